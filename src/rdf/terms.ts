@@ -1,0 +1,113 @@
+// Interns RDF terms to dense integer ids, keyed by N3.js's canonical term id string, so a dataset stores numbers not objects.
+import { DataFactory, termFromId, termToId, type Term as N3Term } from "n3";
+import type * as RDF from "@rdfjs/types";
+
+export type TermKind = "NamedNode" | "BlankNode" | "Literal" | "DefaultGraph";
+
+/** Id 0 is always the default graph, so an unset graph column reads as "default". */
+export const DEFAULT_GRAPH_ID = 0;
+
+/**
+ * A growing table of distinct terms. The key of a term is N3.js's id string (the IRI itself,
+ * `_:label`, or `"lexical"@lang` / `"lexical"^^datatype`), so interning a term parsed by n3 costs
+ * one Map lookup and no new string.
+ */
+export class TermTable {
+  private readonly idsByKey = new Map<string, number>();
+  private readonly keys: string[] = [];
+
+  constructor() {
+    this.intern(DataFactory.defaultGraph());
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** An independent copy: loading more data into the copy leaves this table as it was. */
+  clone(): TermTable {
+    const copy = new TermTable();
+    for (let id = 1; id < this.keys.length; id++) copy.internKey(this.keys[id]);
+    return copy;
+  }
+
+  /** The id of a term, adding it when new. */
+  intern(term: RDF.Term): number {
+    return this.internKey(termToId(term as unknown as N3Term));
+  }
+
+  internKey(key: string): number {
+    let id = this.idsByKey.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.keys.push(key);
+      this.idsByKey.set(key, id);
+    }
+    return id;
+  }
+
+  /** The id of an IRI, or -1 when the table has no such IRI. */
+  iriId(iri: string): number {
+    if (iri === "" || iri[0] === '"' || iri[0] === "_" || iri[0] === "?") return -1;
+    return this.idsByKey.get(iri) ?? -1;
+  }
+
+  /** The id of an existing term, or -1. */
+  idOf(term: RDF.Term): number {
+    return this.idsByKey.get(termToId(term as unknown as N3Term)) ?? -1;
+  }
+
+  key(id: number): string {
+    return this.keys[id];
+  }
+
+  kind(id: number): TermKind {
+    const key = this.keys[id];
+    if (key === "") return "DefaultGraph";
+    const first = key.charCodeAt(0);
+    if (first === 34 /* " */) return "Literal";
+    if (first === 95 /* _ */ && key.charCodeAt(1) === 58 /* : */) return "BlankNode";
+    return "NamedNode";
+  }
+
+  isLiteral(id: number): boolean {
+    return this.keys[id].charCodeAt(0) === 34;
+  }
+
+  isBlank(id: number): boolean {
+    const key = this.keys[id];
+    return key.charCodeAt(0) === 95 && key.charCodeAt(1) === 58;
+  }
+
+  isIri(id: number): boolean {
+    return id !== DEFAULT_GRAPH_ID && !this.isLiteral(id) && !this.isBlank(id);
+  }
+
+  /** The IRI, the blank node label (without `_:`), or the literal's lexical form. */
+  value(id: number): string {
+    const key = this.keys[id];
+    switch (this.kind(id)) {
+      case "Literal":
+        return key.substring(1, key.lastIndexOf('"'));
+      case "BlankNode":
+        return key.substring(2);
+      default:
+        return key;
+    }
+  }
+
+  /** A literal's language tag (lower case), or "". */
+  language(id: number): string {
+    return this.isLiteral(id) ? (this.term(id) as RDF.Literal).language : "";
+  }
+
+  /** A literal's datatype IRI, or "" for non-literals. */
+  datatype(id: number): string {
+    return this.isLiteral(id) ? (this.term(id) as RDF.Literal).datatype.value : "";
+  }
+
+  /** The RDF/JS term (N3.js's implementation), made on demand. */
+  term(id: number): RDF.Term {
+    return termFromId(this.keys[id]) as unknown as RDF.Term;
+  }
+}

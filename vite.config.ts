@@ -1,0 +1,16 @@
+// Vite serves and builds the workbench; Vitest (configured here too) runs every test.
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  // Relative asset paths so the built site works from any static host or sub-folder.
+  base: "./",
+  build: { target: "es2022", sourcemap: true },
+  worker: { format: "es" },
+  test: {
+    include: ["tests/**/*.test.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    // Browser and server tests start their own processes; two cores do not gain from more workers.
+    maxWorkers: 2,
+  },
+});
