@@ -1,0 +1,61 @@
+// Timing samples and their summary (median, p90, max), so every benchmark measures and reports the same way.
+
+export interface Summary {
+  samples: number;
+  median: number;
+  p90: number;
+  max: number;
+  min: number;
+  mean: number;
+}
+
+/** Nearest-rank percentile of sorted values (p in 0..1). */
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.ceil(p * sorted.length) - 1;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))];
+}
+
+export function summarize(samples: readonly number[]): Summary {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const sum = sorted.reduce((a, b) => a + b, 0);
+  return {
+    samples: sorted.length,
+    median: percentile(sorted, 0.5),
+    p90: percentile(sorted, 0.9),
+    max: sorted.length ? sorted[sorted.length - 1] : NaN,
+    min: sorted.length ? sorted[0] : NaN,
+    mean: sorted.length ? sum / sorted.length : NaN,
+  };
+}
+
+/** Milliseconds taken by a synchronous call. */
+export function timeSync(fn: () => unknown): number {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+/** Milliseconds taken by an asynchronous call. */
+export async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+/** Runs a full collection if node was started with --expose-gc, so one run's garbage is not billed to the next. */
+export function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+export function hasGc(): boolean {
+  return typeof (globalThis as { gc?: unknown }).gc === "function";
+}
+
+/** Bytes the JS heap and array buffers hold now, after a full collection. */
+export function retainedBytes(): number {
+  collectGarbage();
+  collectGarbage();
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.arrayBuffers;
+}
