@@ -1,7 +1,8 @@
-// Parses Turtle, N-Triples, N-Quads and TriG into a Dataset with n3; errors name the file, line and column, and a failed load adds nothing.
-import { Parser } from "n3";
+// Parses Turtle, N-Triples, N-Quads and TriG (whole strings or streamed chunks) into a Dataset with n3; errors name the file, line and column, and a failed load adds nothing.
+import { Lexer, Parser } from "n3";
 import type * as RDF from "@rdfjs/types";
 import { Dataset, DatasetBuilder } from "./dataset.ts";
+import { DEFAULT_GRAPH_ID } from "./terms.ts";
 
 export type RdfFormat = "turtle" | "ntriples" | "nquads" | "trig";
 
@@ -38,7 +39,18 @@ export interface RdfSource {
   baseIRI?: string;
 }
 
-/** A syntax error at a place in a named file. */
+/** One RDF document that arrives in pieces (a file read in chunks, a fetch body decoded as text). */
+export interface RdfStreamSource {
+  name: string;
+  chunks: AsyncIterable<string> | Iterable<string>;
+  format?: RdfFormat;
+  baseIRI?: string;
+}
+
+/**
+ * A syntax error at a place in a named file. `line` and `column` are 1-based; columns count UTF-16 code
+ * units (a tab is one column) from the start of the line, not counting a byte order mark.
+ */
 export class RdfSyntaxError extends Error {
   constructor(
     readonly file: string,
@@ -53,28 +65,41 @@ export class RdfSyntaxError extends Error {
 
 export interface LoadProgress {
   file: string;
+  /** Quads read from this file so far (duplicates included). */
   quads: number;
+  /** Characters of this file read so far (streaming only; the whole text for string sources). */
+  chars: number;
 }
 
 export interface LoadOptions {
   /** A dataset to add to; it is never changed (the result is a new dataset). */
   base?: Dataset;
-  /** Called now and then while parsing (every `progressEvery` quads). */
+  /** Called now and then while parsing (every `progressEvery` quads, and after each streamed chunk). */
   onProgress?: (progress: LoadProgress) => void;
   progressEvery?: number;
 }
 
 /** Parses every source into one new dataset; the first syntax error rejects and nothing is kept. */
 export async function loadDataset(sources: readonly RdfSource[], options: LoadOptions = {}): Promise<Dataset> {
-  const builder = new DatasetBuilder(options.base, estimateCapacity(sources));
+  let chars = 0;
+  for (const source of sources) chars += source.text.length;
+  const builder = new DatasetBuilder(options.base, estimateCapacity(chars));
   for (const source of sources) await parseInto(builder, source, options);
   return builder.freeze();
 }
 
-function estimateCapacity(sources: readonly RdfSource[]): number {
+/**
+ * Like `loadDataset`, for sources that arrive in chunks: each chunk is parsed as it comes, so a large file
+ * need not be held whole. Same error locations, same all-or-nothing rule.
+ */
+export async function loadDatasetStream(sources: readonly RdfStreamSource[], options: LoadOptions = {}): Promise<Dataset> {
+  const builder = new DatasetBuilder(options.base);
+  for (const source of sources) await parseStreamInto(builder, source, options);
+  return builder.freeze();
+}
+
+function estimateCapacity(chars: number): number {
   // Roughly one quad per 60 characters of Turtle; capacity grows anyway, this only saves copies.
-  let chars = 0;
-  for (const source of sources) chars += source.text.length;
   return Math.max(1024, Math.ceil(chars / 60));
 }
 
@@ -83,60 +108,240 @@ function estimateCapacity(sources: readonly RdfSource[]): number {
  * The builder may then hold part of the source: callers that must stay intact (loadDataset) discard it.
  */
 export function parseInto(builder: DatasetBuilder, source: RdfSource, options: LoadOptions = {}): Promise<void> {
+  const run = startParse(builder, source, options);
+  run.parser.parse(source.text, run.callbacks as never);
+  return run.done.then(() => options.onProgress?.({ file: source.name, quads: run.quadCount(), chars: source.text.length }));
+}
+
+/** Streaming counterpart of `parseInto`: feeds n3 one chunk at a time through a minimal event source. */
+export async function parseStreamInto(builder: DatasetBuilder, source: RdfStreamSource, options: LoadOptions = {}): Promise<void> {
+  const run = startParse(builder, source, options);
+  // n3's lexer reads any object with on('data' | 'end' | 'error'); this one is fed by hand, so the
+  // core needs no Node stream (the browser worker loads through here too).
+  const events = new ChunkEvents();
+  run.parser.parse(events as never, run.callbacks as never);
+  let chars = 0;
+  try {
+    for await (const chunk of source.chunks) {
+      if (run.failed()) break;
+      if (chunk.length === 0) continue;
+      chars += chunk.length;
+      events.emit("data", chunk);
+      options.onProgress?.({ file: source.name, quads: run.quadCount(), chars });
+    }
+  } catch (error) {
+    // A failing reader is not a syntax error: report it as it is, naming the file.
+    throw new Error(`rdf/load: reading ${source.name} failed: ${(error as Error).message}`, { cause: error });
+  }
+  if (!run.failed()) events.emit("end");
+  return run.done;
+}
+
+class ChunkEvents {
+  private readonly listeners = new Map<string, ((value?: unknown) => void)[]>();
+  on(event: string, listener: (value?: unknown) => void): this {
+    const list = this.listeners.get(event) ?? [];
+    list.push(listener);
+    this.listeners.set(event, list);
+    return this;
+  }
+  emit(event: string, value?: unknown): void {
+    for (const listener of this.listeners.get(event) ?? []) listener(value);
+  }
+}
+
+interface ParseRun {
+  parser: Parser;
+  callbacks: object;
+  done: Promise<void>;
+  failed(): boolean;
+  quadCount(): number;
+}
+
+/** Sets up an n3 parser whose quads go into the builder, with blank nodes relabelled and errors located. */
+function startParse(builder: DatasetBuilder, source: RdfSource | RdfStreamSource, options: LoadOptions): ParseRun {
   const format = source.format ?? formatFromFileName(source.name) ?? "turtle";
-  const parser = new Parser({ format: mediaTypes[format], baseIRI: source.baseIRI });
+  const lexer = new LocatingLexer({ lineMode: format === "ntriples" || format === "nquads", n3: false });
+  const parser = new Parser({ format: mediaTypes[format], baseIRI: source.baseIRI, lexer } as never);
   const every = options.progressEvery ?? 100_000;
+  const terms = builder.terms;
+  // n3 labels blank nodes with process-wide counters; each document gets labels fresh to the table instead,
+  // so blank nodes of different files (or of a base dataset built elsewhere) never merge by accident.
+  const blanks = new Map<string, number>();
+  const blankId = (label: string): number => {
+    let id = blanks.get(label);
+    if (id === undefined) blanks.set(label, (id = terms.freshBlank()));
+    return id;
+  };
+  const termId = (term: RDF.Term): number => {
+    switch (term.termType) {
+      case "BlankNode":
+        return blankId(term.value);
+      case "DefaultGraph":
+        return DEFAULT_GRAPH_ID;
+      case "NamedNode":
+      case "Literal":
+        return terms.intern(term);
+      default:
+        return -1;
+    }
+  };
   let added = 0;
-  return new Promise((resolve, reject) => {
-    parser.parse(source.text, {
-      onQuad: (error: Error | null, quad: RDF.Quad | null) => {
-        if (error) reject(locate(error, source.name, source.text));
-        else if (quad) {
-          builder.addQuad(quad);
-          if (++added % every === 0) options.onProgress?.({ file: source.name, quads: added });
-        } else resolve();
-      },
-      onPrefix: (prefix: string, iri: RDF.NamedNode) => builder.addPrefixes({ [prefix]: iri }),
-    } as never);
+  let failure = false;
+  let resolveDone!: () => void;
+  let rejectDone!: (error: Error) => void;
+  const done = new Promise<void>((resolve, reject) => {
+    resolveDone = resolve;
+    rejectDone = reject;
   });
+  const fail = (error: RdfSyntaxError) => {
+    if (failure) return;
+    failure = true;
+    rejectDone(error);
+  };
+  const callbacks = {
+    onQuad: (error: Error | null, quad: RDF.Quad | null) => {
+      if (failure) return;
+      if (error) fail(locateLexerAware(error, source.name, lexer));
+      else if (quad) {
+        const s = termId(quad.subject), p = termId(quad.predicate), o = termId(quad.object), g = termId(quad.graph);
+        if (s < 0 || o < 0 || g < 0) {
+          // Triple terms (RDF 1.2) have no place in an RDF 1.1 dataset; n3 would even key them as the default graph.
+          const at = lexer.lastPosition();
+          fail(new RdfSyntaxError(source.name, at.line, at.column, "triple terms and reifiers (RDF 1.2) are not supported"));
+          return;
+        }
+        builder.addIds(s, p, o, g);
+        if (++added % every === 0) options.onProgress?.({ file: source.name, quads: added, chars: 0 });
+      } else resolveDone();
+    },
+    onPrefix: (prefix: string, iri: RDF.NamedNode) => builder.addPrefixes({ [prefix]: iri }),
+  };
+  return { parser, callbacks, done, failed: () => failure, quadCount: () => added };
 }
 
 interface N3Token {
   line: number;
   start?: number;
   end?: number;
+  endLine?: number;
 }
 interface N3ErrorContext {
   token?: N3Token;
   line?: number;
   previousToken?: N3Token;
 }
+interface LexerInternals {
+  _line: number;
+  _linePosition: number;
+  _input: string | null | undefined;
+  previousToken?: N3Token;
+  _tryTokenizeToEnd(callback: unknown, inputFinished: boolean): void;
+  _syntaxError(issue: string | null, message?: string): Error;
+}
 
-/** Turns an n3 error into an RdfSyntaxError with a 1-based line and column. */
-export function locate(error: Error, file: string, text: string): RdfSyntaxError {
-  const context = (error as Error & { context?: N3ErrorContext }).context ?? {};
-  const line = context.token?.line ?? context.line ?? lineFromMessage(error.message) ?? 1;
-  const detail = error.message.replace(/ on line \d+\.?$/, "");
-  let column: number;
-  if (context.token && typeof context.token.start === "number") {
-    column = context.token.start + 1;
-  } else {
-    // A lexer error has no token: find the offending text on its line, after the last good token.
-    const lineText = text.split(/\r\n|\n|\r/)[line - 1] ?? "";
-    const after = context.previousToken?.line === line ? (context.previousToken.end ?? 0) : 0;
-    const offending = /Unexpected "(.*)"$/.exec(detail)?.[1];
-    const at = offending ? lineText.indexOf(offending.slice(0, 20), after) : -1;
-    column = at >= 0 ? at + 1 : firstNonSpace(lineText, after) + 1;
+/**
+ * An n3 Lexer that remembers where its current buffer starts, so that a lexical error (which n3 reports
+ * with a line but no column) can be placed exactly, also when the input arrives in chunks.
+ */
+class LocatingLexer extends Lexer {
+  private bufferLine = 1;
+  private bufferColumn = 0;
+  private buffer = "";
+  private sawBom = false;
+  private started = false;
+  /** The exact place of the last lexical error, 1-based, or undefined. */
+  errorAt?: { line: number; column: number };
+
+  /** Columns without the byte order mark, which n3 counts as a column of line 1. */
+  column(line: number, zeroBased: number): number {
+    return zeroBased + 1 - (line === 1 && this.sawBom ? 1 : 0);
   }
-  return new RdfSyntaxError(file, line, column, detail);
+
+  /** Where the lexer stands: the end of the last token it emitted. */
+  lastPosition(): { line: number; column: number } {
+    const token = (this as unknown as LexerInternals).previousToken;
+    if (!token) return { line: 1, column: 1 };
+    const line = token.endLine ?? token.line;
+    return { line, column: this.column(line, token.end ?? 0) };
+  }
+
+  _tryTokenizeToEnd(callback: unknown, inputFinished: boolean): void {
+    const self = this as unknown as LexerInternals;
+    this.bufferLine = self._line;
+    this.bufferColumn = self._linePosition;
+    this.buffer = self._input ?? "";
+    // n3 strips a starting byte order mark and counts it as column 0 of line 1.
+    if (!this.started) this.sawBom = this.bufferColumn === 1;
+    this.started = true;
+    (Lexer.prototype as unknown as LexerInternals)._tryTokenizeToEnd.call(this, callback, inputFinished);
+  }
+
+  _syntaxError(issue: string | null, message?: string): Error {
+    this.errorAt = this.locateInBuffer();
+    return (Lexer.prototype as unknown as LexerInternals)._syntaxError.call(this, issue, message);
+  }
+
+  /**
+   * n3 stops at the first character after the last token (and its separators) that starts no token.
+   * Walk the buffer to the end of that token, then over whitespace, comments and a pending `^^`.
+   */
+  private locateInBuffer(): { line: number; column: number } {
+    const input = this.buffer;
+    const previous = (this as unknown as LexerInternals).previousToken;
+    let line = this.bufferLine, column = this.bufferColumn, pos = 0;
+    const advance = () => {
+      const code = input.charCodeAt(pos++);
+      if (code === 10 || (code === 13 && input.charCodeAt(pos) !== 10)) {
+        line++;
+        column = 0;
+      } else column++;
+    };
+    if (previous) {
+      const endLine = previous.endLine ?? previous.line, endColumn = previous.end ?? 0;
+      if (endLine > line || (endLine === line && endColumn > column)) {
+        while (pos < input.length && (line < endLine || (line === endLine && column < endColumn))) advance();
+      }
+    }
+    let skippedMarker = false;
+    while (pos < input.length) {
+      const char = input[pos];
+      if (char === " " || char === "\t" || char === "\n" || char === "\r") advance();
+      else if (char === "#") while (pos < input.length && input[pos] !== "\n" && input[pos] !== "\r") advance();
+      else if (char === "^" && input[pos + 1] === "^" && !skippedMarker) {
+        skippedMarker = true;
+        advance();
+        advance();
+      } else break;
+    }
+    return { line, column: this.column(line, column) };
+  }
+}
+
+function locateLexerAware(error: Error, file: string, lexer: LocatingLexer): RdfSyntaxError {
+  const context = (error as Error & { context?: N3ErrorContext }).context;
+  if (context && !context.token && lexer.errorAt) {
+    const { line, column } = lexer.errorAt;
+    lexer.errorAt = undefined;
+    return new RdfSyntaxError(file, line, column, describe(error.message));
+  }
+  if (context?.token && typeof context.token.start === "number") {
+    const line = context.token.line;
+    return new RdfSyntaxError(file, line, lexer.column(line, context.token.start), describe(error.message));
+  }
+  const at = lexer.lastPosition();
+  return new RdfSyntaxError(file, context?.line ?? lineFromMessage(error.message) ?? at.line, at.column, describe(error.message));
+}
+
+/** n3's message without its " on line N." suffix (the location is ours) and with long quoted input cut short. */
+function describe(message: string): string {
+  const detail = message.replace(/ on line \d+\.?$/, "");
+  const quoted = /^Unexpected "([\s\S]*)"$/.exec(detail);
+  if (quoted && quoted[1].length > 40) return `Unexpected "${quoted[1].slice(0, 40)}…"`;
+  return detail;
 }
 
 function lineFromMessage(message: string): number | undefined {
   const match = / on line (\d+)/.exec(message);
   return match ? Number(match[1]) : undefined;
-}
-
-function firstNonSpace(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) if (text[i] !== " " && text[i] !== "\t") return i;
-  return from;
 }

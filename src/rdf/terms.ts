@@ -7,6 +7,9 @@ export type TermKind = "NamedNode" | "BlankNode" | "Literal" | "DefaultGraph";
 /** Id 0 is always the default graph, so an unset graph column reads as "default". */
 export const DEFAULT_GRAPH_ID = 0;
 
+/** n3's key for the IRI "" (no IRI can contain "<", so the key is unambiguous). */
+const EMPTY_IRI_KEY = "<>";
+
 /**
  * A growing table of distinct terms. The key of a term is N3.js's id string (the IRI itself,
  * `_:label`, or `"lexical"@lang` / `"lexical"^^datatype`), so interning a term parsed by n3 costs
@@ -15,6 +18,8 @@ export const DEFAULT_GRAPH_ID = 0;
 export class TermTable {
   private readonly idsByKey = new Map<string, number>();
   private readonly keys: string[] = [];
+  /** Next candidate for a fresh blank node label; carried by `clone()` so labels of later loads stay distinct. */
+  private nextBlank = 0;
 
   constructor() {
     this.intern(DataFactory.defaultGraph());
@@ -28,6 +33,7 @@ export class TermTable {
   clone(): TermTable {
     const copy = new TermTable();
     for (let id = 1; id < this.keys.length; id++) copy.internKey(this.keys[id]);
+    copy.nextBlank = this.nextBlank;
     return copy;
   }
 
@@ -46,9 +52,22 @@ export class TermTable {
     return id;
   }
 
+  /**
+   * A new blank node that no term of this table uses. Loaders give every blank node of a document one of
+   * these, so blank nodes of different files or loads never share a label, whatever labels the files used.
+   */
+  freshBlank(): number {
+    let key: string;
+    do key = `_:b${this.nextBlank++}`;
+    while (this.idsByKey.has(key));
+    return this.internKey(key);
+  }
+
   /** The id of an IRI, or -1 when the table has no such IRI. */
   iriId(iri: string): number {
-    if (iri === "" || iri[0] === '"' || iri[0] === "_" || iri[0] === "?") return -1;
+    // n3 keys the empty IRI (`<>` without a base) as "<>", since "" is the default graph.
+    if (iri === "") return this.idsByKey.get(EMPTY_IRI_KEY) ?? -1;
+    if (iri[0] === '"' || iri[0] === "_" || iri[0] === "?") return -1;
     return this.idsByKey.get(iri) ?? -1;
   }
 
@@ -91,6 +110,8 @@ export class TermTable {
         return key.substring(1, key.lastIndexOf('"'));
       case "BlankNode":
         return key.substring(2);
+      case "NamedNode":
+        return key === EMPTY_IRI_KEY ? "" : key;
       default:
         return key;
     }
