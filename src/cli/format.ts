@@ -1,0 +1,44 @@
+// Small text helpers for the CLI's human-readable output: CURIEs, aligned tables, wrapped quotes.
+
+/** `prefix:local` for an IRI under one of the prefixes (longest namespace wins), else `<iri>`; blank nodes stay `_:x`. */
+export function curie(iri: string, prefixes: Readonly<Record<string, string>>): string {
+  if (iri.startsWith("_:")) return iri;
+  let best = "";
+  let bestName = "";
+  for (const [name, namespace] of Object.entries(prefixes)) {
+    if (namespace.length > best.length && iri.startsWith(namespace) && /^[\w.-]*$/.test(iri.slice(namespace.length))) {
+      best = namespace;
+      bestName = name;
+    }
+  }
+  return best ? `${bestName}:${iri.slice(best.length)}` : `<${iri}>`;
+}
+
+/** Rows of cells as left-aligned columns (the last column is not padded). */
+export function table(rows: readonly (readonly string[])[], indent = "  "): string {
+  if (rows.length === 0) return "";
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length)));
+  return rows
+    .map((row) => indent + row.map((cell, i) => (i === row.length - 1 ? cell : cell + " ".repeat(widths[i] - [...cell].length))).join("  "))
+    .join("\n");
+}
+
+/** Wraps text to `width` columns, each line prefixed by `indent`. */
+export function wrap(text: string, indent: string, width = 100): string {
+  const words = text.split(/\s+/).filter((w) => w !== "");
+  const lines: string[] = [];
+  let line = "";
+  for (const word of words) {
+    if (line && indent.length + line.length + 1 + word.length > width) {
+      lines.push(indent + line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(indent + line);
+  return lines.join("\n");
+}
+
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count.toLocaleString("en-US")} ${count === 1 ? singular : pluralForm}`;
+}

@@ -1,0 +1,117 @@
+// Loads the graph for a command: the bundled ontology and data, or the --data files, streamed from disk with progress on stderr.
+import { createReadStream, readdirSync, statSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Dataset } from "../rdf/dataset.ts";
+import { loadDataset, type RdfSource } from "../rdf/parse.ts";
+import { UsageError } from "./args.ts";
+
+/** The package root (two levels above this file), so the bundled graph is found from any working directory. */
+export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/** The ontology's and graph data's Turtle files, sorted, in that order. */
+export function bundledDataFiles(): string[] {
+  return [...turtleFilesIn(join(packageRoot, "ontology")), ...turtleFilesIn(join(packageRoot, "graph-data"))];
+}
+
+export function turtleFilesIn(directory: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(directory);
+  } catch {
+    return [];
+  }
+  return names.filter((name) => name.endsWith(".ttl")).sort().map((name) => join(directory, name));
+}
+
+export interface LoadedData {
+  dataset: Dataset;
+  /** The files loaded, as given (or absolute for the bundled graph). */
+  files: string[];
+}
+
+/** Shows progress on stderr for a load that takes over a second, updated in place on a terminal. */
+export class Progress {
+  private readonly started = Date.now();
+  private shown = false;
+  private lastLine = "";
+
+  constructor(private readonly stream: NodeJS.WriteStream = process.stderr, private readonly delayMs = 1000) {}
+
+  update(line: string): void {
+    if (Date.now() - this.started < this.delayMs) return;
+    this.shown = true;
+    if (line === this.lastLine) return;
+    this.lastLine = line;
+    if (this.stream.isTTY) this.stream.write(`\r\x1b[K${line}`);
+    else this.stream.write(`${line}\n`);
+  }
+
+  /** Ends the progress line with a summary, when progress was shown at all. */
+  done(summary: string): void {
+    if (!this.shown) return;
+    if (this.stream.isTTY) this.stream.write(`\r\x1b[K${summary}\n`);
+    else this.stream.write(`${summary}\n`);
+  }
+
+  get elapsedSeconds(): number {
+    return (Date.now() - this.started) / 1000;
+  }
+}
+
+export function formatCount(n: number): string {
+  return n.toLocaleString("en-US");
+}
+
+/** Reads a file as UTF-8 through a stream, reporting the characters read so far. */
+export async function readText(file: string, onChunk?: (chars: number) => void): Promise<string> {
+  try {
+    if (!statSync(file).isFile()) throw new UsageError(`kg: ${JSON.stringify(file)} is not a file`);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`kg: cannot read ${JSON.stringify(file)}: no such file`);
+  }
+  const chunks: string[] = [];
+  let chars = 0;
+  for await (const chunk of createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 })) {
+    chunks.push(chunk as string);
+    chars += (chunk as string).length;
+    onChunk?.(chars);
+  }
+  return chunks.join("");
+}
+
+/** Loads the given files (or the bundled graph) into one dataset; a syntax error rejects with an RdfSyntaxError. */
+export async function loadData(dataFiles: readonly string[] | undefined): Promise<LoadedData> {
+  const files = dataFiles ? [...dataFiles] : bundledDataFiles();
+  if (files.length === 0) throw new UsageError(`kg: no data found in ${join(packageRoot, "ontology")} or ${join(packageRoot, "graph-data")}; pass --data FILE`);
+  const progress = new Progress();
+  const sources: RdfSource[] = [];
+  for (const file of files) {
+    const name = displayName(file, dataFiles !== undefined);
+    const text = await readText(file, (chars) => progress.update(`reading ${name}: ${formatCount(chars)} characters…`));
+    sources.push({ name, text });
+  }
+  let before = 0;
+  let lastCount = 0;
+  let current = "";
+  const dataset = await loadDataset(sources, {
+    onProgress: ({ file, quads }) => {
+      if (file !== current) {
+        // Progress counts restart per file; keep a running total over all files.
+        before += lastCount;
+        current = file;
+      }
+      lastCount = quads;
+      progress.update(`loading ${basename(file)}: ${formatCount(before + quads)} quads…`);
+    },
+  });
+  progress.done(`loaded ${formatCount(dataset.size)} quads from ${files.length} file${files.length === 1 ? "" : "s"} in ${progress.elapsedSeconds.toFixed(1)} s`);
+  return { dataset, files: sources.map((source) => source.name) };
+}
+
+/** A file's name for messages: as the user gave it, or relative to the package for the bundled graph. */
+function displayName(file: string, given: boolean): string {
+  if (given) return file;
+  return file.startsWith(packageRoot) ? file.slice(packageRoot.length + 1) : file;
+}

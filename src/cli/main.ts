@@ -1,0 +1,82 @@
+// The kg command line: finds the command, parses its arguments, runs it and maps failures to exit codes (2 usage, 1 data).
+import { closest, commandHelp, extractGlobalArgs, mainHelp, parseCommand, UsageError } from "./args.ts";
+import { RdfSyntaxError } from "../rdf/parse.ts";
+import type { Command } from "./command.ts";
+import { statsCommand } from "./commands/stats.ts";
+import { findCommand } from "./commands/find.ts";
+import { pathCommand } from "./commands/path.ts";
+import { neighboursCommand } from "./commands/neighbours.ts";
+import { exportCommand } from "./commands/export.ts";
+import { validateCommand } from "./commands/validate.ts";
+
+export const commands: readonly Command[] = [
+  pathCommand, neighboursCommand, findCommand, statsCommand, exportCommand, validateCommand,
+];
+
+/** Other spellings people type for a command. */
+const aliases: Record<string, string> = { neighbors: "neighbours", search: "find", paths: "path" };
+
+/** Runs `kg` with the given arguments (without node and the script) and returns the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  // A closed pipe (kg export | head) is the reader's choice, not an error.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  let command: Command | undefined;
+  try {
+    const { dataFiles, rest } = extractGlobalArgs(argv);
+    const index = rest.findIndex((arg) => !arg.startsWith("-"));
+    const name = index >= 0 ? rest[index] : undefined;
+    if (name === undefined || name === "help") {
+      const topic = name === "help" ? rest[index + 1] : undefined;
+      const helpFor = topic ? findByName(topic) : undefined;
+      if (helpFor) {
+        process.stdout.write(commandHelp(helpFor.spec));
+        return 0;
+      }
+      const asked = name === "help" || rest.includes("--help") || rest.includes("-h");
+      (asked ? process.stdout : process.stderr).write(mainHelp(commands.map((c) => c.spec)));
+      return asked ? 0 : 2;
+    }
+    command = findByName(name);
+    if (!command) {
+      const suggestion = closest(name, [...commands.map((c) => c.spec.name), ...Object.keys(aliases)]);
+      const resolved = suggestion ? (aliases[suggestion] ?? suggestion) : undefined;
+      throw new UsageError(`kg: unknown command ${JSON.stringify(name)}${resolved ? ` (did you mean "${resolved}"?)` : ""}; commands: ${commands.map((c) => c.spec.name).join(", ")}`);
+    }
+    const parsed = parseCommand(command.spec, [...rest.slice(0, index), ...rest.slice(index + 1)]);
+    if (parsed.values.help) {
+      process.stdout.write(commandHelp(command.spec));
+      return 0;
+    }
+    return await command.run(parsed, { dataFiles });
+  } catch (error) {
+    return reportError(error, command);
+  }
+}
+
+function findByName(name: string): Command | undefined {
+  const wanted = aliases[name] ?? name;
+  return commands.find((c) => c.spec.name === wanted);
+}
+
+function reportError(error: unknown, command: Command | undefined): number {
+  if (error instanceof UsageError) {
+    const about = error.command ?? command?.spec.name;
+    process.stderr.write(`${error.message}\n${about ? `Run kg ${about} --help for usage.\n` : "Run kg --help for usage.\n"}`);
+    return 2;
+  }
+  if (error instanceof RdfSyntaxError) {
+    process.stderr.write(`${error.message}\n`);
+    return 1;
+  }
+  if (error instanceof Error && error.name === "NameResolutionError") {
+    // Unknown or ambiguous names are mistakes in the arguments: the message lists candidates.
+    process.stderr.write(`${error.message}\n`);
+    return 2;
+  }
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`kg: unexpected error: ${message}\n`);
+  return 1;
+}
