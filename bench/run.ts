@@ -1,0 +1,245 @@
+// `npm run bench`: generates datasets, times load, queries, search and export against same-run baselines, writes the results.
+import { writeFileSync, readFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { execFileSync } from "node:child_process";
+import { Writer } from "n3";
+import type * as RDF from "@rdfjs/types";
+import type { Dataset } from "../src/rdf/dataset.ts";
+import type { GraphIndex } from "../src/graph/types.ts";
+import { buildSearchIndex, searchLabels } from "../src/query/search.ts";
+import { findPaths } from "../src/query/path.ts";
+import { ensureDataset, parseSize, sizeLabel, benchOutDir } from "./dataset-cache.ts";
+import { benchLoad } from "./load-bench.ts";
+import { keystrokes, labelsToType, pickPairs, timeEach, topHubs } from "./query-bench.ts";
+import { markdownTable, formatMs, type Row, type SizeReport } from "./report.ts";
+import { collectGarbage, hasGc, summarize, timeSync, type Summary } from "./stats.ts";
+
+interface Args {
+  sizes: number[];
+  quick: boolean;
+  seed: number;
+  /** Whether to rewrite bench/RESULTS.md (not for quick runs, which would replace the committed full table). */
+  writeResults: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const quick = argv.includes("--quick");
+  let sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
+  let seed = 42;
+  let writeResults = !quick;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const next = argv[++i];
+      if (next === undefined) throw new Error(`bench: ${arg} needs a value`);
+      return next;
+    };
+    if (arg === "--sizes") sizes = value().split(",").map(parseSize);
+    else if (arg.startsWith("--sizes=")) sizes = arg.slice(8).split(",").map(parseSize);
+    else if (arg === "--seed") seed = Number(value());
+    else if (arg === "--write-results") writeResults = true;
+    else if (arg === "--no-write-results") writeResults = false;
+    else if (arg === "--quick" || arg === "--") continue;
+    else throw new Error(`bench: unknown argument "${arg}" (use --sizes 10k,100k,1M, --quick, --seed N, --[no-]write-results)`);
+  }
+  return { sizes, quick, seed, writeResults };
+}
+
+const log = (message: string) => process.stderr.write(message + "\n");
+
+// The modules other engineers are still writing are loaded by name, so the harness runs before they land.
+type Neighbourhood = (g: GraphIndex, nodes: number[], options?: Record<string, unknown>) => unknown;
+type WriteText = (dataset: Dataset, options?: Record<string, unknown>) => string | Promise<string>;
+
+async function optional<T>(path: string, name: string): Promise<T | undefined> {
+  try {
+    const module = (await import(path)) as Record<string, unknown>;
+    return module[name] as T | undefined;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") return undefined;
+    throw error;
+  }
+}
+
+function ratioRow(name: string, stats: Summary, baseline: Summary, baselineName: string, target?: { text: string; max: number }, note?: string): Row {
+  const ratio = stats.median / baseline.median;
+  return { name, stats, baseline: baselineName, ratio, target: target?.text, ok: target ? ratio <= target.max : undefined, note };
+}
+
+function missing(name: string, module: string): Row {
+  return { name, value: "—", note: `${module} not available yet` };
+}
+
+function n3WriterText(quads: readonly RDF.Quad[], format: string, prefixes: Record<string, string>): string {
+  const writer = new Writer({ format, prefixes } as never);
+  for (const quad of quads) writer.addQuad(quad as never);
+  let result = "";
+  writer.end((error: Error | null, text: string) => {
+    if (error) throw error;
+    result = text;
+  });
+  return result;
+}
+
+async function timeRepeated(repetitions: number, fn: () => unknown): Promise<Summary> {
+  const samples: number[] = [];
+  for (let rep = -1; rep < repetitions; rep++) {
+    collectGarbage();
+    const start = performance.now();
+    await fn();
+    const ms = performance.now() - start;
+    if (rep >= 0) samples.push(ms);
+  }
+  return summarize(samples);
+}
+
+async function benchSize(triplesWanted: number, args: Args): Promise<SizeReport> {
+  const label = sizeLabel(triplesWanted);
+  const big = triplesWanted >= 500_000;
+  const reps = args.quick ? 2 : big ? 5 : triplesWanted >= 50_000 ? 7 : 15;
+  log(`\n== ${label} triples ==`);
+  const cached = ensureDataset(triplesWanted, args.seed);
+  log(`  dataset ${cached.path} (${cached.generated ? "generated" : "cached"}, ${cached.stats.triples} triples, ${cached.stats.entities} entities, ${cached.stats.relations} relations, ${cached.stats.evidence} evidence)`);
+
+  const rows: Row[] = [];
+  const { results: load, dataset, graph } = await benchLoad(cached.path, { repetitions: reps, storeRepetitions: args.quick ? 1 : 3, log });
+  rows.push({ name: "n3 Parser, count quads (baseline)", stats: load.n3Parse });
+  rows.push(ratioRow("load to queryable graph: loadDataset + projectGraph", load.loadTotal, load.n3Parse, "n3 parse", { text: "≤ 3x n3 parse (stretch 2x)", max: 3 }));
+  rows.push(ratioRow("&nbsp;&nbsp;of which loadDataset", load.loadDataset, load.n3Parse, "n3 parse"));
+  rows.push(ratioRow("&nbsp;&nbsp;of which projectGraph", load.projectGraph, load.n3Parse, "n3 parse"));
+  rows.push(ratioRow("n3 Store load (context)", load.n3Store, load.n3Parse, "n3 parse"));
+  if (load.rapper) rows.push(ratioRow("rapper -c (native reference)", load.rapper, load.n3Parse, "n3 parse", undefined, "process wall time"));
+  else rows.push({ name: "rapper -c (native reference)", value: "—", note: "rapper not installed" });
+  rows.push({
+    name: "retained bytes/triple: Dataset + GraphIndex",
+    value: load.bytesPerTriple.toFixed(0),
+    baseline: "n3 Store",
+    ratio: load.bytesPerTriple / load.n3StoreBytesPerTriple,
+    target: "< 300 B/triple",
+    ok: load.bytesPerTriple < 300,
+    note: hasGc() ? undefined : "no --expose-gc: unreliable",
+  });
+  rows.push({ name: "retained bytes/triple: n3 Store (context)", value: load.n3StoreBytesPerTriple.toFixed(0) });
+
+  const pairCount = args.quick ? 60 : big ? 300 : 200;
+  const pairs = pickPairs(graph, pairCount, args.seed);
+  const hubs = topHubs(graph, 10);
+  log(`  graph: ${graph.nodeCount} nodes, ${graph.edgeCount} edges; top hub degree ${graph.degree(hubs[0])}`);
+
+  // Default options, as the workbench and CLI call it: undirected, maxLength 6.
+  const reach = timeEach(pairs.reachable, ([a, b]) => findPaths(graph, a, b));
+  rows.push({ name: "shortest path, reachable pairs", stats: reach, target: "p90 < 5 ms, max < 16 ms", ok: reach.p90 < 5 && reach.max < 16 });
+  const unreach = timeEach(pairs.unreachable, ([a, b]) => findPaths(graph, a, b));
+  rows.push({ name: "shortest path, unreachable pairs", stats: unreach, target: "p90 < 5 ms, max < 16 ms", ok: unreach.p90 < 5 && unreach.max < 16 });
+  const directed = timeEach(pairs.reachable, ([a, b]) => findPaths(graph, a, b, { directed: true }));
+  rows.push({ name: "shortest path, directed, same pairs", stats: directed, note: "many have no directed path" });
+  const half = pairs.reachable.slice(0, Math.ceil(pairCount / 2));
+  rows.push({ name: "k=3 shortest paths, reachable pairs", stats: timeEach(half, ([a, b]) => findPaths(graph, a, b, { k: 3 })) });
+  rows.push({ name: "all shortest paths, reachable pairs", stats: timeEach(half, ([a, b]) => findPaths(graph, a, b, { allShortest: true })), note: "limit 100" });
+
+  const neighbourhood = await optional<Neighbourhood>("../src/query/neighbourhood.ts", "neighbourhood");
+  if (neighbourhood) {
+    const random = pickPairs(graph, args.quick ? 100 : 300, args.seed + 1).reachable.map(([a]) => a);
+    const hop2 = timeEach(random, (n) => neighbourhood(graph, [n], { depth: 2 }));
+    rows.push({ name: "2-hop neighbourhood, random nodes", stats: hop2, target: "p90 < 1 ms", ok: hop2.p90 < 1 });
+    const hubRuns = hubs.flatMap((hub) => Array<number>(args.quick ? 2 : 5).fill(hub));
+    const hubStats = timeEach(hubRuns, (n) => neighbourhood(graph, [n], { depth: 2 }), hubs.length);
+    rows.push({ name: "2-hop neighbourhood, top-10 hubs", stats: hubStats, target: "< 16 ms (p90)", ok: hubStats.p90 < 16 });
+  } else rows.push(missing("2-hop neighbourhood", "src/query/neighbourhood.ts"));
+
+  const buildSamples: number[] = [];
+  let searchIndex = buildSearchIndex(graph);
+  for (let rep = 0; rep < Math.min(reps, 3); rep++) {
+    collectGarbage();
+    buildSamples.push(timeSync(() => (searchIndex = buildSearchIndex(graph))));
+  }
+  rows.push(ratioRow("build search index", summarize(buildSamples), load.n3Parse, "n3 parse"));
+  const labelCount = args.quick ? 6 : 12;
+  const typed = keystrokes(labelsToType(graph, hubs, labelCount, args.seed + 2));
+  const warm = keystrokes(labelsToType(graph, [], 4, args.seed + 3));
+  for (const query of warm) searchLabels(searchIndex, query);
+  const search = timeEach(typed, (query) => searchLabels(searchIndex, query), 0);
+  rows.push({ name: `search per keystroke (typing ${labelCount} labels)`, stats: search, target: "< 2 ms (p90)", ok: search.p90 < 2 });
+
+  const writeTurtle = await optional<WriteText>("../src/rdf/serialize.ts", "writeTurtle");
+  const writeNTriples = await optional<WriteText>("../src/rdf/serialize.ts", "writeNTriples");
+  const exportReps = args.quick ? 2 : big ? 3 : 5;
+  const quads = Array.from(dataset.quads());
+  const prefixes = { ...dataset.prefixes };
+  const n3Turtle = await timeRepeated(exportReps, () => n3WriterText(quads, "Turtle", prefixes));
+  rows.push({ name: "n3 Writer Turtle, quads in hand (baseline)", stats: n3Turtle });
+  const n3TurtleFromDataset = await timeRepeated(exportReps, () => n3WriterText(Array.from(dataset.quads()), "Turtle", prefixes));
+  rows.push(ratioRow("n3 Writer Turtle incl. dataset.quads()", n3TurtleFromDataset, n3Turtle, "n3 Writer"));
+  if (writeTurtle) {
+    const ours = await timeRepeated(exportReps, () => writeTurtle(dataset));
+    rows.push(ratioRow("writeTurtle(dataset)", ours, n3Turtle, "n3 Writer", { text: "≤ 1.2x n3 Writer", max: 1.2 }));
+  } else rows.push(missing("writeTurtle(dataset)", "src/rdf/serialize.ts"));
+  const n3NTriples = await timeRepeated(exportReps, () => n3WriterText(quads, "N-Triples", {}));
+  rows.push({ name: "n3 Writer N-Triples, quads in hand (baseline)", stats: n3NTriples });
+  if (writeNTriples) {
+    const ours = await timeRepeated(exportReps, () => writeNTriples(dataset));
+    rows.push(ratioRow("writeNTriples(dataset)", ours, n3NTriples, "n3 Writer", { text: "≤ 1.2x n3 Writer", max: 1.2 }));
+  } else rows.push(missing("writeNTriples(dataset)", "src/rdf/serialize.ts"));
+
+  return { label, triples: load.triples, fileBytes: cached.bytes, nodes: graph.nodeCount, edges: graph.edgeCount, rows };
+}
+
+function gitRevision(): string {
+  try {
+    const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+    return head;
+  } catch {
+    return "unknown";
+  }
+}
+
+function machineFacts(): Record<string, string> {
+  const n3Version = (JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), "..", "node_modules", "n3", "package.json"), "utf8")) as { version: string }).version;
+  return {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpu: `${cpus()[0]?.model ?? "unknown"} × ${cpus().length}`,
+    memory: `${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
+    n3: n3Version,
+    commit: gitRevision(),
+  };
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (!hasGc()) log("bench: run with node --expose-gc (npm run bench does) for stable timings and memory figures");
+  const facts = machineFacts();
+  const reports: SizeReport[] = [];
+  for (const size of args.sizes) {
+    reports.push(await benchSize(size, args));
+    collectGarbage();
+    console.log("\n" + markdownTable(reports[reports.length - 1]));
+  }
+  const factsLine = Object.entries(facts).map(([k, v]) => `${k}: ${v}`).join(" · ");
+  writeFileSync(join(benchOutDir, "results.json"), JSON.stringify({ facts, args, reports }, null, 2));
+  const markdown = [
+    "# Benchmark results",
+    "",
+    "Produced by `npm run bench` (bench/run.ts) on generated data (bench/generate.ts, seed " + args.seed + "). Every ratio is",
+    "against a baseline measured in the same run, so it travels between machines better than the milliseconds do.",
+    "Targets are stated for 1M triples; they are shown at every size. Timings are per call; shortest-path and",
+    "neighbourhood figures are one call per random pair/node after a warm-up pass.",
+    "",
+    factsLine,
+    "",
+    ...reports.map((report) => markdownTable(report) + "\n"),
+  ].join("\n");
+  if (args.writeResults) {
+    writeFileSync(join(dirname(fileURLToPath(import.meta.url)), "RESULTS.md"), markdown);
+    log("\nwrote bench/RESULTS.md and bench/out/results.json");
+  } else log("\nwrote bench/out/results.json (bench/RESULTS.md is rewritten by full runs, or with --write-results)");
+  log(`total ${formatMs(performance.now())}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
