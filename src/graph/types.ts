@@ -80,4 +80,23 @@ export interface GraphIndex {
   termLabel(termId: number): string;
   /** The data's prefixes merged with the well-known ones, for CURIEs. */
   readonly prefixes: Readonly<Record<string, string>>;
+
+  // Extensions (graph engineer): typed views for hot loops and for the query layer.
+
+  /** Classes of node n: nodeClassTerms[nodeClassOffsets[n] .. nodeClassOffsets[n + 1]) (term ids, sorted). */
+  readonly nodeClassOffsets: Uint32Array;
+  readonly nodeClassTerms: Uint32Array;
+  /** Evidence (meta) node term ids of edge e: evidenceTerms[evidenceOffsets[e] .. evidenceOffsets[e + 1]). */
+  readonly evidenceOffsets: Uint32Array;
+  readonly evidenceTerms: Uint32Array;
+  /** Whether node n has class term c. */
+  hasClass(n: number, classTerm: number): boolean;
+  /** Whether a dataset term is an evidence/meta resource (a reified statement or a blank node only meta nodes use). */
+  isMetaTerm(termId: number): boolean;
+  /** The distinct predicate term ids used by edges, sorted by term id. */
+  readonly edgePredicateTerms: Uint32Array;
+  /** The distinct class term ids used by rdf:type on nodes, sorted by term id. */
+  readonly classTermsInUse: Uint32Array;
+  /** Number of reified statements that matched no edge (their triple is absent or not an edge). */
+  readonly unattachedEvidenceCount: number;
 }

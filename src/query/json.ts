@@ -1,0 +1,92 @@
+// The CLI's stable JSON for paths and neighbourhoods: IRIs, labels, types, and each edge with its evidence.
+import type { GraphIndex } from "../graph/types.ts";
+import { explainPath, relationPhrase } from "./explain.ts";
+import type { Neighbourhood } from "./neighbourhood.ts";
+import type { Path } from "./path.ts";
+
+export interface NodeJson {
+  iri: string;
+  label: string;
+  /** Class IRIs. */
+  types: string[];
+}
+
+export interface EvidenceJson {
+  quote: string;
+  /** The source document's IRI. */
+  source: string;
+  locator: string;
+  page?: number;
+  date?: string;
+}
+
+export interface EdgeJson {
+  /** The triple's real subject and object, whatever the direction of travel. */
+  source: string;
+  target: string;
+  predicate: string;
+  predicateLabel: string;
+  evidence: EvidenceJson[];
+}
+
+export interface PathEdgeJson extends EdgeJson {
+  /** "forward" when the path travels the edge from its subject to its object. */
+  direction: "forward" | "backward";
+}
+
+export interface PathJson {
+  nodes: NodeJson[];
+  edges: PathEdgeJson[];
+  /** One sentence per edge, in travel order (an array, so callers choose how to join them). */
+  explanation: string[];
+}
+
+export interface PathsJson {
+  paths: PathJson[];
+}
+
+export interface NeighbourhoodJson {
+  center: string[];
+  nodes: (NodeJson & { depth: number })[];
+  edges: EdgeJson[];
+  truncated: boolean;
+}
+
+export function nodeToJson(g: GraphIndex, n: number): NodeJson {
+  const terms = g.dataset.terms;
+  return { iri: g.iri(n), label: g.label(n), types: g.classes(n).map((c) => terms.key(c)) };
+}
+
+export function edgeToJson(g: GraphIndex, e: number): EdgeJson {
+  return {
+    source: g.iri(g.edgeSources[e]),
+    target: g.iri(g.edgeTargets[e]),
+    predicate: g.dataset.terms.key(g.edgePredicates[e]),
+    predicateLabel: relationPhrase(g, g.edgePredicates[e]),
+    evidence: g.evidence(e).map((item) => {
+      const json: EvidenceJson = { quote: item.quote, source: item.source, locator: item.locator };
+      if (item.page !== undefined) json.page = item.page;
+      if (item.date !== undefined) json.date = item.date;
+      return json;
+    }),
+  };
+}
+
+export function pathsToJson(g: GraphIndex, paths: Path[]): PathsJson {
+  return {
+    paths: paths.map((path) => ({
+      nodes: path.nodes.map((n) => nodeToJson(g, n)),
+      edges: path.steps.map((step) => ({ ...edgeToJson(g, step.edge), direction: step.forward ? "forward" : "backward" })),
+      explanation: explainPath(g, path),
+    })),
+  };
+}
+
+export function neighbourhoodToJson(g: GraphIndex, n: Neighbourhood): NeighbourhoodJson {
+  return {
+    center: n.centers.map((c) => g.iri(c)),
+    nodes: n.nodes.map(({ node, depth }) => ({ ...nodeToJson(g, node), depth })),
+    edges: n.edges.map((e) => edgeToJson(g, e)),
+    truncated: n.truncated,
+  };
+}
