@@ -1,0 +1,139 @@
+// Writes single terms in Turtle and N-Triples syntax: escaping, prefixed names and literal shorthands, each checked to re-parse to the same term.
+import { prefixes as wellKnownPrefixes, rdf, xsd } from "./vocab.ts";
+
+/** A term that no RDF syntax can carry (a lone surrogate, an invalid language tag): nothing is written. */
+export class RdfWriteError extends Error {
+  constructor(detail: string) {
+    super(`rdf/write: ${detail}`);
+    this.name = "RdfWriteError";
+  }
+}
+
+// Characters IRIREF forbids (and the backslash), tested once per IRI before any replacing.
+const IRI_NEEDS_ESCAPE = /[\x00-\x20<>"{}|^`\\]/;
+const IRI_ESCAPABLE = /[\x00-\x20<>"{}|^`\\]/g;
+// Quotes, backslashes and controls must be escaped in a quoted string; lone surrogates cannot be written at all.
+const STRING_NEEDS_ESCAPE = /["\\\x00-\x1f\x7f]|[\ud800-\udfff]/u;
+const STRING_ESCAPABLE = /["\\\x00-\x1f\x7f]|[\ud800-\udfff]/gu;
+const echars: Record<string, string> = { '"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f" };
+
+function uchar(char: string): string {
+  return `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+/** `<iri>` with the characters IRIREF forbids written as `\u` escapes (the Turtle and N-Triples rule). */
+export function iriRef(iri: string): string {
+  return IRI_NEEDS_ESCAPE.test(iri) ? `<${iri.replace(IRI_ESCAPABLE, uchar)}>` : `<${iri}>`;
+}
+
+/** `"lexical"` with quotes, backslashes and control characters escaped. */
+export function quotedString(lexical: string): string {
+  if (!STRING_NEEDS_ESCAPE.test(lexical)) return `"${lexical}"`;
+  return `"${lexical.replace(STRING_ESCAPABLE, (char) => {
+    if (char.length === 1 && char.charCodeAt(0) >= 0xd800 && char.charCodeAt(0) <= 0xdfff) {
+      throw new RdfWriteError(`a literal holds a lone surrogate (U+${char.charCodeAt(0).toString(16).toUpperCase()}), which no RDF syntax can carry`);
+    }
+    return echars[char] ?? uchar(char);
+  })}"`;
+}
+
+// BCP 47 shape as Turtle's LANGTAG allows it, plus an RDF 1.2 base direction.
+const LANGUAGE_TAG = /^[a-zA-Z]+(-[a-zA-Z0-9]+)*(--(ltr|rtl))?$/;
+
+/** Splits an n3 literal key (`"lex"`, `"lex"@lang`, `"lex"^^datatype`) into its parts. */
+export function literalParts(key: string): { lexical: string; language: string; datatype: string } {
+  const close = key.lastIndexOf('"');
+  const lexical = key.substring(1, close);
+  if (close === key.length - 1) return { lexical, language: "", datatype: xsd.string };
+  if (key.charCodeAt(close + 1) === 64 /* @ */) {
+    const language = key.substring(close + 2);
+    if (!LANGUAGE_TAG.test(language)) throw new RdfWriteError(`invalid language tag "${language}" on literal ${JSON.stringify(lexical.slice(0, 40))}`);
+    return { lexical, language, datatype: rdf.langString };
+  }
+  return { lexical, language: "", datatype: key.substring(close + 3) };
+}
+
+/** A literal in N-Triples syntax. */
+export function ntriplesLiteral(key: string): string {
+  const { lexical, language, datatype } = literalParts(key);
+  if (language) return `${quotedString(lexical)}@${language}`;
+  if (datatype === xsd.string) return quotedString(lexical);
+  return `${quotedString(lexical)}^^${iriRef(datatype)}`;
+}
+
+// Lexical forms that Turtle's bare INTEGER / DECIMAL / DOUBLE / boolean tokens read back unchanged.
+// Deliberately narrower than the grammar (no "1.", no ".5"), since some parsers stumble on those forms.
+const shorthand: Record<string, RegExp> = {
+  [xsd.integer]: /^[+-]?[0-9]+$/,
+  [xsd.decimal]: /^[+-]?[0-9]+\.[0-9]+$/,
+  [xsd.double]: /^[+-]?([0-9]+(\.[0-9]+)?|\.[0-9]+)[eE][+-]?[0-9]+$/,
+  [xsd.boolean]: /^(true|false)$/,
+};
+
+/** A literal in Turtle syntax: a bare number or boolean when its lexical form is exactly such a token. */
+export function turtleLiteral(key: string, iri: (iri: string) => string): string {
+  const { lexical, language, datatype } = literalParts(key);
+  if (language) return `${quotedString(lexical)}@${language}`;
+  if (datatype === xsd.string) return quotedString(lexical);
+  const bare = shorthand[datatype];
+  if (bare !== undefined && bare.test(lexical)) return lexical;
+  return `${quotedString(lexical)}^^${iri(datatype)}`;
+}
+
+// Conservative PN_PREFIX and PN_LOCAL (ASCII only, no escapes, no ':' or '%'): what every Turtle parser reads.
+const SAFE_PREFIX = /^([A-Za-z]([A-Za-z0-9_-]*)?)?$/;
+const SAFE_LOCAL = /^([A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?)?$/;
+
+/** Chooses prefixed names for IRIs and remembers which prefixes were used, so only those are declared. */
+export class PrefixCompactor {
+  private readonly nameByNamespace = new Map<string, string>();
+  /** Namespaces by length, longest first, for IRIs the fast split does not find. */
+  private readonly namespaces: string[];
+  readonly used = new Set<string>();
+
+  constructor(prefixes: Readonly<Record<string, string>>) {
+    for (const [name, namespace] of Object.entries(prefixes)) {
+      if (!SAFE_PREFIX.test(name) || namespace === "" || IRI_NEEDS_ESCAPE.test(namespace)) continue;
+      const existing = this.nameByNamespace.get(namespace);
+      // Two names for one namespace: the shorter (then alphabetically first) wins, whatever the input order.
+      if (existing === undefined || name.length < existing.length || (name.length === existing.length && name < existing)) {
+        this.nameByNamespace.set(namespace, name);
+      }
+    }
+    this.namespaces = [...this.nameByNamespace.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /** `prefix:local` when a declared namespace starts the IRI and the rest is a safe local name, else `<iri>`. */
+  compact(iri: string): string {
+    const cut = Math.max(iri.lastIndexOf("#"), iri.lastIndexOf("/")) + 1;
+    if (cut > 0) {
+      const name = this.nameByNamespace.get(iri.substring(0, cut));
+      if (name !== undefined && SAFE_LOCAL.test(iri.substring(cut))) return this.use(name, iri.substring(cut));
+    }
+    for (const namespace of this.namespaces) {
+      if (iri.length >= namespace.length && iri.startsWith(namespace) && SAFE_LOCAL.test(iri.substring(namespace.length))) {
+        return this.use(this.nameByNamespace.get(namespace)!, iri.substring(namespace.length));
+      }
+    }
+    return iriRef(iri);
+  }
+
+  private use(name: string, local: string): string {
+    this.used.add(name);
+    return `${name}:${local}`;
+  }
+
+  /** `@prefix` lines for the prefixes used so far, sorted by name. */
+  declarations(): string {
+    const lines: string[] = [];
+    const namespaceByName = new Map<string, string>();
+    for (const [namespace, name] of this.nameByNamespace) namespaceByName.set(name, namespace);
+    for (const name of [...this.used].sort()) lines.push(`@prefix ${name}: ${iriRef(namespaceByName.get(name)!)} .\n`);
+    return lines.join("");
+  }
+}
+
+/** The prefixes a writer offers by default: the project's well-known ones, overridden by the dataset's own. */
+export function defaultPrefixes(datasetPrefixes: Readonly<Record<string, string>>): Record<string, string> {
+  return { ...wellKnownPrefixes, ...datasetPrefixes };
+}
