@@ -1,0 +1,192 @@
+// Pure producers `(args) => (state) => state` for every change the workbench makes to its session.
+import type {
+  Direction,
+  Filters,
+  NeighbourhoodResultView,
+  PathOptions,
+  PathResultView,
+  SessionState,
+  YearRange,
+} from "./types.ts";
+
+export type Producer = (state: SessionState) => SessionState;
+
+export const defaultPathOptions: PathOptions = {
+  k: 3,
+  maxLength: 6,
+  directed: false,
+  excludePredicates: [],
+  excludeClasses: [],
+  excludeNodes: [],
+};
+
+export function getEmptySession(): SessionState {
+  return {
+    selection: { kind: "none" },
+    filters: { hiddenClasses: [], hiddenPredicates: [], hiddenNodes: [], dateRange: null, showSchema: false },
+    path: { from: null, to: null, options: { ...defaultPathOptions }, status: "idle", results: [], chosen: -1, message: "" },
+    neighbourhood: {
+      centers: [],
+      depth: 1,
+      direction: "both",
+      classes: [],
+      predicates: [],
+      mode: "highlight",
+      status: "idle",
+      result: null,
+      message: "",
+    },
+    focus: "none",
+    view: { edgeLabels: false, hovered: null },
+    added: { nodes: [], edges: [] },
+  };
+}
+
+const toggled = (list: readonly string[], item: string): string[] =>
+  list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
+
+const union = (list: readonly string[], items: readonly string[]): string[] => {
+  const seen = new Set(list);
+  const out = [...list];
+  for (const item of items) {
+    if (seen.has(item)) continue;
+    seen.add(item);
+    out.push(item);
+  }
+  return out;
+};
+
+const withFilters = (patch: Partial<Filters>): Producer => (state) => ({
+  ...state,
+  filters: { ...state.filters, ...patch },
+});
+
+// Selection and hover
+
+export const selectNode = (node: string): Producer => (state) => ({ ...state, selection: { kind: "node", node } });
+export const selectEdge = (edge: string): Producer => (state) => ({ ...state, selection: { kind: "edge", edge } });
+export const clearSelection = (): Producer => (state) =>
+  state.selection.kind === "none" ? state : { ...state, selection: { kind: "none" } };
+export const hoverNode = (node: string | null): Producer => (state) =>
+  state.view.hovered === node ? state : { ...state, view: { ...state.view, hovered: node } };
+export const setEdgeLabels = (on: boolean): Producer => (state) => ({ ...state, view: { ...state.view, edgeLabels: on } });
+
+// Filters
+
+export const toggleClass = (cls: string): Producer => (state) =>
+  withFilters({ hiddenClasses: toggled(state.filters.hiddenClasses, cls) })(state);
+export const setHiddenClasses = (classes: string[]): Producer => withFilters({ hiddenClasses: [...classes] });
+export const togglePredicate = (predicate: string): Producer => (state) =>
+  withFilters({ hiddenPredicates: toggled(state.filters.hiddenPredicates, predicate) })(state);
+/** Hides nodes; a hidden selected node is deselected, since the details would describe something not shown. */
+export const hideNodes = (nodes: readonly string[]): Producer => (state) => {
+  const next = withFilters({ hiddenNodes: union(state.filters.hiddenNodes, nodes) })(state);
+  return state.selection.kind === "node" && nodes.includes(state.selection.node) ? clearSelection()(next) : next;
+};
+export const showAllNodes = (): Producer => withFilters({ hiddenNodes: [] });
+export const setDateRange = (range: YearRange | null): Producer =>
+  withFilters({ dateRange: range && range.from > range.to ? { from: range.to, to: range.from } : range });
+export const setShowSchema = (on: boolean): Producer => withFilters({ showSchema: on });
+export const resetFilters = (): Producer => (state) => ({ ...state, filters: { ...getEmptySession().filters, showSchema: state.filters.showSchema } });
+
+// Path query
+
+export const setPathEnds = (from: string | null, to: string | null): Producer => (state) => ({
+  ...state,
+  path: { ...state.path, from, to },
+});
+export const setPathOptions = (options: Partial<PathOptions>): Producer => (state) => {
+  const merged = { ...state.path.options, ...options };
+  // Bounds the UI also enforces; kept here so a restored or scripted session cannot ask for nonsense.
+  merged.k = clampInt(merged.k, 1, 20);
+  merged.maxLength = clampInt(merged.maxLength, 1, 12);
+  return { ...state, path: { ...state.path, options: merged } };
+};
+export const pathStarted = (): Producer => (state) => ({
+  ...state,
+  path: { ...state.path, status: "running", results: [], chosen: -1, message: "" },
+});
+/** Stores results; the first is chosen and drives the highlight, or the message says why there is none. */
+export const pathFinished = (results: PathResultView[], message = ""): Producer => (state) => ({
+  ...state,
+  path: { ...state.path, status: "done", results, chosen: results.length > 0 ? 0 : -1, message },
+  focus: results.length > 0 ? "path" : state.focus === "path" ? "none" : state.focus,
+});
+export const pathFailed = (message: string): Producer => (state) => ({
+  ...state,
+  path: { ...state.path, status: "error", results: [], chosen: -1, message },
+  focus: state.focus === "path" ? "none" : state.focus,
+});
+export const choosePath = (index: number): Producer => (state) =>
+  index < 0 || index >= state.path.results.length ? state : { ...state, path: { ...state.path, chosen: index }, focus: "path" };
+
+// Neighbourhood query
+
+export const setNeighbourhoodCenters = (centers: string[]): Producer => (state) => ({
+  ...state,
+  neighbourhood: { ...state.neighbourhood, centers: union([], centers) },
+});
+export const addNeighbourhoodCenter = (center: string): Producer => (state) =>
+  setNeighbourhoodCenters(union(state.neighbourhood.centers, [center]))(state);
+export const removeNeighbourhoodCenter = (center: string): Producer => (state) =>
+  setNeighbourhoodCenters(state.neighbourhood.centers.filter((c) => c !== center))(state);
+export interface NeighbourhoodOptionsPatch {
+  depth?: number;
+  direction?: Direction;
+  classes?: string[];
+  predicates?: string[];
+  mode?: "only" | "highlight";
+}
+export const setNeighbourhoodOptions = (patch: NeighbourhoodOptionsPatch): Producer => (state) => {
+  const merged = { ...state.neighbourhood, ...patch };
+  merged.depth = clampInt(merged.depth, 1, 3);
+  return { ...state, neighbourhood: merged };
+};
+export const neighbourhoodStarted = (): Producer => (state) => ({
+  ...state,
+  neighbourhood: { ...state.neighbourhood, status: "running", result: null, message: "" },
+});
+export const neighbourhoodFinished = (result: NeighbourhoodResultView, message = ""): Producer => (state) => ({
+  ...state,
+  neighbourhood: { ...state.neighbourhood, status: "done", result, message },
+  focus: "neighbourhood",
+});
+export const neighbourhoodFailed = (message: string): Producer => (state) => ({
+  ...state,
+  neighbourhood: { ...state.neighbourhood, status: "error", result: null, message },
+  focus: state.focus === "neighbourhood" ? "none" : state.focus,
+});
+
+/** Esc: drop the selection first; pressed again, drop the query highlight too. */
+export const clearSelectionOrQuery = (): Producer => (state) => {
+  if (state.selection.kind !== "none") return clearSelection()(state);
+  if (state.focus !== "none") return { ...state, focus: "none", path: { ...state.path, chosen: -1 } };
+  return state;
+};
+export const setFocus = (focus: SessionState["focus"]): Producer => (state) => ({ ...state, focus });
+
+// What is displayed beyond the overview
+
+export const addToView = (nodes: readonly string[], edges: readonly string[]): Producer => (state) => ({
+  ...state,
+  added: { nodes: union(state.added.nodes, nodes), edges: union(state.added.edges, edges) },
+});
+
+/** A new dataset was loaded: ids of edges may have changed, so query results and selections of edges go. */
+export const datasetReplaced = (): Producer => (state) => {
+  const empty = getEmptySession();
+  return {
+    ...state,
+    selection: state.selection.kind === "edge" ? { kind: "none" } : state.selection,
+    path: { ...state.path, status: "idle", results: [], chosen: -1, message: "" },
+    neighbourhood: { ...state.neighbourhood, status: "idle", result: null, message: "" },
+    focus: "none",
+    added: { nodes: state.added.nodes, edges: [] },
+    view: { ...state.view, hovered: empty.view.hovered },
+  };
+};
+
+function clampInt(value: number, min: number, max: number): number {
+  const n = Number.isFinite(value) ? Math.round(value) : min;
+  return Math.min(max, Math.max(min, n));
+}

@@ -1,0 +1,121 @@
+// The workbench session's typed state: plain JSON (strings, numbers, arrays), so it can be saved, restored and undone.
+
+/** What the details panel shows: nothing, a node (by IRI) or an edge (by graphology key `e<id>`). */
+export type Selection = { kind: "none" } | { kind: "node"; node: string } | { kind: "edge"; edge: string };
+
+/** The evidence of one relation as the workbench shows it (mirrors graph/types Evidence, plus the text file). */
+export interface EvidenceView {
+  statement: string;
+  quote: string;
+  source: string;
+  sourceLabel: string;
+  locator: string;
+  page?: number;
+  date?: string;
+  /** The cleaned source text file, relative to graph-data/ (e.g. "sources/euiss-brief-2020-10.txt"), when known. */
+  text?: string;
+}
+
+/** An inclusive range of years; edges dated outside it are hidden, undated edges stay. */
+export interface YearRange {
+  from: number;
+  to: number;
+}
+
+export interface Filters {
+  /** Class IRIs whose nodes are hidden (a node is hidden when its colour class is). */
+  hiddenClasses: string[];
+  /** Predicate IRIs whose edges are hidden. */
+  hiddenPredicates: string[];
+  /** Node IRIs the analyst hid. */
+  hiddenNodes: string[];
+  dateRange: YearRange | null;
+  /** Whether classes and properties are drawn (by default only when the data has no instances). */
+  showSchema: boolean;
+}
+
+export interface PathOptions {
+  k: number;
+  maxLength: number;
+  directed: boolean;
+  excludePredicates: string[];
+  excludeClasses: string[];
+  excludeNodes: string[];
+}
+
+/** One step of a path: the edge walked, whether along or against its direction, and its evidence. */
+export interface PathStepView {
+  edge: string;
+  forward: boolean;
+  from: string;
+  to: string;
+  predicate: string;
+  predicateLabel: string;
+  evidence: EvidenceView[];
+}
+
+export interface PathResultView {
+  nodes: string[];
+  nodeLabels: string[];
+  steps: PathStepView[];
+  /** One plain-language sentence per step. */
+  explanation: string[];
+}
+
+export type QueryStatus = "idle" | "running" | "done" | "error";
+
+export interface PathQuery {
+  from: string | null;
+  to: string | null;
+  options: PathOptions;
+  status: QueryStatus;
+  results: PathResultView[];
+  /** Index of the result shown on the graph, or -1. */
+  chosen: number;
+  /** Why nothing was found, or what failed, in words. */
+  message: string;
+}
+
+export type Direction = "out" | "in" | "both";
+
+export interface NeighbourhoodResultView {
+  centers: string[];
+  nodes: { node: string; depth: number }[];
+  edges: string[];
+  truncated: boolean;
+}
+
+export interface NeighbourhoodQuery {
+  centers: string[];
+  depth: number;
+  direction: Direction;
+  /** Class IRIs to keep (empty: all). */
+  classes: string[];
+  /** Predicate IRIs to follow (empty: all). */
+  predicates: string[];
+  /** Show only the neighbourhood, or highlight it within the whole view. */
+  mode: "only" | "highlight";
+  status: QueryStatus;
+  result: NeighbourhoodResultView | null;
+  message: string;
+}
+
+/** Which query result drives the highlighting on the graph. */
+export type Focus = "none" | "path" | "neighbourhood";
+
+export interface ViewSettings {
+  edgeLabels: boolean;
+  /** The node under the pointer (transient, but harmless to save). */
+  hovered: string | null;
+}
+
+export interface SessionState {
+  selection: Selection;
+  filters: Filters;
+  path: PathQuery;
+  neighbourhood: NeighbourhoodQuery;
+  focus: Focus;
+  view: ViewSettings;
+  /** Nodes and edges added to the displayed graph beyond the overview (search picks, expansions, query results). */
+  added: { nodes: string[]; edges: string[] };
+}

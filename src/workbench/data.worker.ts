@@ -1,0 +1,70 @@
+// The data worker: parses and indexes RDF off the main thread and answers the workbench's requests by message.
+import { DataService, describeFailure } from "./data-service.ts";
+import type { ReplyMessage, RequestMessage, Requests, SourceFile } from "./protocol.ts";
+
+const service = new DataService();
+
+/** The bundled ontology and graph data, inlined at build time so the site works offline. */
+export function bundledFiles(): SourceFile[] {
+  const ontology = import.meta.glob("/ontology/*.ttl", { query: "?raw", import: "default", eager: true }) as Record<string, string>;
+  const data = import.meta.glob("/graph-data/*.ttl", { query: "?raw", import: "default", eager: true }) as Record<string, string>;
+  // Shapes describe the data; they are not part of the graph an analyst explores.
+  const files = Object.entries({ ...ontology, ...data }).filter(([path]) => !/shapes\.ttl$/.test(path));
+  return files.sort(([a], [b]) => a.localeCompare(b)).map(([path, text]) => ({ name: path.replace(/^\//, ""), text, format: "turtle" }));
+}
+
+const post = (message: ReplyMessage) => (self as unknown as Worker).postMessage(message);
+
+async function answer(message: RequestMessage): Promise<unknown> {
+  const { id } = message;
+  switch (message.type) {
+    case "load": {
+      const args = message.args as Requests["load"]["args"];
+      const files = args.files.length ? args.files : bundledFiles();
+      return service.load(files, args.replace, (progress) => post({ id, progress }));
+    }
+    case "overview": {
+      const args = message.args as Requests["overview"]["args"];
+      return service.overview(args.cap, args.includeSchema);
+    }
+    case "search": {
+      const args = message.args as Requests["search"]["args"];
+      return service.searchLabels(args.text, args.limit);
+    }
+    case "details": {
+      const args = message.args as Requests["details"]["args"];
+      return service.details(args.node, args.edge);
+    }
+    case "subgraph": {
+      const args = message.args as Requests["subgraph"]["args"];
+      return service.subgraph(args.nodes, args.edges, args.induce);
+    }
+    case "path": {
+      const args = message.args as Requests["path"]["args"];
+      return service.path(args.from, args.to, args.options);
+    }
+    case "neighbourhood":
+      return service.neighbourhood(message.args as Requests["neighbourhood"]["args"]);
+    case "expand": {
+      const args = message.args as Requests["expand"]["args"];
+      return service.expand(args.node, args.limit);
+    }
+    case "export": {
+      const args = message.args as Requests["export"]["args"];
+      return service.exportTurtle(args.nodes, args.edges);
+    }
+    default:
+      throw new Error(`workbench/data: unknown request "${String((message as { type: unknown }).type)}".`);
+  }
+}
+
+// Requests are answered in order, so a query sent during a load sees the loaded data, never half of it.
+let queue: Promise<unknown> = Promise.resolve();
+
+self.addEventListener("message", (event: MessageEvent<RequestMessage>) => {
+  const message = event.data;
+  queue = queue.then(() => answer(message)).then(
+    (value) => post({ id: message.id, ok: true, value }),
+    (error: unknown) => post({ id: message.id, ok: false, error: describeFailure(error) }),
+  );
+});

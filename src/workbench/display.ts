@@ -1,0 +1,236 @@
+// Sigma node/edge reducers derived from the session state: pure functions, so the look of every state is testable in Node.
+import type { SessionState } from "../session/types.ts";
+
+/** The attributes the view graph stores per node (structure and layout, no display state). */
+export interface NodeAttributes {
+  label: string;
+  classes: string[];
+  colourClass: string;
+  schema: boolean;
+  degree: number;
+  x: number;
+  y: number;
+  size: number;
+  [key: string]: unknown;
+}
+
+export interface EdgeAttributes {
+  predicate: string;
+  label: string;
+  year?: number;
+  /** Set by @sigma/edge-curve's indexParallelEdgesIndex: position among parallel edges. */
+  parallelIndex?: number | null;
+  parallelMinIndex?: number | null;
+  parallelMaxIndex?: number | null;
+  [key: string]: unknown;
+}
+
+/** What sigma receives for a node or an edge (a subset of its display data). */
+export interface NodeDisplay {
+  label: string | null;
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  hidden?: boolean;
+  highlighted?: boolean;
+  forceLabel?: boolean;
+  zIndex?: number;
+}
+
+export interface EdgeDisplay {
+  label: string | null;
+  size: number;
+  color: string;
+  type: string;
+  curvature?: number;
+  hidden?: boolean;
+  forceLabel?: boolean;
+  zIndex?: number;
+}
+
+/** The little the reducers need from the graph: who neighbours whom, and each edge's ends. */
+export interface GraphLookup {
+  neighbors(node: string): string[];
+  extremities(edge: string): [string, string];
+  hasNode(node: string): boolean;
+}
+
+export const FADED_NODE = "#e2e5ea";
+export const FADED_EDGE = "#eef0f3";
+export const EDGE_COLOUR = "#b8bfc9";
+export const HIGHLIGHT_EDGE = "#d9480f";
+export const SELECTED_EDGE = "#1c7ed6";
+
+/** Okabe-Ito first (colour-blind-friendlier for the biggest classes), then Tableau/d3 colours; classes beyond share grey. */
+export const PALETTE = [
+  "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#d55e00", "#56b4e9", "#8c6d31", "#7b3294", "#f0c000", "#1b9e77",
+  "#e7298a", "#66a61e", "#a6761d", "#386cb0", "#bf5b17", "#17becf", "#9467bd", "#bcbd22", "#e377c2", "#2ca02c",
+  "#ff7f0e", "#1f77b4", "#8c564b", "#d62728", "#637939", "#843c39", "#5254a3", "#ad494a",
+];
+export const OTHER_COLOUR = "#8a8f98";
+
+/** Assigns palette colours to class IRIs in the given order (most frequent first, so big classes get distinct colours). */
+export function classColours(classesByFrequency: readonly string[]): Map<string, string> {
+  const colours = new Map<string, string>();
+  classesByFrequency.forEach((cls, i) => colours.set(cls, PALETTE[i] ?? OTHER_COLOUR));
+  return colours;
+}
+
+/** Node size from degree: grows with the square root so hubs stand out without swallowing the view. */
+export function sizeForDegree(degree: number): number {
+  return Math.min(28, 4 + 2.2 * Math.sqrt(Math.max(0, degree)));
+}
+
+/** Everything the reducers read, derived once per state change rather than per node. */
+export interface DisplayContext {
+  hiddenClasses: Set<string>;
+  hiddenPredicates: Set<string>;
+  hiddenNodes: Set<string>;
+  dateRange: { from: number; to: number } | null;
+  showSchema: boolean;
+  selectedNode: string | null;
+  selectedEdge: string | null;
+  hovered: string | null;
+  hoverNeighbours: Set<string>;
+  /** Nodes and edges of the active query result, or null when no query drives the view. */
+  focusNodes: Set<string> | null;
+  focusEdges: Set<string> | null;
+  focusMode: "only" | "highlight";
+  edgeLabels: boolean;
+  colours: Map<string, string>;
+}
+
+export function displayContext(state: SessionState, graph: GraphLookup, colours: Map<string, string>): DisplayContext {
+  const hovered = state.view.hovered && graph.hasNode(state.view.hovered) ? state.view.hovered : null;
+  let focusNodes: Set<string> | null = null;
+  let focusEdges: Set<string> | null = null;
+  let focusMode: "only" | "highlight" = "highlight";
+  if (state.focus === "path" && state.path.chosen >= 0) {
+    const path = state.path.results[state.path.chosen];
+    if (path) {
+      focusNodes = new Set(path.nodes);
+      focusEdges = new Set(path.steps.map((step) => step.edge));
+    }
+  } else if (state.focus === "neighbourhood" && state.neighbourhood.result) {
+    const result = state.neighbourhood.result;
+    focusNodes = new Set(result.nodes.map((entry) => entry.node));
+    focusEdges = new Set(result.edges);
+    focusMode = state.neighbourhood.mode;
+  }
+  return {
+    hiddenClasses: new Set(state.filters.hiddenClasses),
+    hiddenPredicates: new Set(state.filters.hiddenPredicates),
+    hiddenNodes: new Set(state.filters.hiddenNodes),
+    dateRange: state.filters.dateRange,
+    showSchema: state.filters.showSchema,
+    selectedNode: state.selection.kind === "node" ? state.selection.node : null,
+    selectedEdge: state.selection.kind === "edge" ? state.selection.edge : null,
+    hovered,
+    hoverNeighbours: new Set(hovered ? graph.neighbors(hovered) : []),
+    focusNodes,
+    focusEdges,
+    focusMode,
+    edgeLabels: state.view.edgeLabels,
+    colours,
+  };
+}
+
+/** Whether filters hide a node (query focus and hover only fade, except "show only" neighbourhoods). */
+export function isNodeFilteredOut(node: string, attrs: NodeAttributes, ctx: DisplayContext): boolean {
+  if (ctx.hiddenNodes.has(node)) return true;
+  if (attrs.schema && !ctx.showSchema && !(ctx.focusNodes?.has(node) ?? false)) return true;
+  if (attrs.colourClass && ctx.hiddenClasses.has(attrs.colourClass)) return true;
+  if (ctx.focusMode === "only" && ctx.focusNodes && !ctx.focusNodes.has(node)) return true;
+  return false;
+}
+
+export function isEdgeFilteredOut(attrs: EdgeAttributes, ctx: DisplayContext): boolean {
+  if (ctx.hiddenPredicates.has(attrs.predicate)) return true;
+  if (ctx.dateRange && attrs.year !== undefined && (attrs.year < ctx.dateRange.from || attrs.year > ctx.dateRange.to)) return true;
+  return false;
+}
+
+export function nodeDisplay(node: string, attrs: NodeAttributes, ctx: DisplayContext): NodeDisplay {
+  const out: NodeDisplay = {
+    label: attrs.label,
+    x: attrs.x,
+    y: attrs.y,
+    size: attrs.size,
+    color: ctx.colours.get(attrs.colourClass) ?? OTHER_COLOUR,
+  };
+  if (isNodeFilteredOut(node, attrs, ctx)) return { ...out, hidden: true };
+  const selected = node === ctx.selectedNode;
+  const focused = ctx.focusNodes?.has(node) ?? false;
+  if (ctx.focusNodes && !focused && !selected) {
+    out.color = FADED_NODE;
+    out.label = null;
+  }
+  if (focused) {
+    out.forceLabel = true;
+    out.zIndex = 1;
+  }
+  if (ctx.hovered) {
+    if (node === ctx.hovered || ctx.hoverNeighbours.has(node)) {
+      out.forceLabel = true;
+      out.zIndex = 2;
+      if (out.color === FADED_NODE) out.color = ctx.colours.get(attrs.colourClass) ?? OTHER_COLOUR;
+      if (out.label === null) out.label = attrs.label;
+    } else if (!selected) {
+      out.color = FADED_NODE;
+      out.label = null;
+    }
+  }
+  if (selected) {
+    out.highlighted = true;
+    out.forceLabel = true;
+    out.zIndex = 3;
+  }
+  return out;
+}
+
+export function edgeDisplay(edge: string, attrs: EdgeAttributes, extremities: [string, string], ctx: DisplayContext): EdgeDisplay {
+  const parallel = typeof attrs.parallelIndex === "number" && typeof attrs.parallelMaxIndex === "number";
+  const out: EdgeDisplay = {
+    label: ctx.edgeLabels ? attrs.label : null,
+    size: 1,
+    color: EDGE_COLOUR,
+    type: parallel ? "curved" : "arrow",
+  };
+  if (parallel) {
+    // Spread parallel edges symmetrically: indices -max..max (or 0..max) map to curvatures either side.
+    const index = attrs.parallelIndex as number;
+    const max = Math.max(1, attrs.parallelMaxIndex as number);
+    out.curvature = 0.25 + (0.5 * index) / max;
+  }
+  if (isEdgeFilteredOut(attrs, ctx)) return { ...out, hidden: true };
+  const [source, target] = extremities;
+  if (ctx.focusMode === "only" && ctx.focusEdges && !ctx.focusEdges.has(edge)) return { ...out, hidden: true };
+  const focused = ctx.focusEdges?.has(edge) ?? false;
+  if (ctx.focusEdges && !focused) out.color = FADED_EDGE;
+  if (focused) {
+    out.color = HIGHLIGHT_EDGE;
+    out.size = 3;
+    out.label = attrs.label;
+    out.forceLabel = true;
+    out.zIndex = 1;
+  }
+  if (ctx.hovered) {
+    if (source === ctx.hovered || target === ctx.hovered) {
+      out.color = focused ? HIGHLIGHT_EDGE : "#5c6470";
+      out.size = Math.max(out.size, 2);
+      out.label = attrs.label;
+      out.zIndex = 2;
+    } else if (!focused) {
+      out.hidden = true;
+    }
+  }
+  if (edge === ctx.selectedEdge) {
+    out.color = SELECTED_EDGE;
+    out.size = 4;
+    out.label = attrs.label;
+    out.forceLabel = true;
+    out.zIndex = 3;
+  }
+  return out;
+}

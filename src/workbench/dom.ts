@@ -1,0 +1,53 @@
+// A tiny element builder: every string becomes a text node, so data can never turn into markup.
+
+type Child = Node | string | number | null | undefined | false;
+
+export interface ElementProps {
+  class?: string;
+  id?: string;
+  title?: string;
+  type?: string;
+  value?: string;
+  placeholder?: string;
+  href?: string;
+  role?: string;
+  hidden?: boolean;
+  disabled?: boolean;
+  checked?: boolean;
+  dataset?: Record<string, string>;
+  attrs?: Record<string, string>;
+  on?: Partial<{ [K in keyof HTMLElementEventMap]: (event: HTMLElementEventMap[K]) => void }>;
+}
+
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: ElementProps = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  if (props.class) el.className = props.class;
+  if (props.id) el.id = props.id;
+  if (props.title) el.title = props.title;
+  if (props.role) el.setAttribute("role", props.role);
+  if (props.hidden) el.hidden = true;
+  if (props.type !== undefined) el.setAttribute("type", props.type);
+  if (props.placeholder !== undefined) el.setAttribute("placeholder", props.placeholder);
+  if (props.href !== undefined) el.setAttribute("href", props.href);
+  if (props.value !== undefined) (el as HTMLInputElement).value = props.value;
+  if (props.disabled) (el as HTMLButtonElement).disabled = true;
+  if (props.checked) (el as HTMLInputElement).checked = true;
+  for (const [k, v] of Object.entries(props.dataset ?? {})) el.dataset[k] = v;
+  for (const [k, v] of Object.entries(props.attrs ?? {})) el.setAttribute(k, v);
+  for (const [type, listener] of Object.entries(props.on ?? {})) el.addEventListener(type, listener as EventListener);
+  append(el, ...children);
+  return el;
+}
+
+export function append(parent: Node, ...children: Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.appendChild(typeof child === "string" || typeof child === "number" ? document.createTextNode(String(child)) : child);
+  }
+}
+
+/** Replaces an element's children. */
+export function replaceChildren(parent: Element, ...children: Child[]): void {
+  parent.replaceChildren();
+  append(parent, ...children);
+}

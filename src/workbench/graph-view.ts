@@ -1,0 +1,223 @@
+// The displayed graph: a graphology graph of what is shown, drawn by sigma through reducers that read the session.
+import { MultiDirectedGraph } from "graphology";
+import Sigma from "sigma";
+import { EdgeArrowProgram, type EdgeProgramType } from "sigma/rendering";
+import { EdgeCurvedArrowProgram, indexParallelEdgesIndex } from "@sigma/edge-curve";
+import type { SessionStore } from "../session/index.ts";
+import { hoverNode, selectEdge, selectNode, clearSelection } from "../session/index.ts";
+import {
+  displayContext,
+  edgeDisplay,
+  isEdgeFilteredOut,
+  isNodeFilteredOut,
+  nodeDisplay,
+  sizeForDegree,
+  type DisplayContext,
+  type EdgeAttributes,
+  type NodeAttributes,
+} from "./display.ts";
+import type { ViewGraph } from "./protocol.ts";
+
+export type ViewGraphology = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
+
+export interface GraphViewEvents {
+  onDoubleClickNode?: (node: string) => void;
+}
+
+export class GraphView {
+  readonly graph: ViewGraphology = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
+  readonly sigma: Sigma<NodeAttributes, EdgeAttributes>;
+  private ctx: DisplayContext;
+  private colours = new Map<string, string>();
+  private unsubscribe: () => void;
+  private killed = false;
+
+  constructor(
+    container: HTMLElement,
+    private readonly store: SessionStore,
+    events: GraphViewEvents = {},
+  ) {
+    this.ctx = this.context();
+    this.sigma = new Sigma<NodeAttributes, EdgeAttributes>(this.graph, container, {
+      allowInvalidContainer: true,
+      renderEdgeLabels: true,
+      enableEdgeEvents: true,
+      defaultEdgeType: "arrow",
+      edgeProgramClasses: { arrow: EdgeArrowProgram, curved: EdgeCurvedArrowProgram } as unknown as Record<string, EdgeProgramType<NodeAttributes, EdgeAttributes>>,
+      labelFont: "system-ui, -apple-system, 'Segoe UI', sans-serif",
+      labelSize: 13,
+      labelWeight: "500",
+      labelColor: { color: "#1f2430" },
+      edgeLabelSize: 11,
+      edgeLabelColor: { color: "#5c6470" },
+      labelDensity: 0.08,
+      labelGridCellSize: 70,
+      labelRenderedSizeThreshold: 9,
+      zIndex: true,
+      stagePadding: 40,
+      nodeReducer: (node, attrs) => nodeDisplay(node, attrs, this.ctx),
+      edgeReducer: (edge, attrs) => edgeDisplay(edge, attrs, this.graph.extremities(edge) as [string, string], this.ctx),
+    });
+    this.sigma.on("clickNode", ({ node }) => this.store.apply(selectNode(node)));
+    this.sigma.on("clickEdge", ({ edge }) => this.store.apply(selectEdge(edge)));
+    this.sigma.on("clickStage", () => this.store.apply(clearSelection()));
+    this.sigma.on("enterNode", ({ node }) => this.store.apply(hoverNode(node)));
+    this.sigma.on("leaveNode", () => this.store.apply(hoverNode(null)));
+    this.sigma.on("doubleClickNode", (event) => {
+      event.preventSigmaDefault();
+      events.onDoubleClickNode?.(event.node);
+    });
+    this.unsubscribe = store.subscribe(() => this.refresh());
+  }
+
+  setColours(colours: Map<string, string>): void {
+    this.colours = colours;
+    this.refresh();
+  }
+
+  /** Adds nodes and edges not yet shown; new nodes go on a ring round `near`, else next to a shown neighbour, else on a circle. */
+  add(view: ViewGraph, near?: string): string[] {
+    const added: string[] = [];
+    const neighbourOf = new Map<string, string>();
+    for (const edge of view.edges) {
+      if (this.graph.hasNode(edge.target)) neighbourOf.set(edge.source, edge.target);
+      if (this.graph.hasNode(edge.source)) neighbourOf.set(edge.target, edge.source);
+    }
+    const fresh = view.nodes.filter((node) => !this.graph.hasNode(node.key));
+    const spacing = this.typicalSpacing();
+    const centre = near && this.graph.hasNode(near) ? this.graph.getNodeAttributes(near) : null;
+    fresh.forEach((node, i) => {
+      let x: number;
+      let y: number;
+      const anchor = neighbourOf.get(node.key);
+      if (centre) {
+        const angle = (i * 2 * Math.PI) / fresh.length;
+        const radius = spacing * (1.5 + Math.sqrt(fresh.length) / 3);
+        x = centre.x + Math.cos(angle) * radius;
+        y = centre.y + Math.sin(angle) * radius;
+      } else if (anchor) {
+        const a = this.graph.getNodeAttributes(anchor);
+        const angle = Math.random() * 2 * Math.PI;
+        x = a.x + Math.cos(angle) * spacing;
+        y = a.y + Math.sin(angle) * spacing;
+      } else {
+        const angle = (i * 2 * Math.PI) / Math.max(1, fresh.length) + 0.3 * Math.random();
+        const radius = spacing * (2 + Math.sqrt(fresh.length)) * (0.6 + 0.4 * Math.random());
+        x = Math.cos(angle) * radius;
+        y = Math.sin(angle) * radius;
+      }
+      this.graph.addNode(node.key, {
+        label: node.label,
+        classes: node.classes,
+        colourClass: node.colourClass,
+        schema: node.schema,
+        degree: node.degree,
+        x,
+        y,
+        size: sizeForDegree(node.degree),
+      });
+      added.push(node.key);
+    });
+    let newEdges = 0;
+    for (const edge of view.edges) {
+      if (this.graph.hasEdge(edge.key) || !this.graph.hasNode(edge.source) || !this.graph.hasNode(edge.target)) continue;
+      this.graph.addDirectedEdgeWithKey(edge.key, edge.source, edge.target, {
+        predicate: edge.predicate,
+        label: edge.label,
+        year: edge.year,
+      });
+      newEdges++;
+    }
+    if (newEdges > 0) indexParallelEdgesIndex(this.graph as never, { edgeIndexAttribute: "parallelIndex", edgeMaxIndexAttribute: "parallelMaxIndex" });
+    return added;
+  }
+
+  /** About the distance between neighbouring nodes, so new nodes land at a sensible scale. */
+  private typicalSpacing(): number {
+    if (this.graph.order < 2) return 10;
+    let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+    this.graph.forEachNode((_, a) => {
+      minX = Math.min(minX, a.x);
+      maxX = Math.max(maxX, a.x);
+      minY = Math.min(minY, a.y);
+      maxY = Math.max(maxY, a.y);
+    });
+    return Math.max(1, Math.max(maxX - minX, maxY - minY) / Math.sqrt(this.graph.order));
+  }
+
+  clear(): void {
+    this.graph.clear();
+  }
+
+  /** Re-derives the reducers' context from the session and redraws without re-indexing the graph. */
+  refresh(): void {
+    if (this.killed) return;
+    this.ctx = this.context();
+    this.sigma.refresh({ skipIndexation: true });
+  }
+
+  /** Nodes and edges the filters leave visible (what "export the view" means). */
+  visible(): { nodes: string[]; edges: string[] } {
+    const ctx = this.ctx;
+    const nodes = new Set<string>();
+    this.graph.forEachNode((node, attrs) => {
+      if (!isNodeFilteredOut(node, attrs, ctx)) nodes.add(node);
+    });
+    const edges: string[] = [];
+    this.graph.forEachEdge((edge, attrs, source, target) => {
+      if (nodes.has(source) && nodes.has(target) && !isEdgeFilteredOut(attrs, ctx)) {
+        if (ctx.focusMode === "only" && ctx.focusEdges && !ctx.focusEdges.has(edge)) return;
+        edges.push(edge);
+      }
+    });
+    return { nodes: [...nodes], edges };
+  }
+
+  /** Moves the camera onto a node, zoomed in enough to read its neighbourhood. */
+  focusNode(node: string): void {
+    const data = this.sigma.getNodeDisplayData(node);
+    if (!data) return;
+    void this.sigma.getCamera().animate({ x: data.x, y: data.y, ratio: Math.min(this.sigma.getCamera().ratio, 0.35) }, { duration: 400 });
+  }
+
+  /** Fits the camera to the given nodes (all nodes when empty). */
+  fitNodes(nodes: readonly string[]): void {
+    const camera = this.sigma.getCamera();
+    if (nodes.length === 0) {
+      void camera.animate({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }, { duration: 400 });
+      return;
+    }
+    let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+    for (const node of nodes) {
+      const data = this.sigma.getNodeDisplayData(node);
+      if (!data) continue;
+      minX = Math.min(minX, data.x);
+      maxX = Math.max(maxX, data.x);
+      minY = Math.min(minY, data.y);
+      maxY = Math.max(maxY, data.y);
+    }
+    if (minX > maxX) return;
+    const ratio = Math.max(0.08, Math.max(maxX - minX, maxY - minY) * 1.4);
+    void camera.animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio: Math.min(ratio, 1.2) }, { duration: 500 });
+  }
+
+  kill(): void {
+    if (this.killed) return;
+    this.killed = true;
+    this.unsubscribe();
+    this.sigma.kill();
+  }
+
+  private context(): DisplayContext {
+    const graph = this.graph;
+    return displayContext(
+      this.store.get(),
+      {
+        hasNode: (node) => graph.hasNode(node),
+        neighbors: (node) => graph.neighbors(node),
+        extremities: (edge) => graph.extremities(edge) as [string, string],
+      },
+      this.colours,
+    );
+  }
+}

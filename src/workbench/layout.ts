@@ -1,0 +1,131 @@
+// Lays out the view graph: ForceAtlas2 in a web worker, noverlap to untangle, positions cached per dataset in localStorage.
+import type Graph from "graphology";
+import FA2LayoutSupervisor from "graphology-layout-forceatlas2/worker";
+import forceAtlas2 from "graphology-layout-forceatlas2";
+import noverlap from "graphology-layout-noverlap";
+
+export type LayoutListener = (running: boolean) => void;
+
+/** How long one automatic run lasts: enough for a few thousand nodes to settle on two cores. */
+const AUTO_RUN_MS = 4000;
+const CACHE_PREFIX = "smartcity-kg:positions:";
+
+export class LayoutController {
+  private supervisor: FA2LayoutSupervisor | null = null;
+  private stopTimer: ReturnType<typeof setTimeout> | undefined;
+  private listeners = new Set<LayoutListener>();
+  private killed = false;
+
+  constructor(
+    private readonly graph: Graph,
+    private readonly cacheKey: () => string,
+  ) {}
+
+  get running(): boolean {
+    return this.supervisor?.isRunning() ?? false;
+  }
+
+  onChange(listener: LayoutListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Starts ForceAtlas2; with `forMs` it stops by itself, then removes overlaps and caches the positions. */
+  start(forMs?: number): void {
+    if (this.killed || this.graph.order === 0) return;
+    clearTimeout(this.stopTimer);
+    if (!this.supervisor) {
+      const settings = forceAtlas2.inferSettings(this.graph);
+      this.supervisor = new FA2LayoutSupervisor(this.graph, {
+        settings: { ...settings, barnesHutOptimize: this.graph.order > 500, adjustSizes: false, slowDown: 4 },
+        getEdgeWeight: null,
+      });
+    }
+    if (!this.supervisor.isRunning()) this.supervisor.start();
+    this.emit();
+    if (forMs) this.stopTimer = setTimeout(() => this.stop(), forMs);
+  }
+
+  /** Runs a fresh layout for a while (the default after loading data with no cached positions). */
+  autoRun(): void {
+    this.start(AUTO_RUN_MS);
+  }
+
+  stop(): void {
+    clearTimeout(this.stopTimer);
+    if (this.supervisor?.isRunning()) {
+      this.supervisor.stop();
+      this.untangle();
+      this.save();
+    }
+    this.emit();
+  }
+
+  toggle(): void {
+    if (this.running) this.stop();
+    else this.start();
+  }
+
+  /** The graph's structure changed (nodes added or dropped): the worker's copy is stale, so it is rebuilt on next start. */
+  reset(): void {
+    const wasRunning = this.running;
+    clearTimeout(this.stopTimer);
+    this.supervisor?.kill();
+    this.supervisor = null;
+    if (wasRunning) this.emit();
+  }
+
+  /** Spreads overlapping nodes apart (a few synchronous noverlap passes: cheap at view sizes). */
+  untangle(): void {
+    if (this.graph.order === 0 || this.graph.order > 5000) return;
+    noverlap.assign(this.graph, { maxIterations: 60, settings: { ratio: 1.2, margin: 2 } });
+  }
+
+  /** Gives every node a cached position, and reports how many had none. */
+  restore(): number {
+    let cache: Record<string, [number, number]> = {};
+    try {
+      cache = JSON.parse(localStorage.getItem(CACHE_PREFIX + this.cacheKey()) ?? "{}") as Record<string, [number, number]>;
+    } catch {
+      cache = {};
+    }
+    let missing = 0;
+    this.graph.forEachNode((node) => {
+      const position = cache[node];
+      if (position) this.graph.mergeNodeAttributes(node, { x: position[0], y: position[1] });
+      else missing++;
+    });
+    return missing;
+  }
+
+  save(): void {
+    const positions: Record<string, [number, number]> = {};
+    this.graph.forEachNode((node, attrs) => {
+      positions[node] = [Math.round(attrs.x * 100) / 100, Math.round(attrs.y * 100) / 100];
+    });
+    try {
+      // One dataset's positions are kept at a time: the cache must never grow without bound.
+      for (let i = localStorage.length - 1; i >= 0; i--) {
+        const key = localStorage.key(i);
+        if (key?.startsWith(CACHE_PREFIX) && key !== CACHE_PREFIX + this.cacheKey()) localStorage.removeItem(key);
+      }
+      localStorage.setItem(CACHE_PREFIX + this.cacheKey(), JSON.stringify(positions));
+    } catch {
+      // Storage full or disabled: the layout simply runs again next time.
+    }
+  }
+
+  kill(): void {
+    if (this.killed) return;
+    this.killed = true;
+    clearTimeout(this.stopTimer);
+    this.supervisor?.kill();
+    this.supervisor = null;
+    this.listeners.clear();
+  }
+
+  private emit(): void {
+    const running = this.running;
+    for (const listener of [...this.listeners]) listener(running);
+  }
+}

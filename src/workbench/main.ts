@@ -1,0 +1,15 @@
+// Entry point of the workbench page: starts it in #app and exposes a read-only handle for tests and the console.
+import "./styles.css";
+import { startWorkbench, type WorkbenchHandle } from "./app.ts";
+
+declare global {
+  interface Window {
+    /** The running workbench (graph, session); for debugging and the browser tests. */
+    workbench?: WorkbenchHandle;
+  }
+}
+
+const root = document.getElementById("app");
+if (!root) throw new Error("workbench: index.html has no #app element.");
+window.workbench = startWorkbench(root);
+window.addEventListener("pagehide", () => window.workbench?.kill());

@@ -1,0 +1,157 @@
+// The messages between the workbench and its data worker: plain JSON requests, replies and progress events.
+import type { Direction, EvidenceView, NeighbourhoodResultView, PathOptions, PathResultView } from "../session/types.ts";
+
+/** A node as the view draws it (graphology node key = IRI). */
+export interface ViewNode {
+  key: string;
+  label: string;
+  /** Class IRIs. */
+  classes: string[];
+  /** The class that colours the node and files it in the legend ("" for none). */
+  colourClass: string;
+  schema: boolean;
+  /** Degree in the whole graph, not only in the view (drives size). */
+  degree: number;
+}
+
+/** An edge as the view draws it (graphology edge key = `e<id>`). */
+export interface ViewEdge {
+  key: string;
+  source: string;
+  target: string;
+  predicate: string;
+  label: string;
+  /** Year of the relation's earliest evidence date, if any. */
+  year?: number;
+}
+
+export interface ViewGraph {
+  nodes: ViewNode[];
+  edges: ViewEdge[];
+}
+
+export interface LegendEntry {
+  iri: string;
+  label: string;
+  count: number;
+}
+
+export interface DatasetSummary {
+  quads: number;
+  nodes: number;
+  edges: number;
+  instances: number;
+  /** A hash of the loaded texts: the key of cached positions. */
+  hash: string;
+  classes: LegendEntry[];
+  predicates: LegendEntry[];
+  years: { min: number; max: number } | null;
+  files: string[];
+}
+
+export interface Overview {
+  graph: ViewGraph;
+  /** How many nodes the overview could have shown (instances, or everything when there are none). */
+  candidates: number;
+  cap: number;
+  capped: boolean;
+  schemaHidden: boolean;
+}
+
+export interface SearchHit {
+  node: string;
+  label: string;
+  matched: string;
+  kind: string;
+  score: number;
+  classLabel: string;
+}
+
+export interface RelationView {
+  edge: string;
+  predicate: string;
+  predicateLabel: string;
+  /** "out": this node is the subject; "in": the object. */
+  direction: "out" | "in";
+  other: string;
+  otherLabel: string;
+  date?: string;
+  evidence: EvidenceView[];
+}
+
+export interface NodeDetails {
+  kind: "node";
+  iri: string;
+  label: string;
+  altLabels: string[];
+  description?: string;
+  classes: { iri: string; label: string }[];
+  literals: { predicate: string; predicateLabel: string; value: string; language: string }[];
+  links: { predicate: string; predicateLabel: string; iri: string }[];
+  relations: RelationView[];
+  schema: boolean;
+}
+
+export interface EdgeDetails {
+  kind: "edge";
+  edge: string;
+  source: string;
+  sourceLabel: string;
+  target: string;
+  targetLabel: string;
+  predicate: string;
+  predicateLabel: string;
+  date?: string;
+  evidence: EvidenceView[];
+}
+
+export interface SourceFile {
+  name: string;
+  text: string;
+  format?: "turtle" | "ntriples" | "nquads" | "trig";
+}
+
+export interface NeighbourhoodRequest {
+  centers: string[];
+  depth: number;
+  direction: Direction;
+  classes: string[];
+  predicates: string[];
+  limit: number;
+}
+
+/** Requests by type, each with its reply type. */
+export interface Requests {
+  load: { args: { files: SourceFile[]; replace: boolean }; reply: DatasetSummary };
+  overview: { args: { cap: number; includeSchema: boolean }; reply: Overview };
+  search: { args: { text: string; limit: number }; reply: SearchHit[] };
+  details: { args: { node?: string; edge?: string }; reply: NodeDetails | EdgeDetails | null };
+  /** The given nodes and edges; with `induce`, also every edge among the given nodes (capped). */
+  subgraph: { args: { nodes: string[]; edges: string[]; induce?: boolean }; reply: ViewGraph };
+  path: {
+    args: { from: string; to: string; options: PathOptions };
+    reply: { paths: PathResultView[]; graph: ViewGraph; suggestion: string };
+  };
+  neighbourhood: { args: NeighbourhoodRequest; reply: { result: NeighbourhoodResultView; graph: ViewGraph } };
+  expand: { args: { node: string; limit: number }; reply: ViewGraph };
+  export: { args: { nodes: string[]; edges: string[] }; reply: { turtle: string; quads: number } };
+}
+
+export type RequestType = keyof Requests;
+
+export interface RequestMessage<T extends RequestType = RequestType> {
+  id: number;
+  type: T;
+  args: Requests[T]["args"];
+}
+
+/** A failure the user can act on; `location` is set for syntax errors (`file:line:column`). */
+export interface WorkerFailure {
+  message: string;
+  location?: { file: string; line: number; column: number };
+}
+
+export type ReplyMessage =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; error: WorkerFailure }
+  | { id: number; progress: { file: string; done: number; total: number } };
