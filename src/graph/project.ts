@@ -125,6 +125,8 @@ class ProjectedGraph implements GraphIndex {
     const typeId = idOf(rdf.type);
     for (const id of this.linkPredicates) role[id] = PredicateRole.Link;
     if (typeId >= 0) role[typeId] = PredicateRole.Type;
+    const ignored = new Uint8Array(termCount);
+    for (const id of idsOf(config.ignoredObjects)) ignored[id] = 1;
     const labelRank = new Uint8Array(termCount); // 0: not a label predicate; else 1 + position
     config.labelPredicates.forEach((iri, i) => {
       const id = idOf(iri);
@@ -222,7 +224,7 @@ class ProjectedGraph implements GraphIndex {
           }
           continue;
         }
-        if (role[p] === PredicateRole.Link || meta[o] === 1 || k === Kind.Other) continue;
+        if (role[p] === PredicateRole.Link || meta[o] === 1 || ignored[o] === 1 || k === Kind.Other) continue;
         let target = nodeOfTerm[o];
         if (target < 0) {
           target = nodeOfTerm[o] = nodeCount;

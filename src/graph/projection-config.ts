@@ -20,6 +20,8 @@ export interface ProjectionConfig {
   descriptionPredicates: readonly string[];
   /** Predicates whose IRI objects are kept as link attributes, never as edges (external identifiers, pages). */
   linkPredicates: readonly string[];
+  /** Objects that never become nodes (structure, not entities: the empty list). */
+  ignoredObjects: readonly string[];
   /** rdf:type values that make a resource a schema node. */
   schemaClasses: readonly string[];
   /** Predicates whose subjects are schema resources (classes or properties), even when untyped. */
@@ -44,8 +46,9 @@ export const defaultProjection: ProjectionConfig = {
   descriptionPredicates: [skos.definition, dcterms.description, rdfs.comment, schema.description, dc.description],
   linkPredicates: [
     skos.exactMatch, skos.closeMatch, owl.sameAs, rdfs.seeAlso, rdfs.isDefinedBy, schema.sameAs, schema.url,
-    foaf.page, foaf.homepage,
+    foaf.page, foaf.homepage, dcterms.license,
   ],
+  ignoredObjects: [rdf.nil],
   schemaClasses: [
     owl.Class, rdfs.Class, rdfs.Datatype, owl.Restriction, rdf.Property, owl.ObjectProperty, owl.DatatypeProperty,
     owl.AnnotationProperty, owl.TransitiveProperty, owl.SymmetricProperty, owl.FunctionalProperty,
@@ -55,7 +58,10 @@ export const defaultProjection: ProjectionConfig = {
     rdfs.subClassOf, rdfs.subPropertyOf, rdfs.domain, rdfs.range, owl.inverseOf, owl.equivalentClass,
     owl.equivalentProperty, schema.domainIncludes, schema.rangeIncludes,
   ],
-  schemaObjectPredicates: [rdfs.subClassOf, rdfs.subPropertyOf, rdfs.domain, rdfs.range, schema.domainIncludes, schema.rangeIncludes],
+  schemaObjectPredicates: [
+    rdfs.subClassOf, rdfs.subPropertyOf, rdfs.domain, rdfs.range, owl.inverseOf, owl.equivalentClass, owl.equivalentProperty,
+    owl.disjointWith, schema.domainIncludes, schema.rangeIncludes,
+  ],
   metaPredicates: [rdf.subject, rdf.predicate, rdf.object],
   statement: { subject: rdf.subject, predicate: rdf.predicate, object: rdf.object },
   evidence: {

@@ -17,6 +17,8 @@ export interface SearchHit {
 
 export interface SearchOptions {
   limit?: number;
+  /** Whether classes, properties and other schema nodes may be hits; default true. */
+  includeSchema?: boolean;
 }
 
 /**
@@ -142,8 +144,10 @@ export function searchLabels(index: SearchIndex, text: string, options: SearchOp
   if (query === "" || limit <= 0) return [];
   const g = index.graph;
   const best = new Map<number, { entry: number; kind: SearchKind; score: number }>();
+  const includeSchema = options.includeSchema ?? true;
   const offer = (entry: number, kind: SearchKind, penalty: number) => {
     const node = index.entryNodes[entry];
+    if (!includeSchema && g.isSchema(node)) return;
     // Popular nodes win ties between equally good matches: a hub is more often what is meant.
     const popularity = Math.min(9, Math.log2(1 + g.degree(node)));
     const score = base[kind] - Math.min(100, penalty) - index.entryAlt[entry] * 5 + popularity;

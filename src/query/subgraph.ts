@@ -9,8 +9,8 @@ export interface Selection {
 
 /**
  * Quad indices (sorted, unique) for a selection: each edge's triple (in every graph that holds it), the quads of
- * its evidence nodes and of the blank nodes they use (recursively), and for each node its rdf:type, literal
- * attributes and links. Feed them to the serialiser to export the selection.
+ * its evidence nodes and of the blank nodes they use (recursively), and for each node (and each evidence source
+ * document) its rdf:type, literal attributes and links. Feed them to the serialiser to export the selection.
  */
 export function subgraphQuads(g: GraphIndex, selection: Selection): number[] {
   const ds = g.dataset;
@@ -18,6 +18,7 @@ export function subgraphQuads(g: GraphIndex, selection: Selection): number[] {
   const terms = ds.terms;
   const typeTerm = terms.iriId(rdf.type);
   const out = new Set<number>();
+  const nodes = [...selection.nodes];
 
   const addSubjectDeep = (start: number) => {
     const pending = [start];
@@ -41,9 +42,14 @@ export function subgraphQuads(g: GraphIndex, selection: Selection): number[] {
     for (let i = q; i >= 0 && subjects[i] === subjects[q] && predicates[i] === predicates[q] && objects[i] === objects[q]; i--) out.add(i);
     for (let i = q + 1; i < ds.size && subjects[i] === subjects[q] && predicates[i] === predicates[q] && objects[i] === objects[q]; i++) out.add(i);
     for (let i = g.evidenceOffsets[e]; i < g.evidenceOffsets[e + 1]; i++) addSubjectDeep(g.evidenceTerms[i]);
+    // The source documents' types and titles, so an exported quote still names where it comes from.
+    for (const evidence of g.evidence(e)) {
+      const source = evidence.source === "" ? -1 : g.nodeByIri(evidence.source);
+      if (source >= 0) nodes.push(source);
+    }
   }
 
-  for (const n of selection.nodes) {
+  for (const n of nodes) {
     if (!Number.isInteger(n) || n < 0 || n >= g.nodeCount) throw new RangeError(`query/subgraph: node ${n} is not in the graph`);
     const edgeQuads = new Set<number>();
     for (let i = g.outOffsets[n]; i < g.outOffsets[n + 1]; i++) edgeQuads.add(g.edgeQuad(g.outEdgeIds[i]));

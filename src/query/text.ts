@@ -45,5 +45,5 @@ export function editDistance(a: string, b: string, max: number, prefix = false):
 
 /** The typo budget for a word of this length. */
 export function typoBudget(length: number): number {
-  return length < 3 ? 0 : length <= 5 ? 1 : 2;
+  return length < 4 ? 0 : length <= 7 ? 1 : 2;
 }
