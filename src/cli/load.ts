@@ -3,7 +3,7 @@ import { createReadStream, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Dataset } from "../rdf/dataset.ts";
-import { loadDataset, type RdfSource } from "../rdf/parse.ts";
+import { loadDatasetStream, RdfSyntaxError, type RdfStreamSource } from "../rdf/parse.ts";
 import { UsageError } from "./args.ts";
 
 /** The package root (two levels above this file), so the bundled graph is found from any working directory. */
@@ -35,14 +35,18 @@ export class Progress {
   private readonly started = Date.now();
   private shown = false;
   private lastLine = "";
+  private lastWrite = 0;
 
   constructor(private readonly stream: NodeJS.WriteStream = process.stderr, private readonly delayMs = 1000) {}
 
   update(line: string): void {
-    if (Date.now() - this.started < this.delayMs) return;
+    const now = Date.now();
+    if (now - this.started < this.delayMs || line === this.lastLine) return;
+    // In place on a terminal, a few times a second; in a log, a line a second at most.
+    if (now - this.lastWrite < (this.stream.isTTY ? 100 : 1000)) return;
     this.shown = true;
-    if (line === this.lastLine) return;
     this.lastLine = line;
+    this.lastWrite = now;
     if (this.stream.isTTY) this.stream.write(`\r\x1b[K${line}`);
     else this.stream.write(`${line}\n`);
   }
@@ -63,14 +67,20 @@ export function formatCount(n: number): string {
   return n.toLocaleString("en-US");
 }
 
-/** Reads a file as UTF-8 through a stream, reporting the characters read so far. */
-export async function readText(file: string, onChunk?: (chars: number) => void): Promise<string> {
+/** A missing file is a mistake in the arguments (exit 2), reported before any parsing starts. */
+function checkReadable(file: string): void {
+  let isFile: boolean;
   try {
-    if (!statSync(file).isFile()) throw new UsageError(`kg: ${JSON.stringify(file)} is not a file`);
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
+    isFile = statSync(file).isFile();
+  } catch {
     throw new UsageError(`kg: cannot read ${JSON.stringify(file)}: no such file`);
   }
+  if (!isFile) throw new UsageError(`kg: ${JSON.stringify(file)} is not a file`);
+}
+
+/** Reads a file as UTF-8 through a stream, reporting the characters read so far. */
+export async function readText(file: string, onChunk?: (chars: number) => void): Promise<string> {
+  checkReadable(file);
   const chunks: string[] = [];
   let chars = 0;
   for await (const chunk of createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 })) {
@@ -85,27 +95,39 @@ export async function readText(file: string, onChunk?: (chars: number) => void):
 export async function loadData(dataFiles: readonly string[] | undefined): Promise<LoadedData> {
   const files = dataFiles ? [...dataFiles] : bundledDataFiles();
   if (files.length === 0) throw new UsageError(`kg: no data found in ${join(packageRoot, "ontology")} or ${join(packageRoot, "graph-data")}; pass --data FILE`);
+  for (const file of files) checkReadable(file);
   const progress = new Progress();
-  const sources: RdfSource[] = [];
-  for (const file of files) {
-    const name = displayName(file, dataFiles !== undefined);
-    const text = await readText(file, (chars) => progress.update(`reading ${name}: ${formatCount(chars)} characters…`));
-    sources.push({ name, text });
-  }
+  const sources: RdfStreamSource[] = files.map((file) => ({
+    name: displayName(file, dataFiles !== undefined),
+    chunks: createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 }) as AsyncIterable<string>,
+  }));
+  // Progress counts restart with each file; keep a running total over all files.
   let before = 0;
   let lastCount = 0;
   let current = "";
-  const dataset = await loadDataset(sources, {
-    onProgress: ({ file, quads }) => {
-      if (file !== current) {
-        // Progress counts restart per file; keep a running total over all files.
-        before += lastCount;
-        current = file;
-      }
-      lastCount = quads;
-      progress.update(`loading ${basename(file)}: ${formatCount(before + quads)} quads…`);
-    },
-  });
+  // loadDatasetStream rejects its parse promise while a chunk is handled and awaits it only after the stream ends,
+  // so between file reads Node sees a "unhandled" rejection and would crash; the same error is rethrown below.
+  const ignoreSyntaxRejection = (reason: unknown) => {
+    if (!(reason instanceof RdfSyntaxError)) throw reason;
+  };
+  process.on("unhandledRejection", ignoreSyntaxRejection);
+  // Node warns when such a rejection is handled later unless someone listens for that; the CLI expects it.
+  if (process.listenerCount("rejectionHandled") === 0) process.on("rejectionHandled", () => {});
+  let dataset: Dataset;
+  try {
+    dataset = await loadDatasetStream(sources, {
+      onProgress: ({ file, quads }) => {
+        if (file !== current) {
+          before += lastCount;
+          current = file;
+        }
+        lastCount = quads;
+        progress.update(`loading ${basename(file)}: ${formatCount(before + quads)} quads…`);
+      },
+    });
+  } finally {
+    process.off("unhandledRejection", ignoreSyntaxRejection);
+  }
   progress.done(`loaded ${formatCount(dataset.size)} quads from ${files.length} file${files.length === 1 ? "" : "s"} in ${progress.elapsedSeconds.toFixed(1)} s`);
   return { dataset, files: sources.map((source) => source.name) };
 }

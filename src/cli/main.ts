@@ -1,6 +1,9 @@
 // The kg command line: finds the command, parses its arguments, runs it and maps failures to exit codes (2 usage, 1 data).
 import { closest, commandHelp, extractGlobalArgs, mainHelp, parseCommand, UsageError } from "./args.ts";
 import { RdfSyntaxError } from "../rdf/parse.ts";
+import { NameResolutionError } from "../query/names.ts";
+import { prefixes } from "../rdf/vocab.ts";
+import { curie } from "./format.ts";
 import type { Command } from "./command.ts";
 import { statsCommand } from "./commands/stats.ts";
 import { findCommand } from "./commands/find.ts";
@@ -71,9 +74,12 @@ function reportError(error: unknown, command: Command | undefined): number {
     process.stderr.write(`${error.message}\n`);
     return 1;
   }
-  if (error instanceof Error && error.name === "NameResolutionError") {
+  if (error instanceof NameResolutionError) {
     // Unknown or ambiguous names are mistakes in the arguments: the message lists candidates.
-    process.stderr.write(`${error.message}\n`);
+    const hint = error.reason === "ambiguous"
+      ? `Name one of them by its IRI or CURIE (e.g. ${curie(error.candidates[0]?.iri ?? "", prefixes)}), or use kg find to see them.\n`
+      : "Use kg find <text> to search labels.\n";
+    process.stderr.write(`${error.message}\n${hint}`);
     return 2;
   }
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);

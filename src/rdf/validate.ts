@@ -110,10 +110,16 @@ interface ParsedFile {
   isOntology: boolean;
 }
 
+/** Files parsed so far in this process: numbers the blank node scopes, since each load labels blank nodes from b0. */
+let parsedFiles = 0;
+
 async function parseFile(file: NamedText): Promise<ParsedFile | RdfSyntaxError> {
   try {
     const dataset = await loadDataset([file]);
-    const quads = [...dataset.quads()];
+    const scope = `f${parsedFiles++}_`;
+    const local = (term: RDF.Term) => (term.termType === "BlankNode" ? DataFactory.blankNode(scope + term.value) : term);
+    const quads = [...dataset.quads()].map((q) =>
+      DataFactory.quad(local(q.subject) as RDF.Quad_Subject, q.predicate, local(q.object) as RDF.Quad_Object, local(q.graph) as RDF.Quad_Graph) as RDF.Quad);
     const isOntology = quads.some((q) => q.predicate.value === rdf.type && q.object.value === owl.Ontology);
     return { name: file.name, quads, isOntology };
   } catch (error) {

@@ -62,6 +62,13 @@ describe("kg validate on broken fixtures", () => {
     expect(result.stdout).toContain(`${fixture("validate", "malformed.ttl")}:15:1: syntax: Expected punctuation`);
   });
 
+  it("keeps the blank nodes (quote selectors) of different files apart", async () => {
+    // Each file's blank nodes are labelled from b0 on; merged naively, one file's selectors would take another's quotes.
+    const result = await runKg(["validate", "--data", ontology, fixture("validate", "valid.ttl"), fixture("cli", "mini.ttl")]);
+    expect(result.stdout).toMatch(/^valid: 3 files, [\d,]+ triples, 9 evidence quotes checked$/m);
+    expect(result.code).toBe(0);
+  });
+
   it("reports every problem of several broken files, each under its own file", async () => {
     const result = await runKg(["validate", "--data", ontology, fixture("validate", "undeclared-class.ttl"), "--data", fixture("validate", "two-english-labels.ttl")]);
     expect(result.code).toBe(1);

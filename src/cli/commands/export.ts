@@ -1,9 +1,56 @@
-// kg export (placeholder until its query module lands).
+// kg export: writes the loaded graph as Turtle, N-Triples, N-Quads or TriG, to stdout or a file.
+import { writeFileSync } from "node:fs";
 import type { Command } from "../command.ts";
+import { print, warn } from "../command.ts";
+import { UsageError, stringOption } from "../args.ts";
+import { loadData, formatCount } from "../load.ts";
+import { warnNamedGraphs } from "../render.ts";
+import { namedGraphsIn, writeNQuads, writeNTriples, writeTriG, writeTurtle } from "../../rdf/serialize.ts";
+import { formatFromFileName, rdfFormats, type RdfFormat } from "../../rdf/parse.ts";
+import type { Dataset } from "../../rdf/dataset.ts";
+
+const writers: Record<RdfFormat, (dataset: Dataset) => string> = {
+  turtle: (dataset) => writeTurtle(dataset),
+  ntriples: (dataset) => writeNTriples(dataset),
+  nquads: (dataset) => writeNQuads(dataset),
+  trig: (dataset) => writeTriG(dataset),
+};
 
 export const exportCommand: Command = {
-  spec: { name: "export", summary: "(not yet available)", arguments: "", minPositionals: 0, details: "", options: {} },
-  async run() {
-    return 1;
+  spec: {
+    name: "export",
+    summary: "write the graph as Turtle, N-Triples, N-Quads or TriG",
+    arguments: "",
+    minPositionals: 0,
+    maxPositionals: 0,
+    details: `Writes every triple of the loaded graph (the bundled one, or the --data files merged) in one format.
+Without --format the format follows the -o file's extension (.ttl .nt .nq .trig), else Turtle.
+Turtle and N-Triples have no graph names: when the data has named graphs, kg warns and merges them;
+use --format trig or nquads to keep them.
+
+Examples:
+  kg export > smartcity.ttl
+  kg export --format ntriples -o smartcity.nt`,
+    options: {
+      format: { type: "string", value: "turtle|ntriples|nquads|trig", help: "output format (default: from -o, else turtle)" },
+      output: { type: "string", short: "o", value: "FILE", help: "write to FILE instead of stdout" },
+    },
+  },
+
+  async run(parsed, context) {
+    const output = stringOption(parsed, "output");
+    const requested = stringOption(parsed, "format");
+    const format = requested ?? (output ? formatFromFileName(output) : undefined) ?? "turtle";
+    if (!rdfFormats.includes(format as RdfFormat)) {
+      throw new UsageError(`kg export: --format must be one of ${rdfFormats.join(", ")}, got ${JSON.stringify(format)}`, "export");
+    }
+    const { dataset } = await loadData(context.dataFiles);
+    if (format === "turtle" || format === "ntriples") warnNamedGraphs(namedGraphsIn(dataset).length);
+    const text = writers[format as RdfFormat](dataset);
+    if (output) {
+      writeFileSync(output, text);
+      warn(`wrote ${formatCount(dataset.size)} quads as ${format} to ${output}`);
+    } else print(text);
+    return 0;
   },
 };

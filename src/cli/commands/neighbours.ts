@@ -1,9 +1,82 @@
-// kg neighbours (placeholder until its query module lands).
+// kg neighbours: what one or more entities are related to, to a depth, with the evidence of each relation.
 import type { Command } from "../command.ts";
+import { print, printJson } from "../command.ts";
+import { UsageError, flag, intOption, listOption, stringOption } from "../args.ts";
+import { loadGraph, nodeWithTypes, resolveNodes, resolveTerms } from "../graph.ts";
+import { printSubgraphTurtle, renderEdge } from "../render.ts";
+import { neighbourhood, type Direction, type Neighbourhood } from "../../query/neighbourhood.ts";
+import { neighbourhoodToJson } from "../../query/json.ts";
+import type { GraphIndex } from "../../graph/types.ts";
+
+const directions: readonly Direction[] = ["out", "in", "both"];
 
 export const neighboursCommand: Command = {
-  spec: { name: "neighbours", summary: "(not yet available)", arguments: "", minPositionals: 0, details: "", options: {} },
-  async run() {
-    return 1;
+  spec: {
+    name: "neighbours",
+    summary: "what entities are related to, within a number of hops, with evidence",
+    arguments: "<node...>",
+    minPositionals: 1,
+    details: `Lists the entities within --depth hops of the given ones (names, CURIEs or IRIs; quote names with
+spaces) and every relation among them, each with its quote and place in the source.
+--direction out follows relations from subject to object, in the reverse, both (default) either way.
+--classes keeps only reached entities of those classes; --predicates only those relations.
+--json prints {"center":[iri...],"nodes":[{"iri","label","types","depth"}],"edges":[{"source","target",
+"predicate","predicateLabel","evidence":[...]}],"truncated":false}; --turtle prints the triples as Turtle.
+
+Examples:
+  kg neighbours Huawei
+  kg neighbours "Digital Silk Road" --depth 2 --classes Company
+  kg neighbours kgr:huawei kgr:dji --direction out --json`,
+    options: {
+      depth: { type: "string", value: "D", help: "hops from the given entities (default 1)" },
+      direction: { type: "string", value: "out|in|both", help: "which way to follow relations (default both)" },
+      classes: { type: "string", list: true, value: "c1,c2", help: "keep only reached entities of these classes" },
+      predicates: { type: "string", list: true, value: "p1,p2", help: "follow only these relations" },
+      limit: { type: "string", value: "N", help: "at most N entities (default 500); the output says when it cut" },
+      json: { type: "boolean", help: "print JSON instead of text" },
+      turtle: { type: "boolean", help: "print the triples and their evidence as Turtle" },
+    },
+  },
+
+  async run(parsed, context) {
+    const depth = intOption(parsed, "neighbours", "depth", 1, 0);
+    const limit = intOption(parsed, "neighbours", "limit", 500);
+    const direction = (stringOption(parsed, "direction") ?? "both") as Direction;
+    if (!directions.includes(direction)) {
+      throw new UsageError(`kg neighbours: --direction must be out, in or both, got ${JSON.stringify(direction)}`, "neighbours");
+    }
+    const { graph } = await loadGraph(context.dataFiles);
+    const centers = [...new Set(resolveNodes(graph, parsed.positionals))];
+    const result = neighbourhood(graph, centers, {
+      depth,
+      direction,
+      limit,
+      classes: resolveTerms(graph, listOption(parsed, "classes"), "class"),
+      predicates: resolveTerms(graph, listOption(parsed, "predicates"), "predicate"),
+    });
+    if (flag(parsed, "json")) printJson(neighbourhoodToJson(graph, result));
+    else if (flag(parsed, "turtle")) printSubgraphTurtle(graph, result.nodes.map((n) => n.node), result.edges);
+    else print(neighbourhoodText(graph, result, depth));
+    return 0;
   },
 };
+
+function neighbourhoodText(graph: GraphIndex, result: Neighbourhood, depth: number): string {
+  const centers = result.centers.map((c) => nodeWithTypes(graph, c)).join(", ");
+  const others = result.nodes.filter((n) => n.depth > 0);
+  const lines = [`${centers}: ${others.length} related entit${others.length === 1 ? "y" : "ies"} within ${depth} hop${depth === 1 ? "" : "s"}, ${result.edges.length} relation${result.edges.length === 1 ? "" : "s"}`];
+  if (result.truncated) lines.push(`(cut at --limit ${result.nodes.length} entities: raise --limit or narrow with --classes / --predicates)`);
+  const depthOf = new Map(result.nodes.map((n) => [n.node, n.depth]));
+  // Read each relation from its end nearer a center, so the listing fans out from the centers.
+  const ordered = [...result.edges].map((e) => {
+    const s = graph.edgeSources[e], t = graph.edgeTargets[e];
+    const from = (depthOf.get(s) ?? 0) <= (depthOf.get(t) ?? 0) ? s : t;
+    return { e, from, depth: depthOf.get(from) ?? 0 };
+  }).sort((a, b) => a.depth - b.depth || graph.label(a.from).localeCompare(graph.label(b.from)) || a.e - b.e);
+  for (const { e, from } of ordered) lines.push(renderEdge(graph, e, from, "  ", 2));
+  if (others.length > 0) {
+    lines.push("", "Entities:");
+    for (const { node, depth: d } of others) lines.push(`  ${d}  ${nodeWithTypes(graph, node)}`);
+  }
+  return lines.join("\n");
+}

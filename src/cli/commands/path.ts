@@ -1,9 +1,101 @@
-// kg path (placeholder until its query module lands).
+// kg path: how two entities are connected: the shortest chains of relations between them, each hop with its evidence.
 import type { Command } from "../command.ts";
+import { print, printJson } from "../command.ts";
+import { flag, intOption, listOption, type ParsedCommand } from "../args.ts";
+import { loadGraph, resolveNodes, resolveTerms } from "../graph.ts";
+import { printSubgraphTurtle, renderEdge } from "../render.ts";
+import { findPaths, type Path, type PathOptions } from "../../query/path.ts";
+import { pathsToJson } from "../../query/json.ts";
+import type { GraphIndex } from "../../graph/types.ts";
+
+const defaultK = 3;
+const defaultMaxLength = 6;
 
 export const pathCommand: Command = {
-  spec: { name: "path", summary: "(not yet available)", arguments: "", minPositionals: 0, details: "", options: {} },
-  async run() {
-    return 1;
+  spec: {
+    name: "path",
+    summary: "how two entities are connected, hop by hop, with the quote behind each hop",
+    arguments: "<from> <to>",
+    minPositionals: 2,
+    maxPositionals: 2,
+    details: `Finds the shortest chains of relations between two entities (names, alternative names, CURIEs such as
+kgr:huawei, or IRIs; quote names with spaces) and prints each hop on its own line with the quote that states
+it and where the quote is in the source. Relations are followed either way unless --directed.
+No path is not an error: kg says so and suggests which option to loosen.
+--json prints {"paths":[{"nodes":[{"iri","label","types"}],"edges":[{"source","target","predicate",
+"predicateLabel","direction","evidence":[{"quote","source","locator","page","date"}]}],"explanation":[...]}]}.
+--turtle prints the triples of the paths and their evidence as Turtle.
+
+Examples:
+  kg path DJI "Digital Silk Road"
+  kg path Huawei Kenya --k 5 --max-length 4
+  kg path Huawei Kenya --exclude China --directed`,
+    options: {
+      k: { type: "string", value: "N", help: `show the N shortest paths (default ${defaultK})` },
+      all: { type: "boolean", help: "show every shortest path instead (up to --limit)" },
+      limit: { type: "string", value: "N", help: "cap on --all (default 100)" },
+      "max-length": { type: "string", value: "L", help: `longest path in hops (default ${defaultMaxLength})` },
+      directed: { type: "boolean", help: "follow relations only from subject to object" },
+      predicates: { type: "string", list: true, value: "p1,p2", help: "use only these relations (labels or CURIEs)" },
+      "exclude-predicates": { type: "string", list: true, value: "p1,p2", help: "never use these relations" },
+      exclude: { type: "string", list: true, value: "name,...", help: "avoid these entities as intermediate steps" },
+      "exclude-classes": { type: "string", list: true, value: "c1,c2", help: "avoid entities of these classes as intermediate steps" },
+      json: { type: "boolean", help: "print JSON instead of text" },
+      turtle: { type: "boolean", help: "print the paths' triples and evidence as Turtle" },
+    },
+  },
+
+  async run(parsed, context) {
+    const k = intOption(parsed, "path", "k", defaultK);
+    const limit = intOption(parsed, "path", "limit", 100);
+    const maxLength = intOption(parsed, "path", "max-length", defaultMaxLength, 0);
+    const { graph } = await loadGraph(context.dataFiles);
+    const [from, to] = resolveNodes(graph, parsed.positionals);
+    const options: PathOptions = {
+      k,
+      allShortest: flag(parsed, "all"),
+      limit,
+      maxLength,
+      directed: flag(parsed, "directed"),
+      predicates: resolveTerms(graph, listOption(parsed, "predicates"), "predicate"),
+      excludePredicates: resolveTerms(graph, listOption(parsed, "exclude-predicates"), "predicate"),
+      excludeNodes: resolveNodes(graph, listOption(parsed, "exclude")),
+      excludeClasses: resolveTerms(graph, listOption(parsed, "exclude-classes"), "class"),
+    };
+    const paths = findPaths(graph, from, to, options);
+    if (flag(parsed, "json")) printJson(pathsToJson(graph, paths));
+    else if (flag(parsed, "turtle")) printSubgraphTurtle(graph, paths.flatMap((p) => p.nodes), paths.flatMap((p) => p.steps.map((s) => s.edge)));
+    else if (paths.length === 0) print(noPathText(graph, from, to, options, parsed));
+    else print(pathsText(graph, paths));
+    return 0;
   },
 };
+
+function pathsText(graph: GraphIndex, paths: Path[]): string {
+  const first = paths[0];
+  const ends = `${graph.label(first.nodes[0])} → ${graph.label(first.nodes[first.nodes.length - 1])}`;
+  const lines = [`${ends}: ${paths.length} path${paths.length === 1 ? "" : "s"}`];
+  paths.forEach((path, i) => {
+    const hops = path.steps.length;
+    lines.push("", `${i + 1}. ${path.nodes.map((n) => graph.label(n)).join(" → ")}  (${hops} hop${hops === 1 ? "" : "s"})`);
+    path.steps.forEach((step, j) => lines.push(renderEdge(graph, step.edge, path.nodes[j], "   ")));
+  });
+  return lines.join("\n");
+}
+
+/** Says there is no path, and which of the options in force would let one through. */
+function noPathText(graph: GraphIndex, from: number, to: number, options: PathOptions, parsed: ParsedCommand): string {
+  const between = `${graph.label(from)} and ${graph.label(to)}`;
+  const loosened = findPaths(graph, from, to, { maxLength: Math.max(graph.nodeCount, 1) });
+  if (loosened.length === 0) {
+    return `No path between ${between}: they are not connected in this graph, whatever the options.`;
+  }
+  const needed = loosened[0].steps.length;
+  const hints: string[] = [];
+  if (needed > (options.maxLength ?? defaultMaxLength)) hints.push(`raise --max-length to ${needed} (the shortest connection has ${needed} hops)`);
+  if (options.directed) hints.push("drop --directed (relations are then followed either way)");
+  const restricting = ["predicates", "exclude-predicates", "exclude", "exclude-classes"].filter((name) => listOption(parsed, name).length > 0);
+  for (const name of restricting) hints.push(`drop or shorten --${name}`);
+  const settings = `within ${options.maxLength} hop${options.maxLength === 1 ? "" : "s"}${options.directed ? ", directed" : ""}`;
+  return [`No path between ${between} ${settings}.`, ...(hints.length ? ["Try:", ...hints.map((hint) => `  - ${hint}`)] : [])].join("\n");
+}

@@ -14,7 +14,10 @@ export interface GraphStats {
   /** Entity nodes (not classes, properties or shapes). */
   entities: number;
   schemaNodes: number;
+  /** Relations between two entities. */
   edges: number;
+  /** Edges touching a class, property or shape (subClassOf, domain, shape structure). */
+  schemaEdges: number;
   edgesWithEvidence: number;
   evidence: number;
   classes: { iri: string; label: string; count: number }[];
@@ -30,7 +33,7 @@ export const statsCommand: Command = {
     maxPositionals: 0,
     details: `Prints the size of the loaded graph: triples, entity nodes, relations (edges) and how many of them
 have evidence, then the number of entities of each class and of relations with each predicate.
---json prints {"files","triples","namedGraphs","entities","schemaNodes","edges","edgesWithEvidence",
+--json prints {"files","triples","namedGraphs","entities","schemaNodes","edges","schemaEdges","edgesWithEvidence",
 "evidence","classes":[{"iri","label","count"}],"predicates":[{"iri","label","count"}]}.`,
     options: {
       json: { type: "boolean", help: "print JSON instead of text" },
@@ -62,7 +65,12 @@ export function graphStats(graph: GraphIndex, files: string[]): GraphStats {
   const predicateCounts = new Map<number, number>();
   const evidence = new Set<string>();
   let edgesWithEvidence = 0;
+  let schemaEdges = 0;
   for (let e = 0; e < graph.edgeCount; e++) {
+    if (graph.isSchema(graph.edgeSources[e]) || graph.isSchema(graph.edgeTargets[e])) {
+      schemaEdges++;
+      continue;
+    }
     const p = graph.edgePredicates[e];
     predicateCounts.set(p, (predicateCounts.get(p) ?? 0) + 1);
     const items = graph.evidence(e);
@@ -80,7 +88,8 @@ export function graphStats(graph: GraphIndex, files: string[]): GraphStats {
     namedGraphs: graph.dataset.hasNamedGraphs,
     entities,
     schemaNodes,
-    edges: graph.edgeCount,
+    edges: graph.edgeCount - schemaEdges,
+    schemaEdges,
     edgesWithEvidence,
     evidence: evidence.size,
     classes: counted(classCounts),
@@ -91,7 +100,7 @@ export function graphStats(graph: GraphIndex, files: string[]): GraphStats {
 function statsText(stats: GraphStats, graph: GraphIndex): string {
   const lines = [
     `${formatCount(stats.triples)} triples in ${formatCount(stats.files.length)} file${stats.files.length === 1 ? "" : "s"}${stats.namedGraphs ? " (with named graphs)" : ""}`,
-    `${formatCount(stats.entities)} entities, ${formatCount(stats.schemaNodes)} classes/properties/shapes`,
+    `${formatCount(stats.entities)} entities, ${formatCount(stats.schemaNodes)} classes/properties/shapes (${formatCount(stats.schemaEdges)} schema edges)`,
     `${formatCount(stats.edges)} relations, ${formatCount(stats.edgesWithEvidence)} with evidence (${formatCount(stats.evidence)} evidence nodes)`,
   ];
   if (stats.classes.length > 0) {
