@@ -49,6 +49,8 @@ import { formatFromFileName } from "../rdf/parse.ts";
  */
 export const OVERVIEW_CAP = 2000;
 const EXPAND_LIMIT = 150;
+/** Legend entries shown before "show all": the biggest classes, which are also the ones with distinct colours. */
+const LEGEND_SHORT = 12;
 const NEIGHBOURHOOD_LIMIT = 1500;
 
 export interface WorkbenchHandle {
@@ -302,6 +304,11 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
     } else notice.hidden = true;
   }
 
+  let legendExpanded = false;
+  function toggleLegendLength(): void {
+    legendExpanded = !legendExpanded;
+    renderLegend();
+  }
   function renderLegend(): void {
     if (!summary) return;
     const hidden = new Set(store.get().filters.hiddenClasses);
@@ -310,12 +317,12 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
     const box = h(
       "details",
       {},
-      h("summary", {}, `Classes (${summary.classes.length}) — click to hide or show`),
+      h("summary", {}, `Classes (${summary.classes.length}) · click to hide/show`),
       summary.classes.length === 0 ? h("p", { class: "muted" }, "No typed nodes.") : null,
       h(
         "ul",
         {},
-        ...summary.classes.map((cls) => {
+        ...(legendExpanded ? summary.classes : summary.classes.slice(0, LEGEND_SHORT)).map((cls) => {
           const item = h(
             "li",
             {},
@@ -337,6 +344,15 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
         }),
       ),
     );
+    if (summary.classes.length > LEGEND_SHORT) {
+      box.append(
+        h(
+          "button",
+          { class: "link small legend-more", on: { click: () => toggleLegendLength() } },
+          legendExpanded ? "Show fewer" : `Show all ${summary.classes.length} classes`,
+        ),
+      );
+    }
     box.open = open;
     replaceChildren(legend, box);
   }

@@ -5,6 +5,7 @@ import { kg } from "../rdf/vocab.ts";
 import { writeTurtle } from "../rdf/serialize.ts";
 import type { Evidence, GraphIndex } from "../graph/types.ts";
 import { projectGraph } from "../graph/project.ts";
+import { defaultProjection } from "../graph/projection-config.ts";
 import { buildSearchIndex, searchLabels } from "../query/search.ts";
 import { findPaths } from "../query/path.ts";
 import { neighbourhood } from "../query/neighbourhood.ts";
@@ -43,6 +44,11 @@ export class DataService {
   private colourClass: Int32Array = new Int32Array(0);
   private hash = 2166136261;
   private files: string[] = [];
+  private readonly shownElsewhere = new Set([
+    ...defaultProjection.labelPredicates,
+    ...defaultProjection.altLabelPredicates,
+    ...defaultProjection.descriptionPredicates,
+  ]);
 
   /** Parses the files into a new dataset (added to the current one unless `replace`); on any error nothing changes. */
   async load(files: readonly SourceFile[], replace: boolean, onProgress?: (event: LoadProgressEvent) => void): Promise<DatasetSummary> {
@@ -206,7 +212,8 @@ export class DataService {
       altLabels: index.altLabels(n),
       description: index.description(n),
       classes: index.classes(n).map((c) => ({ iri: terms.value(c), label: index.termLabel(c) })),
-      literals: index.literals(n).map((l) => ({
+      // Labels and the description are shown as such; the list holds the other literals.
+      literals: index.literals(n).filter((l) => !this.shownElsewhere.has(terms.value(l.predicate))).map((l) => ({
         predicate: terms.value(l.predicate),
         predicateLabel: index.termLabel(l.predicate),
         value: l.value,

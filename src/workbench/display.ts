@@ -18,10 +18,9 @@ export interface EdgeAttributes {
   predicate: string;
   label: string;
   year?: number;
-  /** Set by @sigma/edge-curve's indexParallelEdgesIndex: position among parallel edges. */
-  parallelIndex?: number | null;
-  parallelMinIndex?: number | null;
-  parallelMaxIndex?: number | null;
+  /** Position among the edges joining the same two nodes (either way), and their number; set by indexParallelEdges. */
+  parallelIndex?: number;
+  parallelCount?: number;
   [key: string]: unknown;
 }
 
@@ -80,6 +79,26 @@ export function classColours(classesByFrequency: readonly string[]): Map<string,
 /** Node size from degree: grows with the square root so hubs stand out without swallowing the view. */
 export function sizeForDegree(degree: number): number {
   return Math.min(28, 4 + 2.2 * Math.sqrt(Math.max(0, degree)));
+}
+
+/** The part of a graphology graph that indexParallelEdges needs. */
+export interface EdgeIndexable {
+  forEachEdge(callback: (edge: string, attrs: EdgeAttributes, source: string, target: string) => void): void;
+  mergeEdgeAttributes(edge: string, attrs: Partial<EdgeAttributes>): void;
+}
+
+/** Numbers the edges that join the same two nodes (in either direction), so the reducer can curve them apart. */
+export function indexParallelEdges(graph: EdgeIndexable): void {
+  const groups = new Map<string, string[]>();
+  graph.forEachEdge((edge, _attrs, source, target) => {
+    const key = source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`;
+    const group = groups.get(key);
+    if (group) group.push(edge);
+    else groups.set(key, [edge]);
+  });
+  for (const group of groups.values()) {
+    group.forEach((edge, i) => graph.mergeEdgeAttributes(edge, { parallelIndex: i, parallelCount: group.length }));
+  }
 }
 
 /** Everything the reducers read, derived once per state change rather than per node. */
@@ -190,7 +209,7 @@ export function nodeDisplay(node: string, attrs: NodeAttributes, ctx: DisplayCon
 }
 
 export function edgeDisplay(edge: string, attrs: EdgeAttributes, extremities: [string, string], ctx: DisplayContext): EdgeDisplay {
-  const parallel = typeof attrs.parallelIndex === "number" && typeof attrs.parallelMaxIndex === "number";
+  const parallel = (attrs.parallelCount ?? 1) > 1;
   const out: EdgeDisplay = {
     label: ctx.edgeLabels ? attrs.label : null,
     size: 1,
@@ -198,10 +217,8 @@ export function edgeDisplay(edge: string, attrs: EdgeAttributes, extremities: [s
     type: parallel ? "curved" : "arrow",
   };
   if (parallel) {
-    // Spread parallel edges symmetrically: indices -max..max (or 0..max) map to curvatures either side.
-    const index = attrs.parallelIndex as number;
-    const max = Math.max(1, attrs.parallelMaxIndex as number);
-    out.curvature = 0.25 + (0.5 * index) / max;
+    // Same-direction edges get distinct curvatures; opposite directions bend to opposite sides by themselves.
+    out.curvature = 0.2 + 0.25 * (attrs.parallelIndex ?? 0);
   }
   if (isEdgeFilteredOut(attrs, ctx)) return { ...out, hidden: true };
   const [source, target] = extremities;

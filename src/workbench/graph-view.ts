@@ -2,12 +2,13 @@
 import { MultiDirectedGraph } from "graphology";
 import Sigma from "sigma";
 import { EdgeArrowProgram, type EdgeProgramType } from "sigma/rendering";
-import { EdgeCurvedArrowProgram, indexParallelEdgesIndex } from "@sigma/edge-curve";
+import { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
 import type { SessionStore } from "../session/index.ts";
 import { hoverNode, selectEdge, selectNode, clearSelection } from "../session/index.ts";
 import {
   displayContext,
   edgeDisplay,
+  indexParallelEdges,
   isEdgeFilteredOut,
   isNodeFilteredOut,
   nodeDisplay,
@@ -128,7 +129,7 @@ export class GraphView {
       });
       newEdges++;
     }
-    if (newEdges > 0) indexParallelEdgesIndex(this.graph as never, { edgeIndexAttribute: "parallelIndex", edgeMaxIndexAttribute: "parallelMaxIndex" });
+    if (newEdges > 0) indexParallelEdges(this.graph);
     return added;
   }
 
@@ -197,7 +198,7 @@ export class GraphView {
       maxY = Math.max(maxY, data.y);
     }
     if (minX > maxX) return;
-    const ratio = Math.max(0.08, Math.max(maxX - minX, maxY - minY) * 1.4);
+    const ratio = Math.max(0.2, Math.max(maxX - minX, maxY - minY) * 1.5);
     void camera.animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio: Math.min(ratio, 1.2) }, { duration: 500 });
   }
 

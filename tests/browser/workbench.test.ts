@@ -1,0 +1,243 @@
+// The built workbench in a real Chromium: it renders, searches, finds paths and neighbourhoods, exports, loads files safely.
+import { mkdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { loadDataset, RdfSyntaxError } from "../../src/rdf/parse.ts";
+import { oa, rdf } from "../../src/rdf/vocab.ts";
+import { buildSite, launch, openWorkbench, removeSite, SCREENSHOTS, serve, type OpenedPage, type Site } from "./harness.ts";
+
+const FIXTURES = resolve(import.meta.dirname, "../fixtures/browser");
+const KGR = "https://w3id.org/smartcity-kg/resource/";
+
+let site: Site;
+let browser: Browser;
+let opened: OpenedPage | null = null;
+
+beforeAll(async () => {
+  site = await serve(buildSite());
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (site) {
+    await site.close();
+    removeSite(site.dir);
+  }
+});
+
+afterEach(async (context) => {
+  if (!opened) return;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const name = context.task.name.replace(/[^a-z0-9]+/gi, "-").toLowerCase();
+  await opened.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+  const { errors, dialogs } = opened;
+  await opened.context.close();
+  opened = null;
+  // Every scenario must run without console errors or dialogs (an alert would mean markup ran).
+  expect(errors).toEqual([]);
+  expect(dialogs).toEqual([]);
+});
+
+async function open(): Promise<Page> {
+  opened = await openWorkbench(browser, site);
+  return opened.page;
+}
+
+/** Types into an autocomplete and picks the first suggestion. */
+async function pick(page: Page, inputSelector: string, text: string): Promise<void> {
+  await page.fill(inputSelector, text);
+  const list = page.locator(`${inputSelector} + .suggestions`);
+  await list.locator("li.active").first().waitFor();
+  await page.press(inputSelector, "Enter");
+}
+
+/** Counts pixels of the graph area that differ from its background, from a real screenshot decoded in the page. */
+async function paintedPixels(page: Page): Promise<number> {
+  const png = await page.locator("#graph").screenshot();
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext("2d")!;
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, image.width, image.height);
+    const [r0, g0, b0] = [data[0], data[1], data[2]];
+    let painted = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (Math.abs(data[i] - r0) + Math.abs(data[i + 1] - g0) + Math.abs(data[i + 2] - b0) > 60) painted++;
+    }
+    return painted;
+  }, png.toString("base64"));
+}
+
+const nodeCount = (page: Page) => page.evaluate(() => window.workbench!.view.graph.order);
+
+describe("workbench (built site in Chromium)", () => {
+  it("renders the bundled graph with a class legend", async () => {
+    const page = await open();
+    await page.waitForTimeout(1500);
+    expect(await nodeCount(page)).toBeGreaterThan(50);
+    expect(await paintedPixels(page)).toBeGreaterThan(5000);
+    const legend = await page.locator("#legend .legend-label").allTextContents();
+    expect(legend.map((l) => l.toLowerCase())).toEqual(expect.arrayContaining(["company", "country"]));
+    await expect(page.locator("#status").textContent()).resolves.toMatch(/Showing \d+ of \d+ nodes/);
+    // Hiding a class through the legend hides its nodes.
+    const companies = page.locator('#legend button[data-class$="#Company"]');
+    await companies.click();
+    const hidden = await page.evaluate(() => window.workbench!.store.get().filters.hiddenClasses);
+    expect(hidden.some((c) => c.endsWith("#Company"))).toBe(true);
+    await companies.click();
+  });
+
+  it("search selects Huawei and the details show its relations and a quote", async () => {
+    const page = await open();
+    await page.keyboard.press("/");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("search");
+    await pick(page, "#search", "Huawei");
+    await page.locator("#details .details-title").filter({ hasText: "Huawei" }).waitFor();
+    const selection = await page.evaluate(() => window.workbench!.store.get().selection);
+    expect(selection).toEqual({ kind: "node", node: `${KGR}huawei` });
+    const relations = await page.locator("#details .relation .other").allTextContents();
+    expect(relations.length).toBeGreaterThan(2);
+    const quotes = await page.locator("#details .quote").allTextContents();
+    expect(quotes.length).toBeGreaterThan(0);
+    expect(quotes.join(" ")).toMatch(/Huawei/);
+    // A relation's other end is selectable from the panel.
+    const other = (await page.locator("#details .relation .other").first().textContent())!;
+    await page.locator("#details .relation .other").first().click();
+    await page.locator("#details .details-title").filter({ hasText: other }).waitFor();
+    // Esc clears the selection.
+    await page.locator("#graph").click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press("Escape");
+    expect(await page.evaluate(() => window.workbench!.store.get().selection.kind)).toBe("none");
+  });
+
+  it("finds a path Huawei -> Kenya with its explanation, evidence and source text", async () => {
+    const page = await open();
+    await pick(page, "#path-from", "Huawei");
+    await pick(page, "#path-to", "Kenya");
+    await page.click("#path-run");
+    await page.locator("#path-results .path-result").first().waitFor();
+    const path = await page.evaluate(() => window.workbench!.store.get().path);
+    expect(path.results.length).toBeGreaterThan(0);
+    expect(path.results[0].nodes[0]).toBe(`${KGR}huawei`);
+    expect(path.results[0].nodes.at(-1)).toBe(`${KGR}kenya`);
+    const sentences = await page.locator("#path-results .path-result").first().locator(".sentence").allTextContents();
+    expect(sentences.length).toBe(path.results[0].steps.length);
+    expect(sentences[0]).toMatch(/Huawei/);
+    expect(await page.evaluate(() => window.workbench!.store.get().focus)).toBe("path");
+    // The evidence link opens the source text with the quote marked.
+    const quote = path.results[0].steps.flatMap((s) => s.evidence)[0]?.quote;
+    expect(quote).toBeTruthy();
+    await page.locator("#path-results .path-result").first().locator(".open-source").first().click();
+    await page.locator("#source-viewer mark").waitFor();
+    expect(await page.locator("#source-viewer mark").textContent()).toBe(path.results[0].steps[0].evidence[0].quote);
+    expect(await page.locator("#source-viewer img").count()).toBe(0);
+  });
+
+  it("a path query with no answer says so and suggests what to loosen", async () => {
+    const page = await open();
+    // Kenya has no relation of its own that leads to Huawei in one step along edge directions.
+    await pick(page, "#path-from", "Kenya");
+    await pick(page, "#path-to", "Huawei");
+    await page.fill("#path-max", "1");
+    await page.dispatchEvent("#path-max", "change");
+    await page.check("#path-directed");
+    await page.click("#path-run");
+    const message = page.locator("#path-results .no-result");
+    await message.waitFor();
+    expect(await message.textContent()).toMatch(/No path.*(direction|maximum length)/);
+  });
+
+  it("explores the neighbourhood around Dahua", async () => {
+    const page = await open();
+    await page.click("#tab-neighbourhood");
+    await pick(page, "#nb-centre", "Dahua");
+    await page.selectOption("#nb-depth", "2");
+    await page.click("#nb-run");
+    await page.locator("#nb-result .nb-summary").waitFor();
+    const result = await page.evaluate(() => window.workbench!.store.get().neighbourhood.result!);
+    expect(result.centers).toEqual([`${KGR}dahua`]);
+    expect(result.nodes.some((n) => n.depth === 1)).toBe(true);
+    expect(result.nodes.some((n) => n.depth === 2)).toBe(true);
+    // Every node of the neighbourhood is in the view.
+    const missing = await page.evaluate(
+      (nodes) => nodes.filter((n) => !window.workbench!.view.graph.hasNode(n)),
+      result.nodes.map((n) => n.node),
+    );
+    expect(missing).toEqual([]);
+    // "Show only" hides everything else.
+    await page.check("#nb-only");
+    await page.click("#nb-run");
+    await page.waitForFunction(() => window.workbench!.store.get().neighbourhood.mode === "only" && window.workbench!.store.get().neighbourhood.status === "done");
+    const visible = await page.evaluate(() => window.workbench!.view.visible().nodes.length);
+    expect(visible).toBe(result.nodes.length);
+  });
+
+  it("exports the path result as Turtle that re-parses with its triples and evidence", async () => {
+    const page = await open();
+    await pick(page, "#path-from", "Huawei");
+    await pick(page, "#path-to", "Kenya");
+    await page.click("#path-run");
+    await page.locator("#path-results .path-result").first().waitFor();
+    const steps = await page.evaluate(() => window.workbench!.store.get().path.results[0].steps);
+    await page.click("#export");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-query")]);
+    expect(download.suggestedFilename()).toMatch(/\.ttl$/);
+    const text = readFileSync((await download.path())!, "utf8");
+    const dataset = await loadDataset([{ name: download.suggestedFilename(), text }]);
+    const quads = [...dataset.quads()];
+    const has = (s: string, p: string, o: string) => quads.some((q) => q.subject.value === s && q.predicate.value === p && q.object.value === o);
+    for (const step of steps) {
+      const [s, o] = step.forward ? [step.from, step.to] : [step.to, step.from];
+      expect(has(s, step.predicate, o), `${s} ${step.predicate} ${o}`).toBe(true);
+      // The evidence statement of the step, with its quote.
+      const statement = step.evidence[0].statement;
+      expect(has(statement, rdf.subject, s)).toBe(true);
+      expect(quads.some((q) => q.predicate.value === oa.exact && q.object.value === step.evidence[0].quote)).toBe(true);
+      expect(has(statement, rdf.type, rdf.Statement)).toBe(true);
+    }
+    expect(text).toMatch(/^@prefix /m);
+  });
+
+  it("a malformed file shows file:line:column and leaves the graph as it was", async () => {
+    const page = await open();
+    const before = await nodeCount(page);
+    const text = readFileSync(join(FIXTURES, "broken.ttl"), "utf8");
+    const expected = await loadDataset([{ name: "broken.ttl", text }]).then(
+      () => null,
+      (error: unknown) => error as RdfSyntaxError,
+    );
+    expect(expected).toBeInstanceOf(RdfSyntaxError);
+    await page.setInputFiles("#file-input", join(FIXTURES, "broken.ttl"));
+    await page.locator("#error").waitFor();
+    const message = (await page.locator("#error .error-text").textContent())!;
+    expect(message).toContain(`broken.ttl:${expected!.line}:${expected!.column}`);
+    expect(await nodeCount(page)).toBe(before);
+    expect(await page.evaluate(() => window.workbench!.view.graph.hasNode("https://w3id.org/smartcity-kg/resource/broken-example"))).toBe(false);
+  });
+
+  it("a label that is markup is shown as text and never runs", async () => {
+    const page = await open();
+    const before = await nodeCount(page);
+    await page.setInputFiles("#file-input", join(FIXTURES, "hostile-label.ttl"));
+    await page.waitForFunction((n) => window.workbench!.view.graph.order > n, before);
+    await page.waitForSelector("#progress", { state: "hidden" });
+    await pick(page, "#search", "Zzhostile markup");
+    const title = page.locator("#details .details-title");
+    await title.filter({ hasText: "<img" }).waitFor();
+    expect(await title.textContent()).toBe("<img src=x onerror=alert(1)>");
+    expect(await page.locator("img").count()).toBe(0);
+    // The new node is linked to Huawei, which now lists it by its literal label.
+    await pick(page, "#search", "Huawei");
+    await page.locator("#details .details-title").filter({ hasText: "Huawei" }).waitFor();
+    expect(await page.locator("#details .relation .other").allTextContents()).toContain("<img src=x onerror=alert(1)>");
+    await page.waitForTimeout(300);
+    expect(await page.locator("img").count()).toBe(0);
+  });
+});

@@ -1,0 +1,142 @@
+// The reducers' look for each session state, on a real graph built from the fixture: filters, hover, query focus, curves.
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { MultiDirectedGraph } from "graphology";
+import { DataService } from "../../src/workbench/data-service.ts";
+import {
+  classColours,
+  displayContext,
+  edgeDisplay,
+  FADED_NODE,
+  HIGHLIGHT_EDGE,
+  indexParallelEdges,
+  nodeDisplay,
+  OTHER_COLOUR,
+  sizeForDegree,
+  type EdgeAttributes,
+  type NodeAttributes,
+} from "../../src/workbench/display.ts";
+import {
+  getEmptySession,
+  hideNodes,
+  hoverNode,
+  neighbourhoodFinished,
+  pathFinished,
+  selectNode,
+  setDateRange,
+  setEdgeLabels,
+  setNeighbourhoodOptions,
+  toggleClass,
+  togglePredicate,
+  type SessionState,
+} from "../../src/session/index.ts";
+
+const kgr = (local: string) => `https://w3id.org/smartcity-kg/resource/${local}`;
+const kg = (local: string) => `https://w3id.org/smartcity-kg/ontology#${local}`;
+
+let graph: MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
+let service: DataService;
+let colours: Map<string, string>;
+
+beforeAll(async () => {
+  service = new DataService();
+  const summary = await service.load([{ name: "mini.ttl", text: readFileSync(resolve(import.meta.dirname, "../fixtures/workbench/mini.ttl"), "utf8") }], true);
+  colours = classColours(summary.classes.map((c) => c.iri));
+  graph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
+  const view = service.overview(100, false).graph;
+  view.nodes.forEach((n, i) => graph.addNode(n.key, { ...n, x: i, y: i, size: sizeForDegree(n.degree) }));
+  for (const e of view.edges) graph.addDirectedEdgeWithKey(e.key, e.source, e.target, { predicate: e.predicate, label: e.label, year: e.year });
+  indexParallelEdges(graph);
+});
+
+const lookup = () => ({
+  hasNode: (n: string) => graph.hasNode(n),
+  neighbors: (n: string) => graph.neighbors(n),
+  extremities: (e: string) => graph.extremities(e) as [string, string],
+});
+const node = (state: SessionState, key: string) => nodeDisplay(key, graph.getNodeAttributes(key), displayContext(state, lookup(), colours));
+const edge = (state: SessionState, key: string) =>
+  edgeDisplay(key, graph.getEdgeAttributes(key), graph.extremities(key) as [string, string], displayContext(state, lookup(), colours));
+const edgeBetween = (source: string, target: string, predicate: string) =>
+  graph.filterEdges(source, target, (_, a) => a.predicate === predicate)[0];
+
+describe("node reducer", () => {
+  it("colours nodes by class and sizes them by degree", () => {
+    const state = getEmptySession();
+    expect(node(state, kgr("huawei")).color).toBe(colours.get(kg("Company")));
+    expect(node(state, kgr("huawei")).color).not.toBe(node(state, kgr("kenya")).color);
+    expect(node(state, kgr("huawei")).size).toBeGreaterThan(node(state, kgr("dahua")).size);
+    expect(classColours([]).get(kg("Company")) ?? OTHER_COLOUR).toBe(OTHER_COLOUR);
+  });
+
+  it("hides nodes of a hidden class and hidden nodes", () => {
+    const state = toggleClass(kg("Company"))(getEmptySession());
+    expect(node(state, kgr("huawei")).hidden).toBe(true);
+    expect(node(state, kgr("kenya")).hidden).toBeUndefined();
+    expect(node(hideNodes([kgr("kenya")])(getEmptySession()), kgr("kenya")).hidden).toBe(true);
+  });
+
+  it("on hover, keeps the neighbours and fades the rest", () => {
+    const state = hoverNode(kgr("dahua"))(getEmptySession());
+    expect(node(state, kgr("huawei")).forceLabel).toBe(true);
+    expect(node(state, kgr("kenya")).color).toBe(FADED_NODE);
+    expect(node(state, kgr("kenya")).label).toBeNull();
+  });
+
+  it("highlights the selected node", () => {
+    const shown = node(selectNode(kgr("kenya"))(getEmptySession()), kgr("kenya"));
+    expect(shown.highlighted).toBe(true);
+    expect(shown.forceLabel).toBe(true);
+  });
+
+  it("fades what the chosen path does not cross", () => {
+    const { paths } = service.path(kgr("dahua"), kgr("kenyan-government"), { k: 1, maxLength: 6, directed: false, excludeClasses: [], excludeNodes: [], excludePredicates: [] });
+    const state = pathFinished(paths)(getEmptySession());
+    expect(node(state, kgr("huawei")).color).not.toBe(FADED_NODE);
+    expect(node(state, kgr("kenya")).color).toBe(FADED_NODE);
+    const onPath = paths[0].steps[0].edge;
+    expect(edge(state, onPath).color).toBe(HIGHLIGHT_EDGE);
+    expect(edge(state, onPath).label).toBe("partners with");
+  });
+
+  it("shows only a neighbourhood in 'only' mode, and fades the rest in 'highlight' mode", () => {
+    const { result } = service.neighbourhood({ centers: [kgr("dahua")], depth: 1, direction: "both", classes: [], predicates: [], limit: 100 });
+    const highlight = neighbourhoodFinished(result)(getEmptySession());
+    expect(node(highlight, kgr("kenya")).color).toBe(FADED_NODE);
+    expect(node(highlight, kgr("kenya")).hidden).toBeUndefined();
+    const only = setNeighbourhoodOptions({ mode: "only" })(highlight);
+    expect(node(only, kgr("kenya")).hidden).toBe(true);
+    expect(node(only, kgr("huawei")).hidden).toBeUndefined();
+  });
+});
+
+describe("edge reducer", () => {
+  it("hides edges of a hidden predicate", () => {
+    const partner = edgeBetween(kgr("dahua"), kgr("huawei"), kg("partnersWith"));
+    expect(edge(togglePredicate(kg("partnersWith"))(getEmptySession()), partner).hidden).toBe(true);
+  });
+
+  it("hides edges dated outside the year range and keeps undated ones", () => {
+    const state = setDateRange({ from: 2016, to: 2019 })(getEmptySession());
+    expect(edge(state, edgeBetween(kgr("huawei"), kgr("kenya"), kg("operatesIn"))).hidden).toBe(true);
+    expect(edge(state, edgeBetween(kgr("dahua"), kgr("huawei"), kg("partnersWith"))).hidden).toBeUndefined();
+    expect(edge(state, edgeBetween(kgr("huawei"), kgr("kenya"), kg("partnersWith"))).hidden).toBeUndefined();
+  });
+
+  it("curves parallel edges apart and keeps single edges straight", () => {
+    const state = getEmptySession();
+    const a = edge(state, edgeBetween(kgr("huawei"), kgr("kenya"), kg("operatesIn")));
+    const b = edge(state, edgeBetween(kgr("huawei"), kgr("kenya"), kg("partnersWith")));
+    expect(a.type).toBe("curved");
+    expect(b.type).toBe("curved");
+    expect(a.curvature).not.toBe(b.curvature);
+    expect(edge(state, edgeBetween(kgr("dahua"), kgr("huawei"), kg("partnersWith"))).type).toBe("arrow");
+  });
+
+  it("shows edge labels only when asked", () => {
+    const key = edgeBetween(kgr("dahua"), kgr("huawei"), kg("partnersWith"));
+    expect(edge(getEmptySession(), key).label).toBeNull();
+    expect(edge(setEdgeLabels(true)(getEmptySession()), key).label).toBe("partners with");
+  });
+});
