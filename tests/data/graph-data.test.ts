@@ -1,0 +1,339 @@
+// Checks the committed ontology and graph data the way an analyst relies on them: parse, labels, evidence, facts.
+import { describe, it, expect } from "vitest";
+import { readFileSync, readdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { DataFactory, Parser, Store } from "n3";
+import type { Quad, Term } from "n3";
+
+const { namedNode } = DataFactory;
+const root = resolve(import.meta.dirname, "../..");
+const NS = {
+  rdf: "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+  rdfs: "http://www.w3.org/2000/01/rdf-schema#",
+  owl: "http://www.w3.org/2002/07/owl#",
+  xsd: "http://www.w3.org/2001/XMLSchema#",
+  skos: "http://www.w3.org/2004/02/skos/core#",
+  dcterms: "http://purl.org/dc/terms/",
+  prov: "http://www.w3.org/ns/prov#",
+  org: "http://www.w3.org/ns/org#",
+  foaf: "http://xmlns.com/foaf/0.1/",
+  oa: "http://www.w3.org/ns/oa#",
+  kg: "https://w3id.org/smartcity-kg/ontology#",
+  kgr: "https://w3id.org/smartcity-kg/resource/",
+  kge: "https://w3id.org/smartcity-kg/evidence/",
+};
+const W3C = [NS.rdf, NS.rdfs, NS.owl, NS.xsd, NS.skos, NS.dcterms, NS.prov, NS.org, NS.foaf, NS.oa];
+const RDF_TYPE = NS.rdf + "type";
+const LINKS = new Set([NS.skos + "exactMatch", NS.owl + "sameAs", NS.rdfs + "seeAlso"]);
+const kg = (l: string): string => NS.kg + l;
+const kgr = (l: string): string => NS.kgr + l;
+
+function parseFile(path: string): Quad[] {
+  return new Parser({ baseIRI: "https://w3id.org/smartcity-kg/" }).parse(readFileSync(path, "utf8"));
+}
+const ontologyFiles = readdirSync(resolve(root, "ontology")).filter((f) => f.endsWith(".ttl")).map((f) => resolve(root, "ontology", f));
+const dataFiles = readdirSync(resolve(root, "graph-data")).filter((f) => f.endsWith(".ttl")).map((f) => resolve(root, "graph-data", f));
+
+const ontology = new Store(parseFile(resolve(root, "ontology/smartcity.ttl")));
+const data = new Store(dataFiles.flatMap(parseFile));
+
+const objects = (s: string | Term, p: string): Term[] => data.getObjects(typeof s === "string" ? namedNode(s) : s, namedNode(p), null);
+const one = (s: string | Term, p: string): Term | undefined => objects(s, p)[0];
+const has = (s: string, p: string, o: string): boolean => data.countQuads(namedNode(s), namedNode(p), namedNode(o), null) > 0;
+
+/** Evidence nodes (reified statements) and the direct triples between entities that need them. */
+const evidenceNodes = data.getSubjects(namedNode(RDF_TYPE), namedNode(kg("Evidence")), null);
+const isMeta = (t: Term): boolean =>
+  t.termType === "BlankNode" || t.value.startsWith(NS.kge);
+const relationTriples = data
+  .getQuads(null, null, null, null)
+  .filter(
+    (q) =>
+      q.subject.value.startsWith(NS.kgr) &&
+      q.object.termType === "NamedNode" &&
+      q.object.value.startsWith(NS.kgr) &&
+      q.predicate.value !== RDF_TYPE &&
+      !LINKS.has(q.predicate.value),
+  );
+const entities = new Set(
+  data
+    .getQuads(null, null, null, null)
+    .flatMap((q) => [q.subject, q.object])
+    .filter((t) => t.termType === "NamedNode" && t.value.startsWith(NS.kgr))
+    .map((t) => t.value),
+);
+
+const sourceTexts = new Map<string, string>();
+function cleanedTextOf(source: string): string {
+  if (!sourceTexts.has(source)) {
+    const path = one(source, kg("cleanedText"));
+    if (!path) throw new Error(`${source} has no kg:cleanedText`);
+    sourceTexts.set(source, readFileSync(resolve(root, "graph-data", path.value), "utf8"));
+  }
+  return sourceTexts.get(source)!;
+}
+const quoteOf = (ev: Term): string | undefined => {
+  const sel = one(ev, NS.oa + "hasSelector");
+  return sel ? one(sel, NS.oa + "exact")?.value : undefined;
+};
+function evidenceFor(s: string, p: string, o: string): Term[] {
+  return evidenceNodes.filter(
+    (ev) => one(ev, NS.rdf + "subject")?.value === s && one(ev, NS.rdf + "predicate")?.value === p && one(ev, NS.rdf + "object")?.value === o,
+  );
+}
+
+/** Superclasses by rdfs:subClassOf, reflexive and transitive, from the ontology. */
+function superClasses(c: string): Set<string> {
+  const out = new Set<string>([c]);
+  const todo = [c];
+  while (todo.length) {
+    const x = todo.pop()!;
+    for (const sup of ontology.getObjects(namedNode(x), namedNode(NS.rdfs + "subClassOf"), null)) {
+      if (!out.has(sup.value)) {
+        out.add(sup.value);
+        todo.push(sup.value);
+      }
+    }
+  }
+  return out;
+}
+const typesOf = (s: string): Set<string> => new Set(objects(s, RDF_TYPE).flatMap((t) => [...superClasses(t.value)]));
+
+describe("files", () => {
+  it.each([...ontologyFiles, ...dataFiles].map((f) => [f.slice(root.length + 1), f]))("%s parses as Turtle", (_name, path) => {
+    expect(parseFile(path).length).toBeGreaterThan(10);
+  });
+
+  it("holds a graph of the brief's size", () => {
+    const named = [...entities].filter((e) => objects(e, NS.skos + "prefLabel").length > 0);
+    expect(named.length).toBeGreaterThanOrEqual(150);
+    expect(relationTriples.length).toBeGreaterThanOrEqual(300);
+  });
+});
+
+describe("entities", () => {
+  it("each has exactly one English skos:prefLabel and at least one rdf:type", () => {
+    const bad: string[] = [];
+    for (const e of entities) {
+      const labels = objects(e, NS.skos + "prefLabel");
+      const en = labels.filter((l) => l.termType === "Literal" && l.language === "en");
+      if (labels.length !== 1 || en.length !== 1 || objects(e, RDF_TYPE).length === 0) bad.push(e);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it("every type and property used in the data is declared in the ontology or is a reused W3C/DCMI term", () => {
+    const undeclared = new Set<string>();
+    const declared = (iri: string, kinds: string[]): boolean =>
+      kinds.some((k) => ontology.countQuads(namedNode(iri), namedNode(RDF_TYPE), namedNode(NS.owl + k), null) > 0);
+    for (const q of data.getQuads(null, null, null, null)) {
+      const p = q.predicate.value;
+      if (p.startsWith(NS.kg) ? !declared(p, ["ObjectProperty", "DatatypeProperty", "AnnotationProperty"]) : !W3C.some((ns) => p.startsWith(ns))) {
+        undeclared.add(p);
+      }
+      if (p === RDF_TYPE) {
+        const c = q.object.value;
+        if (c.startsWith(NS.kg) ? !declared(c, ["Class"]) : !W3C.some((ns) => c.startsWith(ns))) undeclared.add(c);
+      }
+    }
+    expect([...undeclared]).toEqual([]);
+  });
+
+  it("every kg: class has a label, definition and superclass; every kg: property a label, definition, domain and range", () => {
+    const missing: string[] = [];
+    for (const c of ontology.getSubjects(namedNode(RDF_TYPE), namedNode(NS.owl + "Class"), null)) {
+      if (!c.value.startsWith(NS.kg)) continue;
+      for (const p of [NS.skos + "prefLabel", NS.rdfs + "label", NS.skos + "definition", NS.rdfs + "subClassOf"]) {
+        if (ontology.countQuads(c, namedNode(p), null, null) === 0) missing.push(`${c.value} ${p}`);
+      }
+    }
+    for (const kind of ["ObjectProperty", "DatatypeProperty"]) {
+      for (const p of ontology.getSubjects(namedNode(RDF_TYPE), namedNode(NS.owl + kind), null)) {
+        if (!p.value.startsWith(NS.kg)) continue;
+        for (const a of [NS.skos + "prefLabel", NS.skos + "definition", NS.rdfs + "domain", NS.rdfs + "range"]) {
+          if (ontology.countQuads(p, namedNode(a), null, null) === 0) missing.push(`${p.value} ${a}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("subjects and objects of kg: relations fit the properties' domains and ranges", () => {
+    const wrong: string[] = [];
+    for (const q of relationTriples) {
+      const p = q.predicate.value;
+      if (!p.startsWith(NS.kg)) continue;
+      const domain = ontology.getObjects(namedNode(p), namedNode(NS.rdfs + "domain"), null)[0]?.value;
+      const range = ontology.getObjects(namedNode(p), namedNode(NS.rdfs + "range"), null)[0]?.value;
+      if (domain && !typesOf(q.subject.value).has(domain)) wrong.push(`${q.subject.value} not in domain of ${p}`);
+      if (range && !typesOf(q.object.value).has(range)) wrong.push(`${q.object.value} not in range of ${p}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("countries carry ISO 3166 codes and a few certain Wikidata identifiers", () => {
+    for (const [c, a2, a3] of [["china", "CN", "CHN"], ["kenya", "KE", "KEN"], ["philippines", "PH", "PHL"], ["lebanon", "LB", "LBN"]]) {
+      expect(one(kgr(c), kg("iso3166Alpha2"))?.value).toBe(a2);
+      expect(one(kgr(c), kg("iso3166Alpha3"))?.value).toBe(a3);
+    }
+    expect(one(kgr("china"), NS.skos + "exactMatch")?.value).toBe("http://www.wikidata.org/entity/Q148");
+    expect(one(kgr("kenya"), NS.skos + "exactMatch")?.value).toBe("http://www.wikidata.org/entity/Q114");
+    expect(one(kgr("huawei"), NS.skos + "exactMatch")?.value).toBe("http://www.wikidata.org/entity/Q160120");
+  });
+
+  it("alternative names the text uses are searchable", () => {
+    const alts = (e: string): string[] => objects(kgr(e), NS.skos + "altLabel").map((t) => t.value);
+    expect(alts("belt-and-road-initiative")).toEqual(expect.arrayContaining(["BRI", "Belt & Road Initiative"]));
+    expect(alts("communist-party-of-china")).toContain("CPC");
+    expect(alts("social-credit-system")).toContain("national reputation system");
+    expect(alts("xi-jinping")).toContain("President Xi Jinping");
+  });
+});
+
+describe("evidence", () => {
+  it("every relation between two entities has evidence", () => {
+    const without = relationTriples
+      .filter((q) => evidenceFor(q.subject.value, q.predicate.value, q.object.value).length === 0)
+      .map((q) => `${q.subject.value} ${q.predicate.value} ${q.object.value}`);
+    expect(without).toEqual([]);
+  });
+
+  it("every evidence quote is a verbatim substring of the cleaned text of its source", () => {
+    const bad: string[] = [];
+    for (const ev of evidenceNodes) {
+      const source = one(ev, NS.prov + "wasDerivedFrom")?.value;
+      const quote = quoteOf(ev);
+      if (!source || !quote || !cleanedTextOf(source).includes(quote)) bad.push(`${ev.value}: ${quote}`);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it("every evidence describes a triple that is stated, and carries a locator, a page (brief) and typed date", () => {
+    const bad: string[] = [];
+    for (const ev of evidenceNodes) {
+      const [s, p, o] = [NS.rdf + "subject", NS.rdf + "predicate", NS.rdf + "object"].map((x) => one(ev, x)?.value ?? "");
+      if (!has(s, p, o)) bad.push(`${ev.value}: triple not stated`);
+      if (!one(ev, kg("locator"))) bad.push(`${ev.value}: no locator`);
+      if (one(ev, NS.prov + "wasDerivedFrom")?.value === kgr("euiss-brief-2020-10")) {
+        const page = one(ev, kg("page"));
+        if (!page || page.termType !== "Literal" || page.datatype.value !== NS.xsd + "integer" || Number(page.value) < 1) bad.push(`${ev.value}: page`);
+      }
+      for (const d of objects(ev, NS.dcterms + "date")) {
+        if (d.termType !== "Literal" || ![NS.xsd + "date", NS.xsd + "gYear", NS.xsd + "gYearMonth"].includes(d.datatype.value)) bad.push(`${ev.value}: date`);
+      }
+      if (!ev.value.startsWith(NS.kge) || isMeta(namedNode(s))) bad.push(`${ev.value}: naming`);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it("places key quotes in the right section and page", () => {
+    const ev = evidenceFor(kgr("huawei"), kg("donatesTo"), kgr("kenyan-government"));
+    const body = ev.find((e) => quoteOf(e)?.startsWith("Huawei has donated"))!;
+    expect(one(body, kg("locator"))?.value).toBe("COVID-19: AN OPPORTUNITY TO PROMOTE CHINESE TECHNOLOGIES");
+    expect(one(body, kg("page"))?.value).toBe("2");
+    const table = ev.find((e) => quoteOf(e) === "Kenya (donation to Kenyan government)")!;
+    expect(one(table, kg("locator"))?.value).toBe("Anti-epidemic tools");
+    expect(one(table, kg("page"))?.value).toBe("3");
+    const drafts = evidenceFor(kgr("national-development-and-reform-commission"), kg("drafts"), kgr("14th-five-year-plan"))[0];
+    expect(one(drafts, kg("page"))?.value).toBe("2");
+    const hajj = evidenceFor(kgr("huawei"), kg("assists"), kgr("saudi-ministry-of-interior"))[0];
+    expect(one(hajj, kg("locator"))?.value).toMatch(/^THE NORMATIVE CHALLENGE/);
+    expect(one(hajj, kg("page"))?.value).toBe("4");
+    expect(one(hajj, NS.dcterms + "date")?.value).toBe("2016");
+  });
+});
+
+describe("facts the brief states", () => {
+  const facts: [string, string, string][] = [
+    ["huawei", "donatesTo", "kenyan-government"],
+    ["huawei", "donatesTo", "pakistani-ministry-of-health"],
+    ["huawei", "donates", "video-conference-equipment"],
+    ["dahua", "donatesTo", "lebanese-ministry-of-health"],
+    ["dahua", "deploysIn", "beirut-airport"],
+    ["dahua-temperature-screening-cameras", "deployedAt", "beirut-airport"],
+    ["beirut-airport", "locatedIn", "lebanon"],
+    ["dahua", "deploysIn", "thai-hospitals"],
+    ["dji", "promotedOrDonatedTo", "pasig-city"],
+    ["pasig-city", "locatedIn", "philippines"],
+    ["turin", "locatedIn", "italy"],
+    ["dji", "produces", "dji-drones"],
+    ["national-development-and-reform-commission", "drafts", "14th-five-year-plan"],
+    ["digital-silk-road", "derivesFrom", "belt-and-road-initiative"],
+    ["xi-jinping", "endorses", "smart-city"],
+    ["smart-city", "endorsedAt", "national-urbanisation-convention-2015"],
+    ["13th-five-year-plan", "mentions", "smart-city"],
+    ["xi-jinping", "encourages", "blockchain"],
+    ["chinese-central-government", "announces", "stimulus-measures-2020"],
+    ["stimulus-measures-2020", "includes", "new-infrastructure-investments"],
+    ["new-infrastructure-investments", "supports", "5g-base-stations"],
+    ["china", "promotesThrough", "china-asean-summit"],
+    ["china", "promotesThrough", "china-central-asia-cooperation-forum"],
+    ["huawei", "partnersWith", "kenyan-police"],
+    ["huawei-kenyan-police-partnership", "locatedIn", "nairobi"],
+    ["huawei", "assists", "saudi-ministry-of-interior"],
+    ["hajj", "takesPlaceIn", "mecca"],
+    ["huawei", "signs", "huawei-safe-city-agreements"],
+    ["traditional-urbanisation-approach", "influencedBy", "soviet-model-of-urbanisation"],
+    ["residential-communities", "inheritedFrom", "mao-era"],
+    ["chinese-central-government", "encourages", "mutual-surveillance"],
+    ["local-cpc-committees", "implements", "mutual-surveillance"],
+    ["grid-style-social-management-system", "shapes", "social-credit-system"],
+    ["smart-city", "assimilatedTo", "safe-city"],
+    ["sensetime", "promotes", "anti-epidemic-solutions"],
+    ["keenon", "specialisesIn", "robots"],
+    ["social-credit-system", "isPartOf", "dense-surveillance-grid"],
+    ["itinerary-card", "providedBy", "telecoms-companies"],
+    ["health-code-system", "usedFor", "access-control"],
+    ["police-cloud-systems", "usedFor", "predictive-policing"],
+    ["chinese-urban-governance-model", "perceivedAsThreatIn", "europe"],
+  ];
+  it.each(facts)("%s %s %s", (s, p, o) => {
+    expect(has(kgr(s), kg(p), kgr(o))).toBe(true);
+  });
+
+  it("does not state what the brief does not say", () => {
+    expect(has(kgr("huawei"), kg("donatesTo"), kgr("lebanese-ministry-of-health"))).toBe(false);
+    expect(has(kgr("dahua"), kg("donatesTo"), kgr("kenyan-government"))).toBe(false);
+    expect(has(kgr("dji"), kg("promotedOrDonatedTo"), kgr("kenya"))).toBe(false);
+    expect(has(kgr("dji"), kg("donatesTo"), kgr("pasig-city"))).toBe(false); // the table says "promoted and/or donated"
+    expect(has(kgr("turin"), kg("locatedIn"), kgr("spain"))).toBe(false);
+  });
+
+  it("carries the brief's numbers as typed literals", () => {
+    const lit = (s: string, p: string): { value: string; datatype: string } => {
+      const t = one(kgr(s), p);
+      if (!t || t.termType !== "Literal") throw new Error(`${s} ${p} missing`);
+      return { value: t.value, datatype: t.datatype.value };
+    };
+    expect(lit("huawei-safe-city-agreements", kg("count"))).toEqual({ value: "73", datatype: NS.xsd + "integer" });
+    expect(lit("huawei-safe-city-agreements", kg("countryCount"))).toEqual({ value: "52", datatype: NS.xsd + "integer" });
+    expect(lit("smart-city-pilot-projects", kg("count")).value).toBe("500");
+    expect(lit("smart-city-pilot-projects", NS.dcterms + "date")).toEqual({ value: "2019-01", datatype: NS.xsd + "gYearMonth" });
+    expect(Number(lit("stimulus-package-2008-2009", kg("amountRMB")).value)).toBe(4e12);
+    expect(Number(lit("stimulus-package-2008-2009", kg("amountUSD")).value)).toBe(575e9);
+    expect(Number(lit("china-growth-rate-2020", kg("percentage")).value)).toBe(2);
+    expect(Number(lit("china-growth-rate-2019", kg("percentage")).value)).toBe(6);
+    expect(lit("14th-five-year-plan", kg("startYear")).value).toBe("2021");
+    expect(lit("14th-five-year-plan", kg("endYear")).value).toBe("2025");
+    expect(lit("13th-five-year-plan", kg("startYear")).value).toBe("2016");
+    expect(lit("social-credit-system", kg("plannedCompletion")).value).toBe("2020");
+  });
+
+  it("dates relations the text dates", () => {
+    const date = (s: string, p: string, o: string): string[] =>
+      evidenceFor(kgr(s), kg(p), kgr(o)).flatMap((ev) => objects(ev, NS.dcterms + "date").map((d) => d.value));
+    expect(date("xi-jinping", "endorses", "smart-city")).toContain("2015");
+    expect(date("xi-jinping", "encourages", "blockchain")).toContain("2019-10");
+    expect(date("huawei", "partnersWith", "kenyan-police")).toContain("2014");
+    expect(date("chinese-central-government", "announces", "stimulus-measures-2020")).toContain("2020-03");
+  });
+
+  it("records authorship, publisher and rights of the brief from its catalogue record", () => {
+    const brief = kgr("euiss-brief-2020-10");
+    expect(objects(brief, NS.dcterms + "creator").map((t) => t.value).sort()).toEqual([kgr("alice-ekman"), kgr("cristina-de-esperanza-picardo")]);
+    expect(one(brief, NS.dcterms + "publisher")?.value).toBe(kgr("euiss"));
+    expect(one(brief, NS.dcterms + "date")?.value).toBe("2020-05");
+    expect(one(brief, NS.dcterms + "rights")?.value).toMatch(/European Union Institute for Security Studies, 2020.*source is acknowledged/);
+    expect(one(kgr("alice-ekman"), kg("jobTitle"))?.value).toBe("Senior Analyst");
+  });
+});
