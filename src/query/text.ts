@@ -11,6 +11,9 @@ export function normaliseText(text: string): string {
     .trim();
 }
 
+// Three DP rows reused across calls (edit distance runs thousands of times per fuzzy search).
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /**
  * Optimal-string-alignment distance between `a` and `b` (a transposition costs 1), or `max + 1` once it must
  * exceed `max`. With `prefix`, the distance between `a` and the closest prefix of `b` (for text still being typed).
@@ -20,26 +23,31 @@ export function editDistance(a: string, b: string, max: number, prefix = false):
   const m = prefix ? Math.min(b.length, n + max) : b.length;
   if (!prefix && Math.abs(n - m) > max) return max + 1;
   if (n === 0) return prefix ? 0 : Math.min(m, max + 1);
-  let before = new Array<number>(m + 1);
-  let previous = new Array<number>(m + 1);
-  let current = new Array<number>(m + 1);
+  if (rows[0].length <= m + 1) rows = [new Int32Array(2 * m + 2), new Int32Array(2 * m + 2), new Int32Array(2 * m + 2)];
+  let [before, previous, current] = rows;
   for (let j = 0; j <= m; j++) previous[j] = j;
   for (let i = 1; i <= n; i++) {
     current[0] = i;
     let rowMin = i;
     const ca = a.charCodeAt(i - 1);
+    const ca1 = i > 1 ? a.charCodeAt(i - 2) : -1;
     for (let j = 1; j <= m; j++) {
       const cb = b.charCodeAt(j - 1);
-      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca === cb ? 0 : 1));
-      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) d = Math.min(d, before[j - 2] + 1);
+      let d = previous[j - 1] + (ca === cb ? 0 : 1);
+      if (previous[j] + 1 < d) d = previous[j] + 1;
+      if (current[j - 1] + 1 < d) d = current[j - 1] + 1;
+      if (j > 1 && ca === b.charCodeAt(j - 2) && ca1 === cb && before[j - 2] + 1 < d) d = before[j - 2] + 1;
       current[j] = d;
       if (d < rowMin) rowMin = d;
     }
     if (rowMin > max) return max + 1;
-    [before, previous, current] = [previous, current, before];
+    const spare = before;
+    before = previous;
+    previous = current;
+    current = spare;
   }
   let result = previous[m];
-  if (prefix) for (let j = 0; j <= m; j++) result = Math.min(result, previous[j]);
+  if (prefix) for (let j = 0; j <= m; j++) if (previous[j] < result) result = previous[j];
   return Math.min(result, max + 1);
 }
 

@@ -1,0 +1,76 @@
+// Queries on the bundled graph (ontology/*.ttl + graph-data/*.ttl): paths carry verbatim quotes, hubs can be avoided.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { GraphIndex } from "../../src/graph/types.ts";
+import { projectGraph } from "../../src/graph/project.ts";
+import { kg } from "../../src/rdf/vocab.ts";
+import { explainPath } from "../../src/query/explain.ts";
+import { resolveNode } from "../../src/query/names.ts";
+import { neighbourhood } from "../../src/query/neighbourhood.ts";
+import { findPaths, type Path } from "../../src/query/path.ts";
+import { loadFiles, repoRoot } from "../helpers/rdf.ts";
+
+const turtleIn = (dir: string) => readdirSync(join(repoRoot, dir)).filter((f) => f.endsWith(".ttl")).map((f) => join(repoRoot, dir, f));
+
+async function loadBundled(): Promise<GraphIndex> {
+  const files = [...turtleIn("ontology"), ...turtleIn("graph-data")];
+  expect(files.some((f) => f.includes("graph-data"))).toBe(true);
+  return projectGraph(await loadFiles(files));
+}
+
+/** The cleaned source text of each source document IRI, read through its kg:cleanedText. */
+function sourceTexts(g: GraphIndex): Map<string, string> {
+  const texts = new Map<string, string>();
+  const ds = g.dataset;
+  const cleaned = ds.terms.iriId(kg.cleanedText);
+  for (const q of ds.match(undefined, cleaned)) {
+    const path = ds.terms.value(ds.objects[q]);
+    texts.set(ds.terms.key(ds.subjects[q]), readFileSync(join(repoRoot, "graph-data", path), "utf8"));
+  }
+  return texts;
+}
+
+/** Normalised whitespace, so a quote across a line break still matches. */
+const flat = (text: string) => text.replace(/\s+/g, " ");
+
+describe("the bundled graph", async () => {
+  const g = await loadBundled();
+  const texts = sourceTexts(g);
+  const quotedHops = (path: Path) =>
+    path.steps.every((step) => g.evidence(step.edge).some((e) => e.quote !== "" && flat(texts.get(e.source) ?? "").includes(flat(e.quote))));
+
+  it("connects Huawei to Kenya by a path whose every hop quotes the source verbatim", () => {
+    const paths = findPaths(g, resolveNode(g, "Huawei"), resolveNode(g, "Kenya"), { k: 3 });
+    expect(paths.length).toBeGreaterThan(0);
+    const quoted = paths.filter(quotedHops);
+    expect(quoted.length).toBeGreaterThan(0);
+    for (const sentence of explainPath(g, quoted[0])) expect(sentence).toMatch(/ — ".+" \(.+\)\.$/);
+  });
+
+  it("connects DJI to the Digital Silk Road, and still does without the hub China", () => {
+    const from = resolveNode(g, "DJI"), to = resolveNode(g, "Digital Silk Road");
+    const [shortest] = findPaths(g, from, to);
+    expect(shortest).toBeDefined();
+    expect(quotedHops(shortest)).toBe(true);
+    const china = resolveNode(g, "China");
+    for (const path of findPaths(g, from, to, { k: 3, excludeNodes: [china] })) {
+      expect(path.nodes).not.toContain(china);
+      expect(path.steps.length).toBeGreaterThanOrEqual(shortest.steps.length);
+    }
+  });
+
+  it("lists Dahua's neighbours over evidenced relations, no evidence or schema nodes among them", () => {
+    const result = neighbourhood(g, [resolveNode(g, "Dahua")]);
+    expect(result.nodes.length).toBeGreaterThan(1);
+    for (const { node } of result.nodes) {
+      expect(g.isSchema(node)).toBe(false);
+      expect(g.iri(node)).not.toMatch(/\/evidence\//);
+    }
+    for (const e of result.edges) expect(g.evidence(e).length).toBeGreaterThan(0);
+  });
+
+  it("attaches every evidence node to a relation", () => {
+    expect(g.unattachedEvidenceCount).toBe(0);
+  });
+});
