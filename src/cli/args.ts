@@ -1,6 +1,5 @@
 // Command-line parsing: pulls the global --data files out from anywhere, then parses one command's options with util.parseArgs.
 import { parseArgs } from "node:util";
-import { formatFromFileName } from "../rdf/parse.ts";
 
 /** A wrong invocation: the message says what to fix; exit code 2. */
 export class UsageError extends Error {
@@ -66,7 +65,7 @@ export function extractGlobalArgs(argv: readonly string[]): GlobalArgs {
       if (file === undefined || (file.startsWith("-") && file !== "-")) throw new UsageError("--data needs a file: kg --data FILE... <command>");
       (dataFiles ??= []).push(requireFile(file));
       i++;
-      while (i + 1 < argv.length && !argv[i + 1].startsWith("-") && formatFromFileName(argv[i + 1]) !== undefined) {
+      while (i + 1 < argv.length && !argv[i + 1].startsWith("-") && rdfFileName.test(argv[i + 1])) {
         dataFiles.push(argv[++i]);
       }
     } else {
@@ -75,6 +74,9 @@ export function extractGlobalArgs(argv: readonly string[]): GlobalArgs {
   }
   return { dataFiles, rest };
 }
+
+/** The extensions the RDF loader knows (rdf/parse.ts formatFromFileName); kept here so parsing arguments loads no parser. */
+const rdfFileName = /\.(ttl|turtle|nt|ntriples|nq|nquads|trig)$/i;
 
 function requireFile(file: string): string {
   if (file === "") throw new UsageError("--data needs a file name");

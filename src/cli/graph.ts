@@ -3,7 +3,6 @@ import type { GraphIndex } from "../graph/types.ts";
 import { projectGraph } from "../graph/project.ts";
 import { resolveNode, resolveTerm } from "../query/names.ts";
 import { loadData } from "./load.ts";
-import { curie } from "./format.ts";
 
 export interface LoadedGraph {
   graph: GraphIndex;
@@ -21,14 +20,4 @@ export function resolveNodes(graph: GraphIndex, names: readonly string[]): numbe
 
 export function resolveTerms(graph: GraphIndex, names: readonly string[], kind: "predicate" | "class"): number[] {
   return names.map((name) => resolveTerm(graph, name, kind));
-}
-
-/** "Label (Class, Class)" for a node, the classes by label. */
-export function nodeWithTypes(graph: GraphIndex, n: number): string {
-  const types = graph.classes(n).map((c) => graph.termLabel(c));
-  return types.length > 0 ? `${graph.label(n)} (${types.join(", ")})` : graph.label(n);
-}
-
-export function nodeCurie(graph: GraphIndex, n: number): string {
-  return curie(graph.iri(n), graph.prefixes);
 }

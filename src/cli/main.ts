@@ -1,7 +1,5 @@
 // The kg command line: finds the command, parses its arguments, runs it and maps failures to exit codes (2 usage, 1 data).
 import { closest, commandHelp, extractGlobalArgs, mainHelp, parseCommand, UsageError } from "./args.ts";
-import { RdfSyntaxError } from "../rdf/parse.ts";
-import { NameResolutionError } from "../query/names.ts";
 import { prefixes } from "../rdf/vocab.ts";
 import { curie } from "./format.ts";
 import type { Command } from "./command.ts";
@@ -55,7 +53,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     return await command.run(parsed, { dataFiles });
   } catch (error) {
-    return reportError(error, command);
+    return await reportError(error, command);
   }
 }
 
@@ -64,12 +62,14 @@ function findByName(name: string): Command | undefined {
   return commands.find((c) => c.spec.name === wanted);
 }
 
-function reportError(error: unknown, command: Command | undefined): number {
+/** Prints a failure and returns its exit code; the error classes are imported here so that startup loads no parser. */
+async function reportError(error: unknown, command: Command | undefined): Promise<number> {
   if (error instanceof UsageError) {
     const about = error.command ?? command?.spec.name;
     process.stderr.write(`${error.message}\n${about ? `Run kg ${about} --help for usage.\n` : "Run kg --help for usage.\n"}`);
     return 2;
   }
+  const [{ RdfSyntaxError }, { NameResolutionError }] = await Promise.all([import("../rdf/parse.ts"), import("../query/names.ts")]);
   if (error instanceof RdfSyntaxError) {
     process.stderr.write(`${error.message}\n`);
     return 1;

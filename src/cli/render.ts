@@ -10,7 +10,7 @@ import { wrap } from "./format.ts";
  * Edge e read from node `from`: `A —predicate→ B` along the edge, `A ←predicate— B` against it, then each
  * evidence quote and where it is in the source, indented beneath.
  */
-export function renderEdge(graph: GraphIndex, e: number, from: number, indent: string, maxEvidence = Infinity): string {
+export function renderEdge(graph: GraphIndex, e: number, from: number, indent: string, maxEvidence = Infinity, usualSource?: string): string {
   const source = graph.edgeSources[e];
   const target = graph.edgeTargets[e];
   const phrase = relationPhrase(graph, graph.edgePredicates[e]);
@@ -25,12 +25,28 @@ export function renderEdge(graph: GraphIndex, e: number, from: number, indent: s
   for (const item of evidence.slice(0, maxEvidence)) {
     if (item.quote) lines.push(wrap(`“${item.quote}”`, deeper));
     const place = evidencePlace(item);
-    const source = item.sourceLabel && !place.includes(item.sourceLabel) ? ` · ${shorten(item.sourceLabel, 48)}` : "";
+    const named = item.sourceLabel && item.source !== usualSource && !place.includes(item.sourceLabel);
+    const source = named ? ` · ${shorten(item.sourceLabel, 60)}` : "";
     const date = item.date ? ` [${item.date}]` : "";
     lines.push(`${deeper}— ${place}${date}${source}`);
   }
   if (evidence.length > maxEvidence) lines.push(`${deeper}(+${evidence.length - maxEvidence} more quotes)`);
   return lines.join("\n");
+}
+
+/** The source most of these edges' quotes come from, so listings name only the others. */
+export function usualSource(graph: GraphIndex, edges: Iterable<number>): { iri: string; label: string } | undefined {
+  const counts = new Map<string, { label: string; count: number }>();
+  for (const e of edges) {
+    for (const item of graph.evidence(e)) {
+      const entry = counts.get(item.source) ?? { label: item.sourceLabel, count: 0 };
+      entry.count++;
+      counts.set(item.source, entry);
+    }
+  }
+  let best: { iri: string; label: string; count: number } | undefined;
+  for (const [iri, { label, count }] of counts) if (!best || count > best.count) best = { iri, label, count };
+  return best && { iri: best.iri, label: best.label };
 }
 
 /** Prints the triples of the nodes and edges, with their evidence, as Turtle (named graphs are merged, with a warning). */

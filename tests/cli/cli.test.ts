@@ -105,6 +105,15 @@ describe("kg find", () => {
     expect(json.hits[0].types).toEqual(["https://w3id.org/smartcity-kg/ontology#Company"]);
   });
 
+  it("leaves classes out unless --schema asks for them", async () => {
+    const entities = await runKg(["find", "health", "--json", ...miniData]);
+    const iris = JSON.parse(entities.stdout).hits.map((hit: { iri: string }) => hit.iri);
+    expect(iris).toContain(iri("ministry-of-health-pakistan"));
+    expect(iris).not.toContain("https://w3id.org/smartcity-kg/ontology#HealthCodeSystem");
+    const schema = await runKg(["find", "health", "--schema", "--json", ...miniData]);
+    expect(JSON.parse(schema.stdout).hits.map((hit: { iri: string }) => hit.iri)).toContain("https://w3id.org/smartcity-kg/ontology#HealthCodeSystem");
+  });
+
   it("says so when nothing matches, and exits 0", async () => {
     const result = await runKg(["find", "zzzqqq", "--data", mini]);
     expect(result.code).toBe(0);
@@ -122,10 +131,11 @@ describe("kg path on the fixture graph", () => {
     const hop1 = lines.findIndex((line) => line === "   DJI —located in→ China");
     expect(hop1).toBeGreaterThan(0);
     expect(lines[hop1 + 1]).toBe("       “DJI – China’s global leader in the industry”");
-    expect(lines[hop1 + 2]).toBe("       — Covid-19: an opportunity to promote Chinese technologies, p. 2 · EUISS Brief 10/2020");
+    expect(lines[hop1 + 2]).toBe("       — Covid-19: an opportunity to promote Chinese technologies, p. 2");
     const hop2 = lines.findIndex((line) => line === "   China —promotes through→ Digital Silk Road");
     expect(hop2).toBeGreaterThan(hop1);
     expect(lines[hop2 + 1]).toMatch(/^ {7}“under the banner of the ‘Belt & Road Initiative’/);
+    expect(lines).toContain("Quotes are from EUISS Brief 10/2020 unless another source is named.");
   });
 
   it("shows a hop travelled against the relation's direction with a reversed arrow", async () => {

@@ -3,18 +3,10 @@ import { writeFileSync } from "node:fs";
 import type { Command } from "../command.ts";
 import { print, warn } from "../command.ts";
 import { UsageError, stringOption } from "../args.ts";
-import { loadData, formatCount } from "../load.ts";
-import { warnNamedGraphs } from "../render.ts";
-import { namedGraphsIn, writeNQuads, writeNTriples, writeTriG, writeTurtle } from "../../rdf/serialize.ts";
-import { formatFromFileName, rdfFormats, type RdfFormat } from "../../rdf/parse.ts";
-import type { Dataset } from "../../rdf/dataset.ts";
+import type { RdfFormat } from "../../rdf/parse.ts";
 
-const writers: Record<RdfFormat, (dataset: Dataset) => string> = {
-  turtle: (dataset) => writeTurtle(dataset),
-  ntriples: (dataset) => writeNTriples(dataset),
-  nquads: (dataset) => writeNQuads(dataset),
-  trig: (dataset) => writeTriG(dataset),
-};
+const rdfFormats: readonly RdfFormat[] = ["turtle", "ntriples", "nquads", "trig"];
+const formatOfExtension: Record<string, RdfFormat> = { ttl: "turtle", nt: "ntriples", nq: "nquads", trig: "trig" };
 
 export const exportCommand: Command = {
   spec: {
@@ -40,12 +32,19 @@ Examples:
   async run(parsed, context) {
     const output = stringOption(parsed, "output");
     const requested = stringOption(parsed, "format");
-    const format = requested ?? (output ? formatFromFileName(output) : undefined) ?? "turtle";
+    const extension = output ? /\.([a-z]+)$/i.exec(output)?.[1].toLowerCase() : undefined;
+    const format = requested ?? (extension ? formatOfExtension[extension] : undefined) ?? "turtle";
     if (!rdfFormats.includes(format as RdfFormat)) {
       throw new UsageError(`kg export: --format must be one of ${rdfFormats.join(", ")}, got ${JSON.stringify(format)}`, "export");
     }
+    const [{ loadData, formatCount }, { warnNamedGraphs }, serialize] = await Promise.all([
+      import("../load.ts"), import("../render.ts"), import("../../rdf/serialize.ts"),
+    ]);
+    const writers: Record<RdfFormat, typeof serialize.writeTurtle> = {
+      turtle: serialize.writeTurtle, ntriples: serialize.writeNTriples, nquads: serialize.writeNQuads, trig: serialize.writeTriG,
+    };
     const { dataset } = await loadData(context.dataFiles);
-    if (format === "turtle" || format === "ntriples") warnNamedGraphs(namedGraphsIn(dataset).length);
+    if (format === "turtle" || format === "ntriples") warnNamedGraphs(serialize.namedGraphsIn(dataset).length);
     const text = writers[format as RdfFormat](dataset);
     if (output) {
       writeFileSync(output, text);

@@ -2,11 +2,7 @@
 import type { Command } from "../command.ts";
 import { print, printJson } from "../command.ts";
 import { flag, intOption } from "../args.ts";
-import { loadGraph, nodeCurie } from "../graph.ts";
-import { table } from "../format.ts";
-import { searchIndexOf } from "../../query/names.ts";
-import { searchLabels } from "../../query/search.ts";
-import { nodeToJson } from "../../query/json.ts";
+import { curie, table } from "../format.ts";
 
 export const findCommand: Command = {
   spec: {
@@ -24,6 +20,7 @@ Examples:
   kg find "safe city" --limit 20`,
     options: {
       limit: { type: "string", value: "N", help: "show at most N matches (default 10)" },
+      schema: { type: "boolean", help: "include classes and properties (always, when the graph has no entities)" },
       json: { type: "boolean", help: "print JSON instead of text" },
     },
   },
@@ -31,8 +28,15 @@ Examples:
   async run(parsed, context) {
     const limit = intOption(parsed, "find", "limit", 10);
     const text = parsed.positionals.join(" ");
+    const [{ loadGraph }, { searchIndexOf }, { searchLabels }, { nodeToJson }] = await Promise.all([
+      import("../graph.ts"), import("../../query/names.ts"), import("../../query/search.ts"), import("../../query/json.ts"),
+    ]);
     const { graph } = await loadGraph(context.dataFiles);
-    const hits = searchLabels(searchIndexOf(graph), text, { limit });
+    // Classes and properties would crowd out the entities people look for, unless they are all there is.
+    let hasEntities = false;
+    for (let n = 0; n < graph.nodeCount && !hasEntities; n++) hasEntities = !graph.isSchema(n);
+    const includeSchema = flag(parsed, "schema") || !hasEntities;
+    const hits = searchLabels(searchIndexOf(graph), text, { limit, includeSchema });
     if (flag(parsed, "json")) {
       printJson({
         query: text,
@@ -47,7 +51,7 @@ Examples:
     print(table(hits.map((hit) => {
       const types = graph.classes(hit.node).map((c) => graph.termLabel(c)).join(", ");
       const alias = hit.matched !== hit.label ? `(as "${hit.matched}")` : "";
-      return [hit.label, nodeCurie(graph, hit.node), types, alias];
+      return [hit.label, curie(graph.iri(hit.node), graph.prefixes), types, alias];
     }), ""));
     return 0;
   },

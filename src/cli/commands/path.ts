@@ -2,10 +2,7 @@
 import type { Command } from "../command.ts";
 import { print, printJson } from "../command.ts";
 import { flag, intOption, listOption, type ParsedCommand } from "../args.ts";
-import { loadGraph, resolveNodes, resolveTerms } from "../graph.ts";
-import { printSubgraphTurtle, renderEdge } from "../render.ts";
-import { findPaths, type Path, type PathOptions } from "../../query/path.ts";
-import { pathsToJson } from "../../query/json.ts";
+import type { Path, PathOptions } from "../../query/path.ts";
 import type { GraphIndex } from "../../graph/types.ts";
 
 const defaultK = 3;
@@ -31,7 +28,7 @@ Examples:
   kg path Huawei Kenya --k 5 --max-length 4
   kg path Huawei Kenya --exclude China --directed`,
     options: {
-      k: { type: "string", value: "N", help: `show the N shortest paths (default ${defaultK})` },
+      k: { type: "string", short: "k", value: "N", help: `show the N shortest paths (default ${defaultK})` },
       all: { type: "boolean", help: "show every shortest path instead (up to --limit)" },
       limit: { type: "string", value: "N", help: "cap on --all (default 100)" },
       "max-length": { type: "string", value: "L", help: `longest path in hops (default ${defaultMaxLength})` },
@@ -49,6 +46,9 @@ Examples:
     const k = intOption(parsed, "path", "k", defaultK);
     const limit = intOption(parsed, "path", "limit", 100);
     const maxLength = intOption(parsed, "path", "max-length", defaultMaxLength, 0);
+    const [{ loadGraph, resolveNodes, resolveTerms }, { findPaths }, { pathsToJson }, { printSubgraphTurtle, renderEdge, usualSource }] = await Promise.all([
+      import("../graph.ts"), import("../../query/path.ts"), import("../../query/json.ts"), import("../render.ts"),
+    ]);
     const { graph } = await loadGraph(context.dataFiles);
     const [from, to] = resolveNodes(graph, parsed.positionals);
     const options: PathOptions = {
@@ -65,26 +65,32 @@ Examples:
     const paths = findPaths(graph, from, to, options);
     if (flag(parsed, "json")) printJson(pathsToJson(graph, paths));
     else if (flag(parsed, "turtle")) printSubgraphTurtle(graph, paths.flatMap((p) => p.nodes), paths.flatMap((p) => p.steps.map((s) => s.edge)));
-    else if (paths.length === 0) print(noPathText(graph, from, to, options, parsed));
-    else print(pathsText(graph, paths));
+    else if (paths.length === 0) print(noPathText(graph, from, to, options, parsed, findPaths));
+    else print(pathsText(graph, paths, renderEdge, usualSource));
     return 0;
   },
 };
 
-function pathsText(graph: GraphIndex, paths: Path[]): string {
+type Render = typeof import("../render.ts").renderEdge;
+type UsualSource = typeof import("../render.ts").usualSource;
+type FindPaths = typeof import("../../query/path.ts").findPaths;
+
+function pathsText(graph: GraphIndex, paths: Path[], renderEdge: Render, usualSource: UsualSource): string {
   const first = paths[0];
   const ends = `${graph.label(first.nodes[0])} → ${graph.label(first.nodes[first.nodes.length - 1])}`;
   const lines = [`${ends}: ${paths.length} path${paths.length === 1 ? "" : "s"}`];
+  const usual = usualSource(graph, paths.flatMap((path) => path.steps.map((step) => step.edge)));
   paths.forEach((path, i) => {
     const hops = path.steps.length;
     lines.push("", `${i + 1}. ${path.nodes.map((n) => graph.label(n)).join(" → ")}  (${hops} hop${hops === 1 ? "" : "s"})`);
-    path.steps.forEach((step, j) => lines.push(renderEdge(graph, step.edge, path.nodes[j], "   ")));
+    path.steps.forEach((step, j) => lines.push(renderEdge(graph, step.edge, path.nodes[j], "   ", Infinity, usual?.iri)));
   });
+  if (usual) lines.push("", `Quotes are from ${usual.label} unless another source is named.`);
   return lines.join("\n");
 }
 
 /** Says there is no path, and which of the options in force would let one through. */
-function noPathText(graph: GraphIndex, from: number, to: number, options: PathOptions, parsed: ParsedCommand): string {
+function noPathText(graph: GraphIndex, from: number, to: number, options: PathOptions, parsed: ParsedCommand, findPaths: FindPaths): string {
   const between = `${graph.label(from)} and ${graph.label(to)}`;
   const loosened = findPaths(graph, from, to, { maxLength: Math.max(graph.nodeCount, 1) });
   if (loosened.length === 0) {

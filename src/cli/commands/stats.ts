@@ -2,9 +2,7 @@
 import type { Command } from "../command.ts";
 import { print, printJson } from "../command.ts";
 import { flag } from "../args.ts";
-import { formatCount, loadData } from "../load.ts";
 import { curie, table } from "../format.ts";
-import { projectGraph } from "../../graph/project.ts";
 import type { GraphIndex } from "../../graph/types.ts";
 
 export interface GraphStats {
@@ -41,8 +39,8 @@ have evidence, then the number of entities of each class and of relations with e
   },
 
   async run(parsed, context) {
-    const { dataset, files } = await loadData(context.dataFiles);
-    const graph = projectGraph(dataset);
+    const { loadGraph } = await import("../graph.ts");
+    const { graph, files } = await loadGraph(context.dataFiles);
     const stats = graphStats(graph, files);
     if (flag(parsed, "json")) printJson(stats);
     else print(statsText(stats, graph));
@@ -97,19 +95,21 @@ export function graphStats(graph: GraphIndex, files: string[]): GraphStats {
   };
 }
 
+const count = (n: number) => n.toLocaleString("en-US");
+
 function statsText(stats: GraphStats, graph: GraphIndex): string {
   const lines = [
-    `${formatCount(stats.triples)} triples in ${formatCount(stats.files.length)} file${stats.files.length === 1 ? "" : "s"}${stats.namedGraphs ? " (with named graphs)" : ""}`,
-    `${formatCount(stats.entities)} entities, ${formatCount(stats.schemaNodes)} classes/properties/shapes (${formatCount(stats.schemaEdges)} schema edges)`,
-    `${formatCount(stats.edges)} relations, ${formatCount(stats.edgesWithEvidence)} with evidence (${formatCount(stats.evidence)} evidence nodes)`,
+    `${count(stats.triples)} triples in ${count(stats.files.length)} file${stats.files.length === 1 ? "" : "s"}${stats.namedGraphs ? " (with named graphs)" : ""}`,
+    `${count(stats.entities)} entities, ${count(stats.schemaNodes)} classes/properties/shapes (${count(stats.schemaEdges)} schema edges)`,
+    `${count(stats.edges)} relations, ${count(stats.edgesWithEvidence)} with evidence (${count(stats.evidence)} evidence nodes)`,
   ];
   if (stats.classes.length > 0) {
     lines.push("", "Entities per class:");
-    lines.push(table(stats.classes.map((c) => [formatCount(c.count).padStart(6), c.label, curie(c.iri, graph.prefixes)])));
+    lines.push(table(stats.classes.map((c) => [count(c.count).padStart(6), c.label, curie(c.iri, graph.prefixes)])));
   }
   if (stats.predicates.length > 0) {
     lines.push("", "Relations per predicate:");
-    lines.push(table(stats.predicates.map((p) => [formatCount(p.count).padStart(6), p.label, curie(p.iri, graph.prefixes)])));
+    lines.push(table(stats.predicates.map((p) => [count(p.count).padStart(6), p.label, curie(p.iri, graph.prefixes)])));
   }
   return lines.join("\n");
 }

@@ -3,10 +3,9 @@ import { existsSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Command } from "../command.ts";
 import { print, warn } from "../command.ts";
-import { formatCount, packageRoot, readText, turtleFilesIn } from "../load.ts";
 import { curie, plural } from "../format.ts";
 import { prefixes } from "../../rdf/vocab.ts";
-import { cleanedTextPaths, validateDataReport, type NamedText, type Problem } from "../../rdf/validate.ts";
+import type { NamedText, Problem } from "../../rdf/validate.ts";
 
 const shapesFileName = "shapes.ttl";
 
@@ -35,6 +34,9 @@ ontology/shapes.ttl, and cleaned texts are looked up beside each file, then unde
   },
 
   async run(parsed, context) {
+    const [{ formatCount, packageRoot, readText, turtleFilesIn }, { cleanedTextPaths, validateDataReport }] = await Promise.all([
+      import("../load.ts"), import("../../rdf/validate.ts"),
+    ]);
     const bundledShapes = join(packageRoot, "ontology", shapesFileName);
     const shapesPath = typeof parsed.values.shapes === "string" ? parsed.values.shapes : bundledShapes;
     const dataPaths = context.dataFiles ?? [
