@@ -98,7 +98,7 @@ function noPathText(graph: GraphIndex, from: number, to: number, options: PathOp
   }
   const needed = loosened[0].steps.length;
   const hints: string[] = [];
-  if (needed > (options.maxLength ?? defaultMaxLength)) hints.push(`raise --max-length to ${needed} (the shortest connection has ${needed} hops)`);
+  if (needed > (options.maxLength ?? defaultMaxLength)) hints.push(`raise --max-length to ${needed} (ignoring the other options, the shortest connection has ${needed} hops)`);
   if (options.directed) hints.push("drop --directed (relations are then followed either way)");
   const restricting = ["predicates", "exclude-predicates", "exclude", "exclude-classes"].filter((name) => listOption(parsed, name).length > 0);
   for (const name of restricting) hints.push(`drop or shorten --${name}`);
