@@ -116,6 +116,8 @@ export function parseInto(builder: DatasetBuilder, source: RdfSource, options: L
 /** Streaming counterpart of `parseInto`: feeds n3 one chunk at a time through a minimal event source. */
 export async function parseStreamInto(builder: DatasetBuilder, source: RdfStreamSource, options: LoadOptions = {}): Promise<void> {
   const run = startParse(builder, source, options);
+  // A syntax error can settle `done` while the next chunk is awaited; it is returned below, not lost.
+  run.done.catch(() => undefined);
   // n3's lexer reads any object with on('data' | 'end' | 'error'); this one is fed by hand, so the
   // core needs no Node stream (the browser worker loads through here too).
   const events = new ChunkEvents();

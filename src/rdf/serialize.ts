@@ -472,48 +472,77 @@ class PrettyWriter {
       if (inline.length === 0 || !inline[s]) groups.push(s, k, end);
       k = end;
     }
-    const order = new Uint32Array(groups.length / 3);
-    for (let g = 0; g < order.length; g++) order[g] = g;
-    order.sort((x, y) => this.compareTopLevel(groups[3 * x], groups[3 * y]) || groups[3 * x + 1] - groups[3 * y + 1]);
+    const order = this.sortGroups(groups);
     const out = this.out;
+    let separator = indent ? "" : out.length > 0 ? "\n" : "";
     for (let g = 0; g < order.length; g++) {
       const at = 3 * order[g];
       const s = groups[at];
-      if (out.length > 0 && !(indent && out[out.length - 1].endsWith("{\n"))) out.push("\n");
       const subject = this.kinds[s] === Kind.Blank && !this.needsLabel[s] ? "[]" : this.termText(s);
-      out.push(indent, subject, " ");
-      this.writePredicateObjects(groups[at + 1], groups[at + 2], indent + INDENT);
-      out.push(" .\n");
+      // One string per subject block: V8 appends to strings cheaply, and the final join stays short.
+      out.push(`${separator}${indent}${subject} ${this.predicateObjects(groups[at + 1], groups[at + 2], indent + INDENT)} .\n`);
+      separator = "\n";
     }
   }
 
-  private writePredicateObjects(from: number, to: number, indent: string): void {
-    const { P, O, selected, out, kinds, inline } = this;
-    if (to - from > 1) selected.subarray(from, to).sort(this.compareObjects);
+  /** Group numbers in output order: IRI subjects by key, then blank subjects by colour (ties: first seen). */
+  private sortGroups(groups: number[]): number[] {
+    const iris: number[] = [], blanks: number[] = [];
+    for (let g = 0; g < groups.length / 3; g++) (this.kinds[groups[3 * g]] === Kind.Blank ? blanks : iris).push(g);
+    // Subjects are distinct within a run of groups, so sort the keys natively (no comparator call per
+    // comparison: IRIs share long namespaces) and map them back.
+    const groupByKey = new Map<string, number>();
+    const keys: string[] = new Array(iris.length);
+    for (let k = 0; k < iris.length; k++) groupByKey.set((keys[k] = this.terms.key(groups[3 * iris[k]])), iris[k]);
+    keys.sort();
+    const colour = this.colour;
+    blanks.sort((a, b) => colour[groups[3 * a]] - colour[groups[3 * b]] || a - b);
+    const order: number[] = new Array(keys.length + blanks.length);
+    for (let k = 0; k < keys.length; k++) order[k] = groupByKey.get(keys[k])!;
+    for (let k = 0; k < blanks.length; k++) order[keys.length + k] = blanks[k];
+    return order;
+  }
+
+  private predicateObjects(from: number, to: number, indent: string): string {
+    const { P, O, selected, kinds, inline } = this;
+    if (to - from > 1) this.sortRange(from, to);
+    let text = "";
     let previous = -1;
     for (let k = from; k < to; k++) {
       const i = selected[k];
       const p = P[i], o = O[i];
-      if (p === previous) out.push(", ");
+      if (p === previous) text += ", ";
       else {
-        if (previous !== -1) out.push(" ;\n", indent);
-        out.push(this.predicateText(p), " ");
+        text += previous === -1 ? `${this.predicateText(p)} ` : ` ;\n${indent}${this.predicateText(p)} `;
         previous = p;
       }
-      if (kinds[o] === Kind.Blank && inline[o]) this.writeInline(o, indent);
-      else out.push(this.termText(o));
+      text += kinds[o] === Kind.Blank && inline[o] ? this.inlineBlank(o, indent) : this.termText(o);
+    }
+    return text;
+  }
+
+  /** Sorts `selected[from, to)` by predicate rank and object; insertion sort for the usual short runs (no view, no garbage). */
+  private sortRange(from: number, to: number): void {
+    const { selected, compareObjects } = this;
+    if (to - from > 32) {
+      selected.subarray(from, to).sort(compareObjects);
+      return;
+    }
+    for (let k = from + 1; k < to; k++) {
+      const value = selected[k];
+      let j = k - 1;
+      while (j >= from && compareObjects(selected[j], value) > 0) {
+        selected[j + 1] = selected[j];
+        j--;
+      }
+      selected[j + 1] = value;
     }
   }
 
-  private writeInline(blank: number, indent: string): void {
+  private inlineBlank(blank: number, indent: string): string {
     const from = this.rangeFrom[blank], to = this.rangeTo[blank];
-    if (from === to) {
-      this.out.push("[]");
-      return;
-    }
-    this.out.push("[\n", indent + INDENT);
-    this.writePredicateObjects(from, to, indent + INDENT);
-    this.out.push("\n", indent, "]");
+    if (from === to) return "[]";
+    return `[\n${indent}${INDENT}${this.predicateObjects(from, to, indent + INDENT)}\n${indent}]`;
   }
 }
 
