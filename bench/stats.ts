@@ -7,6 +7,8 @@ export interface Summary {
   max: number;
   min: number;
   mean: number;
+  /** The samples in the order taken, so runs interleaved with a baseline can be compared pair by pair. */
+  values: number[];
 }
 
 /** Nearest-rank percentile of sorted values (p in 0..1). */
@@ -26,7 +28,27 @@ export function summarize(samples: readonly number[]): Summary {
     max: sorted.length ? sorted[sorted.length - 1] : NaN,
     min: sorted.length ? sorted[0] : NaN,
     mean: sorted.length ? sum / sorted.length : NaN,
+    values: [...samples],
   };
+}
+
+/**
+ * The ratio of a measurement to its baseline. When both were taken in alternation (same number of samples),
+ * the median of the per-pair ratios: a burst of load from another process then hits both sides of a pair.
+ * Otherwise the ratio of the medians.
+ */
+export function ratioToBaseline(measured: Summary, baseline: Summary): number {
+  if (measured.values.length === baseline.values.length && measured.values.length > 0) {
+    return summarize(measured.values.map((v, i) => v / baseline.values[i])).median;
+  }
+  return measured.median / baseline.median;
+}
+
+/** Forces a string built by concatenation (a rope) into one flat string, as writing it anywhere would. */
+export function flatten(text: string): string {
+  // ToNumber flattens its argument first; the result is thrown away.
+  void Number(text);
+  return text;
 }
 
 /** Milliseconds taken by a synchronous call. */
