@@ -195,12 +195,18 @@ function bidirectionalSearch(r: Rules, from: number, to: number, maxLength: numb
   const bwdLevelStart = [0, 1];
   let fwdLevel = 0, bwdLevel = 0;
   let best = Infinity, meet = -1;
+  // The cost of expanding a frontier is the edges it will scan, so the side with fewer edges goes next:
+  // a frontier of one hub is more work than one of a few leaves.
+  const work = (u: number) => outOffsets[u + 1] - outOffsets[u] + (r.directed ? 0 : inOffsets[u + 1] - inOffsets[u]);
+  const backWork = (u: number) => inOffsets[u + 1] - inOffsets[u] + (r.directed ? 0 : outOffsets[u + 1] - outOffsets[u]);
+  let fwdWork = work(from), bwdWork = backWork(to);
 
   while (fwdLevel + bwdLevel < maxLength) {
     const fwdSize = fwdLevelStart[fwdLevel + 1] - fwdLevelStart[fwdLevel];
     const bwdSize = bwdLevelStart[bwdLevel + 1] - bwdLevelStart[bwdLevel];
     if (fwdSize === 0 || bwdSize === 0) return undefined;
-    const forwardSide = fwdSize <= bwdSize;
+    const forwardSide = fwdWork <= bwdWork;
+    let nextWork = 0;
     const seen = forwardSide ? s.fwdSeen : s.bwdSeen;
     const dist = forwardSide ? s.fwdDist : s.bwdDist;
     const parent = forwardSide ? s.fwdParent : s.bwdParent;
@@ -231,6 +237,7 @@ function bidirectionalSearch(r: Rules, from: number, to: number, maxLength: numb
           // Travel direction from `from` to `to`: forward side goes u→v, backward side goes v→u.
           parentForward[v] = forwardSide === useOut ? 1 : 0;
           queue[tail++] = v;
+          nextWork += forwardSide ? work(v) : backWork(v);
           if (otherSeen[v] === gen && level + 1 + otherDist[v] < best) {
             best = level + 1 + otherDist[v];
             meet = v;
@@ -239,8 +246,13 @@ function bidirectionalSearch(r: Rules, from: number, to: number, maxLength: numb
       }
     }
     levelStart.push(tail);
-    if (forwardSide) fwdLevel++;
-    else bwdLevel++;
+    if (forwardSide) {
+      fwdLevel++;
+      fwdWork = nextWork;
+    } else {
+      bwdLevel++;
+      bwdWork = nextWork;
+    }
     if (meet >= 0) return { distance: best, meet, generation: gen, fwdLevel, bwdLevel, fwdLevelStart, bwdLevelStart };
   }
   return undefined;

@@ -1,0 +1,84 @@
+// The embedded SPARQL 1.1 engine: a Dataset copied into an Oxigraph (WASM) store, loaded on first use, in Node or a browser worker.
+import type { Dataset } from "../rdf/dataset.ts";
+import { writeNQuads } from "../rdf/serialize.ts";
+import type { SelectResult, SparqlAnswer } from "./sparql-endpoint.ts";
+import { queryForm, withPrefixes } from "./sparql-query.ts";
+
+/** The part of oxigraph's Store this module uses. */
+interface OxigraphStore {
+  load(input: string, options: { format: string }): void;
+  query(query: string, options?: { results_format?: string }): unknown;
+}
+
+interface OxigraphModule {
+  Store: new () => OxigraphStore;
+}
+
+/** A query the engine rejected (syntax, unknown prefix, ...): the message is the engine's, prefixed. */
+export class SparqlQueryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SparqlQueryError";
+  }
+}
+
+let loading: Promise<OxigraphModule> | undefined;
+
+/**
+ * Imports oxigraph once. Node resolves its CommonJS build (ready on import); a bundler resolves the web build,
+ * whose default export instantiates the WASM module first.
+ */
+function loadOxigraph(): Promise<OxigraphModule> {
+  loading ??= (async () => {
+    const mod = (await import("oxigraph")) as unknown as OxigraphModule & { default?: unknown };
+    if (typeof mod.default === "function") await (mod.default as () => Promise<unknown>)();
+    if (typeof mod.Store === "function") return mod;
+    const inner = mod.default as OxigraphModule | undefined;
+    if (inner && typeof inner.Store === "function") return inner;
+    throw new Error("query/sparql: the oxigraph module has no Store (is the package installed?)");
+  })();
+  return loading;
+}
+
+export interface EmbeddedSparql {
+  /** Runs SELECT, ASK, CONSTRUCT or DESCRIBE over the dataset; the data's prefixes are declared when the query uses them undeclared. */
+  query(query: string, options?: { maxRows?: number }): SparqlAnswer;
+  /** SELECT results as CSV, as the engine writes them (SPARQL 1.1 CSV results). */
+  selectCsv(query: string): string;
+  readonly size: number;
+}
+
+/** Copies the dataset into a new in-memory Oxigraph store (named graphs kept). */
+export async function createEmbeddedSparql(dataset: Dataset): Promise<EmbeddedSparql> {
+  const { Store } = await loadOxigraph();
+  const store = new Store();
+  store.load(writeNQuads(dataset), { format: "application/n-quads" });
+  const prepare = (query: string) => withPrefixes(query, dataset.prefixes);
+  const run = (query: string, format: string): string => {
+    try {
+      return store.query(query, { results_format: format }) as string;
+    } catch (error) {
+      throw new SparqlQueryError(`query/sparql: ${(error as Error).message ?? String(error)}`);
+    }
+  };
+  return {
+    size: dataset.size,
+    query(text, options = {}) {
+      const query = prepare(text);
+      const form = queryForm(query);
+      if (form === undefined) throw new SparqlQueryError("query/sparql: only SELECT, ASK, CONSTRUCT and DESCRIBE queries can be run (no updates)");
+      if (form === "ask") return { form, value: (JSON.parse(run(query, "application/sparql-results+json")) as { boolean: boolean }).boolean };
+      if (form === "select") {
+        const json = JSON.parse(run(query, "application/sparql-results+json")) as { head: { vars: string[] }; results: { bindings: SelectResult["bindings"] } };
+        const maxRows = options.maxRows ?? Infinity;
+        const bindings = json.results.bindings;
+        const truncated = bindings.length > maxRows;
+        return { form, result: { vars: json.head.vars, bindings: truncated ? bindings.slice(0, maxRows) : bindings, truncated } };
+      }
+      return { form, text: run(query, "application/n-triples"), contentType: "application/n-triples" };
+    },
+    selectCsv(text) {
+      return run(prepare(text), "text/csv");
+    },
+  };
+}

@@ -1,0 +1,298 @@
+// A client for any SPARQL 1.1 protocol endpoint over fetch: timeouts, cancellation, size limits and clear errors.
+import { limitSelect, queryForm } from "./sparql-query.ts";
+
+/** One RDF term of a SPARQL JSON result ("typed-literal" is what older stores such as Virtuoso write). */
+export interface SparqlTermJson {
+  type: "uri" | "literal" | "typed-literal" | "bnode" | "triple";
+  value: string;
+  "xml:lang"?: string;
+  datatype?: string;
+}
+
+export type SparqlBinding = Record<string, SparqlTermJson>;
+
+export interface SelectResult {
+  vars: string[];
+  bindings: SparqlBinding[];
+  /** True when more solutions existed than the row limit let through. */
+  truncated: boolean;
+}
+
+/** What a query answers: solutions, a boolean, or a graph as text in the content type the endpoint chose. */
+export type SparqlAnswer =
+  | { form: "select"; result: SelectResult }
+  | { form: "ask"; value: boolean }
+  | { form: "construct" | "describe"; text: string; contentType: string };
+
+export type SparqlErrorKind = "network" | "timeout" | "aborted" | "http" | "malformed" | "too-large" | "usage";
+
+/** A failed exchange with an endpoint; the message names the endpoint (never its credentials) and what to do. */
+export class SparqlEndpointError extends Error {
+  constructor(
+    message: string,
+    readonly kind: SparqlErrorKind,
+    readonly endpoint: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = "SparqlEndpointError";
+  }
+}
+
+export interface EndpointOptions {
+  url: string;
+  /** HTTP basic credentials; the password is only ever put in the Authorization header. */
+  user?: string;
+  password?: string;
+  /** Per request, body included; default 30 s. */
+  timeoutMs?: number;
+  /** "auto" (default) sends GET while the URL stays short, POST (form-encoded) otherwise. */
+  method?: "auto" | "GET" | "POST";
+  /** Most solutions a SELECT returns before it reports `truncated`; default 10 000. */
+  maxRows?: number;
+  /** Largest response body read; default 64 MiB. */
+  maxBytes?: number;
+  /** default-graph-uri parameters, when the store should answer from particular graphs. */
+  defaultGraphs?: readonly string[];
+  /** For tests and special environments; default the global fetch. */
+  fetch?: typeof fetch;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** Overrides the endpoint's maxRows for this query. */
+  maxRows?: number;
+}
+
+const graphAccept = "application/n-triples, text/turtle;q=0.9, text/plain;q=0.5";
+const selectAccept = "application/sparql-results+json, application/json;q=0.8";
+const longestGet = 2000;
+
+export class SparqlEndpoint {
+  /** The endpoint's URL as shown in messages: no user info, no query string secrets. */
+  readonly displayUrl: string;
+  private readonly url: URL;
+  private readonly authorization: string | undefined;
+  private readonly timeoutMs: number;
+  private readonly maxRows: number;
+  private readonly maxBytes: number;
+
+  constructor(private readonly options: EndpointOptions) {
+    let url: URL;
+    try {
+      url = new URL(options.url);
+    } catch {
+      throw new SparqlEndpointError(`query/sparql: ${JSON.stringify(options.url)} is not a URL (e.g. http://localhost:8890/sparql)`, "usage", options.url);
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+      throw new SparqlEndpointError(`query/sparql: the endpoint must be an http(s) URL, not ${url.protocol}`, "usage", url.origin);
+    }
+    if (url.username !== "" || url.password !== "") {
+      // A password in the URL ends up in shell history, logs and error messages.
+      url.username = "";
+      url.password = "";
+      throw new SparqlEndpointError(`query/sparql: do not put credentials in the endpoint URL (${url.href}); give the user name separately and the password from the environment`, "usage", url.href);
+    }
+    this.url = url;
+    this.displayUrl = url.href;
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.maxRows = options.maxRows ?? 10_000;
+    this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+    if (options.user !== undefined) {
+      if (options.user.includes(":")) throw new SparqlEndpointError("query/sparql: a basic-auth user name cannot contain \":\"", "usage", this.displayUrl);
+      this.authorization = `Basic ${base64(`${options.user}:${options.password ?? ""}`)}`;
+    }
+  }
+
+  /** Runs any query form; SELECT results are bounded by the row limit (a LIMIT is added when the query has none). */
+  async query(query: string, request: RequestOptions = {}): Promise<SparqlAnswer> {
+    const form = queryForm(query);
+    if (form === undefined) {
+      throw new SparqlEndpointError("query/sparql: only SELECT, ASK, CONSTRUCT and DESCRIBE queries can be sent (no updates)", "usage", this.displayUrl);
+    }
+    if (form === "select") return { form, result: await this.select(query, request) };
+    if (form === "ask") return { form, value: await this.ask(query, request) };
+    const { text, contentType } = await this.send(query, graphAccept, request.signal);
+    return { form, text, contentType };
+  }
+
+  async select(query: string, request: RequestOptions = {}): Promise<SelectResult> {
+    const maxRows = request.maxRows ?? this.maxRows;
+    // One row more than allowed tells "exactly maxRows" from "more than maxRows".
+    const { text } = await this.send(limitSelect(query, maxRows + 1), selectAccept, request.signal);
+    const json = this.parseJson(text);
+    const result = this.readSelect(json, text);
+    if (result.bindings.length > maxRows) {
+      result.bindings.length = maxRows;
+      result.truncated = true;
+    }
+    return result;
+  }
+
+  async ask(query: string, request: RequestOptions = {}): Promise<boolean> {
+    const { text } = await this.send(query, selectAccept, request.signal);
+    const json = this.parseJson(text) as { boolean?: unknown; results?: { bindings?: SparqlBinding[] } };
+    if (typeof json.boolean === "boolean") return json.boolean;
+    // Virtuoso answers ASK with one binding of __ASK_RETVAL (1 or 0) instead of "boolean".
+    const only = json.results?.bindings?.[0]?.["__ASK_RETVAL"];
+    if (only !== undefined && (only.value === "1" || only.value === "0")) return only.value === "1";
+    throw this.malformed("an ASK result without a boolean", text);
+  }
+
+  /** Sends the query and returns the body; every failure becomes a SparqlEndpointError. */
+  async send(query: string, accept: string, signal?: AbortSignal): Promise<{ text: string; contentType: string }> {
+    if (signal?.aborted) throw this.aborted();
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.timeoutMs);
+    const onAbort = () => controller.abort();
+    signal?.addEventListener("abort", onAbort, { once: true });
+    const fail = (error: unknown): never => {
+      if (error instanceof SparqlEndpointError) throw error;
+      if (timedOut) throw new SparqlEndpointError(`query/sparql: ${this.displayUrl} did not answer within ${formatSeconds(this.timeoutMs)} (timeout); try a smaller query or a longer timeout`, "timeout", this.displayUrl);
+      if (signal?.aborted) throw this.aborted();
+      throw new SparqlEndpointError(`query/sparql: cannot reach ${this.displayUrl}: ${networkReason(error)}`, "network", this.displayUrl);
+    };
+    try {
+      let response: Response;
+      try {
+        response = await (this.options.fetch ?? fetch)(...this.request(query, accept, controller.signal));
+      } catch (error) {
+        return fail(error);
+      }
+      let text: string;
+      try {
+        text = await this.readBody(response);
+      } catch (error) {
+        return fail(error);
+      }
+      if (!response.ok) throw this.httpError(response, text);
+      return { text, contentType: (response.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase() };
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+    }
+  }
+
+  private request(query: string, accept: string, signal: AbortSignal): [string, RequestInit] {
+    const params = new URLSearchParams({ query });
+    for (const graph of this.options.defaultGraphs ?? []) params.append("default-graph-uri", graph);
+    const headers: Record<string, string> = { accept };
+    if (this.authorization) headers.authorization = this.authorization;
+    const getUrl = new URL(this.url.href);
+    for (const [name, value] of params) getUrl.searchParams.append(name, value);
+    const method = this.options.method ?? "auto";
+    if (method === "GET" || (method === "auto" && getUrl.href.length <= longestGet)) {
+      return [getUrl.href, { method: "GET", headers, signal, redirect: "follow" }];
+    }
+    headers["content-type"] = "application/x-www-form-urlencoded";
+    return [this.url.href, { method: "POST", headers, body: params.toString(), signal, redirect: "follow" }];
+  }
+
+  /** The body as text, reading no more than maxBytes. */
+  private async readBody(response: Response): Promise<string> {
+    const declared = Number(response.headers.get("content-length") ?? NaN);
+    if (declared > this.maxBytes) {
+      await response.body?.cancel();
+      throw this.tooLarge();
+    }
+    if (response.body === null) return "";
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    const parts: string[] = [];
+    let bytes = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      if (bytes > this.maxBytes) {
+        await reader.cancel();
+        throw this.tooLarge();
+      }
+      parts.push(decoder.decode(value, { stream: true }));
+    }
+    parts.push(decoder.decode());
+    return parts.join("");
+  }
+
+  private parseJson(text: string): unknown {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (error) {
+      throw this.malformed(`not JSON (${(error as Error).message})`, text);
+    }
+  }
+
+  private readSelect(json: unknown, text: string): SelectResult {
+    const value = json as { head?: { vars?: unknown }; results?: { bindings?: unknown } };
+    const vars = value?.head?.vars;
+    const bindings = value?.results?.bindings;
+    if (!Array.isArray(vars) || !vars.every((v) => typeof v === "string")) throw this.malformed("no head.vars list", text);
+    if (!Array.isArray(bindings)) throw this.malformed("no results.bindings list", text);
+    for (const row of bindings) {
+      if (row === null || typeof row !== "object") throw this.malformed("a binding that is not an object", text);
+      for (const term of Object.values(row as Record<string, unknown>)) {
+        const t = term as Partial<SparqlTermJson> | null;
+        if (t === null || typeof t !== "object" || typeof t.type !== "string" || typeof t.value !== "string") {
+          throw this.malformed("a bound value without type and value", text);
+        }
+      }
+    }
+    return { vars: vars as string[], bindings: bindings as SparqlBinding[], truncated: false };
+  }
+
+  private malformed(what: string, text: string): SparqlEndpointError {
+    return new SparqlEndpointError(`query/sparql: malformed results from ${this.displayUrl}: ${what}; the body starts ${JSON.stringify(bodyStart(text))}`, "malformed", this.displayUrl);
+  }
+
+  private httpError(response: Response, text: string): SparqlEndpointError {
+    const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;
+    const hint = response.status === 401 || response.status === 403
+      ? this.authorization ? " (the credentials were refused)" : " (the endpoint wants credentials: a user name and a password)"
+      : response.status === 404 ? " (is this the SPARQL endpoint's URL? e.g. http://host:8890/sparql)" : "";
+    const body = bodyStart(text);
+    return new SparqlEndpointError(`query/sparql: ${this.displayUrl} answered HTTP ${status}${hint}${body ? `: ${JSON.stringify(body)}` : ""}`, "http", this.displayUrl, response.status);
+  }
+
+  private tooLarge(): SparqlEndpointError {
+    return new SparqlEndpointError(`query/sparql: the answer of ${this.displayUrl} is larger than ${Math.round(this.maxBytes / 1024)} KiB; add a LIMIT or narrow the query`, "too-large", this.displayUrl);
+  }
+
+  private aborted(): SparqlEndpointError {
+    return new SparqlEndpointError(`query/sparql: the query to ${this.displayUrl} was cancelled`, "aborted", this.displayUrl);
+  }
+}
+
+function bodyStart(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length <= 200 ? flat : `${flat.slice(0, 200)}…`;
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** Why fetch failed, from the error's cause (Node puts the system error code there). */
+function networkReason(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
+  const code = cause?.code;
+  const known: Record<string, string> = {
+    ECONNREFUSED: "connection refused (is the server running, on this port?)",
+    ENOTFOUND: "no such host",
+    ECONNRESET: "the connection was reset",
+    EHOSTUNREACH: "host unreachable",
+    ETIMEDOUT: "the connection timed out",
+  };
+  if (code !== undefined) return `${known[code] ?? cause?.message ?? code} (${code})`;
+  return (error as Error)?.message ?? String(error);
+}
+
+/** Base64 of the UTF-8 bytes (btoa alone takes Latin-1 only). */
+function base64(text: string): string {
+  let binary = "";
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}

@@ -1,0 +1,75 @@
+// SPARQL query text helpers shared by the embedded engine and the endpoint client: query form, prefixes, limits, escaping.
+
+export type QueryForm = "select" | "ask" | "construct" | "describe";
+
+/** The query with comments, IRIs and string literals blanked out, so keyword tests do not look inside them. */
+function skeleton(query: string): string {
+  // One pass, so a "#" inside an IRI or a string is not taken for a comment (and a quote in a comment for a string).
+  return query.replace(
+    /("""[\s\S]*?"""|'''[\s\S]*?'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\s]*>|#[^\n]*)/g,
+    (match) => (match.startsWith("#") ? " " : match.startsWith("<") ? "<>" : '""'),
+  );
+}
+
+/** SELECT, ASK, CONSTRUCT or DESCRIBE: the first of these keywords after the prologue; undefined for anything else (e.g. an update). */
+export function queryForm(query: string): QueryForm | undefined {
+  const match = /\b(SELECT|ASK|CONSTRUCT|DESCRIBE|INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b/i.exec(skeleton(query));
+  if (match === null) return undefined;
+  const word = match[1].toLowerCase();
+  return word === "select" || word === "ask" || word === "construct" || word === "describe" ? word : undefined;
+}
+
+/** The prefix names the query declares with PREFIX. */
+export function declaredPrefixes(query: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of skeleton(query).matchAll(/\bPREFIX\s+([A-Za-z][\w.-]*)?:/gi)) names.add(match[1] ?? "");
+  return names;
+}
+
+/**
+ * The query with `PREFIX` lines for the given prefixes that it uses (`name:` outside IRIs and strings) but does
+ * not declare, so people can write `kgr:huawei` against the data's own prefixes.
+ */
+export function withPrefixes(query: string, prefixes: Readonly<Record<string, string>>): string {
+  const declared = declaredPrefixes(query);
+  const body = skeleton(query);
+  const lines: string[] = [];
+  for (const [name, iri] of Object.entries(prefixes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (declared.has(name) || !/^[A-Za-z][\w.-]*$/.test(name)) continue;
+    const used = new RegExp(`(^|[^\\w.:?$-])${name.replace(/[.-]/g, "\\$&")}:`).test(body);
+    if (used) lines.push(`PREFIX ${name}: <${iri}>`);
+  }
+  return lines.length === 0 ? query : `${lines.join("\n")}\n${query}`;
+}
+
+/** Whether the query already bounds its solutions (LIMIT anywhere outside strings and IRIs). */
+export function hasLimit(query: string): boolean {
+  return /\bLIMIT\s+\d+/i.test(skeleton(query));
+}
+
+/**
+ * A SELECT query bounded to `rows` solutions, when it has no LIMIT and ends in a group or a solution modifier
+ * (not in a trailing VALUES block, where a LIMIT would be a syntax error); otherwise the query unchanged.
+ */
+export function limitSelect(query: string, rows: number): string {
+  const body = skeleton(query).trimEnd();
+  if (queryForm(query) !== "select" || hasLimit(query)) return query;
+  if (/\bVALUES\b[^{}]*\{[^{}]*\}$/i.test(body)) return query;
+  return `${query.trimEnd()}\nLIMIT ${rows}`;
+}
+
+/** An IRI as a SPARQL IRI reference; throws when it cannot be written as one (so no query is built from it). */
+export function iriRef(iri: string): string {
+  if (/[\u0000-\u0020<>"{}|^`\\]/.test(iri)) throw new RangeError(`query/sparql: ${JSON.stringify(iri)} cannot be written as a SPARQL IRI`);
+  return `<${iri}>`;
+}
+
+/** A string as a SPARQL string literal. */
+export function stringLiteral(text: string): string {
+  return `"${text.replace(/[\\"\n\r\t]/g, (c) => ({ "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t" })[c] as string)}"`;
+}
+
+/** Text to match literally inside a SPARQL REGEX pattern (the pattern is then written with stringLiteral). */
+export function regexEscape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
