@@ -39,7 +39,7 @@ import { classColours, OTHER_COLOUR } from "./display.ts";
 import { h, replaceChildren } from "./dom.ts";
 import { GraphView } from "./graph-view.ts";
 import { LayoutController } from "./layout.ts";
-import type { DatasetSummary, Overview, SourceFile, ViewGraph } from "./protocol.ts";
+import type { DatasetSummary, IncomingFile, Overview, ViewGraph } from "./protocol.ts";
 import { SourceViewer, bundledSources } from "./source-viewer.ts";
 import { formatFromFileName } from "../rdf/parse.ts";
 
@@ -201,7 +201,7 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
   }
 
   // ---- Loading data ------------------------------------------------------------------------------------
-  async function load(files: SourceFile[], replace: boolean): Promise<boolean> {
+  async function load(files: IncomingFile[], replace: boolean): Promise<boolean> {
     showProgress(files.length ? `Reading ${files.map((f) => f.name).join(", ")}…` : "Loading the bundled graph…", null);
     try {
       summary = await client.request("load", { files, replace }, (p) =>
@@ -235,6 +235,7 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
       : null;
     layout.reset();
     view.clear();
+    view.setSizing(overview.graph);
     view.add(overview.graph);
     if (extra) view.add(extra);
     let missing = layout.restore();
@@ -256,10 +257,7 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
   }
 
   async function readFiles(list: FileList | File[]): Promise<void> {
-    const files: SourceFile[] = [];
-    for (const file of Array.from(list)) {
-      files.push({ name: file.name, text: await file.text(), format: formatFromFileName(file.name) });
-    }
+    const files: IncomingFile[] = Array.from(list, (file) => ({ name: file.name, file, format: formatFromFileName(file.name) }));
     if (files.length) await load(files, false);
   }
   fileInput.addEventListener("change", () => {

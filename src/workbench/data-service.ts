@@ -99,6 +99,8 @@ export class DataService {
     let minYear = Infinity;
     let maxYear = -Infinity;
     for (let e = 0; e < index.edgeCount; e++) {
+      // Relations of the schema (subClassOf, domain…) are not drawn when instances are, so they are not offered as filters.
+      if (instances > 0 && (index.isSchema(index.edgeSources[e]) || index.isSchema(index.edgeTargets[e]))) continue;
       const p = index.edgePredicates[e];
       predicateCounts.set(p, (predicateCounts.get(p) ?? 0) + 1);
       const year = yearOf(index.edgeDate(e));

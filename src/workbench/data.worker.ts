@@ -1,6 +1,6 @@
 // The data worker: parses and indexes RDF off the main thread and answers the workbench's requests by message.
 import { DataService, describeFailure } from "./data-service.ts";
-import type { ReplyMessage, RequestMessage, Requests, SourceFile } from "./protocol.ts";
+import type { IncomingFile, ReplyMessage, RequestMessage, Requests, SourceFile } from "./protocol.ts";
 
 const service = new DataService();
 
@@ -13,6 +13,10 @@ export function bundledFiles(): SourceFile[] {
   return files.sort(([a], [b]) => a.localeCompare(b)).map(([path, text]) => ({ name: path.replace(/^\//, ""), text, format: "turtle" }));
 }
 
+async function readIncoming(files: readonly IncomingFile[]): Promise<SourceFile[]> {
+  return Promise.all(files.map(async (f) => ({ name: f.name, format: f.format, text: f.text ?? (f.file ? await f.file.text() : "") })));
+}
+
 const post = (message: ReplyMessage) => (self as unknown as Worker).postMessage(message);
 
 async function answer(message: RequestMessage): Promise<unknown> {
@@ -20,7 +24,7 @@ async function answer(message: RequestMessage): Promise<unknown> {
   switch (message.type) {
     case "load": {
       const args = message.args as Requests["load"]["args"];
-      const files = args.files.length ? args.files : bundledFiles();
+      const files = args.files.length ? await readIncoming(args.files) : bundledFiles();
       return service.load(files, args.replace, (progress) => post({ id, progress }));
     }
     case "overview": {

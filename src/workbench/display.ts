@@ -76,9 +76,14 @@ export function classColours(classesByFrequency: readonly string[]): Map<string,
   return colours;
 }
 
-/** Node size from degree: grows with the square root so hubs stand out without swallowing the view. */
-export function sizeForDegree(degree: number): number {
-  return Math.min(28, 4 + 2.2 * Math.sqrt(Math.max(0, degree)));
+/**
+ * Node size in pixels from degree: grows with the square root of degree relative to the view's largest, so hubs
+ * stand out without swallowing the view; crowded views (thousands of nodes) get smaller nodes.
+ */
+export function sizeForDegree(degree: number, maxDegree: number, nodesInView: number): number {
+  const [min, max] = nodesInView > 1000 ? [2, 12] : nodesInView > 300 ? [3, 18] : [4, 24];
+  const share = maxDegree > 0 ? Math.sqrt(Math.max(0, degree) / maxDegree) : 0;
+  return Math.round((min + (max - min) * Math.min(1, share)) * 10) / 10;
 }
 
 /** The part of a graphology graph that indexParallelEdges needs. */
@@ -155,6 +160,15 @@ export function displayContext(state: SessionState, graph: GraphLookup, colours:
   };
 }
 
+const LABEL_MAX = 34;
+
+/** Long labels are cut on the canvas so they do not cover their neighbours; hover or select shows them whole. */
+export function shortLabel(label: string): string {
+  if (label.length <= LABEL_MAX) return label;
+  const cut = label.lastIndexOf(" ", LABEL_MAX - 1);
+  return `${label.slice(0, cut > LABEL_MAX / 2 ? cut : LABEL_MAX - 1)}…`;
+}
+
 /** Whether filters hide a node (query focus and hover only fade, except "show only" neighbourhoods). */
 export function isNodeFilteredOut(node: string, attrs: NodeAttributes, ctx: DisplayContext): boolean {
   if (ctx.hiddenNodes.has(node)) return true;
@@ -172,7 +186,7 @@ export function isEdgeFilteredOut(attrs: EdgeAttributes, ctx: DisplayContext): b
 
 export function nodeDisplay(node: string, attrs: NodeAttributes, ctx: DisplayContext): NodeDisplay {
   const out: NodeDisplay = {
-    label: attrs.label,
+    label: shortLabel(attrs.label),
     x: attrs.x,
     y: attrs.y,
     size: attrs.size,
@@ -189,12 +203,13 @@ export function nodeDisplay(node: string, attrs: NodeAttributes, ctx: DisplayCon
     out.forceLabel = true;
     out.zIndex = 1;
   }
+  const full = attrs.label;
   if (ctx.hovered) {
     if (node === ctx.hovered || ctx.hoverNeighbours.has(node)) {
       out.forceLabel = true;
       out.zIndex = 2;
       if (out.color === FADED_NODE) out.color = ctx.colours.get(attrs.colourClass) ?? OTHER_COLOUR;
-      if (out.label === null) out.label = attrs.label;
+      out.label = full;
     } else if (!selected) {
       out.color = FADED_NODE;
       out.label = null;
@@ -203,6 +218,7 @@ export function nodeDisplay(node: string, attrs: NodeAttributes, ctx: DisplayCon
   if (selected) {
     out.highlighted = true;
     out.forceLabel = true;
+    out.label = full;
     out.zIndex = 3;
   }
   return out;

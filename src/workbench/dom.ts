@@ -29,11 +29,12 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: ElementP
   if (props.type !== undefined) el.setAttribute("type", props.type);
   if (props.placeholder !== undefined) el.setAttribute("placeholder", props.placeholder);
   if (props.href !== undefined) el.setAttribute("href", props.href);
+  // Attributes first: a range input clamps its value to min/max, so they must be set before the value.
+  for (const [k, v] of Object.entries(props.attrs ?? {})) el.setAttribute(k, v);
   if (props.value !== undefined) (el as HTMLInputElement).value = props.value;
   if (props.disabled) (el as HTMLButtonElement).disabled = true;
   if (props.checked) (el as HTMLInputElement).checked = true;
   for (const [k, v] of Object.entries(props.dataset ?? {})) el.dataset[k] = v;
-  for (const [k, v] of Object.entries(props.attrs ?? {})) el.setAttribute(k, v);
   for (const [type, listener] of Object.entries(props.on ?? {})) el.addEventListener(type, listener as EventListener);
   append(el, ...children);
   return el;

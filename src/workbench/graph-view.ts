@@ -32,6 +32,8 @@ export class GraphView {
   private colours = new Map<string, string>();
   private unsubscribe: () => void;
   private killed = false;
+  /** The scale node sizes are computed on, set from the overview so later additions match it. */
+  private sizing = { maxDegree: 1, nodes: 100 };
 
   constructor(
     container: HTMLElement,
@@ -51,8 +53,8 @@ export class GraphView {
       labelColor: { color: "#1f2430" },
       edgeLabelSize: 11,
       edgeLabelColor: { color: "#5c6470" },
-      labelDensity: 0.08,
-      labelGridCellSize: 70,
+      labelDensity: 0.06,
+      labelGridCellSize: 80,
       labelRenderedSizeThreshold: 9,
       zIndex: true,
       stagePadding: 40,
@@ -115,7 +117,7 @@ export class GraphView {
         degree: node.degree,
         x,
         y,
-        size: sizeForDegree(node.degree),
+        size: sizeForDegree(node.degree, this.sizing.maxDegree, this.sizing.nodes),
       });
       added.push(node.key);
     });
@@ -144,6 +146,13 @@ export class GraphView {
       maxY = Math.max(maxY, a.y);
     });
     return Math.max(1, Math.max(maxX - minX, maxY - minY) / Math.sqrt(this.graph.order));
+  }
+
+  /** Sets the size scale from a whole view about to be shown (largest degree, number of nodes). */
+  setSizing(view: ViewGraph): void {
+    let maxDegree = 1;
+    for (const node of view.nodes) maxDegree = Math.max(maxDegree, node.degree);
+    this.sizing = { maxDegree, nodes: view.nodes.length };
   }
 
   clear(): void {

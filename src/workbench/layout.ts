@@ -1,8 +1,8 @@
-// Lays out the view graph: ForceAtlas2 in a web worker, noverlap to untangle, positions cached per dataset in localStorage.
+// Lays out the view graph: ForceAtlas2 and then noverlap in web workers, positions cached per dataset in localStorage.
 import type Graph from "graphology";
 import FA2LayoutSupervisor from "graphology-layout-forceatlas2/worker";
 import forceAtlas2 from "graphology-layout-forceatlas2";
-import noverlap from "graphology-layout-noverlap";
+import NoverlapLayoutSupervisor from "graphology-layout-noverlap/worker";
 
 export type LayoutListener = (running: boolean) => void;
 
@@ -12,6 +12,8 @@ const CACHE_PREFIX = "smartcity-kg:positions:";
 
 export class LayoutController {
   private supervisor: FA2LayoutSupervisor | null = null;
+  private untangler: NoverlapLayoutSupervisor | null = null;
+  private untangleTimer: ReturnType<typeof setTimeout> | undefined;
   private stopTimer: ReturnType<typeof setTimeout> | undefined;
   private listeners = new Set<LayoutListener>();
   private killed = false;
@@ -56,7 +58,6 @@ export class LayoutController {
     if (this.supervisor?.isRunning()) {
       this.supervisor.stop();
       this.untangle();
-      this.save();
     }
     this.emit();
   }
@@ -70,15 +71,50 @@ export class LayoutController {
   reset(): void {
     const wasRunning = this.running;
     clearTimeout(this.stopTimer);
+    this.stopUntangling();
     this.supervisor?.kill();
     this.supervisor = null;
     if (wasRunning) this.emit();
   }
 
-  /** Spreads overlapping nodes apart (a few synchronous noverlap passes: cheap at view sizes). */
-  untangle(): void {
-    if (this.graph.order === 0 || this.graph.order > 5000) return;
-    noverlap.assign(this.graph, { maxIterations: 60, settings: { ratio: 1.2, margin: 2 } });
+  /**
+   * Spreads overlapping nodes apart with noverlap in a web worker (it can take a second on thousands of nodes),
+   * then caches the positions. Node sizes are screen pixels; `pixelsToGraph` converts them to layout units.
+   */
+  untangle(pixelsToGraph = this.pixelsToGraph()): void {
+    this.stopUntangling();
+    if (this.graph.order === 0 || this.killed) return;
+    const finish = () => {
+      this.stopUntangling();
+      this.save();
+    };
+    this.untangler = new NoverlapLayoutSupervisor(this.graph, {
+      inputReducer: (_key, attrs) => ({ x: attrs.x, y: attrs.y, size: (attrs.size ?? 4) * pixelsToGraph }),
+      settings: { ratio: 1.1, margin: 2 * pixelsToGraph, speed: 3 },
+      onConverged: finish,
+    });
+    this.untangler.start();
+    // noverlap may never fully converge on dense hubs: stop it after a while and keep what it reached.
+    this.untangleTimer = setTimeout(finish, 2000);
+  }
+
+  private stopUntangling(): void {
+    clearTimeout(this.untangleTimer);
+    this.untangler?.kill();
+    this.untangler = null;
+  }
+
+  /** Layout units per screen pixel when the whole graph fits a ~700 px view (sigma's default camera). */
+  private pixelsToGraph(): number {
+    let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+    this.graph.forEachNode((_, a) => {
+      minX = Math.min(minX, a.x);
+      maxX = Math.max(maxX, a.x);
+      minY = Math.min(minY, a.y);
+      maxY = Math.max(maxY, a.y);
+    });
+    const extent = Math.max(maxX - minX, maxY - minY);
+    return Number.isFinite(extent) && extent > 0 ? extent / 700 : 1;
   }
 
   /** Gives every node a cached position, and reports how many had none. */
@@ -121,6 +157,7 @@ export class LayoutController {
     clearTimeout(this.stopTimer);
     this.supervisor?.kill();
     this.supervisor = null;
+    this.stopUntangling();
     this.listeners.clear();
   }
 

@@ -111,6 +111,14 @@ export interface SourceFile {
   format?: "turtle" | "ntriples" | "nquads" | "trig";
 }
 
+/** A file to load as the page sends it: a File (read in the worker, so a big file never blocks the page) or text. */
+export interface IncomingFile {
+  name: string;
+  file?: File;
+  text?: string;
+  format?: SourceFile["format"];
+}
+
 export interface NeighbourhoodRequest {
   centers: string[];
   depth: number;
@@ -122,7 +130,8 @@ export interface NeighbourhoodRequest {
 
 /** Requests by type, each with its reply type. */
 export interface Requests {
-  load: { args: { files: SourceFile[]; replace: boolean }; reply: DatasetSummary };
+  /** No files: the bundled ontology and graph data. */
+  load: { args: { files: IncomingFile[]; replace: boolean }; reply: DatasetSummary };
   overview: { args: { cap: number; includeSchema: boolean }; reply: Overview };
   search: { args: { text: string; limit: number }; reply: SearchHit[] };
   details: { args: { node?: string; edge?: string }; reply: NodeDetails | EdgeDetails | null };

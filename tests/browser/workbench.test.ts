@@ -240,4 +240,91 @@ describe("workbench (built site in Chromium)", () => {
     await page.waitForTimeout(300);
     expect(await page.locator("img").count()).toBe(0);
   });
+
+  it("reopens at once from cached positions, without running the layout again", async () => {
+    const page = await open();
+    // The first visit lays the graph out, untangles it and caches the positions.
+    await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith("smartcity-kg:positions:")), undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => !document.getElementById("layout-toggle")!.classList.contains("running"));
+    const saved = await page.evaluate(() => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith("smartcity-kg:positions:"))!;
+      return JSON.parse(localStorage.getItem(key)!) as Record<string, [number, number]>;
+    });
+    await page.reload();
+    await page.waitForFunction(() => (window.workbench?.view.graph.order ?? 0) > 0);
+    await page.waitForSelector("#progress", { state: "hidden" });
+    expect(await page.locator("#layout-toggle.running").count()).toBe(0);
+    const huawei = await page.evaluate((key) => {
+      const a = window.workbench!.view.graph.getNodeAttributes(key);
+      return [a.x, a.y];
+    }, `${KGR}huawei`);
+    expect(huawei[0]).toBeCloseTo(saved[`${KGR}huawei`][0], 1);
+    expect(huawei[1]).toBeCloseTo(saved[`${KGR}huawei`][1], 1);
+    // The layout button still runs ForceAtlas2 on demand, showing that it runs.
+    await page.click("#layout-toggle");
+    expect(await page.locator("#layout-toggle.running").count()).toBe(1);
+    await page.click("#layout-toggle");
+    expect(await page.locator("#layout-toggle.running").count()).toBe(0);
+  });
+
+  it("hover highlights neighbours and double-click expands a node", async () => {
+    const page = await open();
+    await page.waitForFunction(() => !document.getElementById("layout-toggle")!.classList.contains("running"), undefined, { timeout: 30_000 });
+    // Take Kenya out of the view: double-clicking Huawei must bring it back as a neighbour.
+    await page.evaluate((kenya) => window.workbench!.view.graph.dropNode(kenya), `${KGR}kenya`);
+    const at = async (key: string) => {
+      const box = (await page.locator("#graph").boundingBox())!;
+      const p = await page.evaluate((k) => {
+        const sigma = window.workbench!.view.sigma;
+        const data = sigma.getNodeDisplayData(k)!;
+        return sigma.framedGraphToViewport(data);
+      }, key);
+      return { x: box.x + p.x, y: box.y + p.y };
+    };
+    await page.evaluate((k) => window.workbench!.view.focusNode(k), `${KGR}huawei`);
+    await page.waitForTimeout(700);
+    const point = await at(`${KGR}huawei`);
+    await page.mouse.move(point.x, point.y);
+    await page.waitForFunction((k) => window.workbench!.store.get().view.hovered === k, `${KGR}huawei`);
+    await page.screenshot({ path: join(SCREENSHOTS, "hover-huawei.png") });
+    await page.mouse.dblclick(point.x, point.y);
+    await page.waitForFunction((k) => window.workbench!.view.graph.hasNode(k), `${KGR}kenya`);
+    expect(await page.evaluate(() => window.workbench!.store.get().selection)).toEqual({ kind: "node", node: `${KGR}huawei` });
+  });
+
+  it("filters relations by date and by predicate", async () => {
+    const page = await open();
+    await page.click("#tab-filters");
+    const edgesShown = () => page.evaluate(() => window.workbench!.view.visible().edges.length);
+    const all = await edgesShown();
+    const max = Number(await page.getAttribute("#date-to", "max"));
+    await page.evaluate((year) => {
+      const slider = document.getElementById("date-from") as HTMLInputElement;
+      slider.value = String(year);
+      slider.dispatchEvent(new Event("input", { bubbles: true }));
+    }, max);
+    const range = await page.evaluate(() => window.workbench!.store.get().filters.dateRange);
+    expect(range).toEqual({ from: max, to: max });
+    expect(await edgesShown()).toBeLessThan(all);
+    await page.screenshot({ path: join(SCREENSHOTS, "date-filter.png") });
+    await page.click("text=Reset filters");
+    expect(await edgesShown()).toBe(all);
+    await page.locator(".predicate-filter input").first().uncheck();
+    expect(await edgesShown()).toBeLessThan(all);
+  });
+
+  it("exports a PNG of the view and has keyboard shortcuts", async () => {
+    const page = await open();
+    await page.click("#export");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-png")]);
+    expect(download.suggestedFilename()).toMatch(/\.png$/);
+    const png = readFileSync((await download.path())!);
+    expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+    expect(png.length).toBeGreaterThan(5000);
+    await page.keyboard.press("?");
+    await page.locator("#shortcuts").waitFor();
+    await page.keyboard.press("Escape");
+    await page.locator("#shortcuts").waitFor({ state: "hidden" });
+    await page.keyboard.press("f");
+  });
 });

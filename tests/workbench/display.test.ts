@@ -13,6 +13,7 @@ import {
   indexParallelEdges,
   nodeDisplay,
   OTHER_COLOUR,
+  shortLabel,
   sizeForDegree,
   type EdgeAttributes,
   type NodeAttributes,
@@ -45,7 +46,7 @@ beforeAll(async () => {
   colours = classColours(summary.classes.map((c) => c.iri));
   graph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
   const view = service.overview(100, false).graph;
-  view.nodes.forEach((n, i) => graph.addNode(n.key, { ...n, x: i, y: i, size: sizeForDegree(n.degree) }));
+  view.nodes.forEach((n, i) => graph.addNode(n.key, { ...n, x: i, y: i, size: sizeForDegree(n.degree, 4, view.nodes.length) }));
   for (const e of view.edges) graph.addDirectedEdgeWithKey(e.key, e.source, e.target, { predicate: e.predicate, label: e.label, year: e.year });
   indexParallelEdges(graph);
 });
@@ -82,6 +83,17 @@ describe("node reducer", () => {
     expect(node(state, kgr("huawei")).forceLabel).toBe(true);
     expect(node(state, kgr("kenya")).color).toBe(FADED_NODE);
     expect(node(state, kgr("kenya")).label).toBeNull();
+  });
+
+  it("cuts long labels on the canvas but shows them whole when selected", () => {
+    expect(shortLabel("Huawei")).toBe("Huawei");
+    const long = "Table: anti-epidemic technologies promoted or donated by Chinese companies";
+    expect(shortLabel(long).length).toBeLessThanOrEqual(35);
+    expect(shortLabel(long).endsWith("…")).toBe(true);
+    graph.setNodeAttribute(kgr("island"), "label", long);
+    expect(node(getEmptySession(), kgr("island")).label).toBe(shortLabel(long));
+    expect(node(selectNode(kgr("island"))(getEmptySession()), kgr("island")).label).toBe(long);
+    graph.setNodeAttribute(kgr("island"), "label", "Island");
   });
 
   it("highlights the selected node", () => {
