@@ -383,6 +383,16 @@ describe("--data", () => {
     expect(result.stdout).toBe("");
   });
 
+  it("reports loading progress and a summary on stderr when a load is slow (threshold lowered to 0)", async () => {
+    const result = await runKg(["stats", "--json", "--data", mini, ontology], { env: { KG_PROGRESS_DELAY_MS: "0" } });
+    expect(result.code).toBe(0);
+    const total = (await loadFiles(mini, ontology)).size.toLocaleString("en-US");
+    expect(result.stderr).toMatch(/^loading (mini|smartcity)\.ttl: [\d,]+ quads…$/m);
+    expect(result.stderr).toMatch(new RegExp(`^loaded ${total} quads from 2 files in [\\d.]+ s$`, "m"));
+    // The results stay clean on stdout.
+    expect(JSON.parse(result.stdout).triples).toBe(JSON.parse((await runKg(["stats", "--json", "--data", mini, ontology])).stdout).triples);
+  });
+
   it("a missing file is a usage error (exit 2)", async () => {
     const result = await runKg(["stats", "--data", "no-such-file.ttl"]);
     expect(result.code).toBe(2);

@@ -13,11 +13,11 @@ export interface KgResult {
 }
 
 /** Runs kg with the arguments; cwd defaults to the repository root. */
-export function runKg(args: readonly string[], options: { cwd?: string } = {}): Promise<KgResult> {
+export function runKg(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<KgResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [kgBin, ...args], {
       cwd: options.cwd ?? repoRoot,
-      env: { ...process.env, NO_COLOR: "1" },
+      env: { ...process.env, NO_COLOR: "1", ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
