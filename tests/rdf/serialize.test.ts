@@ -1,0 +1,262 @@
+// Writer behaviour a user depends on: deterministic Turtle, faithful round trips, escaping, prefixes, subsets, named graphs.
+import { readFileSync } from "node:fs";
+import { Parser, Writer } from "n3";
+import type * as RDF from "@rdfjs/types";
+import { describe, expect, it } from "vitest";
+import { Dataset, DatasetBuilder } from "../../src/rdf/dataset.ts";
+import { loadDataset, type RdfFormat } from "../../src/rdf/parse.ts";
+import { namedGraphsIn, RdfWriteError, writeNQuads, writeNTriples, writeTriG, writeTurtle } from "../../src/rdf/serialize.ts";
+import { DataFactory } from "n3";
+import { fixturePath, isomorphic } from "../helpers/rdf.ts";
+
+const { namedNode, literal, blankNode, quad } = DataFactory;
+
+const fixtureText = (name: string) => readFileSync(fixturePath("rdf", name), "utf8");
+const load = (name: string) => loadDataset([{ name: `tests/fixtures/rdf/${name}`, text: fixtureText(name) }]);
+
+/** Parses with n3 directly, so round trips are judged by a parser other than our loader. */
+function n3Parse(text: string, format: string): RDF.Quad[] {
+  return new Parser({ format }).parse(text) as unknown as RDF.Quad[];
+}
+
+/** The dataset as N-Quads with its lines shuffled (seeded) and its blank nodes renamed, via n3's writer. */
+function shuffledAndRelabelled(dataset: Dataset, seed: number): string {
+  let state = seed >>> 0;
+  const random = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+  const names = new Map<string, string>();
+  const rename = <T extends RDF.Term>(term: T): T => {
+    if (term.termType !== "BlankNode") return term;
+    let name = names.get(term.value);
+    if (!name) names.set(term.value, (name = `r${Math.floor(random() * 1e9)}x${names.size}`));
+    return blankNode(name) as unknown as T;
+  };
+  const quads = [...dataset.quads()].map((q) => quad(rename(q.subject), q.predicate, rename(q.object), rename(q.graph)));
+  for (let i = quads.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [quads[i], quads[j]] = [quads[j], quads[i]];
+  }
+  const writer = new Writer({ format: "N-Quads" });
+  writer.addQuads(quads as never);
+  let text = "";
+  writer.end((_error, result) => (text = result));
+  return text;
+}
+
+const turtleFixtures = ["evidence.ttl", "blank-nodes.ttl", "lists.ttl", "nasty.ttl", "triples.nt"];
+
+describe("writeTurtle: determinism", () => {
+  it("writes byte-identical Turtle for the same triples in any order and with any blank node labels", async () => {
+    for (const name of turtleFixtures) {
+      const original = await load(name);
+      // N-Quads declare no prefixes, so both sides get the original's.
+      const prefixes = { ...original.prefixes };
+      const expected = writeTurtle(original, { prefixes });
+      for (const seed of [1, 2, 3, 42]) {
+        const variant = await loadDataset([{ name: `${name} shuffled`, text: shuffledAndRelabelled(original, seed), format: "nquads" }]);
+        expect(writeTurtle(variant, { prefixes }), `${name}, seed ${seed}`).toBe(expected);
+      }
+    }
+  });
+
+  it("writes byte-identical TriG for shuffled, relabelled quads", async () => {
+    const original = await load("graphs.trig");
+    const prefixes = { ...original.prefixes };
+    const expected = writeTriG(original, { prefixes });
+    for (const seed of [5, 6, 7]) {
+      const variant = await loadDataset([{ name: "graphs shuffled", text: shuffledAndRelabelled(original, seed), format: "nquads" }]);
+      expect(writeTriG(variant, { prefixes })).toBe(expected);
+    }
+  });
+
+  it("writes the same text when a file is loaded again (n3's blank node counters have moved on)", async () => {
+    const first = writeTurtle(await load("blank-nodes.ttl"));
+    const second = writeTurtle(await load("blank-nodes.ttl"));
+    expect(second).toBe(first);
+  });
+});
+
+describe("writeTurtle: layout", () => {
+  it("declares only used prefixes, sorted, groups by subject and writes rdf:type as `a` first", async () => {
+    const text = writeTurtle(await load("evidence.ttl"));
+    const prefixLines = text.split("\n").filter((line) => line.startsWith("@prefix"));
+    expect(prefixLines.map((line) => line.split(" ")[1])).toEqual(["dcterms:", "kg:", "kge:", "kgr:", "oa:", "prov:", "rdf:", "skos:", "xsd:"]);
+    // Predicates and objects sort by full IRI (http://www.w3.org/… before https://w3id.org/…), not by prefixed name.
+    expect(text).toContain("kgr:huawei a kg:Company ;\n    skos:prefLabel \"Huawei\"@en ;\n    kg:donatesTo kgr:government-of-kenya .\n");
+    expect(text).toContain("kge:huawei-donates-to-government-of-kenya a rdf:Statement, kg:Evidence ;\n    dcterms:date");
+    expect(text).toContain("kg:page 2 .");
+    expect(text).toContain('dcterms:date "2020"^^xsd:gYear ;');
+  });
+
+  it("writes blank nodes referenced once inline, so evidence selectors read naturally", async () => {
+    const text = writeTurtle(await load("evidence.ttl"));
+    expect(text).toContain('oa:hasSelector [\n        a oa:TextQuoteSelector ;\n        oa:exact "Huawei has donated video conference equipment to the Kenyan government"\n    ] ;');
+    expect(text).not.toMatch(/_:b\d/);
+  });
+
+  it("labels shared and cyclic blank nodes and writes the rest inline", async () => {
+    const text = writeTurtle(await load("blank-nodes.ttl"));
+    // The shared node, the two-node cycle (one labelled root), and the self-loop need labels; nothing else does.
+    expect(new Set(text.match(/_:b\d+/g))).toEqual(new Set(["_:b0", "_:b1", "_:b2"]));
+    expect(text).toContain("ex:nothing []");
+    expect(text).toContain('[] ex:floating "no one refers to me" .');
+    expect(text).toContain("ex:geo [\n            ex:lat 1.5 ;\n            ex:long -0.25\n        ]");
+  });
+
+  it("sorts subjects: IRIs in code-unit order, then blank nodes", async () => {
+    const text = writeTurtle(await loadDataset([{ name: "s.nt", format: "ntriples", text: [
+      "_:z <http://example.org/p> \"blank\" .",
+      "<http://example.org/b> <http://example.org/p> \"b\" .",
+      "<http://example.org/B> <http://example.org/p> \"B\" .",
+      "<http://example.org/a> <http://example.org/p> \"a\" .",
+    ].join("\n") }]), { prefixes: { ex: "http://example.org/" } });
+    const subjects = text.split("\n").filter((line) => / ex:p /.test(line)).map((line) => line.split(" ")[0]);
+    expect(subjects).toEqual(["ex:B", "ex:a", "ex:b", "[]"]);
+  });
+});
+
+describe("writeTurtle: escaping and shorthands", () => {
+  it("escapes quotes, backslashes, line breaks and control characters, and keeps other Unicode as is", async () => {
+    const text = writeTurtle(await load("nasty.ttl"));
+    expect(text).toContain('ex:quote "She said \\"hi\\" and left"');
+    expect(text).toContain('ex:backslash "C:\\\\path\\\\to\\\\file"');
+    expect(text).toContain('ex:newlines "line 1\\nline 2\\r\\nline 3"');
+    expect(text).toContain('ex:tab "a\\tb"');
+    expect(text).toContain('ex:controls "bell \\u0007, escape \\u001B, delete \\u007F, nul-free"');
+    expect(text).toContain('ex:long "a \\"long\\" string\\nover two lines"');
+    expect(text).toContain('ex:unicode "中国智慧城市 — Ünïcödé, emoji 😀 (U+1F600)"');
+    expect(text).toContain('ex:empty ""');
+  });
+
+  it("uses numeric and boolean shorthands only for lexical forms that read back unchanged", async () => {
+    const text = writeTurtle(await load("nasty.ttl"));
+    expect(text).toContain('ex:int " 5"^^xsd:integer, +7, -0, 042, 42 ;');
+    expect(text).toContain('ex:dec ".5"^^xsd:decimal, "1."^^xsd:decimal, 1.5, 1.50 ;');
+    expect(text).toContain('ex:dbl 1.0e10, "1.e5"^^xsd:double, 1E0, "INF"^^xsd:double, "NaN"^^xsd:double ;');
+    expect(text).toContain('ex:bool "1"^^xsd:boolean, "TRUE"^^xsd:boolean, false, true ;');
+    expect(text).toContain('ex:typed "2020"^^xsd:gYear, "x"^^<http://example.org/my%20type#dt> ;');
+  });
+
+  it("abbreviates IRIs only when the local part is a safe local name", async () => {
+    const text = writeTurtle(await load("nasty.ttl"));
+    expect(text).toContain("<http://example.org/trailing.dot.> ex:p <http://example.org/has:colon>, <http://example.org/has~tilde> .");
+    expect(text).toContain("<urn:isbn:0451450523> ex:p <http://example.org/-leading-dash> .");
+    expect(text).toContain("ex: ex:p ex:1starts-with-digit .");
+    expect(text).toContain("<http://example.org/path/with%20percent> ex:p <http://example.org/a.b.> .");
+  });
+
+  it("writes characters IRIREF forbids as \\u escapes (Turtle and N-Triples)", () => {
+    const builder = new DatasetBuilder();
+    builder.addQuad(quad(namedNode("http://example.org/a b<c>\"d{e}|f^g`h\\i"), namedNode("http://example.org/p"), literal("x")) as unknown as RDF.Quad);
+    const dataset = builder.freeze();
+    const iri = "<http://example.org/a\\u0020b\\u003Cc\\u003E\\u0022d\\u007Be\\u007D\\u007Cf\\u005Eg\\u0060h\\u005Ci>";
+    expect(writeTurtle(dataset, { prefixes: { ex: "http://example.org/" } })).toContain(`${iri} ex:p "x" .`);
+    expect(writeNTriples(dataset)).toBe(`${iri} <http://example.org/p> "x" .\n`);
+  });
+
+  it("refuses a literal holding a lone surrogate, which no syntax can carry", () => {
+    const builder = new DatasetBuilder();
+    builder.addQuad(quad(namedNode("http://example.org/s"), namedNode("http://example.org/p"), literal("half \ud800 a pair")) as unknown as RDF.Quad);
+    expect(() => writeTurtle(builder.freeze())).toThrow(RdfWriteError);
+    expect(() => writeNTriples(builder.freeze())).toThrow(/lone surrogate \(U\+D800\)/);
+  });
+
+  it("declares well-known prefixes the input never declared, and honours given prefixes", async () => {
+    const dataset = await loadDataset([{ name: "x.nt", text: "<https://w3id.org/smartcity-kg/resource/huawei> <http://www.w3.org/2004/02/skos/core#prefLabel> \"Huawei\"@en .", format: "ntriples" }]);
+    expect(writeTurtle(dataset)).toBe('@prefix kgr: <https://w3id.org/smartcity-kg/resource/> .\n@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n\nkgr:huawei skos:prefLabel "Huawei"@en .\n');
+    expect(writeTurtle(dataset, { prefixes: { r: "https://w3id.org/smartcity-kg/resource/" } })).toBe(
+      '@prefix r: <https://w3id.org/smartcity-kg/resource/> .\n\nr:huawei <http://www.w3.org/2004/02/skos/core#prefLabel> "Huawei"@en .\n');
+  });
+});
+
+describe("round trips through n3", () => {
+  const cases: [string, RdfFormat][] = [["evidence.ttl", "turtle"], ["blank-nodes.ttl", "turtle"], ["lists.ttl", "turtle"], ["nasty.ttl", "turtle"], ["triples.nt", "ntriples"]];
+  for (const [name] of cases) {
+    it(`${name}: Turtle and N-Triples exports re-parse to an isomorphic graph`, async () => {
+      const dataset = await load(name);
+      expect(isomorphic(n3Parse(writeTurtle(dataset), "text/turtle"), dataset)).toBe(true);
+      expect(isomorphic(n3Parse(writeNTriples(dataset), "application/n-triples"), dataset)).toBe(true);
+    });
+  }
+
+  it("graphs.trig: TriG and N-Quads exports re-parse to an isomorphic dataset", async () => {
+    const dataset = await load("graphs.trig");
+    expect(isomorphic(n3Parse(writeTriG(dataset), "application/trig"), dataset)).toBe(true);
+    expect(isomorphic(n3Parse(writeNQuads(dataset), "application/n-quads"), dataset)).toBe(true);
+    expect(isomorphic(n3Parse(writeNQuads(await load("graphs.nq")), "application/n-quads"), await load("graphs.nq"))).toBe(true);
+  });
+
+  it("our own loader reads our TriG back to the same dataset", async () => {
+    const dataset = await load("graphs.trig");
+    const again = await loadDataset([{ name: "again.trig", text: writeTriG(dataset), format: "trig" }]);
+    expect(again.size).toBe(dataset.size);
+    expect(isomorphic(again, dataset)).toBe(true);
+  });
+});
+
+describe("subset export", () => {
+  it("writes only the chosen quads, in any order given, and repeats are harmless", async () => {
+    const dataset = await load("evidence.ttl");
+    const huawei = dataset.terms.iriId("https://w3id.org/smartcity-kg/resource/huawei");
+    const chosen = [...dataset.match(huawei)];
+    expect(chosen.length).toBe(3);
+    const text = writeTurtle(dataset, { quads: [...chosen].reverse().concat(chosen[0]) });
+    expect(isomorphic(n3Parse(text, "text/turtle"), chosen.map((i) => dataset.quad(i)))).toBe(true);
+    expect(text).not.toContain("kge:");
+    expect(writeNTriples(dataset, { quads: new Uint32Array(chosen) }).trim().split("\n")).toHaveLength(3);
+  });
+
+  it("writes an evidence node with its selector inline when both are chosen", async () => {
+    const dataset = await load("evidence.ttl");
+    const evidence = dataset.terms.iriId("https://w3id.org/smartcity-kg/evidence/huawei-donates-to-government-of-kenya-2");
+    const own = [...dataset.match(evidence)];
+    const selector = own.map((i) => dataset.objects[i]).find((o) => dataset.terms.isBlank(o))!;
+    const text = writeTurtle(dataset, { quads: [...own, ...dataset.match(selector)] });
+    expect(text).toContain("oa:hasSelector [\n        a oa:TextQuoteSelector ;");
+    expect(text).not.toMatch(/_:b/);
+  });
+
+  it("rejects indices outside the dataset with a fixable message", async () => {
+    const dataset = await load("triples.nt");
+    expect(() => writeTurtle(dataset, { quads: [0, 6] })).toThrow("rdf/write: quad index 6 is not in the dataset (it has 6 quads, indices 0 to 5)");
+    expect(() => writeNQuads(dataset, { quads: [1.5] })).toThrow(RangeError);
+  });
+
+  it("writes nothing for an empty selection or an empty dataset", async () => {
+    expect(writeTurtle(await load("triples.nt"), { quads: [] })).toBe("");
+    expect(writeTurtle(Dataset.empty())).toBe("");
+    expect(writeNQuads(Dataset.empty())).toBe("");
+  });
+});
+
+describe("named graphs in triple syntaxes", () => {
+  it("writeTurtle and writeNTriples write the union, each triple once, and namedGraphsIn says which names were dropped", async () => {
+    const dataset = await load("graphs.trig");
+    expect(namedGraphsIn(dataset).map((g) => dataset.terms.kind(g))).toEqual(["NamedNode", "NamedNode", "BlankNode"].sort((a, b) => (a === "BlankNode" ? 1 : b === "BlankNode" ? -1 : 0)));
+    const union = new Set([...dataset.quads()].map((q) => `${q.subject.value} ${q.predicate.value} ${q.object.value}`));
+    const turtle = n3Parse(writeTurtle(dataset), "text/turtle");
+    expect(turtle).toHaveLength(union.size);
+    expect(n3Parse(writeNTriples(dataset), "application/n-triples")).toHaveLength(union.size);
+    expect(writeTurtle(dataset).match(/ex:a ex:p ex:b/g)).toHaveLength(1);
+  });
+
+  it("namedGraphs: \"error\" refuses and suggests TriG or N-Quads", async () => {
+    const dataset = await load("graphs.trig");
+    expect(() => writeTurtle(dataset, { namedGraphs: "error" })).toThrow(/rdf\/write: the quads lie in named graphs \(.*\), which Turtle and N-Triples cannot name; write TriG or N-Quads to keep them/);
+    expect(() => writeNTriples(dataset, { namedGraphs: "error" })).toThrow(RdfWriteError);
+    const defaultOnly = [...dataset.match(undefined, undefined, undefined, 0)];
+    expect(() => writeTurtle(dataset, { namedGraphs: "error", quads: defaultOnly })).not.toThrow();
+    expect(namedGraphsIn(dataset, defaultOnly)).toEqual([]);
+  });
+
+  it("writeTriG writes the default graph first, then named graphs, a blank node shared across graphs keeping one label", async () => {
+    const text = writeTriG(await load("graphs.trig"));
+    expect(text.indexOf("ex:g1 {")).toBeGreaterThan(text.indexOf("ex:a ex:p ex:b .\n"));
+    expect(text).toContain("ex:g2 {\n    ex:c ex:p \"in g2\"@en .\n}");
+    const shared = text.match(/ex:[de] ex:p (_:b\d+) \./g)!;
+    expect(shared).toHaveLength(2);
+    expect(new Set(shared.map((line) => line.split(" ")[2])).size).toBe(1);
+  });
+});
