@@ -71,8 +71,8 @@ function spelledIri(g: GraphIndex, name: string): string[] {
 
 /**
  * The node a name denotes: its IRI, a CURIE, its label or an alt label (case- and accent-insensitive), or its
- * IRI's local name. A preferred-label match beats alt-label matches. Throws NameResolutionError when nothing or
- * more than one node matches.
+ * IRI's local name. A preferred-label match beats alt-label matches, and an entity beats schema nodes of the
+ * same name. Throws NameResolutionError when nothing or more than one node matches.
  */
 export function resolveNode(g: GraphIndex, name: string): number {
   const wanted = name.trim();
@@ -89,6 +89,9 @@ export function resolveNode(g: GraphIndex, name: string): number {
     for (const alt of byLabel) byAlt.delete(alt);
     for (const matches of [byLabel, byAlt, new Set(localNamesOf(g).get(key) ?? [])]) {
       if (matches.size === 1) return [...matches][0];
+      // A class and an entity often share a name ("blockchain"): the entity is what a node query means.
+      const instances = [...matches].filter((n) => !g.isSchema(n));
+      if (instances.length === 1) return instances[0];
       if (matches.size > 1) {
         const candidates = [...matches].sort((a, b) => a - b).map((n) => ({ node: n, label: g.label(n), iri: g.iri(n) }));
         throw new NameResolutionError(wanted, "ambiguous", candidates);

@@ -154,10 +154,11 @@ export function buildSearchIndex(g: GraphIndex): SearchIndex {
     else wordsByFirstLetter.set(word[0], [word]);
   }
   // Popular nodes win ties between equally good matches (a hub is more often what is meant); shorter and
-  // preferred labels beat longer ones and alt labels.
+  // preferred labels beat longer ones and alt labels; entities beat classes and properties of the same name.
   const entryRank = new Float64Array(keys.length);
   for (let i = 0; i < keys.length; i++) {
-    entryRank[i] = Math.min(9, Math.log2(1 + g.degree(nodes[i]))) - Math.min(100, keys[i].length) - alt[i] * 5;
+    const schemaPenalty = g.isSchema(nodes[i]) ? 10 : 0;
+    entryRank[i] = Math.min(9, Math.log2(1 + g.degree(nodes[i]))) - Math.min(100, keys[i].length) - alt[i] * 5 - schemaPenalty;
   }
   const wordEntries = Uint32Array.from(wordOrder, (i) => wordOwners[i]);
   return {

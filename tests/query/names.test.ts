@@ -41,6 +41,11 @@ describe("resolveNode", async () => {
     expect(resolveNode(g, "北京")).toBe(g.nodeByIri(kgr("beijing")));
   });
 
+  it("prefers an entity to a class of the same name", () => {
+    expect(resolveNode(g, "forum")).toBe(g.nodeByIri(kgr("forum-as-a-topic")));
+    expect(resolveNode(g, "kg:Forum")).toBe(g.nodeByIri("https://w3id.org/smartcity-kg/ontology#Forum"));
+  });
+
   it("falls back to the IRI's local name", () => {
     expect(resolveNode(g, "government-of-kenya")).toBe(g.nodeByIri(kgr("government-of-kenya")));
   });

@@ -50,6 +50,13 @@ describe("searchLabels", async () => {
     for (let i = 1; i < all.length; i++) expect(all[i - 1].score).toBeGreaterThanOrEqual(all[i].score);
   });
 
+  it("ranks an entity above a class of the same name", () => {
+    const hits = search("forum");
+    expect(hits[0]).toMatchObject({ label: "Forum", kind: "exact" });
+    expect(g.isSchema(hits[0].node)).toBe(false);
+    expect(hits[1]).toMatchObject({ label: "forum", kind: "exact" });
+  });
+
   it("can leave schema nodes out", () => {
     expect(search("company").map((h) => h.label)).toContain("company");
     expect(searchLabels(index, "company", { includeSchema: false }).map((h) => h.label)).not.toContain("company");
