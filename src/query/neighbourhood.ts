@@ -14,13 +14,16 @@ export interface NeighbourhoodOptions {
   classes?: number[];
   /** Cap on nodes (centers included); default 500. */
   limit?: number;
+  /** Also return the allowed edges between returned nodes that the traversal did not cross (e.g. between two
+   * nodes at the last depth), whatever their direction; default false. */
+  induced?: boolean;
 }
 
 export interface Neighbourhood {
   centers: number[];
   /** Nodes in BFS order with their distance from the nearest center (centers first, at depth 0). */
   nodes: { node: number; depth: number }[];
-  /** Edges between returned nodes that the traversal used or saw, sorted by id. */
+  /** Edges between returned nodes that the traversal crossed (with `induced`, all allowed ones), sorted by id. */
   edges: number[];
   /** Whether `limit` stopped the traversal before it was complete. */
   truncated: boolean;
@@ -131,6 +134,18 @@ export function neighbourhood(g: GraphIndex, centers: number[], options: Neighbo
           edgeSeen[e] = gen;
           edges.push(e);
         }
+      }
+    }
+  }
+  if (options.induced) {
+    for (let i = 0; i < tail; i++) {
+      const u = queue[i];
+      for (let j = g.outOffsets[u]; j < g.outOffsets[u + 1]; j++) {
+        const e = g.outEdgeIds[j];
+        if (edgeSeen[e] === gen || seen[g.edgeTargets[e]] !== gen) continue;
+        if (allowed !== undefined && !allowed.has(g.edgePredicates[e])) continue;
+        edgeSeen[e] = gen;
+        edges.push(e);
       }
     }
   }

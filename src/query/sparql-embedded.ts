@@ -43,8 +43,6 @@ function loadOxigraph(): Promise<OxigraphModule> {
 export interface EmbeddedSparql {
   /** Runs SELECT, ASK, CONSTRUCT or DESCRIBE over the dataset; the data's prefixes are declared when the query uses them undeclared. */
   query(query: string, options?: { maxRows?: number }): SparqlAnswer;
-  /** SELECT results as CSV, as the engine writes them (SPARQL 1.1 CSV results). */
-  selectCsv(query: string): string;
   readonly size: number;
 }
 
@@ -76,9 +74,6 @@ export async function createEmbeddedSparql(dataset: Dataset): Promise<EmbeddedSp
         return { form, result: { vars: json.head.vars, bindings: truncated ? bindings.slice(0, maxRows) : bindings, truncated } };
       }
       return { form, text: run(query, "application/n-triples"), contentType: "application/n-triples" };
-    },
-    selectCsv(text) {
-      return run(prepare(text), "text/csv");
     },
   };
 }

@@ -55,6 +55,18 @@ describe("neighbourhood", async () => {
     expect(full.truncated).toBe(false);
   });
 
+  it("adds the edges among the returned nodes when induced", () => {
+    // Two hops from Kenya reach Huawei (via the government) and Nairobi Safe City (via Nairobi): Huawei builds it.
+    const plain = neighbourhood(g, [n("Kenya")], { depth: 2 });
+    const induced = neighbourhood(g, [n("Kenya")], { depth: 2, induced: true });
+    expect(names(induced)).toEqual(names(plain));
+    const onlyInduced = induced.edges.filter((e) => !plain.edges.includes(e));
+    expect(onlyInduced.map((e) => g.termLabel(g.edgePredicates[e]))).toEqual(["builds"]);
+    expect(labels([g.edgeSources[onlyInduced[0]], g.edgeTargets[onlyInduced[0]]])).toEqual(["Huawei", "Nairobi Safe City"]);
+    const filtered = neighbourhood(g, [n("Kenya")], { depth: 2, induced: true, predicates: [p("governs"), p("donates to"), p("is located in")] });
+    expect(filtered.edges.map((e) => g.termLabel(g.edgePredicates[e])).sort()).toEqual(["donates to", "governs", "is located in", "is located in"]);
+  });
+
   it("accepts several centers and depth 0", () => {
     const result = neighbourhood(g, [n("Dahua"), n("Hikvision"), n("Dahua")]);
     expect(result.centers).toEqual([n("Dahua"), n("Hikvision")]);
