@@ -159,8 +159,13 @@ class PrettyWriter {
   private rangeFrom: Uint32Array = new Uint32Array(0);
   private rangeTo: Uint32Array = new Uint32Array(0);
   private needsLabel: Uint8Array = new Uint8Array(0);
+  /** Per inline blank node: 1 when it is a well-formed list cell, with its rdf:first and rdf:rest objects. */
+  private isList: Uint8Array = new Uint8Array(0);
+  private listFirst: Int32Array = new Int32Array(0);
+  private listRest: Int32Array = new Int32Array(0);
   private readonly labels = new Map<number, string>();
   private readonly compareObjects: (a: number, b: number) => number;
+  private readonly nil: number;
 
   constructor(
     private readonly dataset: Dataset,
@@ -175,6 +180,7 @@ class PrettyWriter {
     this.cache = new Array(this.terms.size);
     this.kinds = new Uint8Array(this.terms.size);
     this.predicateRank = new Uint32Array(this.terms.size);
+    this.nil = this.terms.iriId(rdf.nil);
     const { P, O, kinds, predicateRank } = this;
     this.compareObjects = (a: number, b: number): number => {
       const pa = predicateRank[P[a]], pb = predicateRank[P[b]];
@@ -296,16 +302,6 @@ class PrettyWriter {
       kinds[b] === Kind.Blank && refs[b] === 1 && namesGraph[b] === 0 && (ownGraph[b] === -1 || ownGraph[b] === parentGraph[b]);
     const UNKNOWN = 0, VISITING = 1, INLINE = 2, ROOT = 3;
     const state = new Uint8Array(size);
-    const depth = new Uint16Array(size);
-    const settle = (b: number) => {
-      const p = parent[b];
-      const d = (state[p] === INLINE ? depth[p] : 0) + 1;
-      if (d > MAX_INLINE_DEPTH) state[b] = ROOT;
-      else {
-        state[b] = INLINE;
-        depth[b] = d;
-      }
-    };
     for (const b of blanks) {
       if (state[b] !== UNKNOWN || !candidate(b)) continue;
       const chain: number[] = [];
@@ -315,32 +311,114 @@ class PrettyWriter {
         chain.push(x);
         x = parent[x];
       }
-      // chain[k + 1] is the referrer of chain[k]; settle referrers before the nodes they refer to.
-      let order = chain.slice().reverse();
       if (state[x] === VISITING) {
         // A cycle of single references: its node of least colour becomes a labelled root, the rest hang below it.
-        const start = chain.indexOf(x);
-        const cycle = chain.slice(start);
-        let root = cycle[0];
-        for (const c of cycle) if (this.colour[c] < this.colour[root] || (this.colour[c] === this.colour[root] && c < root)) root = c;
+        let root = x;
+        for (let k = chain.indexOf(x); k < chain.length; k++) {
+          const c = chain[k];
+          if (this.colour[c] < this.colour[root] || (this.colour[c] === this.colour[root] && c < root)) root = c;
+        }
         state[root] = ROOT;
-        const r = chain.indexOf(root);
-        // Children of the root, around the cycle, then the tail that led into it.
-        order = [...chain.slice(start, r).reverse(), ...chain.slice(r + 1).reverse(), ...chain.slice(0, start).reverse()];
       }
-      for (const y of order) if (state[y] === VISITING) settle(y);
+      for (const y of chain) if (state[y] === VISITING) state[y] = INLINE;
     }
     const inline = new Uint8Array(size);
+    for (const b of blanks) if (state[b] === INLINE) inline[b] = 1;
+    this.inline = inline;
+    this.findLists(blanks);
+    this.limitDepth(blanks, parent);
     const needsLabel = new Uint8Array(size);
     for (const b of blanks) {
-      if (state[b] === INLINE) inline[b] = 1;
       // A root blank node written once as a subject in one graph and never as an object can be `[]`.
-      else needsLabel[b] = refs[b] > 0 || namesGraph[b] === 1 || ownGraph[b] === -2 || ownGraph[b] === -1 ? 1 : 0;
+      if (!inline[b]) needsLabel[b] = refs[b] > 0 || namesGraph[b] === 1 || ownGraph[b] === -2 || ownGraph[b] === -1 ? 1 : 0;
     }
-    this.inline = inline;
     this.needsLabel = needsLabel;
     this.rangeFrom = new Uint32Array(size);
     this.rangeTo = new Uint32Array(size);
+  }
+
+  /**
+   * Marks inline blank nodes that are well-formed collection cells (exactly one rdf:first and one rdf:rest,
+   * nothing else, the rest being rdf:nil or another such cell), so they can be written as `( … )`.
+   */
+  private findLists(blanks: number[]): void {
+    const { S, P, O, selected, inline, terms } = this;
+    const first = terms.iriId(rdf.first), rest = terms.iriId(rdf.rest), nil = terms.iriId(rdf.nil);
+    if (first < 0 || rest < 0) return;
+    const size = terms.size;
+    const outCount = new Uint32Array(size), firstCount = new Uint8Array(size), restCount = new Uint8Array(size);
+    const firstObject = new Int32Array(size).fill(-1), restObject = new Int32Array(size).fill(-1);
+    for (let k = 0; k < selected.length; k++) {
+      const i = selected[k];
+      const s = S[i];
+      if (!inline[s]) continue;
+      outCount[s]++;
+      if (P[i] === first) {
+        firstCount[s] = Math.min(firstCount[s] + 1, 2);
+        firstObject[s] = O[i];
+      } else if (P[i] === rest) {
+        restCount[s] = Math.min(restCount[s] + 1, 2);
+        restObject[s] = O[i];
+      }
+    }
+    const YES = 1, NO = 2;
+    const verdict = new Uint8Array(size);
+    const cell = (b: number) => inline[b] === 1 && outCount[b] === 2 && firstCount[b] === 1 && restCount[b] === 1;
+    for (const b of blanks) {
+      if (verdict[b] !== 0 || !cell(b)) continue;
+      const chain: number[] = [];
+      let x = b, outcome = NO;
+      while (true) {
+        chain.push(x);
+        const next = restObject[x];
+        if (next === nil) {
+          outcome = YES;
+          break;
+        }
+        if (verdict[next] !== 0) {
+          outcome = verdict[next];
+          break;
+        }
+        // Inline cells have one referrer, so a chain of them cannot loop back on itself.
+        if (!cell(next)) break;
+        x = next;
+      }
+      for (const c of chain) verdict[c] = outcome;
+    }
+    this.listFirst = firstObject;
+    this.listRest = restObject;
+    this.isList = new Uint8Array(size);
+    for (const b of blanks) if (verdict[b] === YES) this.isList[b] = 1;
+  }
+
+  /**
+   * Inline nesting deeper than MAX_INLINE_DEPTH becomes a labelled root, so writing never recurses without
+   * bound; the rdf:rest step from one list cell to the next is written in a loop and does not count.
+   */
+  private limitDepth(blanks: number[], parent: Int32Array): void {
+    const { inline, isList, listRest } = this;
+    const depth = new Int32Array(inline.length).fill(-1);
+    const depthOf = (b: number): number => {
+      const chain: number[] = [];
+      let x = b;
+      while (inline[x] && depth[x] < 0) {
+        chain.push(x);
+        x = parent[x];
+      }
+      let d = inline[x] ? depth[x] : 0;
+      for (let k = chain.length - 1; k >= 0; k--) {
+        const y = chain[k], p = k + 1 < chain.length ? chain[k + 1] : x;
+        const step = isList.length > 0 && isList[y] && isList[p] && listRest[p] === y ? 0 : 1;
+        d += step;
+        if (d > MAX_INLINE_DEPTH) {
+          inline[y] = 0;
+          d = 0;
+        }
+        depth[y] = d;
+      }
+      return depth[b];
+    };
+    for (const b of blanks) if (inline[b] && depth[b] < 0) depthOf(b);
   }
 
   /** Colour refinement: each round hashes a blank node's colour with the sorted hashes of its triples. */
@@ -504,7 +582,7 @@ class PrettyWriter {
   }
 
   private predicateObjects(from: number, to: number, indent: string): string {
-    const { P, O, selected, kinds, inline } = this;
+    const { P, O, selected } = this;
     if (to - from > 1) this.sortRange(from, to);
     let text = "";
     let previous = -1;
@@ -516,9 +594,20 @@ class PrettyWriter {
         text += previous === -1 ? `${this.predicateText(p)} ` : ` ;\n${indent}${this.predicateText(p)} `;
         previous = p;
       }
-      text += kinds[o] === Kind.Blank && inline[o] ? this.inlineBlank(o, indent) : this.termText(o);
+      text += this.objectText(o, indent);
     }
     return text;
+  }
+
+  private objectText(o: number, indent: string): string {
+    if (o === this.nil) return "()";
+    if (this.kinds[o] !== Kind.Blank || !this.inline[o]) return this.termText(o);
+    if (this.isList.length > 0 && this.isList[o]) {
+      const items: string[] = [];
+      for (let cell = o; this.kinds[cell] === Kind.Blank; cell = this.listRest[cell]) items.push(this.objectText(this.listFirst[cell], indent));
+      return `( ${items.join(" ")} )`;
+    }
+    return this.inlineBlank(o, indent);
   }
 
   /** Sorts `selected[from, to)` by predicate rank and object; insertion sort for the usual short runs (no view, no garbage). */
@@ -542,6 +631,11 @@ class PrettyWriter {
   private inlineBlank(blank: number, indent: string): string {
     const from = this.rangeFrom[blank], to = this.rangeTo[blank];
     if (from === to) return "[]";
+    if (to - from === 1) {
+      // One triple whose object is not itself written over several lines fits on one line: `[ ex:p "x" ]`.
+      const o = this.O[this.selected[from]];
+      if (this.kinds[o] !== Kind.Blank || !this.inline[o] || this.isList[o]) return `[ ${this.predicateObjects(from, to, indent)} ]`;
+    }
     return `[\n${indent}${INDENT}${this.predicateObjects(from, to, indent + INDENT)}\n${indent}]`;
   }
 }

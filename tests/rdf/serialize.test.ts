@@ -105,6 +105,30 @@ describe("writeTurtle: layout", () => {
     expect(text).toContain("ex:geo [\n            ex:lat 1.5 ;\n            ex:long -0.25\n        ]");
   });
 
+  it("writes well-formed collections as ( … ) and malformed ones as plain triples", async () => {
+    const text = writeTurtle(await load("lists.ttl"));
+    expect(text).toContain("ex:s ex:empty () ;\n    ex:flat ( 1 2 3 ) ;\n    ex:nested ( ( \"a\" \"b\" ) () [ ex:p \"in a list\" ] ex:o ) .");
+    // A list head used as a subject has no single referrer, so its first cell is written as triples.
+    expect(text).toContain("[] ex:isSubject true ;\n    rdf:first ex:x ;\n    rdf:rest ( ex:y ) .");
+    expect(writeTurtle(await load("evidence.ttl"))).toContain("dcterms:creator ( kgr:alice-ekman kgr:cristina-de-esperanza-picardo ) ;");
+    const malformed = await loadDataset([{ name: "m.ttl", text: "@prefix ex: <http://example.org/> .\n@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\nex:s ex:p [ rdf:first 1 ; rdf:rest [ rdf:first 2 ; rdf:rest ex:notNil ] ] ." }]);
+    const written = writeTurtle(malformed);
+    expect(written).not.toContain("(");
+    expect(isomorphic(n3Parse(written, "text/turtle"), malformed)).toBe(true);
+  });
+
+  it("writes a list of 5,000 items on one line and cuts 500 nested blank nodes into labelled pieces", async () => {
+    const items = Array.from({ length: 5000 }, (_, i) => i).join(" ");
+    const longList = await loadDataset([{ name: "long.ttl", text: `<http://example.org/s> <http://example.org/p> ( ${items} ) .` }]);
+    const listText = writeTurtle(longList);
+    expect(listText).toContain(`<http://example.org/p> ( ${items} ) .`);
+    const nested = `<http://example.org/s> <http://example.org/p> ${"[ <http://example.org/p> ".repeat(500)}"deep"${" ]".repeat(500)} .`;
+    const deep = await loadDataset([{ name: "deep.ttl", text: nested }]);
+    const deepText = writeTurtle(deep);
+    expect(deepText.match(/^_:b\d+ /gm)?.length).toBeGreaterThan(5);
+    expect(isomorphic(n3Parse(deepText, "text/turtle"), deep)).toBe(true);
+  });
+
   it("sorts subjects: IRIs in code-unit order, then blank nodes", async () => {
     const text = writeTurtle(await loadDataset([{ name: "s.nt", format: "ntriples", text: [
       "_:z <http://example.org/p> \"blank\" .",
