@@ -795,7 +795,12 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
           "ul",
           { class: "nb-list" },
           ...nb.result.nodes.slice(0, 60).map((entry) =>
-            h("li", {}, h("button", { class: "link", on: { click: () => void revealAndSelect(entry.node) } }, view.graph.hasNode(entry.node) ? view.graph.getNodeAttribute(entry.node, "label") : entry.node), h("span", { class: "muted" }, ` ${entry.depth}`)),
+            h(
+              "li",
+              {},
+              h("span", { class: "depth", title: `depth ${entry.depth}` }, String(entry.depth)),
+              h("button", { class: "link", on: { click: () => void revealAndSelect(entry.node) } }, view.graph.hasNode(entry.node) ? view.graph.getNodeAttribute(entry.node, "label") : entry.node),
+            ),
           ),
         ),
       );

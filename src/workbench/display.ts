@@ -161,6 +161,7 @@ export function displayContext(state: SessionState, graph: GraphLookup, colours:
 }
 
 const LABEL_MAX = 34;
+const FORCED_LABELS_MAX = 25;
 
 /** Long labels are cut on the canvas so they do not cover their neighbours; hover or select shows them whole. */
 export function shortLabel(label: string): string {
@@ -200,7 +201,8 @@ export function nodeDisplay(node: string, attrs: NodeAttributes, ctx: DisplayCon
     out.label = null;
   }
   if (focused) {
-    out.forceLabel = true;
+    // Forced labels ignore sigma's collision grid: force them only for a few nodes (a path), not a big neighbourhood.
+    if ((ctx.focusNodes?.size ?? 0) <= FORCED_LABELS_MAX) out.forceLabel = true;
     out.zIndex = 1;
   }
   const full = attrs.label;
