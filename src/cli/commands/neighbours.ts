@@ -42,6 +42,7 @@ Examples:
     if (!directions.includes(direction)) {
       throw new UsageError(`kg neighbours: --direction must be out, in or both, got ${JSON.stringify(direction)}`, "neighbours");
     }
+    if (flag(parsed, "json") && flag(parsed, "turtle")) throw new UsageError(`kg neighbours: choose one of --json and --turtle`, "neighbours");
     const [{ loadGraph, resolveNodes, resolveTerms }, { neighbourhood }, { neighbourhoodToJson }, render] = await Promise.all([
       import("../graph.ts"), import("../../query/neighbourhood.ts"), import("../../query/json.ts"), import("../render.ts"),
     ]);

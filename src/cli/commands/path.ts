@@ -1,7 +1,7 @@
 // kg path: how two entities are connected: the shortest chains of relations between them, each hop with its evidence.
 import type { Command } from "../command.ts";
 import { print, printJson } from "../command.ts";
-import { flag, intOption, listOption, type ParsedCommand } from "../args.ts";
+import { UsageError, flag, intOption, listOption, type ParsedCommand } from "../args.ts";
 import type { Path, PathOptions } from "../../query/path.ts";
 import type { GraphIndex } from "../../graph/types.ts";
 
@@ -46,6 +46,7 @@ Examples:
     const k = intOption(parsed, "path", "k", defaultK);
     const limit = intOption(parsed, "path", "limit", 100);
     const maxLength = intOption(parsed, "path", "max-length", defaultMaxLength, 0);
+    if (flag(parsed, "json") && flag(parsed, "turtle")) throw new UsageError(`kg path: choose one of --json and --turtle`, "path");
     const [{ loadGraph, resolveNodes, resolveTerms }, { findPaths }, { pathsToJson }, { printSubgraphTurtle, renderEdge, usualSource }] = await Promise.all([
       import("../graph.ts"), import("../../query/path.ts"), import("../../query/json.ts"), import("../render.ts"),
     ]);

@@ -61,7 +61,8 @@ export function graphStats(graph: GraphIndex, files: string[]): GraphStats {
     for (const c of graph.classes(n)) classCounts.set(c, (classCounts.get(c) ?? 0) + 1);
   }
   const predicateCounts = new Map<number, number>();
-  const evidence = new Set<string>();
+  // Evidence term ids straight from the index: building Evidence objects for every edge is slow on big graphs.
+  const evidence = new Set<number>();
   let edgesWithEvidence = 0;
   let schemaEdges = 0;
   for (let e = 0; e < graph.edgeCount; e++) {
@@ -71,9 +72,9 @@ export function graphStats(graph: GraphIndex, files: string[]): GraphStats {
     }
     const p = graph.edgePredicates[e];
     predicateCounts.set(p, (predicateCounts.get(p) ?? 0) + 1);
-    const items = graph.evidence(e);
-    if (items.length > 0) edgesWithEvidence++;
-    for (const item of items) evidence.add(item.statement);
+    const from = graph.evidenceOffsets[e], to = graph.evidenceOffsets[e + 1];
+    if (to > from) edgesWithEvidence++;
+    for (let i = from; i < to; i++) evidence.add(graph.evidenceTerms[i]);
   }
   const terms = graph.dataset.terms;
   const counted = (counts: Map<number, number>) =>
