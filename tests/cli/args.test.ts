@@ -1,0 +1,71 @@
+// Argument parsing: --data anywhere, list options, and the usage errors a mistyped command line gets.
+import { describe, expect, it } from "vitest";
+import { closest, extractGlobalArgs, intOption, listOption, parseCommand, UsageError, type CommandSpec } from "../../src/cli/args.ts";
+
+const spec: CommandSpec = {
+  name: "path",
+  summary: "",
+  arguments: "<from> <to>",
+  minPositionals: 2,
+  maxPositionals: 2,
+  details: "",
+  options: {
+    k: { type: "string", short: "k", help: "" },
+    directed: { type: "boolean", help: "" },
+    exclude: { type: "string", list: true, help: "" },
+  },
+};
+
+describe("extractGlobalArgs", () => {
+  it("takes --data before or after the command, repeated, with several files after one flag", () => {
+    expect(extractGlobalArgs(["--data", "a.ttl", "b.nt", "path", "X", "Y"])).toEqual({ dataFiles: ["a.ttl", "b.nt"], rest: ["path", "X", "Y"] });
+    expect(extractGlobalArgs(["path", "X", "Y", "--data", "a.ttl", "--data=c.trig"])).toEqual({ dataFiles: ["a.ttl", "c.trig"], rest: ["path", "X", "Y"] });
+  });
+
+  it("does not swallow a following argument that is no RDF file", () => {
+    expect(extractGlobalArgs(["--data", "a.ttl", "path", "Huawei", "Kenya"]).rest).toEqual(["path", "Huawei", "Kenya"]);
+  });
+
+  it("leaves everything after -- alone and reports no files when none are given", () => {
+    expect(extractGlobalArgs(["find", "--", "--data"])).toEqual({ dataFiles: undefined, rest: ["find", "--", "--data"] });
+  });
+
+  it("rejects --data without a file", () => {
+    expect(() => extractGlobalArgs(["stats", "--data"])).toThrow(UsageError);
+    expect(() => extractGlobalArgs(["--data", "--json", "stats"])).toThrow(/--data needs a file/);
+  });
+});
+
+describe("parseCommand", () => {
+  it("splits list options on commas and across repeats", () => {
+    const parsed = parseCommand(spec, ["A", "B", "--exclude", "China, Huawei", "--exclude", "DJI"]);
+    expect(listOption(parsed, "exclude")).toEqual(["China", "Huawei", "DJI"]);
+    expect(parsed.positionals).toEqual(["A", "B"]);
+  });
+
+  it("reads -k and --k as the same option and checks its value", () => {
+    expect(intOption(parseCommand(spec, ["A", "B", "-k", "4"]), "path", "k", 3)).toBe(4);
+    expect(intOption(parseCommand(spec, ["A", "B"]), "path", "k", 3)).toBe(3);
+    expect(() => intOption(parseCommand(spec, ["A", "B", "--k", "0"]), "path", "k", 3)).toThrow("--k must be an integer >= 1");
+  });
+
+  it("names an unknown option and suggests the nearest one", () => {
+    expect(() => parseCommand(spec, ["A", "B", "--directd"])).toThrow("unknown option --directd (did you mean --directed?)");
+  });
+
+  it("counts positional arguments, hinting at quotes for names with spaces", () => {
+    expect(() => parseCommand(spec, ["Huawei"])).toThrow('kg path: expected <from> <to>, got "Huawei"');
+    expect(() => parseCommand(spec, ["DJI", "Digital", "Silk", "Road"])).toThrow(/unexpected argument "Silk" "Road" \(quote a name with spaces/);
+  });
+
+  it("accepts --help without the required arguments", () => {
+    expect(parseCommand(spec, ["--help"]).values.help).toBe(true);
+  });
+});
+
+describe("closest", () => {
+  it("suggests near spellings only", () => {
+    expect(closest("pth", ["path", "find", "stats"])).toBe("path");
+    expect(closest("zzzz", ["path", "find", "stats"])).toBeUndefined();
+  });
+});
