@@ -115,6 +115,7 @@ export interface DisplayContext {
   showSchema: boolean;
   selectedNode: string | null;
   selectedEdge: string | null;
+  /** The hovered node, else the selected one when no query result is shown: its neighbours stand out. */
   hovered: string | null;
   hoverNeighbours: Set<string>;
   /** Nodes and edges of the active query result, or null when no query drives the view. */
@@ -142,6 +143,9 @@ export function displayContext(state: SessionState, graph: GraphLookup, colours:
     focusEdges = new Set(result.edges);
     focusMode = state.neighbourhood.mode;
   }
+  // With no hover and no query result, the selected node's neighbourhood stays emphasised, as on hover.
+  const selectedNode = state.selection.kind === "node" && graph.hasNode(state.selection.node) ? state.selection.node : null;
+  const emphasised = hovered ?? (focusNodes ? null : selectedNode);
   return {
     hiddenClasses: new Set(state.filters.hiddenClasses),
     hiddenPredicates: new Set(state.filters.hiddenPredicates),
@@ -150,8 +154,8 @@ export function displayContext(state: SessionState, graph: GraphLookup, colours:
     showSchema: state.filters.showSchema,
     selectedNode: state.selection.kind === "node" ? state.selection.node : null,
     selectedEdge: state.selection.kind === "edge" ? state.selection.edge : null,
-    hovered,
-    hoverNeighbours: new Set(hovered ? graph.neighbors(hovered) : []),
+    hovered: emphasised,
+    hoverNeighbours: new Set(emphasised ? graph.neighbors(emphasised) : []),
     focusNodes,
     focusEdges,
     focusMode,

@@ -107,6 +107,8 @@ describe("workbench (built site in Chromium)", () => {
     const quotes = await page.locator("#details .quote").allTextContents();
     expect(quotes.length).toBeGreaterThan(0);
     expect(quotes.join(" ")).toMatch(/Huawei/);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(SCREENSHOTS, "details-huawei.png") });
     // A relation's other end is selectable from the panel.
     const other = (await page.locator("#details .relation .other").first().textContent())!;
     await page.locator("#details .relation .other").first().click();

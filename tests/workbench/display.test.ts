@@ -96,10 +96,13 @@ describe("node reducer", () => {
     graph.setNodeAttribute(kgr("island"), "label", "Island");
   });
 
-  it("highlights the selected node", () => {
-    const shown = node(selectNode(kgr("kenya"))(getEmptySession()), kgr("kenya"));
+  it("highlights the selected node and keeps its neighbours emphasised", () => {
+    const state = selectNode(kgr("dahua"))(getEmptySession());
+    const shown = node(state, kgr("dahua"));
     expect(shown.highlighted).toBe(true);
     expect(shown.forceLabel).toBe(true);
+    expect(node(state, kgr("huawei")).color).not.toBe(FADED_NODE);
+    expect(node(state, kgr("kenya")).color).toBe(FADED_NODE);
   });
 
   it("fades what the chosen path does not cross", () => {
