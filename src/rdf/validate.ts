@@ -294,8 +294,16 @@ function shorten(text: string, max = 80): string {
 // --- declared terms --------------------------------------------------------------------------------
 
 function undeclaredTermProblems(data: DataIndex): Problem[] {
-  const declared = (term: RDF.Term, kinds: readonly string[]) =>
-    kinds.some((kind) => data.store.countQuads(term as RDF.Quad_Subject, namedNode(rdf.type), namedNode(kind), null) > 0);
+  const answers = new Map<string, boolean>();
+  const declared = (term: RDF.Term, kinds: readonly string[]) => {
+    const key = `${kinds[0]}\u0000${term.value}`;
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      answer = kinds.some((kind) => data.store.countQuads(term as RDF.Quad_Subject, namedNode(rdf.type), namedNode(kind), null) > 0);
+      answers.set(key, answer);
+    }
+    return answer;
+  };
   const known = (term: RDF.Term) => term.termType === "NamedNode" && knownNamespaces.some((ns) => term.value.startsWith(ns));
   const problems: Problem[] = [];
   const reported = new Set<string>();
