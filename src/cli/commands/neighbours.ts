@@ -16,7 +16,8 @@ export const neighboursCommand: Command = {
     details: `Lists the entities within --depth hops of the given ones (names, CURIEs or IRIs; quote names with
 spaces) and every relation among them, each with its quote and place in the source.
 --direction out follows relations from subject to object, in the reverse, both (default) either way.
---classes keeps only reached entities of those classes; --predicates only those relations.
+--classes walks only through entities of those classes (the given entities always count), so with --depth 2
+the middle step must be of those classes too; --predicates follows only those relations.
 --json prints {"center":[iri...],"nodes":[{"iri","label","types","depth"}],"edges":[{"source","target",
 "predicate","predicateLabel","evidence":[...]}],"truncated":false}; --turtle prints the triples as Turtle.
 
@@ -27,7 +28,7 @@ Examples:
     options: {
       depth: { type: "string", value: "D", help: "hops from the given entities (default 1)" },
       direction: { type: "string", value: "out|in|both", help: "which way to follow relations (default both)" },
-      classes: { type: "string", list: true, value: "c1,c2", help: "keep only reached entities of these classes" },
+      classes: { type: "string", list: true, value: "c1,c2", help: "reach, and walk through, only entities of these classes" },
       predicates: { type: "string", list: true, value: "p1,p2", help: "follow only these relations" },
       limit: { type: "string", value: "N", help: "at most N entities (default 500); the output says when it cut" },
       json: { type: "boolean", help: "print JSON instead of text" },
