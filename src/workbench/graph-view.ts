@@ -1,7 +1,7 @@
 // The displayed graph: a graphology graph of what is shown, drawn by sigma through reducers that read the session.
 import { MultiDirectedGraph } from "graphology";
 import Sigma from "sigma";
-import { EdgeArrowProgram, type EdgeProgramType } from "sigma/rendering";
+import { EdgeArrowProgram, type EdgeProgramType, type NodeLabelDrawingFunction } from "sigma/rendering";
 import { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
 import type { SessionStore } from "../session/index.ts";
 import { hoverNode, selectEdge, selectNode, clearSelection } from "../session/index.ts";
@@ -18,6 +18,7 @@ import {
   type NodeAttributes,
 } from "./display.ts";
 import type { ViewGraph } from "./protocol.ts";
+import { drawLabelWithHalo } from "./labels.ts";
 
 export type ViewGraphology = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
 
@@ -53,9 +54,11 @@ export class GraphView {
       labelColor: { color: "#1f2430" },
       edgeLabelSize: 11,
       edgeLabelColor: { color: "#5c6470" },
-      labelDensity: 0.06,
-      labelGridCellSize: 80,
-      labelRenderedSizeThreshold: 9,
+      // One label per 120 px cell at full view; zooming in shows more. Long labels are shortened by the reducer.
+      labelDensity: 0.07,
+      labelGridCellSize: 120,
+      labelRenderedSizeThreshold: 8,
+      defaultDrawNodeLabel: drawLabelWithHalo as NodeLabelDrawingFunction<NodeAttributes, EdgeAttributes>,
       zIndex: true,
       stagePadding: 40,
       nodeReducer: (node, attrs) => nodeDisplay(node, attrs, this.ctx),

@@ -39,7 +39,16 @@ export class LayoutController {
     if (!this.supervisor) {
       const settings = forceAtlas2.inferSettings(this.graph);
       this.supervisor = new FA2LayoutSupervisor(this.graph, {
-        settings: { ...settings, barnesHutOptimize: this.graph.order > 500, adjustSizes: false, slowDown: 4 },
+        // Hubs pushed outwards (outboundAttractionDistribution) and more repulsion than inferred: the brief's
+        // graph has a few hubs (China, the brief itself) that otherwise pull everything into one knot.
+        settings: {
+          ...settings,
+          scalingRatio: Math.max(settings.scalingRatio ?? 1, 6),
+          outboundAttractionDistribution: true,
+          barnesHutOptimize: this.graph.order > 500,
+          adjustSizes: false,
+          slowDown: 4,
+        },
         getEdgeWeight: null,
       });
     }
