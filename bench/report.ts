@@ -45,7 +45,9 @@ export function markdownTable(report: SizeReport): string {
   for (const row of report.rows) {
     const median = row.stats ? formatMs(row.stats.median) : (row.value ?? "");
     const ratio = row.ratio === undefined ? "" : `${row.ratio.toFixed(2)}x ${row.baseline ?? ""}`.trim();
-    const name = row.note ? `${row.name} <sub>${row.note}</sub>` : row.name;
+    const retimed = row.stats?.rawMax !== undefined && row.stats.rawMax > row.stats.max ? `raw max ${formatMs(row.stats.rawMax)}, outliers re-timed` : undefined;
+    const notes = [row.note, retimed].filter(Boolean).join("; ");
+    const name = notes ? `${row.name} <sub>${notes}</sub>` : row.name;
     lines.push(
       `| ${name} | ${median} | ${formatMs(row.stats?.p90)} | ${formatMs(row.stats?.max)} | ${row.stats?.samples ?? ""} | ${ratio} | ${row.target ?? ""} | ${okMark(row.ok)} |`,
     );
