@@ -9,9 +9,10 @@ import { pathCommand } from "./commands/path.ts";
 import { neighboursCommand } from "./commands/neighbours.ts";
 import { exportCommand } from "./commands/export.ts";
 import { validateCommand } from "./commands/validate.ts";
+import { extractEndpointArgs, runWithEndpoint, sparqlCommand } from "./commands/sparql.ts";
 
 export const commands: readonly Command[] = [
-  pathCommand, neighboursCommand, findCommand, statsCommand, exportCommand, validateCommand,
+  pathCommand, neighboursCommand, findCommand, statsCommand, exportCommand, validateCommand, sparqlCommand,
 ];
 
 /** Other spellings people type for a command. */
@@ -26,7 +27,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   });
   let command: Command | undefined;
   try {
-    const { dataFiles, rest } = extractGlobalArgs(argv);
+    const { endpoint, rest: withoutEndpoint } = extractEndpointArgs(argv);
+    const { dataFiles, rest } = extractGlobalArgs(withoutEndpoint);
     const index = rest.findIndex((arg) => !arg.startsWith("-"));
     const name = index >= 0 ? rest[index] : undefined;
     if (name === undefined || name === "help") {
@@ -51,6 +53,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(commandHelp(command.spec));
       return 0;
     }
+    if (endpoint) return await runWithEndpoint(command, parsed, endpoint, dataFiles);
     return await command.run(parsed, { dataFiles });
   } catch (error) {
     return await reportError(error, command);

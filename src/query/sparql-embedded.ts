@@ -2,7 +2,7 @@
 import type { Dataset } from "../rdf/dataset.ts";
 import { writeNQuads } from "../rdf/serialize.ts";
 import type { SelectResult, SparqlAnswer } from "./sparql-endpoint.ts";
-import { queryForm, withPrefixes } from "./sparql-query.ts";
+import { declaredPrefixes, queryForm, withPrefixes } from "./sparql-query.ts";
 
 /** The part of oxigraph's Store this module uses. */
 interface OxigraphStore {
@@ -56,7 +56,12 @@ export async function createEmbeddedSparql(dataset: Dataset): Promise<EmbeddedSp
     try {
       return store.query(query, { results_format: format }) as string;
     } catch (error) {
-      throw new SparqlQueryError(`query/sparql: ${(error as Error).message ?? String(error)}`);
+      const message = (error as Error).message ?? String(error);
+      const unknown = /Prefix not found/.test(message) ? undeclaredPrefixes(query) : [];
+      if (unknown.length > 0) {
+        throw new SparqlQueryError(`query/sparql: unknown prefix ${unknown.map((p) => `${p}:`).join(", ")} (declare it with PREFIX ${unknown[0]}: <...>; the data's prefixes are ${Object.keys(dataset.prefixes).sort().map((p) => `${p}:`).join(" ")})`);
+      }
+      throw new SparqlQueryError(`query/sparql: ${message}`);
     }
   };
   return {
@@ -64,7 +69,10 @@ export async function createEmbeddedSparql(dataset: Dataset): Promise<EmbeddedSp
     query(text, options = {}) {
       const query = prepare(text);
       const form = queryForm(query);
-      if (form === undefined) throw new SparqlQueryError("query/sparql: only SELECT, ASK, CONSTRUCT and DESCRIBE queries can be run (no updates)");
+      if (form === "update") throw new SparqlQueryError("query/sparql: only SELECT, ASK, CONSTRUCT and DESCRIBE queries can be run (no updates)");
+      // No form keyword: the engine's parser says where the query goes wrong.
+      if (form === undefined) run(query, "application/sparql-results+json");
+      if (form === undefined) throw new SparqlQueryError("query/sparql: not a SELECT, ASK, CONSTRUCT or DESCRIBE query");
       if (form === "ask") return { form, value: (JSON.parse(run(query, "application/sparql-results+json")) as { boolean: boolean }).boolean };
       if (form === "select") {
         const json = JSON.parse(run(query, "application/sparql-results+json")) as { head: { vars: string[] }; results: { bindings: SelectResult["bindings"] } };
@@ -76,4 +84,13 @@ export async function createEmbeddedSparql(dataset: Dataset): Promise<EmbeddedSp
       return { form, text: run(query, "application/n-triples"), contentType: "application/n-triples" };
     },
   };
+}
+
+/** Prefix names the query uses (`name:` outside IRIs and strings) without declaring them. */
+function undeclaredPrefixes(query: string): string[] {
+  const declared = declaredPrefixes(query);
+  const blanked = query.replace(/<[^<>"{}|^`\\\s]*>|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|#[^\n]*/g, " ");
+  const used = new Set<string>();
+  for (const match of blanked.matchAll(/(?:^|[^\w.:?$-])([A-Za-z][\w.-]*):/g)) if (!declared.has(match[1])) used.add(match[1]);
+  return [...used];
 }

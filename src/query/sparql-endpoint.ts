@@ -48,7 +48,10 @@ export interface EndpointOptions {
   timeoutMs?: number;
   /** "auto" (default) sends GET while the URL stays short, POST (form-encoded) otherwise. */
   method?: "auto" | "GET" | "POST";
-  /** Most solutions a SELECT returns before it reports `truncated`; default 10 000. */
+  /**
+   * Most solutions a SELECT returns before it reports `truncated`; default 5000 (the query asks for one more, and
+   * Virtuoso refuses to sort more than 10 000 rows).
+   */
   maxRows?: number;
   /** Largest response body read; default 64 MiB. */
   maxBytes?: number;
@@ -96,7 +99,7 @@ export class SparqlEndpoint {
     this.url = url;
     this.displayUrl = url.href;
     this.timeoutMs = options.timeoutMs ?? 30_000;
-    this.maxRows = options.maxRows ?? 10_000;
+    this.maxRows = options.maxRows ?? 5000;
     this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
     if (options.user !== undefined) {
       if (options.user.includes(":")) throw new SparqlEndpointError("query/sparql: a basic-auth user name cannot contain \":\"", "usage", this.displayUrl);
@@ -107,8 +110,11 @@ export class SparqlEndpoint {
   /** Runs any query form; SELECT results are bounded by the row limit (a LIMIT is added when the query has none). */
   async query(query: string, request: RequestOptions = {}): Promise<SparqlAnswer> {
     const form = queryForm(query);
-    if (form === undefined) {
+    if (form === "update") {
       throw new SparqlEndpointError("query/sparql: only SELECT, ASK, CONSTRUCT and DESCRIBE queries can be sent (no updates)", "usage", this.displayUrl);
+    }
+    if (form === undefined) {
+      throw new SparqlEndpointError("query/sparql: not a SELECT, ASK, CONSTRUCT or DESCRIBE query (no form keyword found)", "usage", this.displayUrl);
     }
     if (form === "select") return { form, result: await this.select(query, request) };
     if (form === "ask") return { form, value: await this.ask(query, request) };
@@ -131,11 +137,14 @@ export class SparqlEndpoint {
 
   async ask(query: string, request: RequestOptions = {}): Promise<boolean> {
     const { text } = await this.send(query, selectAccept, request.signal);
-    const json = this.parseJson(text) as { boolean?: unknown; results?: { bindings?: SparqlBinding[] } };
+    const json = this.parseJson(text) as { boolean?: unknown; head?: { vars?: unknown }; results?: { bindings?: SparqlBinding[] } };
     if (typeof json.boolean === "boolean") return json.boolean;
-    // Virtuoso answers ASK with one binding of __ASK_RETVAL (1 or 0) instead of "boolean".
-    const only = json.results?.bindings?.[0]?.["__ASK_RETVAL"];
-    if (only !== undefined && (only.value === "1" || only.value === "0")) return only.value === "1";
+    // Virtuoso answers ASK with a variable __ASK_RETVAL instead of "boolean": one row holding 1 when true, no rows when false.
+    if (Array.isArray(json.head?.vars) && json.head.vars.includes("__ASK_RETVAL") && Array.isArray(json.results?.bindings)) {
+      const only = json.results.bindings[0]?.["__ASK_RETVAL"];
+      if (only === undefined || only.value === "0") return false;
+      if (only.value === "1") return true;
+    }
     throw this.malformed("an ASK result without a boolean", text);
   }
 

@@ -2,6 +2,9 @@
 
 export type QueryForm = "select" | "ask" | "construct" | "describe";
 
+/** A query's form, "update" for SPARQL Update, undefined when no form keyword is found (a syntax error). */
+export type RequestForm = QueryForm | "update";
+
 /** The query with comments, IRIs and string literals blanked out, so keyword tests do not look inside them. */
 function skeleton(query: string): string {
   // One pass, so a "#" inside an IRI or a string is not taken for a comment (and a quote in a comment for a string).
@@ -11,12 +14,12 @@ function skeleton(query: string): string {
   );
 }
 
-/** SELECT, ASK, CONSTRUCT or DESCRIBE: the first of these keywords after the prologue; undefined for anything else (e.g. an update). */
-export function queryForm(query: string): QueryForm | undefined {
+/** SELECT, ASK, CONSTRUCT, DESCRIBE or an update: the first form keyword after the prologue; undefined when there is none. */
+export function queryForm(query: string): RequestForm | undefined {
   const match = /\b(SELECT|ASK|CONSTRUCT|DESCRIBE|INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b/i.exec(skeleton(query));
   if (match === null) return undefined;
   const word = match[1].toLowerCase();
-  return word === "select" || word === "ask" || word === "construct" || word === "describe" ? word : undefined;
+  return word === "select" || word === "ask" || word === "construct" || word === "describe" ? word : "update";
 }
 
 /** The prefix names the query declares with PREFIX. */

@@ -13,7 +13,7 @@ import { findPaths, type Path, type PathOptions } from "./path.ts";
 import { nodeToJson, type NodeJson } from "./json.ts";
 import type { SearchKind } from "./search.ts";
 import { editDistance, normaliseText, typoBudget } from "./text.ts";
-import type { SparqlBinding, SparqlEndpoint, SparqlTermJson } from "./sparql-endpoint.ts";
+import { SparqlEndpointError, type SparqlBinding, type SparqlEndpoint, type SparqlTermJson } from "./sparql-endpoint.ts";
 import { iriRef, regexEscape, stringLiteral } from "./sparql-query.ts";
 
 export interface RemoteOptions {
@@ -72,7 +72,17 @@ export class RemoteSubgraph {
       }
       const page = Math.min(this.pageSize, this.maxRows - this.rows);
       const query = `SELECT ${vars} WHERE {\n${body}\n}\nORDER BY ${vars}\nLIMIT ${page}${offset > 0 ? ` OFFSET ${offset}` : ""}`;
-      const result = await this.endpoint.select(query, { signal: this.options.signal, maxRows: page });
+      let result: Awaited<ReturnType<SparqlEndpoint["select"]>>;
+      try {
+        result = await this.endpoint.select(query, { signal: this.options.signal, maxRows: page });
+      } catch (error) {
+        // Some stores refuse deep pages of a sorted result (Virtuoso sorts at most 10 000 rows): keep what came.
+        if (offset > 0 && error instanceof SparqlEndpointError && error.kind === "http") {
+          this.truncated = true;
+          return;
+        }
+        throw error;
+      }
       this.rows += result.bindings.length;
       onRows(result.bindings);
       if (result.bindings.length < page) return;

@@ -1,0 +1,213 @@
+// The remote search, neighbourhood and path queries against a real Virtuoso loaded with the bundled graph give the local core's answers.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bundledDataFiles, loadData } from "../../src/cli/load.ts";
+import { projectGraph } from "../../src/graph/project.ts";
+import type { GraphIndex } from "../../src/graph/types.ts";
+import { neighbourhoodToJson, pathsToJson } from "../../src/query/json.ts";
+import { neighbourhood, type NeighbourhoodOptions } from "../../src/query/neighbourhood.ts";
+import { resolveNode, searchIndexOf } from "../../src/query/names.ts";
+import { findPaths, type PathOptions } from "../../src/query/path.ts";
+import { searchLabels } from "../../src/query/search.ts";
+import { createEmbeddedSparql, type EmbeddedSparql } from "../../src/query/sparql-embedded.ts";
+import { SparqlEndpoint } from "../../src/query/sparql-endpoint.ts";
+import { remoteNeighbourhood, remotePaths, remoteSearch, resolveRemoteNode } from "../../src/query/sparql-remote.ts";
+import { NameResolutionError } from "../../src/query/names.ts";
+import { runKg } from "../cli/run-kg.ts";
+import { canonicalNeighbourhood, canonicalPaths } from "./canonical.ts";
+import { startVirtuoso, type VirtuosoServer } from "./virtuoso.ts";
+
+let server: VirtuosoServer | undefined;
+let endpoint: SparqlEndpoint;
+let graph: GraphIndex;
+let embedded: EmbeddedSparql;
+
+beforeAll(async () => {
+  const [{ dataset }, started] = await Promise.all([loadData(undefined), startVirtuoso(bundledDataFiles())]);
+  server = started;
+  endpoint = new SparqlEndpoint({ url: started.endpoint, timeoutMs: 30_000 });
+  graph = projectGraph(dataset);
+  embedded = await createEmbeddedSparql(dataset);
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+const iriOf = (name: string) => graph.iri(resolveNode(graph, name));
+
+function localNeighbourhood(names: string[], options: NeighbourhoodOptions = {}) {
+  return neighbourhoodToJson(graph, neighbourhood(graph, names.map((n) => resolveNode(graph, n)), options));
+}
+
+async function viaEndpoint(names: string[], options: NeighbourhoodOptions = {}) {
+  const answer = await remoteNeighbourhood(endpoint, names.map(iriOf), { depth: options.depth, direction: options.direction, limit: options.limit });
+  expect(answer.fetchTruncated).toBe(false);
+  return neighbourhoodToJson(answer.graph, answer.result);
+}
+
+function localPaths(from: string, to: string, options: PathOptions) {
+  return pathsToJson(graph, findPaths(graph, resolveNode(graph, from), resolveNode(graph, to), options)).paths;
+}
+
+async function remotePathsJson(from: string, to: string, options: Omit<PathOptions, "predicates" | "excludePredicates" | "excludeClasses" | "excludeNodes">) {
+  const answer = await remotePaths(endpoint, iriOf(from), iriOf(to), options);
+  expect(answer.fetchTruncated).toBe(false);
+  return pathsToJson(answer.graph, answer.paths).paths;
+}
+
+describe("the bundled graph in Virtuoso", () => {
+  it("holds the same triples as the local dataset (entities and evidence)", async () => {
+    const query = "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a rdf:Statement ; rdf:subject ?s }";
+    const remote = await endpoint.select(`PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n${query}`);
+    const local = embedded.query(query);
+    expect(local.form).toBe("select");
+    const count = (value: string | undefined) => Number(value);
+    expect(count(remote.bindings[0].n.value)).toBeGreaterThan(100);
+    if (local.form === "select") expect(count(remote.bindings[0].n.value)).toBe(count(local.result.bindings[0].n.value));
+  });
+
+  it("answers a SELECT like the embedded engine", async () => {
+    const query = "SELECT ?company ?label WHERE { ?company a kg:Company ; skos:prefLabel ?label } ORDER BY ?company";
+    const local = embedded.query(query);
+    const remote = await endpoint.query(`PREFIX kg: <https://w3id.org/smartcity-kg/ontology#>\nPREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n${query}`);
+    if (local.form !== "select" || remote.form !== "select") throw new Error("expected SELECT results");
+    const rows = (bindings: typeof local.result.bindings) => bindings.map((b) => `${b.company.value} ${b.label.value}`);
+    expect(rows(remote.result.bindings)).toEqual(rows(local.result.bindings));
+    expect(rows(local.result.bindings)).toContain("https://w3id.org/smartcity-kg/resource/huawei Huawei");
+  });
+
+  it("answers ASK as a boolean (Virtuoso's own ASK JSON included)", async () => {
+    expect(await endpoint.ask("ASK { <https://w3id.org/smartcity-kg/resource/huawei> ?p ?o }")).toBe(true);
+    expect(await endpoint.ask("ASK { <https://w3id.org/smartcity-kg/resource/no-such-thing> ?p ?o }")).toBe(false);
+  });
+});
+
+describe("search on the endpoint", () => {
+  it('finds Huawei for "Hua", first, as the local search does', async () => {
+    const remote = await remoteSearch(endpoint, "Hua", { limit: 10 });
+    const local = searchLabels(searchIndexOf(graph), "Hua", { limit: 10, includeSchema: false });
+    expect(remote[0].iri).toBe(iriOf("Huawei"));
+    expect(graph.iri(local[0].node)).toBe(remote[0].iri);
+    expect(remote[0]).toMatchObject({ label: "Huawei", kind: "prefix", types: ["https://w3id.org/smartcity-kg/ontology#Company"] });
+    // Every exact, prefix and word hit of the local search is found remotely too.
+    const remoteIris = new Set(remote.map((hit) => hit.iri));
+    for (const hit of local.filter((h) => h.kind !== "fuzzy")) expect(remoteIris).toContain(graph.iri(hit.node));
+  });
+
+  it("matches words inside labels and alternative labels, and respects the limit", async () => {
+    const remote = await remoteSearch(endpoint, "safe city", { limit: 5 });
+    expect(remote.length).toBe(5);
+    for (const hit of remote) expect(hit.matched.toLowerCase()).toContain("safe city");
+    expect(await remoteSearch(endpoint, "zzqx no such words", { limit: 5 })).toEqual([]);
+  });
+
+  it("resolves names like the local resolver, with suggestions for a typo", async () => {
+    for (const name of ["Huawei", "kenya", "kgr:dahua", "Digital Silk Road"]) {
+      expect(await resolveRemoteNode(endpoint, name)).toBe(iriOf(name));
+    }
+    const error = await resolveRemoteNode(endpoint, "Hauwei").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NameResolutionError);
+    expect((error as NameResolutionError).reason).toBe("unknown");
+    expect((error as NameResolutionError).candidates.map((c) => c.iri)).toContain(iriOf("Huawei"));
+  });
+});
+
+describe("neighbourhoods on the endpoint", () => {
+  it("gives the neighbours of Dahua with the local nodes, edges and evidence", async () => {
+    const local = localNeighbourhood(["Dahua"]);
+    const remote = await viaEndpoint(["Dahua"]);
+    expect(local.nodes.length).toBeGreaterThan(5);
+    expect(canonicalNeighbourhood(remote)).toEqual(canonicalNeighbourhood(local));
+    const lebanon = remote.edges.find((e) => e.target === iriOf("Beirut Airport"));
+    expect(lebanon?.evidence[0].quote).toContain("Beirut Airport");
+  });
+
+  it("pages and batches: tiny pages and batches give the same answer", async () => {
+    const local = localNeighbourhood(["Dahua"], { depth: 2 });
+    const answer = await remoteNeighbourhood(endpoint, [iriOf("Dahua")], { depth: 2, pageSize: 7, batchSize: 3 });
+    expect(answer.fetchTruncated).toBe(false);
+    expect(canonicalNeighbourhood(neighbourhoodToJson(answer.graph, answer.result))).toEqual(canonicalNeighbourhood(local));
+  });
+
+  it("marks the answer truncated when the row budget runs out", async () => {
+    const answer = await remoteNeighbourhood(endpoint, [iriOf("China")], { depth: 2, maxRows: 50, pageSize: 20 });
+    expect(answer.fetchTruncated).toBe(true);
+    expect(answer.rows).toBeLessThanOrEqual(50);
+  });
+
+  it("agrees at depth 2, outwards only, and for several centers", async () => {
+    for (const [names, options] of [
+      [["Dahua"], { depth: 2 }],
+      [["Huawei"], { depth: 1, direction: "out" }],
+      [["Kenya"], { depth: 1, direction: "in" }],
+      [["Huawei", "DJI"], { depth: 1 }],
+    ] as const) {
+      const local = localNeighbourhood([...names], options);
+      const remote = await viaEndpoint([...names], options);
+      expect(canonicalNeighbourhood(remote), `${names.join(", ")} ${JSON.stringify(options)}`).toEqual(canonicalNeighbourhood(local));
+    }
+  });
+});
+
+describe("paths on the endpoint", () => {
+  it("finds Huawei → Kenya with the local paths and quotes", async () => {
+    // The 4th local path is longer than the 3rd, so the three shortest are one set whatever the order of ties.
+    expect(localPaths("Huawei", "Kenya", { k: 4 })[3].edges.length).toBeGreaterThan(localPaths("Huawei", "Kenya", { k: 3 })[2].edges.length);
+    const local = localPaths("Huawei", "Kenya", { k: 3 });
+    const remote = await remotePathsJson("Huawei", "Kenya", { k: 3 });
+    expect(canonicalPaths(remote)).toEqual(canonicalPaths(local));
+    expect(remote[0].nodes.map((n) => n.label)).toEqual(["Huawei", "Kenya"]);
+    const quotes = remote.flatMap((p) => p.edges.flatMap((e) => e.evidence.map((x) => x.quote)));
+    expect(quotes).toContain("Huawei has donated video conference equipment to the Kenyan government and the Pakistani Ministry of Health.");
+  });
+
+  it("gives every shortest path of longer connections, directed or not", async () => {
+    for (const [from, to, options] of [
+      ["DJI", "Digital Silk Road", { allShortest: true }],
+      ["Dahua", "Kenya", { allShortest: true }],
+      ["Huawei", "Lebanon", { allShortest: true, maxLength: 8 }],
+      ["Huawei", "Kenya", { directed: true, k: 2 }],
+    ] as const) {
+      const local = localPaths(from, to, options);
+      const remote = await remotePathsJson(from, to, options);
+      expect(local.length, `${from} → ${to}`).toBeGreaterThan(0);
+      expect(canonicalPaths(remote), `${from} → ${to} ${JSON.stringify(options)}`).toEqual(canonicalPaths(local));
+    }
+  });
+
+  it("says no path (an empty list) when the length bound allows none", async () => {
+    const local = localPaths("DJI", "Digital Silk Road", { maxLength: 1 });
+    expect(local).toEqual([]);
+    expect(await remotePathsJson("DJI", "Digital Silk Road", { maxLength: 1 })).toEqual([]);
+  });
+});
+
+describe("kg --endpoint", () => {
+  it("answers find, path and neighbours --json as the local commands do", async () => {
+    const url = server!.endpoint;
+    for (const args of [["find", "Hua", "--json"], ["path", "Huawei", "Kenya", "--json"], ["neighbours", "Dahua", "--json"]]) {
+      const [local, remote] = await Promise.all([runKg(args), runKg(["--endpoint", url, ...args])]);
+      expect(remote.stderr, args.join(" ")).toBe("");
+      expect(remote.code).toBe(0);
+      const [a, b] = [JSON.parse(local.stdout), JSON.parse(remote.stdout)];
+      if (args[0] === "find") expect(b.hits.map((h: { iri: string }) => h.iri).slice(0, 3)).toEqual(a.hits.map((h: { iri: string }) => h.iri).slice(0, 3));
+      else if (args[0] === "path") expect(canonicalPaths(b.paths)).toEqual(canonicalPaths(a.paths));
+      else expect(canonicalNeighbourhood(b)).toEqual(canonicalNeighbourhood(a));
+    }
+  });
+
+  it("runs SPARQL on the endpoint: a table, Turtle for DESCRIBE, true for ASK", async () => {
+    const url = server!.endpoint;
+    const table = await runKg(["--endpoint", url, "sparql", "SELECT ?l WHERE { kgr:huawei skos:prefLabel ?l }"]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain("Huawei @en");
+    const ask = await runKg(["sparql", "--endpoint", url, "ASK { kgr:dahua kg:deploysIn kgr:beirut-airport }"]);
+    expect(ask.stdout.trim()).toBe("true");
+    const turtle = await runKg(["--endpoint", url, "sparql", "CONSTRUCT { kgr:dahua ?p ?o } WHERE { kgr:dahua ?p ?o }"]);
+    expect(turtle.code).toBe(0);
+    expect(turtle.stdout).toMatch(/kgr:dahua a kg:Company/);
+    const bad = await runKg(["--endpoint", url, "sparql", "SELECT ?x WHERE { ?x nope:p ?y }"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/answered HTTP 400.*nope/s);
+  });
+});
