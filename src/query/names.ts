@@ -98,7 +98,9 @@ export function resolveNode(g: GraphIndex, name: string): number {
       }
     }
   }
-  const suggestions = searchLabels(searchIndexOf(g), wanted, { limit: 3 }).map((hit) => ({
+  // Only the near-best hits: "Huawei" for "Hauwei", not every label that contains the word.
+  const hits = searchLabels(searchIndexOf(g), wanted, { limit: 3 });
+  const suggestions = hits.filter((hit) => hit.score >= hits[0].score - 10).map((hit) => ({
     node: hit.node, label: hit.label, iri: g.iri(hit.node),
   }));
   throw new NameResolutionError(wanted, "unknown", suggestions);
