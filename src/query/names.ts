@@ -87,7 +87,9 @@ export function resolveNode(g: GraphIndex, name: string): number {
     const byAlt = new Set<number>();
     for (const entry of entriesWithKey(index, key)) (index.entryAlt[entry] ? byAlt : byLabel).add(index.entryNodes[entry]);
     for (const alt of byLabel) byAlt.delete(alt);
-    for (const matches of [byLabel, byAlt, new Set(localNamesOf(g).get(key) ?? [])]) {
+    const levels = [() => byLabel, () => byAlt, () => new Set(localNamesOf(g).get(key) ?? [])];
+    for (const level of levels) {
+      const matches = level();
       if (matches.size === 1) return [...matches][0];
       // A class and an entity often share a name ("blockchain"): the entity is what a node query means.
       const instances = [...matches].filter((n) => !g.isSchema(n));
