@@ -185,6 +185,7 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
     }),
   );
   layoutButton.addEventListener("click", () => layout.toggle());
+  view.onNodeMoved = () => layout.save();
   edgeLabelsBox.addEventListener("change", () => store.apply(setEdgeLabels(edgeLabelsBox.checked)));
 
   // ---- Errors and progress -----------------------------------------------------------------------------

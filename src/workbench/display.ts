@@ -177,8 +177,10 @@ export function shortLabel(label: string): string {
 /** Whether filters hide a node (query focus and hover only fade, except "show only" neighbourhoods). */
 export function isNodeFilteredOut(node: string, attrs: NodeAttributes, ctx: DisplayContext): boolean {
   if (ctx.hiddenNodes.has(node)) return true;
-  if (attrs.schema && !ctx.showSchema && !(ctx.focusNodes?.has(node) ?? false)) return true;
-  if (attrs.colourClass && ctx.hiddenClasses.has(attrs.colourClass)) return true;
+  // A query result is shown whole, even where it crosses a hidden class or a schema node.
+  const inResult = ctx.focusNodes?.has(node) ?? false;
+  if (attrs.schema && !ctx.showSchema && !inResult) return true;
+  if (attrs.colourClass && ctx.hiddenClasses.has(attrs.colourClass) && !inResult) return true;
   if (ctx.focusMode === "only" && ctx.focusNodes && !ctx.focusNodes.has(node)) return true;
   return false;
 }

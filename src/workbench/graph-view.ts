@@ -73,8 +73,37 @@ export class GraphView {
       event.preventSigmaDefault();
       events.onDoubleClickNode?.(event.node);
     });
+    this.enableDragging();
     this.unsubscribe = store.subscribe(() => this.refresh());
   }
+
+  /** Lets the analyst drag a node to a new place (the layout keeps it there until it runs again). */
+  private enableDragging(): void {
+    let dragged: string | null = null;
+    this.sigma.on("downNode", ({ node }) => {
+      dragged = node;
+      this.sigma.getCamera().disable();
+    });
+    this.sigma.getMouseCaptor().on("mousemovebody", (event) => {
+      if (!dragged) return;
+      const position = this.sigma.viewportToGraph(event);
+      this.graph.mergeNodeAttributes(dragged, { x: position.x, y: position.y });
+      event.preventSigmaDefault();
+      event.original.preventDefault();
+      event.original.stopPropagation();
+    });
+    const drop = () => {
+      if (!dragged) return;
+      dragged = null;
+      this.sigma.getCamera().enable();
+      this.onNodeMoved?.();
+    };
+    this.sigma.getMouseCaptor().on("mouseup", drop);
+    this.sigma.getMouseCaptor().on("mouseleave", drop);
+  }
+
+  /** Called after the analyst dropped a dragged node (the app saves positions). */
+  onNodeMoved: (() => void) | null = null;
 
   setColours(colours: Map<string, string>): void {
     this.colours = colours;

@@ -78,6 +78,13 @@ describe("node reducer", () => {
     expect(node(hideNodes([kgr("kenya")])(getEmptySession()), kgr("kenya")).hidden).toBe(true);
   });
 
+  it("shows a query result whole even across a hidden class", () => {
+    const { paths } = service.path(kgr("dahua"), kgr("kenyan-government"), { k: 1, maxLength: 6, directed: false, excludeClasses: [], excludeNodes: [], excludePredicates: [] });
+    const state = toggleClass(kg("Company"))(pathFinished(paths)(getEmptySession()));
+    expect(node(state, kgr("huawei")).hidden).toBeUndefined();
+    expect(node(toggleClass(kg("Company"))(getEmptySession()), kgr("huawei")).hidden).toBe(true);
+  });
+
   it("on hover, keeps the neighbours and fades the rest", () => {
     const state = hoverNode(kgr("dahua"))(getEmptySession());
     expect(node(state, kgr("huawei")).forceLabel).toBe(true);
