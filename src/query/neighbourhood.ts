@@ -35,8 +35,11 @@ class Scratch {
   readonly depth: Uint32Array;
   readonly edgeSeen: Uint32Array;
   readonly queue: Uint32Array;
+  /** The edges found, before sorting (a typed sort is several times faster than sorting a JS array). */
+  readonly edgeList: Uint32Array;
 
   constructor(nodeCount: number, edgeCount: number) {
+    this.edgeList = new Uint32Array(edgeCount);
     this.seen = new Uint32Array(nodeCount);
     this.depth = new Uint32Array(nodeCount);
     this.edgeSeen = new Uint32Array(edgeCount);
@@ -75,7 +78,7 @@ export function neighbourhood(g: GraphIndex, centers: number[], options: Neighbo
     scratches.set(g, scratch);
   }
   const gen = scratch.next();
-  const { seen, depth, edgeSeen, queue } = scratch;
+  const { seen, depth, edgeSeen, queue, edgeList } = scratch;
   const allowed = options.predicates?.length ? new Set(options.predicates) : undefined;
   const classes = options.classes?.length ? new Set(options.classes) : undefined;
   const classOk = (n: number) => {
@@ -98,7 +101,7 @@ export function neighbourhood(g: GraphIndex, centers: number[], options: Neighbo
     queue[tail++] = c;
     uniqueCenters.push(c);
   }
-  const edges: number[] = [];
+  let edgeCount = 0;
   const useOut = direction !== "in";
   const useIn = direction !== "out";
   // Class-rejected nodes get this mark so they are tested once, not once per edge.
@@ -132,7 +135,7 @@ export function neighbourhood(g: GraphIndex, centers: number[], options: Neighbo
         }
         if (edgeSeen[e] !== gen) {
           edgeSeen[e] = gen;
-          edges.push(e);
+          edgeList[edgeCount++] = e;
         }
       }
     }
@@ -145,11 +148,12 @@ export function neighbourhood(g: GraphIndex, centers: number[], options: Neighbo
         if (edgeSeen[e] === gen || seen[g.edgeTargets[e]] !== gen) continue;
         if (allowed !== undefined && !allowed.has(g.edgePredicates[e])) continue;
         edgeSeen[e] = gen;
-        edges.push(e);
+        edgeList[edgeCount++] = e;
       }
     }
   }
   const nodes: { node: number; depth: number }[] = [];
   for (let i = 0; i < tail; i++) nodes.push({ node: queue[i], depth: depth[queue[i]] });
-  return { centers: uniqueCenters, nodes, edges: edges.sort((a, b) => a - b), truncated };
+  const edges = Array.from(edgeList.subarray(0, edgeCount).sort());
+  return { centers: uniqueCenters, nodes, edges, truncated };
 }
