@@ -183,6 +183,8 @@ export function flag(parsed: ParsedCommand, name: string): boolean {
 const globalHelp = `Global options:
   --data FILE...       load these RDF files (.ttl .nt .nq .trig) instead of the bundled graph;
                        before or after the command, repeatable
+  --endpoint URL       ask a SPARQL endpoint instead (find, path, neighbours, sparql);
+                       --user NAME with the password in KG_ENDPOINT_PASSWORD, --endpoint-timeout S
   -h, --help           show help`;
 
 /** The help of one command. */
