@@ -1,0 +1,49 @@
+// SPARQL text helpers: the query form, prefixes declared only when used and missing, a LIMIT added only where it is valid.
+import { describe, expect, it } from "vitest";
+import { declaredPrefixes, limitSelect, queryForm, regexEscape, stringLiteral, withPrefixes } from "../../src/query/sparql-query.ts";
+
+const data = { kg: "https://w3id.org/smartcity-kg/ontology#", kgr: "https://w3id.org/smartcity-kg/resource/", skos: "http://www.w3.org/2004/02/skos/core#" };
+
+describe("queryForm", () => {
+  it("finds the form after the prologue, ignoring comments, strings and IRIs", () => {
+    expect(queryForm("PREFIX a: <http://x/select#>\n# ASK this\nSELECT * WHERE { ?s ?p 'ASK' }")).toBe("select");
+    expect(queryForm("BASE <http://construct.example/> ASK { ?s ?p ?o }")).toBe("ask");
+    expect(queryForm("construct { ?s ?p ?o } where { ?s ?p ?o }")).toBe("construct");
+    expect(queryForm("DESCRIBE <http://example.org/x>")).toBe("describe");
+    expect(queryForm("INSERT DATA { <a:x> <a:y> <a:z> }")).toBe("update");
+    expect(queryForm("hello")).toBeUndefined();
+  });
+});
+
+describe("withPrefixes", () => {
+  it("declares the prefixes a query uses but does not declare, and nothing else", () => {
+    const out = withPrefixes("SELECT ?l WHERE { kgr:huawei skos:prefLabel ?l }", data);
+    expect(out.split("\n").slice(0, 2)).toEqual([`PREFIX kgr: <${data.kgr}>`, `PREFIX skos: <${data.skos}>`]);
+    expect(out).not.toContain("PREFIX kg:");
+  });
+
+  it("keeps the query's own declarations and does not see prefixes inside IRIs, strings or comments", () => {
+    const own = "PREFIX kg: <http://elsewhere/> SELECT * WHERE { ?s a kg:Thing }";
+    expect(withPrefixes(own, data)).toBe(own);
+    const hidden = 'SELECT * WHERE { ?s <http://x/kg:y> "kgr:huawei" } # skos:note';
+    expect(withPrefixes(hidden, data)).toBe(hidden);
+    expect([...declaredPrefixes("PREFIX : <http://d/> PREFIX ex: <http://e/> ASK {}")].sort()).toEqual(["", "ex"]);
+  });
+});
+
+describe("limitSelect", () => {
+  it("adds a LIMIT to an unbounded SELECT only", () => {
+    expect(limitSelect("SELECT * WHERE { ?s ?p ?o } ORDER BY ?s", 11)).toBe("SELECT * WHERE { ?s ?p ?o } ORDER BY ?s\nLIMIT 11");
+    expect(limitSelect("SELECT * WHERE { ?s ?p ?o } LIMIT 5", 11)).toBe("SELECT * WHERE { ?s ?p ?o } LIMIT 5");
+    expect(limitSelect("ASK { ?s ?p ?o }", 11)).toBe("ASK { ?s ?p ?o }");
+    // A trailing VALUES block cannot be followed by LIMIT.
+    expect(limitSelect("SELECT * WHERE { ?s ?p ?o } VALUES ?s { <http://x/a> }", 11)).toBe("SELECT * WHERE { ?s ?p ?o } VALUES ?s { <http://x/a> }");
+  });
+});
+
+describe("literals", () => {
+  it("escapes strings and regex metacharacters", () => {
+    expect(stringLiteral('a "quoted" \\ line\nbreak')).toBe('"a \\"quoted\\" \\\\ line\\nbreak"');
+    expect(regexEscape("C++ (beta).")).toBe("C\\+\\+ \\(beta\\)\\.");
+  });
+});
