@@ -205,6 +205,14 @@ describe("workbench (built site in Chromium)", () => {
       expect(has(statement, rdf.type, rdf.Statement)).toBe(true);
     }
     expect(text).toMatch(/^@prefix /m);
+    // The selection exports too: the selected node with its types, labels and relations in view.
+    await pick(page, "#search", "Dahua");
+    await page.locator("#details .details-title").filter({ hasText: "Dahua" }).waitFor();
+    await page.click("#export");
+    const [selection] = await Promise.all([page.waitForEvent("download"), page.click("#export-selection")]);
+    const selected = [...(await loadDataset([{ name: "selection.ttl", text: readFileSync((await selection.path())!, "utf8") }])).quads()];
+    expect(selected.some((q) => q.subject.value === `${KGR}dahua` && q.predicate.value === rdf.type)).toBe(true);
+    expect(selected.some((q) => q.subject.value === `${KGR}dahua` && q.object.termType === "NamedNode" && q.predicate.value !== rdf.type)).toBe(true);
   });
 
   it("a malformed file shows file:line:column and leaves the graph as it was", async () => {
@@ -328,5 +336,35 @@ describe("workbench (built site in Chromium)", () => {
     await page.keyboard.press("Escape");
     await page.locator("#shortcuts").waitFor({ state: "hidden" });
     await page.keyboard.press("f");
+  });
+
+  it("caps the overview of a large graph and says what it shows and how to see more", async () => {
+    const page = await open();
+    // 3,000 generated entities with skewed degrees: more than the overview shows.
+    const lines: string[] = [];
+    const base = "https://example.org/generated/";
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 3000; i++) {
+      lines.push(`<${base}n${i}> <${rdf.type}> <${base}Class${i % 3}> .`);
+      lines.push(`<${base}n${i}> <http://www.w3.org/2004/02/skos/core#prefLabel> "Generated ${i}"@en .`);
+      for (let j = 0; j < 2; j++) lines.push(`<${base}n${i}> <${base}linksTo> <${base}n${Math.floor(3000 * random() ** 2)}> .`);
+    }
+    await page.setInputFiles("#file-input", { name: "generated.nt", mimeType: "application/n-triples", buffer: Buffer.from(lines.join("\n")) });
+    await page.waitForFunction(() => /of [\d,]{5,} nodes/.test(document.getElementById("status")!.textContent!), undefined, { timeout: 60_000 });
+    await page.waitForSelector("#progress", { state: "hidden" });
+    expect(await nodeCount(page)).toBe(2000);
+    const notice = (await page.locator("#notice").textContent())!;
+    expect(notice).toMatch(/2,000 best-connected of [\d,]+ nodes/);
+    expect(notice).toMatch(/double-click/);
+    // A node outside the overview is added by search, next to what is shown.
+    const outside = await page.evaluate((prefix) => {
+      for (let i = 2999; i >= 0; i--) if (!window.workbench!.view.graph.hasNode(`${prefix}n${i}`)) return i;
+      return -1;
+    }, base);
+    expect(outside).toBeGreaterThanOrEqual(0);
+    await pick(page, "#search", `Generated ${outside}`);
+    await page.waitForFunction((key) => window.workbench!.view.graph.hasNode(key), `${base}n${outside}`);
+    expect(await nodeCount(page)).toBe(2001);
   });
 });
