@@ -7,7 +7,7 @@ import { loadDataset } from "../src/rdf/parse.ts";
 import type { Dataset } from "../src/rdf/dataset.ts";
 import { projectGraph } from "../src/graph/project.ts";
 import type { GraphIndex } from "../src/graph/types.ts";
-import { collectGarbage, retainedBytes, summarize, timeAsync, timeSync, type Summary } from "./stats.ts";
+import { collectGarbage, cpuMs, retainedBytes, summarize, timeAsync, timeSync, type Summary } from "./stats.ts";
 
 /** n3's parser with a callback that only counts: the cheapest way n3 can read the text, our baseline. */
 export function parseCountOnly(text: string): Promise<number> {
@@ -42,6 +42,9 @@ export interface LoadResults {
   projectGraph: Summary;
   /** loadDataset + projectGraph, per repetition. */
   loadTotal: Summary;
+  /** CPU time (this process, all threads) of the n3 parse and of loadDataset + projectGraph, per repetition. */
+  n3ParseCpu: Summary;
+  loadTotalCpu: Summary;
   n3Store: Summary;
   /** Wall time of `rapper -c` (process start included), or null when rapper is not installed. */
   rapper: Summary | null;
@@ -64,20 +67,27 @@ export interface LoadOptions {
 /** Times each loader `repetitions` times after one warm-up, interleaved so machine drift hits all alike. */
 export async function benchLoad(path: string, options: LoadOptions): Promise<{ results: LoadResults; dataset: Dataset; graph: GraphIndex }> {
   const text = readFileSync(path, "utf8");
+  const parseCpu: number[] = [], totalCpu: number[] = [];
   const n3Parse: number[] = [], load: number[] = [], project: number[] = [], total: number[] = [], store: number[] = [], rapper: number[] = [];
   const hasRapper = rapperAvailable();
   for (let rep = -1; rep < options.repetitions; rep++) {
     const record = rep >= 0;
     collectGarbage();
+    const parseCpuStart = cpuMs();
     const parseMs = await timeAsync(() => parseCountOnly(text));
+    const parseCpuMs = cpuMs() - parseCpuStart;
     collectGarbage();
     let loaded: Dataset | undefined;
+    const loadCpuStart = cpuMs();
     const loadMs = await timeAsync(async () => {
       loaded = await loadDataset([{ name: "bench.ttl", text, format: "turtle" }]);
     });
     const projectMs = timeSync(() => projectGraph(loaded!));
+    const loadCpuMs = cpuMs() - loadCpuStart;
     loaded = undefined;
     if (record) {
+      parseCpu.push(parseCpuMs);
+      totalCpu.push(loadCpuMs);
       n3Parse.push(parseMs);
       load.push(loadMs);
       project.push(projectMs);
@@ -112,6 +122,8 @@ export async function benchLoad(path: string, options: LoadOptions): Promise<{ r
       loadDataset: summarize(load),
       projectGraph: summarize(project),
       loadTotal: summarize(total),
+      n3ParseCpu: summarize(parseCpu),
+      loadTotalCpu: summarize(totalCpu),
       n3Store: summarize(store),
       rapper: hasRapper ? summarize(rapper) : null,
       bytesPerTriple: retained.bytes / triples,

@@ -67,6 +67,15 @@ export async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
+/**
+ * CPU milliseconds this process has used (all threads, user + system). Other processes on a shared machine
+ * stretch wall time but not this, so ratios of CPU times are a steadier second opinion on a noisy box.
+ */
+export function cpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
 /** Runs a full collection if node was started with --expose-gc, so one run's garbage is not billed to the next. */
 export function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
