@@ -1,6 +1,6 @@
 // Writes a Dataset, or a subset of its quads, as Turtle, TriG, N-Triples or N-Quads; Turtle and TriG are byte-for-byte deterministic, blank node labels included.
 import type { Dataset } from "./dataset.ts";
-import { DEFAULT_GRAPH_ID, type TermTable } from "./terms.ts";
+import { DEFAULT_GRAPH_ID, KIND_BLANK, KIND_LITERAL, type TermTable } from "./terms.ts";
 import { rdf } from "./vocab.ts";
 import { PrefixCompactor, RdfWriteError, defaultPrefixes, iriRef, ntriplesLiteral, turtleLiteral } from "./serialize-terms.ts";
 
@@ -129,11 +129,6 @@ function writeLines(dataset: Dataset, selected: Uint32Array, withGraphs: boolean
 const MAX_INLINE_DEPTH = 64;
 const INDENT = "    ";
 
-const enum Kind {
-  Iri = 0,
-  Literal = 1,
-  Blank = 2,
-}
 
 /**
  * Turtle and TriG with subjects grouped (`;`, `,`), everything sorted, and blank nodes made canonical:
@@ -149,8 +144,12 @@ class PrettyWriter {
   private readonly G: Uint32Array;
   private readonly compactor: PrefixCompactor;
   private readonly cache: (string | undefined)[];
-  private readonly out: string[] = [];
-  /** Per term id: its kind, so sorting never looks at key strings to tell kinds apart. */
+  /**
+   * The body, appended to as one string: V8 keeps appends as a rope and copies it once when flattened,
+   * where joining an array of block ropes would flatten each block first and copy twice.
+   */
+  private body = "";
+  /** Per term id: its kind (the table's own codes), so sorting never looks at key strings to tell kinds apart. */
   private readonly kinds: Uint8Array;
   private readonly predicateRank: Uint32Array;
   // Blank node bookkeeping, all indexed by term id (allocated only when the selection has blank nodes).
@@ -178,7 +177,7 @@ class PrettyWriter {
     ({ subjects: this.S, predicates: this.P, objects: this.O, graphs: this.G } = dataset);
     this.compactor = new PrefixCompactor(options.prefixes ?? defaultPrefixes(dataset.prefixes));
     this.cache = new Array(this.terms.size);
-    this.kinds = new Uint8Array(this.terms.size);
+    this.kinds = this.terms.kindCodes();
     this.predicateRank = new Uint32Array(this.terms.size);
     this.nil = this.terms.iriId(rdf.nil);
     const { P, O, kinds, predicateRank } = this;
@@ -189,40 +188,30 @@ class PrettyWriter {
       if (oa === ob) return 0;
       const ka = kinds[oa], kb = kinds[ob];
       if (ka !== kb) return ka - kb;
-      if (ka === Kind.Blank) return this.colour[oa] - this.colour[ob] || oa - ob;
+      if (ka === KIND_BLANK) return this.colour[oa] - this.colour[ob] || oa - ob;
       const ta = this.terms.key(oa), tb = this.terms.key(ob);
       return ta < tb ? -1 : ta > tb ? 1 : 0;
     };
   }
 
   write(): string {
-    const hasBlanks = this.classifyTerms();
+    const hasBlanks = this.selectionHasBlanks();
     this.rankPredicates();
     if (hasBlanks) this.analyseBlanks();
     if (this.trig) this.writeGraphs();
     else this.writeSubjects(0, this.selected.length, "");
     const header = this.compactor.declarations();
-    return header && this.out.length > 0 ? `${header}\n${this.out.join("")}` : header + this.out.join("");
+    return header && this.body ? `${header}\n${this.body}` : header + this.body;
   }
 
-  /** Fills `kinds` for every term in the selection; tells whether any is a blank node. */
-  private classifyTerms(): boolean {
-    const { S, O, G, kinds, terms, selected } = this;
-    let blanks = false;
-    const classify = (id: number) => {
-      if (terms.isLiteral(id)) kinds[id] = Kind.Literal;
-      else if (terms.isBlank(id)) {
-        kinds[id] = Kind.Blank;
-        blanks = true;
-      }
-    };
+  /** Whether any selected quad has a blank node (only then is the blank node analysis needed). */
+  private selectionHasBlanks(): boolean {
+    const { S, O, G, kinds, selected } = this;
     for (let k = 0; k < selected.length; k++) {
       const i = selected[k];
-      classify(S[i]);
-      classify(O[i]);
-      if (G[i] !== DEFAULT_GRAPH_ID) classify(G[i]);
+      if (kinds[S[i]] === KIND_BLANK || kinds[O[i]] === KIND_BLANK || kinds[G[i]] === KIND_BLANK) return true;
     }
-    return blanks;
+    return false;
   }
 
   /** rdf:type first (written `a`), then predicates in IRI order. */
@@ -240,10 +229,10 @@ class PrettyWriter {
 
   private termText(id: number): string {
     const kind = this.kinds[id];
-    if (kind === Kind.Blank) return this.blankLabel(id);
+    if (kind === KIND_BLANK) return this.blankLabel(id);
     let text = this.cache[id];
     if (text === undefined) {
-      text = kind === Kind.Literal ? turtleLiteral(this.terms.key(id), (iri) => this.compactor.compact(iri)) : this.compactor.compact(this.terms.value(id));
+      text = kind === KIND_LITERAL ? turtleLiteral(this.terms.key(id), (iri) => this.compactor.compact(iri)) : this.compactor.compact(this.terms.value(id));
       this.cache[id] = text;
     }
     return text;
@@ -275,7 +264,7 @@ class PrettyWriter {
     const blanks: number[] = [];
     const index = new Int32Array(size).fill(-1);
     const note = (id: number) => {
-      if (kinds[id] === Kind.Blank && index[id] < 0) {
+      if (kinds[id] === KIND_BLANK && index[id] < 0) {
         index[id] = blanks.length;
         blanks.push(id);
       }
@@ -285,13 +274,13 @@ class PrettyWriter {
       const s = S[i], o = O[i], g = this.trig ? G[i] : DEFAULT_GRAPH_ID;
       note(s);
       note(o);
-      if (kinds[s] === Kind.Blank) ownGraph[s] = ownGraph[s] === -1 || ownGraph[s] === g ? g : -2;
-      if (kinds[o] === Kind.Blank) {
+      if (kinds[s] === KIND_BLANK) ownGraph[s] = ownGraph[s] === -1 || ownGraph[s] === g ? g : -2;
+      if (kinds[o] === KIND_BLANK) {
         refs[o]++;
         parent[o] = s;
         parentGraph[o] = g;
       }
-      if (g !== DEFAULT_GRAPH_ID && kinds[g] === Kind.Blank) {
+      if (g !== DEFAULT_GRAPH_ID && kinds[g] === KIND_BLANK) {
         note(g);
         namesGraph[g] = 1;
       }
@@ -299,7 +288,7 @@ class PrettyWriter {
     this.colour = this.colourBlanks(blanks, index);
 
     const candidate = (b: number) =>
-      kinds[b] === Kind.Blank && refs[b] === 1 && namesGraph[b] === 0 && (ownGraph[b] === -1 || ownGraph[b] === parentGraph[b]);
+      kinds[b] === KIND_BLANK && refs[b] === 1 && namesGraph[b] === 0 && (ownGraph[b] === -1 || ownGraph[b] === parentGraph[b]);
     const UNKNOWN = 0, VISITING = 1, INLINE = 2, ROOT = 3;
     const state = new Uint8Array(size);
     for (const b of blanks) {
@@ -429,16 +418,16 @@ class PrettyWriter {
     const start = new Uint32Array(n + 1);
     for (let k = 0; k < selected.length; k++) {
       const i = selected[k];
-      if (kinds[S[i]] === Kind.Blank) start[index[S[i]] + 1]++;
-      if (kinds[O[i]] === Kind.Blank) start[index[O[i]] + 1]++;
+      if (kinds[S[i]] === KIND_BLANK) start[index[S[i]] + 1]++;
+      if (kinds[O[i]] === KIND_BLANK) start[index[O[i]] + 1]++;
     }
     for (let b = 0; b < n; b++) start[b + 1] += start[b];
     const entries = new Uint32Array(start[n]);
     const fill = start.slice(0, n);
     for (let k = 0; k < selected.length; k++) {
       const i = selected[k];
-      if (kinds[S[i]] === Kind.Blank) entries[fill[index[S[i]]]++] = k * 2;
-      if (kinds[O[i]] === Kind.Blank) entries[fill[index[O[i]]]++] = k * 2 + 1;
+      if (kinds[S[i]] === KIND_BLANK) entries[fill[index[S[i]]]++] = k * 2;
+      if (kinds[O[i]] === KIND_BLANK) entries[fill[index[O[i]]]++] = k * 2 + 1;
     }
     const termHash = new Map<number, number>();
     const hashOf = (id: number): number => {
@@ -452,7 +441,7 @@ class PrettyWriter {
     let scratch = new Uint32Array(16);
     let distinct = 1;
     for (let round = 0; round < 16; round++) {
-      const other = (id: number) => (kinds[id] === Kind.Blank ? mix(colour[id], 0x85ebca6b) : hashOf(id));
+      const other = (id: number) => (kinds[id] === KIND_BLANK ? mix(colour[id], 0x85ebca6b) : hashOf(id));
       for (let b = 0; b < n; b++) {
         const from = start[b], to = start[b + 1];
         if (to - from > scratch.length) scratch = new Uint32Array(2 * (to - from));
@@ -503,10 +492,10 @@ class PrettyWriter {
     for (const [g, from, to] of bounds) {
       if (g === DEFAULT_GRAPH_ID) this.writeSubjects(from, to, "", false);
       else {
-        if (this.out.length > 0) this.out.push("\n");
-        this.out.push(`${this.termText(g)} {\n`);
+        if (this.body) this.body += "\n";
+        this.body += `${this.termText(g)} {\n`;
         this.writeSubjects(from, to, INDENT, false);
-        this.out.push("}\n");
+        this.body += "}\n";
       }
     }
   }
@@ -533,7 +522,7 @@ class PrettyWriter {
     if (a === DEFAULT_GRAPH_ID || b === DEFAULT_GRAPH_ID) return a === DEFAULT_GRAPH_ID ? -1 : 1;
     const ka = this.kinds[a], kb = this.kinds[b];
     if (ka !== kb) return ka - kb;
-    if (ka === Kind.Blank) return this.colour[a] - this.colour[b] || a - b;
+    if (ka === KIND_BLANK) return this.colour[a] - this.colour[b] || a - b;
     const ta = this.terms.key(a), tb = this.terms.key(b);
     return ta < tb ? -1 : ta > tb ? 1 : 0;
   }
@@ -551,14 +540,13 @@ class PrettyWriter {
       k = end;
     }
     const order = this.sortGroups(groups);
-    const out = this.out;
-    let separator = indent ? "" : out.length > 0 ? "\n" : "";
+    let separator = indent ? "" : this.body ? "\n" : "";
     for (let g = 0; g < order.length; g++) {
       const at = 3 * order[g];
       const s = groups[at];
-      const subject = this.kinds[s] === Kind.Blank && !this.needsLabel[s] ? "[]" : this.termText(s);
+      const subject = this.kinds[s] === KIND_BLANK && !this.needsLabel[s] ? "[]" : this.termText(s);
       // One string per subject block: V8 appends to strings cheaply, and the final join stays short.
-      out.push(`${separator}${indent}${subject} ${this.predicateObjects(groups[at + 1], groups[at + 2], indent + INDENT)} .\n`);
+      this.body += `${separator}${indent}${subject} ${this.predicateObjects(groups[at + 1], groups[at + 2], indent + INDENT)} .\n`;
       separator = "\n";
     }
   }
@@ -566,7 +554,7 @@ class PrettyWriter {
   /** Group numbers in output order: IRI subjects by key, then blank subjects by colour (ties: first seen). */
   private sortGroups(groups: number[]): number[] {
     const iris: number[] = [], blanks: number[] = [];
-    for (let g = 0; g < groups.length / 3; g++) (this.kinds[groups[3 * g]] === Kind.Blank ? blanks : iris).push(g);
+    for (let g = 0; g < groups.length / 3; g++) (this.kinds[groups[3 * g]] === KIND_BLANK ? blanks : iris).push(g);
     // Subjects are distinct within a run of groups, so sort the keys natively (no comparator call per
     // comparison: IRIs share long namespaces) and map them back.
     const groupByKey = new Map<string, number>();
@@ -601,10 +589,10 @@ class PrettyWriter {
 
   private objectText(o: number, indent: string): string {
     if (o === this.nil) return "()";
-    if (this.kinds[o] !== Kind.Blank || !this.inline[o]) return this.termText(o);
+    if (this.kinds[o] !== KIND_BLANK || !this.inline[o]) return this.termText(o);
     if (this.isList.length > 0 && this.isList[o]) {
       const items: string[] = [];
-      for (let cell = o; this.kinds[cell] === Kind.Blank; cell = this.listRest[cell]) items.push(this.objectText(this.listFirst[cell], indent));
+      for (let cell = o; this.kinds[cell] === KIND_BLANK; cell = this.listRest[cell]) items.push(this.objectText(this.listFirst[cell], indent));
       return `( ${items.join(" ")} )`;
     }
     return this.inlineBlank(o, indent);
@@ -634,7 +622,7 @@ class PrettyWriter {
     if (to - from === 1) {
       // One triple whose object is not itself written over several lines fits on one line: `[ ex:p "x" ]`.
       const o = this.O[this.selected[from]];
-      if (this.kinds[o] !== Kind.Blank || !this.inline[o] || this.isList[o]) return `[ ${this.predicateObjects(from, to, indent)} ]`;
+      if (this.kinds[o] !== KIND_BLANK || !this.inline[o] || this.isList[o]) return `[ ${this.predicateObjects(from, to, indent)} ]`;
     }
     return `[\n${indent}${INDENT}${this.predicateObjects(from, to, indent + INDENT)}\n${indent}]`;
   }

@@ -4,6 +4,17 @@ import type * as RDF from "@rdfjs/types";
 
 export type TermKind = "NamedNode" | "BlankNode" | "Literal" | "DefaultGraph";
 
+/** Small-number kinds, kept per id in a typed array so hot loops test a byte instead of a key string. */
+export const KIND_IRI = 0, KIND_LITERAL = 1, KIND_BLANK = 2, KIND_DEFAULT_GRAPH = 3;
+
+function kindCodeOf(key: string): number {
+  if (key === "") return KIND_DEFAULT_GRAPH;
+  const first = key.charCodeAt(0);
+  if (first === 34 /* " */) return KIND_LITERAL;
+  if (first === 95 /* _ */ && key.charCodeAt(1) === 58 /* : */) return KIND_BLANK;
+  return KIND_IRI;
+}
+
 /** Id 0 is always the default graph, so an unset graph column reads as "default". */
 export const DEFAULT_GRAPH_ID = 0;
 
@@ -18,6 +29,7 @@ const EMPTY_IRI_KEY = "<>";
 export class TermTable {
   private readonly idsByKey = new Map<string, number>();
   private readonly keys: string[] = [];
+  private codes = new Uint8Array(1024);
   /** Next candidate for a fresh blank node label; carried by `clone()` so labels of later loads stay distinct. */
   private nextBlank = 0;
 
@@ -48,6 +60,12 @@ export class TermTable {
       id = this.keys.length;
       this.keys.push(key);
       this.idsByKey.set(key, id);
+      if (id === this.codes.length) {
+        const grown = new Uint8Array(2 * id);
+        grown.set(this.codes);
+        this.codes = grown;
+      }
+      this.codes[id] = kindCodeOf(key);
     }
     return id;
   }
@@ -81,25 +99,36 @@ export class TermTable {
   }
 
   kind(id: number): TermKind {
-    const key = this.keys[id];
-    if (key === "") return "DefaultGraph";
-    const first = key.charCodeAt(0);
-    if (first === 34 /* " */) return "Literal";
-    if (first === 95 /* _ */ && key.charCodeAt(1) === 58 /* : */) return "BlankNode";
-    return "NamedNode";
+    switch (this.codes[id]) {
+      case KIND_LITERAL:
+        return "Literal";
+      case KIND_BLANK:
+        return "BlankNode";
+      case KIND_DEFAULT_GRAPH:
+        return "DefaultGraph";
+      default:
+        return "NamedNode";
+    }
+  }
+
+  /**
+   * KIND_IRI, KIND_LITERAL, KIND_BLANK or KIND_DEFAULT_GRAPH for every id below `size`. The array is replaced
+   * as the table grows, so read it again after interning.
+   */
+  kindCodes(): Uint8Array {
+    return this.codes;
   }
 
   isLiteral(id: number): boolean {
-    return this.keys[id].charCodeAt(0) === 34;
+    return this.codes[id] === KIND_LITERAL;
   }
 
   isBlank(id: number): boolean {
-    const key = this.keys[id];
-    return key.charCodeAt(0) === 95 && key.charCodeAt(1) === 58;
+    return this.codes[id] === KIND_BLANK;
   }
 
   isIri(id: number): boolean {
-    return id !== DEFAULT_GRAPH_ID && !this.isLiteral(id) && !this.isBlank(id);
+    return this.codes[id] === KIND_IRI;
   }
 
   /** The IRI, the blank node label (without `_:`), or the literal's lexical form. */
