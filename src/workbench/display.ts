@@ -165,7 +165,7 @@ export function displayContext(state: SessionState, graph: GraphLookup, colours:
 }
 
 const LABEL_MAX = 34;
-const FORCED_LABELS_MAX = 25;
+const FORCED_LABELS_MAX = 12;
 
 /** Long labels are cut on the canvas so they do not cover their neighbours; hover or select shows them whole. */
 export function shortLabel(label: string): string {
@@ -252,9 +252,12 @@ export function edgeDisplay(edge: string, attrs: EdgeAttributes, extremities: [s
   if (focused) {
     out.color = HIGHLIGHT_EDGE;
     out.size = 3;
-    out.label = attrs.label;
-    out.forceLabel = true;
     out.zIndex = 1;
+    // A path's few relations are labelled; a neighbourhood's many would bury the graph in text.
+    if ((ctx.focusEdges?.size ?? 0) <= FORCED_LABELS_MAX) {
+      out.label = attrs.label;
+      out.forceLabel = true;
+    }
   }
   if (ctx.hovered) {
     if (source === ctx.hovered || target === ctx.hovered) {

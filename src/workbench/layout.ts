@@ -2,6 +2,7 @@
 import type Graph from "graphology";
 import FA2LayoutSupervisor from "graphology-layout-forceatlas2/worker";
 import forceAtlas2 from "graphology-layout-forceatlas2";
+import noverlap from "graphology-layout-noverlap";
 import NoverlapLayoutSupervisor from "graphology-layout-noverlap/worker";
 
 export type LayoutListener = (running: boolean) => void;
@@ -9,6 +10,8 @@ export type LayoutListener = (running: boolean) => void;
 /** How long one automatic run lasts: enough for a few thousand nodes to settle on two cores. */
 const AUTO_RUN_MS = 4000;
 const CACHE_PREFIX = "smartcity-kg:positions:";
+/** Up to this many nodes noverlap runs on the main thread (tens of ms); above, in a worker. */
+const SYNC_UNTANGLE_MAX = 1000;
 
 export class LayoutController {
   private supervisor: FA2LayoutSupervisor | null = null;
@@ -97,14 +100,18 @@ export class LayoutController {
       this.stopUntangling();
       this.save();
     };
-    this.untangler = new NoverlapLayoutSupervisor(this.graph, {
-      inputReducer: (_key, attrs) => ({ x: attrs.x, y: attrs.y, size: (attrs.size ?? 4) * pixelsToGraph }),
-      settings: { ratio: 1.1, margin: 2 * pixelsToGraph, speed: 3 },
-      onConverged: finish,
-    });
+    const inputReducer = (_key: string, attrs: { x: number; y: number; size?: number }) => ({ x: attrs.x, y: attrs.y, size: (attrs.size ?? 4) * pixelsToGraph });
+    const settings = { ratio: 1.15, margin: 3 * pixelsToGraph, speed: 3 };
+    if (this.graph.order <= SYNC_UNTANGLE_MAX) {
+      // Small graphs untangle in a few milliseconds: at once, without a worker round trip per iteration.
+      noverlap.assign(this.graph, { maxIterations: 150, inputReducer, settings });
+      finish();
+      return;
+    }
+    this.untangler = new NoverlapLayoutSupervisor(this.graph, { inputReducer, settings, onConverged: finish });
     this.untangler.start();
     // noverlap may never fully converge on dense hubs: stop it after a while and keep what it reached.
-    this.untangleTimer = setTimeout(finish, 2000);
+    this.untangleTimer = setTimeout(finish, 4000);
   }
 
   private stopUntangling(): void {

@@ -279,7 +279,8 @@ describe("workbench (built site in Chromium)", () => {
 
   it("hover highlights neighbours and double-click expands a node", async () => {
     const page = await open();
-    await page.waitForFunction(() => !document.getElementById("layout-toggle")!.classList.contains("running"), undefined, { timeout: 30_000 });
+    // Wait until the layout and the untangling settled (the positions are then cached), so nodes stay put.
+    await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith("smartcity-kg:positions:")), undefined, { timeout: 30_000 });
     // Take Kenya out of the view: double-clicking Huawei must bring it back as a neighbour.
     await page.evaluate((kenya) => window.workbench!.view.graph.dropNode(kenya), `${KGR}kenya`);
     const at = async (key: string) => {
