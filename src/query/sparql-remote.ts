@@ -393,6 +393,40 @@ async function labelMatches(endpoint: SparqlEndpoint, wanted: string, key: strin
 }
 
 /**
+ * The IRIs of predicates or classes named in options: IRIs and CURIEs as they are; other names are matched on the
+ * endpoint by label (case- and accent-insensitive) or by local name in one of the well-known namespaces, among
+ * terms the store uses as predicates (as classes). Throws NameResolutionError like the local resolveTerm.
+ */
+export async function resolveRemoteTerms(endpoint: SparqlEndpoint, names: readonly string[], kind: "predicate" | "class", prefixes: Readonly<Record<string, string>> = wellKnownPrefixes, options: RemoteOptions = {}): Promise<string[]> {
+  const out: string[] = [];
+  for (const name of names) {
+    const wanted = name.trim();
+    const spelled = expandName(wanted, prefixes);
+    if (spelled !== undefined) {
+      out.push(spelled);
+      continue;
+    }
+    const key = normaliseText(wanted);
+    const used = (v: string) => (kind === "predicate" ? `FILTER EXISTS { ?usedS ${v} ?usedO }` : `FILTER EXISTS { ?usedS ${iriRef(rdf.type)} ${v} }`);
+    const found = new Map<string, string>();
+    if (/^[A-Za-z_][\w.-]*$/.test(wanted)) {
+      const candidates = [...new Set(Object.values(prefixes))].map((namespace) => namespace + wanted);
+      const byLocalName = await endpoint.select(`SELECT DISTINCT ?t WHERE {\nVALUES ?t { ${iris(candidates)} }\n${used("?t")}\n}\nLIMIT 20`, { signal: options.signal, maxRows: 20 });
+      for (const row of byLocalName.bindings) found.set(row.t.value, wanted);
+    }
+    if (found.size === 0 && key !== "") {
+      const pattern = `^${key.split(" ").map(regexEscape).join("[^A-Za-z0-9]*")}$`;
+      const byLabel = await endpoint.select(`SELECT DISTINCT ?t ?l WHERE {\nVALUES ?lp { ${iris([...labelPredicates, ...altLabelPredicates])} }\n?t ?lp ?l .\nFILTER(isLiteral(?l) && REGEX(STR(?l), ${stringLiteral(pattern)}, "i"))\n${used("?t")}\n}\nLIMIT 20`, { signal: options.signal, maxRows: 20 });
+      for (const row of byLabel.bindings) if (row.t.type === "uri" && normaliseText(row.l.value) === key) found.set(row.t.value, row.l.value);
+    }
+    const candidates = [...found].sort(([a], [b]) => compare(a, b)).map(([iri, label]) => ({ node: -1, label, iri }));
+    if (candidates.length === 1) out.push(candidates[0].iri);
+    else throw new NameResolutionError(wanted, candidates.length > 1 ? "ambiguous" : "unknown", candidates, kind);
+  }
+  return out;
+}
+
+/**
  * Term ids in a fetched graph for option values (predicates, classes): IRIs and CURIEs as given (absent from the
  * fetched part: -1, which matches nothing), labels resolved against the fetched part.
  */

@@ -10,8 +10,8 @@ import { findPaths, type PathOptions } from "../../src/query/path.ts";
 import { searchLabels } from "../../src/query/search.ts";
 import { createEmbeddedSparql, type EmbeddedSparql } from "../../src/query/sparql-embedded.ts";
 import { SparqlEndpoint } from "../../src/query/sparql-endpoint.ts";
-import { remoteNeighbourhood, remotePaths, remoteSearch, resolveRemoteNode } from "../../src/query/sparql-remote.ts";
-import { NameResolutionError } from "../../src/query/names.ts";
+import { remoteNeighbourhood, remotePaths, remoteSearch, resolveRemoteNode, resolveRemoteTerms } from "../../src/query/sparql-remote.ts";
+import { NameResolutionError, resolveTerm } from "../../src/query/names.ts";
 import { runKg } from "../cli/run-kg.ts";
 import { canonicalNeighbourhood, canonicalPaths } from "./canonical.ts";
 import { startVirtuoso, type VirtuosoServer } from "./virtuoso.ts";
@@ -109,6 +109,39 @@ describe("search on the endpoint", () => {
     expect(error).toBeInstanceOf(NameResolutionError);
     expect((error as NameResolutionError).reason).toBe("unknown");
     expect((error as NameResolutionError).candidates.map((c) => c.iri)).toContain(iriOf("Huawei"));
+  });
+});
+
+describe("predicate and class names on the endpoint", () => {
+  it("resolves local names, labels and CURIEs to the terms the local resolver finds", async () => {
+    const predicates = ["donatesTo", "body of", "kg:promotedOrDonatedTo"];
+    const expected = predicates.map((name) => graph.dataset.terms.key(resolveTerm(graph, name, "predicate")));
+    expect(await resolveRemoteTerms(endpoint, predicates, "predicate")).toEqual(expected);
+    expect(await resolveRemoteTerms(endpoint, ["Country"], "class")).toEqual([graph.dataset.terms.key(resolveTerm(graph, "Country", "class"))]);
+    const error = await resolveRemoteTerms(endpoint, ["Countyr"], "class").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NameResolutionError);
+    expect((error as NameResolutionError).kind).toBe("class");
+  });
+
+  it("filters neighbourhoods and paths by them as the local commands do", async () => {
+    const url = server!.endpoint;
+    for (const args of [
+      ["neighbours", "Huawei", "--classes", "Country", "--json"],
+      ["neighbours", "Huawei", "--predicates", "donates to", "--json"],
+      ["path", "Huawei", "Kenya", "--predicates", "donatesTo,bodyOf", "--json"],
+      ["path", "Huawei", "Kenya", "--exclude", "Kenyan police", "--exclude-classes", "Country", "--max-length", "4", "--json"],
+    ]) {
+      const [local, remote] = await Promise.all([runKg(args), runKg(["--endpoint", url, ...args])]);
+      expect(remote.code, `${args.join(" ")}: ${remote.stderr}`).toBe(0);
+      const [a, b] = [JSON.parse(local.stdout), JSON.parse(remote.stdout)];
+      if (args[0] === "path") {
+        expect(a.paths.length).toBeGreaterThan(0);
+        expect(canonicalPaths(b.paths), args.join(" ")).toEqual(canonicalPaths(a.paths));
+      } else {
+        expect(a.nodes.length).toBeGreaterThan(1);
+        expect(canonicalNeighbourhood(b), args.join(" ")).toEqual(canonicalNeighbourhood(a));
+      }
+    }
   });
 });
 

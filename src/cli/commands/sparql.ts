@@ -275,10 +275,11 @@ async function remotePath(endpoint: SparqlEndpoint, parsed: ParsedCommand, signa
   const k = intOption(parsed, "path", "k", 3);
   const limit = intOption(parsed, "path", "limit", 100);
   const maxLength = intOption(parsed, "path", "max-length", 6, 0);
-  const [{ remotePaths, resolveRemoteNode }, { pathsToJson }, render] = await Promise.all([
+  const [{ remotePaths, resolveRemoteNode, resolveRemoteTerms }, { pathsToJson }, render] = await Promise.all([
     import("../../query/sparql-remote.ts"), import("../../query/json.ts"), import("../render.ts"),
   ]);
   const resolve = (name: string) => resolveRemoteNode(endpoint, name, undefined, { signal });
+  const terms = (option: string, kind: "predicate" | "class") => resolveRemoteTerms(endpoint, listOption(parsed, option), kind, undefined, { signal });
   const [from, to] = [await resolve(parsed.positionals[0]), await resolve(parsed.positionals[1])];
   const excludeNodes: string[] = [];
   for (const name of listOption(parsed, "exclude")) excludeNodes.push(await resolve(name));
@@ -286,9 +287,9 @@ async function remotePath(endpoint: SparqlEndpoint, parsed: ParsedCommand, signa
     signal, k, limit, maxLength,
     allShortest: flag(parsed, "all"),
     directed: flag(parsed, "directed"),
-    predicates: listOption(parsed, "predicates"),
-    excludePredicates: listOption(parsed, "exclude-predicates"),
-    excludeClasses: listOption(parsed, "exclude-classes"),
+    predicates: await terms("predicates", "predicate"),
+    excludePredicates: await terms("exclude-predicates", "predicate"),
+    excludeClasses: await terms("exclude-classes", "class"),
     excludeNodes,
   });
   warnTruncated(endpoint, answer.fetchTruncated, answer.rows);
@@ -307,15 +308,15 @@ async function remoteNeighbours(endpoint: SparqlEndpoint, parsed: ParsedCommand,
   if (!["out", "in", "both"].includes(direction)) {
     throw new UsageError(`kg neighbours: --direction must be out, in or both, got ${JSON.stringify(direction)}`, "neighbours");
   }
-  const [{ remoteNeighbourhood, resolveRemoteNode }, { neighbourhoodToJson }, render] = await Promise.all([
+  const [{ remoteNeighbourhood, resolveRemoteNode, resolveRemoteTerms }, { neighbourhoodToJson }, render] = await Promise.all([
     import("../../query/sparql-remote.ts"), import("../../query/json.ts"), import("../render.ts"),
   ]);
   const centers: string[] = [];
   for (const name of parsed.positionals) centers.push(await resolveRemoteNode(endpoint, name, undefined, { signal }));
   const answer = await remoteNeighbourhood(endpoint, [...new Set(centers)], {
     signal, depth, direction, limit,
-    classes: listOption(parsed, "classes"),
-    predicates: listOption(parsed, "predicates"),
+    classes: await resolveRemoteTerms(endpoint, listOption(parsed, "classes"), "class", undefined, { signal }),
+    predicates: await resolveRemoteTerms(endpoint, listOption(parsed, "predicates"), "predicate", undefined, { signal }),
   });
   warnTruncated(endpoint, answer.fetchTruncated, answer.rows);
   const { graph, result } = answer;
