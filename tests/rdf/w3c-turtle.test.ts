@@ -39,7 +39,11 @@ async function runEntry(entry: ManifestEntry): Promise<Outcome> {
           return { entry, passed: false, reason: "loaded without error" };
         } catch (error) {
           if (!(error instanceof RdfSyntaxError)) return { entry, passed: false, reason: `rejected with ${String(error)}, not an RdfSyntaxError` };
-          if (!(error.line >= 1 && error.column >= 1)) return { entry, passed: false, reason: `bad location ${error.message}` };
+          // The place must exist in the file: a line of it, and a column on that line (or just past its end).
+          const lines = readFileSync(entry.action, "utf8").replace(/^\ufeff/, "").split(/\r\n|\n|\r/);
+          const onLine = error.line >= 1 && error.line <= lines.length && error.column >= 1 && error.column <= lines[error.line - 1].length + 1;
+          if (!onLine) return { entry, passed: false, reason: `location outside the file: ${error.message}` };
+          if (error.file !== entry.action) return { entry, passed: false, reason: `error names ${error.file}, not the file` };
           return { entry, passed: true };
         }
       default:
