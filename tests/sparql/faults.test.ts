@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SparqlEndpoint, SparqlEndpointError } from "../../src/query/sparql-endpoint.ts";
+import { remoteNeighbourhood, remotePaths, remoteSearch } from "../../src/query/sparql-remote.ts";
 import { runKg } from "../cli/run-kg.ts";
 
 interface Seen {
@@ -217,6 +218,19 @@ describe("SparqlEndpoint", () => {
     expect((await failure(endpoint.query("INSERT DATA { <a:b> <a:c> <a:d> }"))).message).toMatch(/no updates/);
     expect((await failure(endpoint.query("hello"))).kind).toBe("usage");
     expect(seen.length).toBe(before);
+  });
+});
+
+describe("remote queries on a failing endpoint", () => {
+  it("pass the caller's cancellation and the endpoint's errors through", async () => {
+    const slow = new SparqlEndpoint({ url: `${base}/slow`, timeoutMs: 30_000 });
+    const controller = new AbortController();
+    const running = remoteNeighbourhood(slow, ["http://example.org/a"], { depth: 2, signal: controller.signal });
+    setTimeout(() => controller.abort(), 100);
+    expect((await failure(running)).kind).toBe("aborted");
+    const failing = new SparqlEndpoint({ url: `${base}/fail` });
+    expect((await failure(remotePaths(failing, "http://example.org/a", "http://example.org/b"))).status).toBe(500);
+    expect((await failure(remoteSearch(new SparqlEndpoint({ url: `${base}/malformed` }), "gear"))).kind).toBe("malformed");
   });
 });
 
