@@ -292,11 +292,20 @@ describe("workbench (built site in Chromium)", () => {
       }, key);
       return { x: box.x + p.x, y: box.y + p.y };
     };
-    await page.evaluate((k) => window.workbench!.view.focusNode(k), `${KGR}huawei`);
-    await page.waitForTimeout(700);
-    const point = await at(`${KGR}huawei`);
-    await page.mouse.move(point.x, point.y);
-    await page.waitForFunction((k) => window.workbench!.store.get().view.hovered === k, `${KGR}huawei`);
+    // Centre the camera on Huawei without animation, then point at it (again if a late frame moved it).
+    await page.evaluate((k) => {
+      const sigma = window.workbench!.view.sigma;
+      const data = sigma.getNodeDisplayData(k)!;
+      sigma.getCamera().setState({ x: data.x, y: data.y, ratio: 0.5 });
+    }, `${KGR}huawei`);
+    let point = await at(`${KGR}huawei`);
+    for (let attempt = 0; attempt < 10; attempt++) {
+      await page.waitForTimeout(200);
+      point = await at(`${KGR}huawei`);
+      await page.mouse.move(point.x + (attempt % 2), point.y);
+      if (await page.evaluate((k) => window.workbench!.store.get().view.hovered === k, `${KGR}huawei`)) break;
+    }
+    expect(await page.evaluate(() => window.workbench!.store.get().view.hovered)).toBe(`${KGR}huawei`);
     await page.screenshot({ path: join(SCREENSHOTS, "hover-huawei.png") });
     await page.mouse.dblclick(point.x, point.y);
     await page.waitForFunction((k) => window.workbench!.view.graph.hasNode(k), `${KGR}kenya`);
