@@ -152,6 +152,8 @@ class PrettyWriter {
   /** Per term id: its kind (the table's own codes), so sorting never looks at key strings to tell kinds apart. */
   private readonly kinds: Uint8Array;
   private readonly predicateRank: Uint32Array;
+  /** Per predicate id: `a ` or its written form and a space. */
+  private readonly predicateTexts: string[] = [];
   // Blank node bookkeeping, all indexed by term id (allocated only when the selection has blank nodes).
   private colour: Uint32Array = new Uint32Array(0);
   private inline: Uint8Array = new Uint8Array(0);
@@ -224,7 +226,10 @@ class PrettyWriter {
       const ka = this.terms.key(a), kb = this.terms.key(b);
       return ka < kb ? -1 : ka > kb ? 1 : 0;
     });
-    ordered.forEach((p, rank) => (this.predicateRank[p] = rank));
+    ordered.forEach((p, rank) => {
+      this.predicateRank[p] = rank;
+      this.predicateTexts[p] = `${p === typeId ? "a" : this.termText(p)} `;
+    });
   }
 
   private termText(id: number): string {
@@ -236,10 +241,6 @@ class PrettyWriter {
       this.cache[id] = text;
     }
     return text;
-  }
-
-  private predicateText(id: number): string {
-    return this.predicateRank[id] === 0 && this.terms.value(id) === rdf.type ? "a" : this.termText(id);
   }
 
   private blankLabel(id: number): string {
@@ -429,11 +430,14 @@ class PrettyWriter {
       if (kinds[S[i]] === KIND_BLANK) entries[fill[index[S[i]]]++] = k * 2;
       if (kinds[O[i]] === KIND_BLANK) entries[fill[index[O[i]]]++] = k * 2 + 1;
     }
-    const termHash = new Map<number, number>();
+    const termHash = new Uint32Array(terms.size);
+    const hashed = new Uint8Array(terms.size);
     const hashOf = (id: number): number => {
-      let h = termHash.get(id);
-      if (h === undefined) termHash.set(id, (h = hashString(terms.key(id))));
-      return h;
+      if (hashed[id] === 0) {
+        termHash[id] = hashString(terms.key(id));
+        hashed[id] = 1;
+      }
+      return termHash[id];
     };
     const colour = new Uint32Array(terms.size);
     for (const b of blanks) colour[b] = 0x9e3779b9;
@@ -579,7 +583,8 @@ class PrettyWriter {
       const p = P[i], o = O[i];
       if (p === previous) text += ", ";
       else {
-        text += previous === -1 ? `${this.predicateText(p)} ` : ` ;\n${indent}${this.predicateText(p)} `;
+        // Predicates are few: their text (with the space after it) is made once, in rankPredicates.
+        text += previous === -1 ? this.predicateTexts[p] : ` ;\n${indent}${this.predicateTexts[p]}`;
         previous = p;
       }
       text += this.objectText(o, indent);
