@@ -232,6 +232,25 @@ describe("workbench (built site in Chromium)", () => {
     expect(await page.evaluate(() => window.workbench!.view.graph.hasNode("https://w3id.org/smartcity-kg/resource/broken-example"))).toBe(false);
   });
 
+  it("a dropped N-Quads file is added to the graph", async () => {
+    const page = await open();
+    const before = await nodeCount(page);
+    const text = readFileSync(join(FIXTURES, "extra.nq"), "utf8");
+    const dataTransfer = await page.evaluateHandle((content) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([content], "extra.nq", { type: "application/n-quads" }));
+      return transfer;
+    }, text);
+    await page.dispatchEvent("#graph", "dragover", { dataTransfer });
+    expect(await page.locator(".drop-zone").isVisible()).toBe(true);
+    await page.dispatchEvent("#graph", "drop", { dataTransfer });
+    await page.waitForFunction((n) => window.workbench!.view.graph.order > n, before);
+    expect(await page.evaluate(() => window.workbench!.view.graph.hasNode("https://w3id.org/smartcity-kg/resource/dropped-test-company"))).toBe(true);
+    expect(await page.locator(".drop-zone").isVisible()).toBe(false);
+    await pick(page, "#search", "Dropped test company");
+    await page.locator("#details .relation .other").filter({ hasText: "Dahua" }).waitFor();
+  });
+
   it("a label that is markup is shown as text and never runs", async () => {
     const page = await open();
     const before = await nodeCount(page);
