@@ -1,5 +1,7 @@
-// Human-readable rendering shared by path and neighbours: one relation per line with its evidence beneath, and Turtle subgraphs.
+// Human-readable rendering shared by path and neighbours (local and --endpoint): one relation per line with its evidence beneath, and Turtle subgraphs.
 import type { GraphIndex } from "../graph/types.ts";
+import type { Path } from "../query/path.ts";
+import type { Neighbourhood } from "../query/neighbourhood.ts";
 import { evidencePlace, relationPhrase } from "../query/explain.ts";
 import { subgraphQuads } from "../query/subgraph.ts";
 import { namedGraphsIn, writeTurtle } from "../rdf/serialize.ts";
@@ -47,6 +49,50 @@ export function usualSource(graph: GraphIndex, edges: Iterable<number>): { iri: 
   let best: { iri: string; label: string; count: number } | undefined;
   for (const [iri, { label, count }] of counts) if (!best || count > best.count) best = { iri, label, count };
   return best && { iri: best.iri, label: best.label };
+}
+
+/** Paths one after another: the chain of labels, then each hop with its quotes beneath. */
+export function pathsText(graph: GraphIndex, paths: Path[]): string {
+  const first = paths[0];
+  const ends = `${graph.label(first.nodes[0])} → ${graph.label(first.nodes[first.nodes.length - 1])}`;
+  const lines = [`${ends}: ${paths.length} path${paths.length === 1 ? "" : "s"}`];
+  const usual = usualSource(graph, paths.flatMap((path) => path.steps.map((step) => step.edge)));
+  paths.forEach((path, i) => {
+    const hops = path.steps.length;
+    lines.push("", `${i + 1}. ${path.nodes.map((n) => graph.label(n)).join(" → ")}  (${hops} hop${hops === 1 ? "" : "s"})`);
+    path.steps.forEach((step, j) => lines.push(renderEdge(graph, step.edge, path.nodes[j], "   ", Infinity, usual?.iri)));
+  });
+  if (usual) lines.push("", `Quotes are from ${usual.label} unless another source is named.`);
+  return lines.join("\n");
+}
+
+/** A neighbourhood as relations fanning out from the centers (at most two quotes each), then the entities by depth. */
+export function neighbourhoodText(graph: GraphIndex, result: Neighbourhood, depth: number): string {
+  const centers = result.centers.map((c) => withTypes(graph, c)).join(", ");
+  const others = result.nodes.filter((n) => n.depth > 0);
+  const lines = [`${centers}: ${others.length} related entit${others.length === 1 ? "y" : "ies"} within ${depth} hop${depth === 1 ? "" : "s"}, ${result.edges.length} relation${result.edges.length === 1 ? "" : "s"}`];
+  if (result.truncated) lines.push(`(cut at --limit ${result.nodes.length} entities: raise --limit or narrow with --classes / --predicates)`);
+  const depthOf = new Map(result.nodes.map((n) => [n.node, n.depth]));
+  // Read each relation from its end nearer a center, so the listing fans out from the centers.
+  const ordered = [...result.edges].map((e) => {
+    const s = graph.edgeSources[e], t = graph.edgeTargets[e];
+    const from = (depthOf.get(s) ?? 0) <= (depthOf.get(t) ?? 0) ? s : t;
+    return { e, from, depth: depthOf.get(from) ?? 0 };
+  }).sort((a, b) => a.depth - b.depth || graph.label(a.from).localeCompare(graph.label(b.from)) || a.e - b.e);
+  const usual = usualSource(graph, result.edges);
+  for (const { e, from } of ordered) lines.push(renderEdge(graph, e, from, "  ", 2, usual?.iri));
+  if (others.length > 0) {
+    lines.push("", "Entities:");
+    for (const { node, depth: d } of others) lines.push(`  ${d}  ${withTypes(graph, node)}`);
+  }
+  if (usual) lines.push("", `Quotes are from ${usual.label} unless another source is named.`);
+  return lines.join("\n");
+}
+
+/** "Label (class, class)" for a node. */
+function withTypes(graph: GraphIndex, n: number): string {
+  const types = graph.classes(n).map((c) => graph.termLabel(c));
+  return types.length > 0 ? `${graph.label(n)} (${types.join(", ")})` : graph.label(n);
 }
 
 /** Prints the triples of the nodes and edges, with their evidence, as Turtle (named graphs are merged, with a warning). */

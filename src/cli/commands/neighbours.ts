@@ -2,8 +2,7 @@
 import type { Command } from "../command.ts";
 import { print, printJson } from "../command.ts";
 import { UsageError, flag, intOption, listOption, stringOption } from "../args.ts";
-import type { Direction, Neighbourhood } from "../../query/neighbourhood.ts";
-import type { GraphIndex } from "../../graph/types.ts";
+import type { Direction } from "../../query/neighbourhood.ts";
 
 const directions: readonly Direction[] = ["out", "in", "both"];
 
@@ -58,37 +57,7 @@ Examples:
     });
     if (flag(parsed, "json")) printJson(neighbourhoodToJson(graph, result));
     else if (flag(parsed, "turtle")) render.printSubgraphTurtle(graph, result.nodes.map((n) => n.node), result.edges);
-    else print(neighbourhoodText(graph, result, depth, render));
+    else print(render.neighbourhoodText(graph, result, depth));
     return 0;
   },
 };
-
-type Render = typeof import("../render.ts");
-
-function neighbourhoodText(graph: GraphIndex, result: Neighbourhood, depth: number, { renderEdge, usualSource }: Render): string {
-  const centers = result.centers.map((c) => withTypes(graph, c)).join(", ");
-  const others = result.nodes.filter((n) => n.depth > 0);
-  const lines = [`${centers}: ${others.length} related entit${others.length === 1 ? "y" : "ies"} within ${depth} hop${depth === 1 ? "" : "s"}, ${result.edges.length} relation${result.edges.length === 1 ? "" : "s"}`];
-  if (result.truncated) lines.push(`(cut at --limit ${result.nodes.length} entities: raise --limit or narrow with --classes / --predicates)`);
-  const depthOf = new Map(result.nodes.map((n) => [n.node, n.depth]));
-  // Read each relation from its end nearer a center, so the listing fans out from the centers.
-  const ordered = [...result.edges].map((e) => {
-    const s = graph.edgeSources[e], t = graph.edgeTargets[e];
-    const from = (depthOf.get(s) ?? 0) <= (depthOf.get(t) ?? 0) ? s : t;
-    return { e, from, depth: depthOf.get(from) ?? 0 };
-  }).sort((a, b) => a.depth - b.depth || graph.label(a.from).localeCompare(graph.label(b.from)) || a.e - b.e);
-  const usual = usualSource(graph, result.edges);
-  for (const { e, from } of ordered) lines.push(renderEdge(graph, e, from, "  ", 2, usual?.iri));
-  if (others.length > 0) {
-    lines.push("", "Entities:");
-    for (const { node, depth: d } of others) lines.push(`  ${d}  ${withTypes(graph, node)}`);
-  }
-  if (usual) lines.push("", `Quotes are from ${usual.label} unless another source is named.`);
-  return lines.join("\n");
-}
-
-/** "Label (class, class)" for a node. */
-function withTypes(graph: GraphIndex, n: number): string {
-  const types = graph.classes(n).map((c) => graph.termLabel(c));
-  return types.length > 0 ? `${graph.label(n)} (${types.join(", ")})` : graph.label(n);
-}

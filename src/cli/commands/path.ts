@@ -2,7 +2,7 @@
 import type { Command } from "../command.ts";
 import { print, printJson } from "../command.ts";
 import { UsageError, flag, intOption, listOption, type ParsedCommand } from "../args.ts";
-import type { Path, PathOptions } from "../../query/path.ts";
+import type { PathOptions } from "../../query/path.ts";
 import type { GraphIndex } from "../../graph/types.ts";
 
 const defaultK = 3;
@@ -47,7 +47,7 @@ Examples:
     const limit = intOption(parsed, "path", "limit", 100);
     const maxLength = intOption(parsed, "path", "max-length", defaultMaxLength, 0);
     if (flag(parsed, "json") && flag(parsed, "turtle")) throw new UsageError(`kg path: choose one of --json and --turtle`, "path");
-    const [{ loadGraph, resolveNodes, resolveTerms }, { findPaths }, { pathsToJson }, { printSubgraphTurtle, renderEdge, usualSource }] = await Promise.all([
+    const [{ loadGraph, resolveNodes, resolveTerms }, { findPaths }, { pathsToJson }, { printSubgraphTurtle, pathsText }] = await Promise.all([
       import("../graph.ts"), import("../../query/path.ts"), import("../../query/json.ts"), import("../render.ts"),
     ]);
     const { graph } = await loadGraph(context.dataFiles);
@@ -67,28 +67,12 @@ Examples:
     if (flag(parsed, "json")) printJson(pathsToJson(graph, paths));
     else if (flag(parsed, "turtle")) printSubgraphTurtle(graph, paths.flatMap((p) => p.nodes), paths.flatMap((p) => p.steps.map((s) => s.edge)));
     else if (paths.length === 0) print(noPathText(graph, from, to, options, parsed, findPaths));
-    else print(pathsText(graph, paths, renderEdge, usualSource));
+    else print(pathsText(graph, paths));
     return 0;
   },
 };
 
-type Render = typeof import("../render.ts").renderEdge;
-type UsualSource = typeof import("../render.ts").usualSource;
 type FindPaths = typeof import("../../query/path.ts").findPaths;
-
-function pathsText(graph: GraphIndex, paths: Path[], renderEdge: Render, usualSource: UsualSource): string {
-  const first = paths[0];
-  const ends = `${graph.label(first.nodes[0])} → ${graph.label(first.nodes[first.nodes.length - 1])}`;
-  const lines = [`${ends}: ${paths.length} path${paths.length === 1 ? "" : "s"}`];
-  const usual = usualSource(graph, paths.flatMap((path) => path.steps.map((step) => step.edge)));
-  paths.forEach((path, i) => {
-    const hops = path.steps.length;
-    lines.push("", `${i + 1}. ${path.nodes.map((n) => graph.label(n)).join(" → ")}  (${hops} hop${hops === 1 ? "" : "s"})`);
-    path.steps.forEach((step, j) => lines.push(renderEdge(graph, step.edge, path.nodes[j], "   ", Infinity, usual?.iri)));
-  });
-  if (usual) lines.push("", `Quotes are from ${usual.label} unless another source is named.`);
-  return lines.join("\n");
-}
 
 /** Says there is no path, and which of the options in force would let one through. */
 function noPathText(graph: GraphIndex, from: number, to: number, options: PathOptions, parsed: ParsedCommand, findPaths: FindPaths): string {

@@ -2,9 +2,7 @@
 import type { Command } from "../command.ts";
 import { print, printJson, warn } from "../command.ts";
 import { UsageError, flag, intOption, listOption, stringOption, type ParsedCommand } from "../args.ts";
-import type { GraphIndex } from "../../graph/types.ts";
-import type { Path } from "../../query/path.ts";
-import type { Direction, Neighbourhood } from "../../query/neighbourhood.ts";
+import type { Direction } from "../../query/neighbourhood.ts";
 import type { SelectResult, SparqlAnswer, SparqlEndpoint, SparqlTermJson } from "../../query/sparql-endpoint.ts";
 
 /** The environment variable that holds the endpoint password (never a flag: flags end up in shell history). */
@@ -297,7 +295,7 @@ async function remotePath(endpoint: SparqlEndpoint, parsed: ParsedCommand, signa
   if (flag(parsed, "json")) printJson(pathsToJson(graph, paths));
   else if (flag(parsed, "turtle")) render.printSubgraphTurtle(graph, paths.flatMap((p) => p.nodes), paths.flatMap((p) => p.steps.map((s) => s.edge)));
   else if (paths.length === 0) print(`No path within ${maxLength} hop${maxLength === 1 ? "" : "s"} between ${parsed.positionals[0]} and ${parsed.positionals[1]} on ${endpoint.displayUrl}.`);
-  else print(pathsText(graph, paths, render));
+  else print(render.pathsText(graph, paths));
   return 0;
 }
 
@@ -322,7 +320,7 @@ async function remoteNeighbours(endpoint: SparqlEndpoint, parsed: ParsedCommand,
   const { graph, result } = answer;
   if (flag(parsed, "json")) printJson(neighbourhoodToJson(graph, result));
   else if (flag(parsed, "turtle")) render.printSubgraphTurtle(graph, result.nodes.map((n) => n.node), result.edges);
-  else print(neighbourhoodText(graph, result, depth, render));
+  else print(render.neighbourhoodText(graph, result, depth));
   return 0;
 }
 
@@ -330,35 +328,3 @@ function warnTruncated(endpoint: SparqlEndpoint, truncated: boolean, rows: numbe
   if (truncated) warn(`kg: warning: stopped fetching from ${endpoint.displayUrl} after ${rows} rows; the answer may be incomplete`);
 }
 
-type Render = typeof import("../render.ts");
-
-function pathsText(graph: GraphIndex, paths: Path[], { renderEdge, usualSource }: Render): string {
-  const first = paths[0];
-  const lines = [`${graph.label(first.nodes[0])} → ${graph.label(first.nodes[first.nodes.length - 1])}: ${paths.length} path${paths.length === 1 ? "" : "s"}`];
-  const usual = usualSource(graph, paths.flatMap((path) => path.steps.map((step) => step.edge)));
-  paths.forEach((path, i) => {
-    const hops = path.steps.length;
-    lines.push("", `${i + 1}. ${path.nodes.map((n) => graph.label(n)).join(" → ")}  (${hops} hop${hops === 1 ? "" : "s"})`);
-    path.steps.forEach((step, j) => lines.push(renderEdge(graph, step.edge, path.nodes[j], "   ", Infinity, usual?.iri)));
-  });
-  if (usual) lines.push("", `Quotes are from ${usual.label} unless another source is named.`);
-  return lines.join("\n");
-}
-
-function neighbourhoodText(graph: GraphIndex, result: Neighbourhood, depth: number, { renderEdge, usualSource }: Render): string {
-  const withTypes = (n: number) => {
-    const types = graph.classes(n).map((c) => graph.termLabel(c));
-    return types.length > 0 ? `${graph.label(n)} (${types.join(", ")})` : graph.label(n);
-  };
-  const others = result.nodes.filter((n) => n.depth > 0);
-  const lines = [`${result.centers.map(withTypes).join(", ")}: ${others.length} related entit${others.length === 1 ? "y" : "ies"} within ${depth} hop${depth === 1 ? "" : "s"}, ${result.edges.length} relation${result.edges.length === 1 ? "" : "s"}`];
-  if (result.truncated) lines.push(`(cut at --limit ${result.nodes.length} entities)`);
-  const depthOf = new Map(result.nodes.map((n) => [n.node, n.depth]));
-  const usual = usualSource(graph, result.edges);
-  for (const e of result.edges) {
-    const s = graph.edgeSources[e], t = graph.edgeTargets[e];
-    lines.push(renderEdge(graph, e, (depthOf.get(s) ?? 0) <= (depthOf.get(t) ?? 0) ? s : t, "  ", 2, usual?.iri));
-  }
-  if (usual) lines.push("", `Quotes are from ${usual.label} unless another source is named.`);
-  return lines.join("\n");
-}
