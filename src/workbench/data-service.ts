@@ -1,5 +1,5 @@
 // What the data worker does, as a plain class: owns the Dataset and GraphIndex and answers the protocol's requests.
-import { loadDataset, RdfSyntaxError } from "../rdf/parse.ts";
+import { formatFromFileName, loadDataset, RdfSyntaxError } from "../rdf/parse.ts";
 import type { Dataset } from "../rdf/dataset.ts";
 import { kg } from "../rdf/vocab.ts";
 import { writeTurtle } from "../rdf/serialize.ts";
@@ -53,8 +53,9 @@ export class DataService {
   /** Parses the files into a new dataset (added to the current one unless `replace`); on any error nothing changes. */
   async load(files: readonly SourceFile[], replace: boolean, onProgress?: (event: LoadProgressEvent) => void): Promise<DatasetSummary> {
     const base = replace ? undefined : (this.dataset ?? undefined);
-    // Roughly one quad per 60 characters: an estimate for the progress bar, corrected as files finish.
-    const total = Math.max(1, files.reduce((sum, file) => sum + Math.ceil(file.text.length / 60), 0));
+    // An estimate of the quads for the progress bar (line formats spell every term out), corrected as files finish.
+    const estimate = (file: SourceFile) => Math.ceil(file.text.length / (/^n/.test(file.format ?? formatFromFileName(file.name) ?? "") ? 120 : 60));
+    const total = Math.max(1, files.reduce((sum, file) => sum + estimate(file), 0));
     let doneBefore = 0;
     let current = "";
     const dataset = await loadDataset(
@@ -64,7 +65,8 @@ export class DataService {
         progressEvery: 20_000,
         onProgress: (progress) => {
           if (progress.file !== current) {
-            doneBefore += current ? Math.ceil((files.find((f) => f.name === current)?.text.length ?? 0) / 60) : 0;
+            const finished = files.find((f) => f.name === current);
+            doneBefore += finished ? estimate(finished) : 0;
             current = progress.file;
           }
           onProgress?.({ file: progress.file, done: Math.min(total, doneBefore + progress.quads), total });
