@@ -61,16 +61,18 @@ function rapperAvailable(): boolean {
 export interface LoadOptions {
   repetitions: number;
   storeRepetitions: number;
+  /** Whether to run everything once untimed first; a big size after smaller ones runs on warm code already. */
+  warmUp: boolean;
   log: (message: string) => void;
 }
 
-/** Times each loader `repetitions` times after one warm-up, interleaved so machine drift hits all alike. */
+/** Times each loader `repetitions` times (after a warm-up if asked), interleaved so machine drift hits all alike. */
 export async function benchLoad(path: string, options: LoadOptions): Promise<{ results: LoadResults; dataset: Dataset; graph: GraphIndex }> {
   const text = readFileSync(path, "utf8");
   const parseCpu: number[] = [], totalCpu: number[] = [];
   const n3Parse: number[] = [], load: number[] = [], project: number[] = [], total: number[] = [], store: number[] = [], rapper: number[] = [];
   const hasRapper = rapperAvailable();
-  for (let rep = -1; rep < options.repetitions; rep++) {
+  for (let rep = options.warmUp ? -1 : 0; rep < options.repetitions; rep++) {
     const record = rep >= 0;
     collectGarbage();
     const parseCpuStart = cpuMs();
