@@ -218,10 +218,17 @@ class PrettyWriter {
 
   /** rdf:type first (written `a`), then predicates in IRI order. */
   private rankPredicates(): void {
-    const seen = new Set<number>();
-    for (let k = 0; k < this.selected.length; k++) seen.add(this.P[this.selected[k]]);
+    const seen = new Uint8Array(this.terms.size);
+    const distinct: number[] = [];
+    for (let k = 0; k < this.selected.length; k++) {
+      const p = this.P[this.selected[k]];
+      if (seen[p] === 0) {
+        seen[p] = 1;
+        distinct.push(p);
+      }
+    }
     const typeId = this.terms.iriId(rdf.type);
-    const ordered = [...seen].sort((a, b) => {
+    const ordered = distinct.sort((a, b) => {
       if (a === typeId || b === typeId) return a === typeId ? -1 : 1;
       const ka = this.terms.key(a), kb = this.terms.key(b);
       return ka < kb ? -1 : ka > kb ? 1 : 0;
