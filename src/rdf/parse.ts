@@ -67,7 +67,7 @@ export interface LoadProgress {
   file: string;
   /** Quads read from this file so far (duplicates included). */
   quads: number;
-  /** Characters of this file read so far (streaming only; the whole text for string sources). */
+  /** Characters of this file read so far when streaming; for a string source 0 until its final report (the whole text). */
   chars: number;
 }
 

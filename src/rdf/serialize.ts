@@ -129,12 +129,14 @@ function writeLines(dataset: Dataset, selected: Uint32Array, withGraphs: boolean
 const MAX_INLINE_DEPTH = 64;
 const INDENT = "    ";
 
-
 /**
  * Turtle and TriG with subjects grouped (`;`, `,`), everything sorted, and blank nodes made canonical:
  * blank nodes get a colour from their surroundings (a hash refined over a few rounds, like the first steps of
  * RDF canonicalisation), sorting uses colours instead of labels, and labels `_:bN` follow the order of writing.
- * A blank node that is the object of exactly one triple (and not in a cycle of such) is written inline as `[ … ]`.
+ * A blank node that is the object of exactly one triple (and not in a cycle of such) is written inline as `[ … ]`,
+ * and a chain of such nodes that forms a well-formed collection as `( … )`. Blank nodes whose colours tie (their
+ * surroundings look alike to a few rounds of refinement) are ordered by term id, i.e. by input order: for
+ * automorphic nodes the text is the same either way, for rare look-alike non-automorphic ones it may differ.
  */
 class PrettyWriter {
   private readonly terms: TermTable;
@@ -169,7 +171,7 @@ class PrettyWriter {
   private readonly nil: number;
 
   constructor(
-    private readonly dataset: Dataset,
+    dataset: Dataset,
     /** Selected quad indices; TriG regroups them by graph. Slices are sorted in place while writing. */
     private selected: Uint32Array,
     private readonly trig: boolean,

@@ -5,6 +5,7 @@ import type * as RDF from "@rdfjs/types";
 import { describe, expect, it } from "vitest";
 import { Dataset } from "../../src/rdf/dataset.ts";
 import { loadDataset, loadDatasetStream, RdfSyntaxError, type RdfFormat, type LoadProgress } from "../../src/rdf/parse.ts";
+import { writeTriG } from "../../src/rdf/serialize.ts";
 import { fixturePath, isomorphic } from "../helpers/rdf.ts";
 
 const base = "http://example.org/base/";
@@ -213,6 +214,7 @@ describe("loadDatasetStream", () => {
         expect(streamed.size, `${name} in chunks of ${size}`).toBe(whole.size);
         expect(isomorphic(streamed, whole), `${name} in chunks of ${size}`).toBe(true);
         expect(streamed.prefixes).toEqual(whole.prefixes);
+        expect(writeTriG(streamed)).toBe(writeTriG(whole));
       }
     }
   });
@@ -232,6 +234,14 @@ describe("loadDatasetStream", () => {
     expect(progress.map((p) => p.chars)).toEqual([...progress.map((p) => p.chars)].sort((a, b) => a - b));
     expect(progress.at(-1)!.chars).toBe(text.length);
     expect(progress.at(-1)!.quads).toBeGreaterThan(20);
+  });
+
+  it("reports progress every `progressEvery` quads for string sources too", async () => {
+    const progress: LoadProgress[] = [];
+    const text = Array.from({ length: 25 }, (_, i) => `<http://example.org/s${i}> <http://example.org/p> ${i} .`).join("\n");
+    await loadDataset([{ name: "n.ttl", text }], { progressEvery: 10, onProgress: (p) => progress.push(p) });
+    expect(progress.map((p) => p.quads)).toEqual([10, 20, 25]);
+    expect(progress.at(-1)).toEqual({ file: "n.ttl", quads: 25, chars: text.length });
   });
 
   it("rejects with the reader's error (naming the file) when a chunk source fails", async () => {
