@@ -91,9 +91,21 @@ export class PrefixCompactor {
   private readonly namespaces: string[];
   readonly used = new Set<string>();
 
-  constructor(prefixes: Readonly<Record<string, string>>) {
+  /**
+   * `strict` (prefixes a caller chose) rejects a name or namespace that cannot be declared; otherwise (prefixes
+   * collected from input files) such entries are skipped, since the output is still correct without them.
+   */
+  constructor(prefixes: Readonly<Record<string, string>>, strict = false) {
     for (const [name, namespace] of Object.entries(prefixes)) {
-      if (!SAFE_PREFIX.test(name) || namespace === "" || IRI_NEEDS_ESCAPE.test(namespace)) continue;
+      const usable = SAFE_PREFIX.test(name) && namespace !== "" && !IRI_NEEDS_ESCAPE.test(namespace);
+      if (!usable && strict) {
+        throw new RdfWriteError(
+          SAFE_PREFIX.test(name)
+            ? `prefix "${name}:" has the namespace "${namespace}", which is empty or holds characters an IRI cannot`
+            : `"${name}" is not a usable prefix name (a letter, then letters, digits, "-" or "_")`,
+        );
+      }
+      if (!usable) continue;
       const existing = this.nameByNamespace.get(namespace);
       // Two names for one namespace: the shorter (then alphabetically first) wins, whatever the input order.
       if (existing === undefined || name.length < existing.length || (name.length === existing.length && name < existing)) {

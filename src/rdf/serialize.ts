@@ -179,7 +179,7 @@ class PrettyWriter {
   ) {
     this.terms = dataset.terms;
     ({ subjects: this.S, predicates: this.P, objects: this.O, graphs: this.G } = dataset);
-    this.compactor = new PrefixCompactor(options.prefixes ?? defaultPrefixes(dataset.prefixes));
+    this.compactor = options.prefixes ? new PrefixCompactor(options.prefixes, true) : new PrefixCompactor(defaultPrefixes(dataset.prefixes));
     this.cache = new Array(this.terms.size);
     this.kinds = this.terms.kindCodes();
     this.predicateRank = new Uint32Array(this.terms.size);

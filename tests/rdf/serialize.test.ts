@@ -195,6 +195,20 @@ describe("writeTurtle: escaping and shorthands", () => {
   });
 });
 
+describe("writeTurtle: given prefixes", () => {
+  it("rejects a prefix name or namespace that cannot be declared, saying what is wrong", async () => {
+    const dataset = await load("triples.nt");
+    expect(() => writeTurtle(dataset, { prefixes: { "1ex": "http://example.org/" } })).toThrow('rdf/write: "1ex" is not a usable prefix name (a letter, then letters, digits, "-" or "_")');
+    expect(() => writeTurtle(dataset, { prefixes: { ex: "http://example.org/a b" } })).toThrow(RdfWriteError);
+  });
+
+  it("uses the empty prefix and the shortest name when two names share a namespace", async () => {
+    const dataset = await load("triples.nt");
+    const text = writeTurtle(dataset, { prefixes: { "": "http://example.org/", example: "http://example.org/" } });
+    expect(text.startsWith("@prefix : <http://example.org/> .\n\n:a :p")).toBe(true);
+  });
+});
+
 describe("round trips through n3", () => {
   const cases: [string, RdfFormat][] = [["evidence.ttl", "turtle"], ["blank-nodes.ttl", "turtle"], ["lists.ttl", "turtle"], ["nasty.ttl", "turtle"], ["triples.nt", "ntriples"]];
   for (const [name] of cases) {
