@@ -230,15 +230,24 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
     const previous = new Map<string, { x: number; y: number }>();
     view.graph.forEachNode((node, a) => previous.set(node, { x: a.x, y: a.y }));
     const state = store.get();
-    overview = await client.request("overview", { cap: OVERVIEW_CAP, includeSchema: state.filters.showSchema });
+    overview = await client.request("overview", { cap: OVERVIEW_CAP, includeSchema: state.filters.showSchema, layout: true });
     const extra = state.added.nodes.length
       ? await client.request("subgraph", { nodes: [...overview.graph.nodes.map((n) => n.key), ...state.added.nodes], edges: [], induce: true })
       : null;
+    if (previous.size) {
+      // The worker laid the new overview out on its own; next to what the analyst already sees, new nodes are
+      // better placed beside their neighbours (then ForceAtlas2 settles them).
+      for (const node of overview.graph.nodes) {
+        delete node.x;
+        delete node.y;
+      }
+    }
     layout.reset();
     view.clear();
     view.setSizing(overview.graph);
     view.add(overview.graph);
     if (extra) view.add(extra);
+    // Positions, best first: where the analyst last saw a node, the cache of this dataset, the worker's first layout.
     let missing = layout.restore();
     if (previous.size) {
       view.graph.forEachNode((node) => {
@@ -253,7 +262,8 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
     store.apply(datasetReplaced());
     view.refresh();
     updateStatus();
-    if (missing > 0) layout.autoRun();
+    if (missing === view.graph.order) layout.untangle();
+    else if (missing > 0) layout.autoRun();
     view.fitNodes([]);
   }
 
@@ -591,13 +601,23 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
     pathResults,
   );
 
+  /** The node an end box names: the picked suggestion, else the best match for what was typed. */
+  async function resolveEnd(box: Autocomplete): Promise<string | null> {
+    if (box.picked) return box.picked.node;
+    const text = box.input.value.trim();
+    if (!text) return null;
+    const [best] = await client.request("search", { text, limit: 1 });
+    if (!best) return null;
+    box.set(best);
+    return best.node;
+  }
+
   async function runPath(): Promise<void> {
     readPathOptions();
-    const state = store.get();
-    const from = fromBox.picked?.node ?? state.path.from;
-    const to = toBox.picked?.node ?? state.path.to;
+    const [from, to] = await Promise.all([resolveEnd(fromBox), resolveEnd(toBox)]);
     if (!from || !to) {
-      store.apply(pathFailed("Pick both ends from the suggestions first."));
+      const missing = [!from ? `“${fromBox.input.value || "from"}”` : "", !to ? `“${toBox.input.value || "to"}”` : ""].filter(Boolean);
+      store.apply(pathFailed(`No node matches ${missing.join(" or ")}: pick both ends from the suggestions.`));
       return;
     }
     store.apply(setPathEnds(from, to), pathStarted());

@@ -6,6 +6,9 @@ import { writeTurtle } from "../rdf/serialize.ts";
 import type { Evidence, GraphIndex } from "../graph/types.ts";
 import { projectGraph } from "../graph/project.ts";
 import { defaultProjection } from "../graph/projection-config.ts";
+import Graph from "graphology";
+import forceAtlas2 from "graphology-layout-forceatlas2";
+import { firstLayoutIterations, layoutSettings } from "./fa2-settings.ts";
 import { buildSearchIndex, searchLabels } from "../query/search.ts";
 import { findPaths } from "../query/path.ts";
 import { neighbourhood } from "../query/neighbourhood.ts";
@@ -129,7 +132,7 @@ export class DataService {
   }
 
   /** The top `cap` nodes by degree (instances only when the data has any) and the edges among them. */
-  overview(cap: number, includeSchema: boolean): Overview {
+  overview(cap: number, includeSchema: boolean, layout = false): Overview {
     const index = this.need();
     const hideSchema = !includeSchema && countInstances(index) > 0;
     const candidates: number[] = [];
@@ -145,8 +148,10 @@ export class DataService {
         if (inView[index.edgeTargets[e]]) edges.push(e);
       }
     }
+    const graph = this.viewGraph(chosen, edges);
+    if (layout) layOut(graph);
     return {
-      graph: this.viewGraph(chosen, edges),
+      graph,
       candidates: candidates.length,
       cap,
       capped: candidates.length > chosen.length,
@@ -389,6 +394,36 @@ export class DataService {
     if (!this.index) throw new Error("workbench/data: no data is loaded yet.");
     return this.index;
   }
+}
+
+/**
+ * Gives the view's nodes positions: a seeded random start, then ForceAtlas2 (here, in the data worker, so the page
+ * draws a laid-out graph at once instead of hundreds of intermediate frames).
+ */
+export function layOut(view: ViewGraph): void {
+  const graph = new Graph({ multi: true, type: "directed" });
+  const random = seededRandom(view.nodes.length);
+  const extent = 10 * Math.sqrt(view.nodes.length);
+  for (const node of view.nodes) graph.addNode(node.key, { x: (random() - 0.5) * extent, y: (random() - 0.5) * extent });
+  for (const edge of view.edges) if (edge.source !== edge.target) graph.addDirectedEdge(edge.source, edge.target);
+  if (graph.order === 0) return;
+  forceAtlas2.assign(graph, { iterations: firstLayoutIterations(graph.order), settings: layoutSettings(graph), getEdgeWeight: null });
+  for (const node of view.nodes) {
+    const attrs = graph.getNodeAttributes(node.key);
+    node.x = attrs.x;
+    node.y = attrs.y;
+  }
+}
+
+function seededRandom(seed: number): () => number {
+  let a = (seed * 2654435761) >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 /** What went wrong, in a form the page can show; syntax errors keep their `file:line:column`. */

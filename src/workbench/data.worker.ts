@@ -29,7 +29,7 @@ async function answer(message: RequestMessage): Promise<unknown> {
     }
     case "overview": {
       const args = message.args as Requests["overview"]["args"];
-      return service.overview(args.cap, args.includeSchema);
+      return service.overview(args.cap, args.includeSchema, args.layout);
     }
     case "search": {
       const args = message.args as Requests["search"]["args"];

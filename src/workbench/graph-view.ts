@@ -125,7 +125,10 @@ export class GraphView {
       let x: number;
       let y: number;
       const anchor = neighbourOf.get(node.key);
-      if (centre) {
+      if (node.x !== undefined && node.y !== undefined) {
+        x = node.x;
+        y = node.y;
+      } else if (centre) {
         const angle = (i * 2 * Math.PI) / fresh.length;
         const radius = spacing * (1.5 + Math.sqrt(fresh.length) / 3);
         x = centre.x + Math.cos(angle) * radius;

@@ -1,7 +1,7 @@
 // Lays out the view graph: ForceAtlas2 and then noverlap in web workers, positions cached per dataset in localStorage.
 import type Graph from "graphology";
 import FA2LayoutSupervisor from "graphology-layout-forceatlas2/worker";
-import forceAtlas2 from "graphology-layout-forceatlas2";
+import { layoutSettings } from "./fa2-settings.ts";
 import noverlap from "graphology-layout-noverlap";
 import NoverlapLayoutSupervisor from "graphology-layout-noverlap/worker";
 
@@ -40,18 +40,8 @@ export class LayoutController {
     if (this.killed || this.graph.order === 0) return;
     clearTimeout(this.stopTimer);
     if (!this.supervisor) {
-      const settings = forceAtlas2.inferSettings(this.graph);
       this.supervisor = new FA2LayoutSupervisor(this.graph, {
-        // Hubs pushed outwards (outboundAttractionDistribution) and more repulsion than inferred: the brief's
-        // graph has a few hubs (China, the brief itself) that otherwise pull everything into one knot.
-        settings: {
-          ...settings,
-          scalingRatio: Math.max(settings.scalingRatio ?? 1, 6),
-          outboundAttractionDistribution: true,
-          barnesHutOptimize: this.graph.order > 500,
-          adjustSizes: false,
-          slowDown: 4,
-        },
+        settings: layoutSettings(this.graph),
         getEdgeWeight: null,
       });
     }

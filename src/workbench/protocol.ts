@@ -12,6 +12,9 @@ export interface ViewNode {
   schema: boolean;
   /** Degree in the whole graph, not only in the view (drives size). */
   degree: number;
+  /** A position from the worker's first layout (overviews only). */
+  x?: number;
+  y?: number;
 }
 
 /** An edge as the view draws it (graphology edge key = `e<id>`). */
@@ -132,7 +135,8 @@ export interface NeighbourhoodRequest {
 export interface Requests {
   /** No files: the bundled ontology and graph data. */
   load: { args: { files: IncomingFile[]; replace: boolean }; reply: DatasetSummary };
-  overview: { args: { cap: number; includeSchema: boolean }; reply: Overview };
+  /** With `layout`, the nodes come with positions from a ForceAtlas2 run in the worker. */
+  overview: { args: { cap: number; includeSchema: boolean; layout?: boolean }; reply: Overview };
   search: { args: { text: string; limit: number }; reply: SearchHit[] };
   details: { args: { node?: string; edge?: string }; reply: NodeDetails | EdgeDetails | null };
   /** The given nodes and edges; with `induce`, also every edge among the given nodes (capped). */

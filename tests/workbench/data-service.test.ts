@@ -40,6 +40,16 @@ describe("DataService", () => {
     expect(service.overview(100, true).graph.nodes.some((n) => n.schema)).toBe(true);
   });
 
+  it("lays the overview out in the worker when asked: finite, distinct positions, linked nodes closer than the island", () => {
+    const { graph } = service.overview(100, false, true);
+    const at = new Map(graph.nodes.map((n) => [n.key, [n.x!, n.y!] as const]));
+    for (const [x, y] of at.values()) expect(Number.isFinite(x) && Number.isFinite(y)).toBe(true);
+    expect(new Set([...at.values()].map(([x, y]) => `${x},${y}`)).size).toBe(at.size);
+    const distance = (a: string, b: string) => Math.hypot(at.get(a)![0] - at.get(b)![0], at.get(a)![1] - at.get(b)![1]);
+    expect(distance(kgr("dahua"), kgr("huawei"))).toBeLessThan(distance(kgr("island"), kgr("huawei")));
+    expect(service.overview(100, false).graph.nodes[0].x).toBeUndefined();
+  });
+
   it("searches labels and alt labels", () => {
     const hits = service.searchLabels("huawei tech", 5);
     expect(hits[0]).toMatchObject({ node: kgr("huawei"), label: "Huawei", matched: "Huawei Technologies", classLabel: "company" });
