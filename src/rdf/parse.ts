@@ -39,10 +39,13 @@ export interface RdfSource {
   baseIRI?: string;
 }
 
-/** One RDF document that arrives in pieces (a file read in chunks, a fetch body decoded as text). */
+/**
+ * One RDF document that arrives in pieces: text, or UTF-8 bytes (a file read in chunks, a fetch body); a
+ * character split across byte chunks is put together, and bytes that are not UTF-8 reject the load.
+ */
 export interface RdfStreamSource {
   name: string;
-  chunks: AsyncIterable<string> | Iterable<string>;
+  chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
   format?: RdfFormat;
   baseIRI?: string;
 }
@@ -123,16 +126,22 @@ export async function parseStreamInto(builder: DatasetBuilder, source: RdfStream
   const events = new ChunkEvents();
   run.parser.parse(events as never, run.callbacks as never);
   let chars = 0;
+  let decoder: TextDecoder | undefined;
+  const feed = (text: string) => {
+    if (text.length === 0 || run.failed()) return;
+    chars += text.length;
+    events.emit("data", text);
+    options.onProgress?.({ file: source.name, quads: run.quadCount(), chars });
+  };
   try {
     for await (const chunk of source.chunks) {
       if (run.failed()) break;
-      if (chunk.length === 0) continue;
-      chars += chunk.length;
-      events.emit("data", chunk);
-      options.onProgress?.({ file: source.name, quads: run.quadCount(), chars });
+      if (typeof chunk === "string") feed(chunk);
+      else feed((decoder ??= new TextDecoder("utf-8", { fatal: true })).decode(chunk, { stream: true }));
     }
+    if (decoder) feed(decoder.decode());
   } catch (error) {
-    // A failing reader is not a syntax error: report it as it is, naming the file.
+    // A failing reader (or bytes that are not UTF-8) is not a syntax error: report it as it is, naming the file.
     throw new Error(`rdf/load: reading ${source.name} failed: ${(error as Error).message}`, { cause: error });
   }
   if (!run.failed()) events.emit("end");

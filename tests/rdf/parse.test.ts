@@ -219,6 +219,20 @@ describe("loadDatasetStream", () => {
     }
   });
 
+  it("reads UTF-8 bytes, with characters split across chunks, to the same dataset and error places", async () => {
+    const { name, text } = fixture("nasty.ttl");
+    const bytes = new TextEncoder().encode(text);
+    const byteChunks = (size: number) => Array.from({ length: Math.ceil(bytes.length / size) }, (_, k) => bytes.subarray(k * size, (k + 1) * size));
+    const whole = await loadDataset([{ name, text }]);
+    for (const size of [1, 3, 1000]) {
+      const streamed = await loadDatasetStream([{ name, chunks: byteChunks(size) }]);
+      expect(writeTriG(streamed), `bytes in chunks of ${size}`).toBe(writeTriG(whole));
+    }
+    const broken = new TextEncoder().encode("<http://a> <http://p> \"华为\" .\n<http://a> <http://p> 华 .");
+    await expect(loadDatasetStream([{ name: "b.ttl", chunks: [broken.subarray(0, 25), broken.subarray(25)] }])).rejects.toThrow(exactError('b.ttl:2:23: Unexpected "华"'));
+    await expect(loadDatasetStream([{ name: "c.ttl", chunks: [new Uint8Array([0x3c, 0xff, 0x3e])] }])).rejects.toThrow(/^rdf\/load: reading c\.ttl failed: /);
+  });
+
   it("reports the same error location as whole-string parsing", async () => {
     const { name, text } = fixture("broken.ttl");
     for (const size of [1, 3, 16, 4096]) {
