@@ -1,6 +1,6 @@
 // `npm run bench`: generates datasets, times load, queries, search and export against same-run baselines, writes the results.
 import { writeFileSync, readFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { execFileSync } from "node:child_process";
@@ -192,6 +192,8 @@ function machineFacts(): Record<string, string> {
     node: process.version,
     cpu: `${cpus()[0]?.model ?? "unknown"} × ${cpus().length}`,
     memory: `${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
+    // Other work on the machine stretches wall times; the 1-minute load average at the start says how much.
+    "load average": loadavg()[0].toFixed(1),
     n3: n3Version,
     commit: gitRevision(),
   };
