@@ -125,13 +125,12 @@ export async function parseStreamInto(builder: DatasetBuilder, source: RdfStream
   // core needs no Node stream (the browser worker loads through here too).
   const events = new ChunkEvents();
   run.parser.parse(events as never, run.callbacks as never);
-  let chars = 0;
   let decoder: TextDecoder | undefined;
   const feed = (text: string) => {
     if (text.length === 0 || run.failed()) return;
-    chars += text.length;
+    run.charsRead += text.length;
     events.emit("data", text);
-    options.onProgress?.({ file: source.name, quads: run.quadCount(), chars });
+    options.onProgress?.({ file: source.name, quads: run.quadCount(), chars: run.charsRead });
   };
   try {
     for await (const chunk of source.chunks) {
@@ -167,6 +166,8 @@ interface ParseRun {
   done: Promise<void>;
   failed(): boolean;
   quadCount(): number;
+  /** Characters handed to the parser so far, for progress reports made between chunks. */
+  charsRead: number;
 }
 
 /** Sets up an n3 parser whose quads go into the builder, with blank nodes relabelled and errors located. */
@@ -223,12 +224,13 @@ function startParse(builder: DatasetBuilder, source: RdfSource | RdfStreamSource
           return;
         }
         builder.addIds(s, p, o, g);
-        if (++added % every === 0) options.onProgress?.({ file: source.name, quads: added, chars: 0 });
+        if (++added % every === 0) options.onProgress?.({ file: source.name, quads: added, chars: run.charsRead });
       } else resolveDone();
     },
     onPrefix: (prefix: string, iri: RDF.NamedNode) => builder.addPrefixes({ [prefix]: iri }),
   };
-  return { parser, callbacks, done, failed: () => failure, quadCount: () => added };
+  const run: ParseRun = { parser, callbacks, done, failed: () => failure, quadCount: () => added, charsRead: 0 };
+  return run;
 }
 
 interface N3Token {

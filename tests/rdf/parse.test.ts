@@ -245,6 +245,13 @@ describe("loadDatasetStream", () => {
     const progress: LoadProgress[] = [];
     await loadDatasetStream([{ name, chunks: chunksOf(text, 256) }], { onProgress: (p) => progress.push(p) });
     expect(progress.length).toBe(Math.ceil(text.length / 256));
+    const many = Array.from({ length: 40 }, (_, i) => `<http://example.org/s${i}> <http://example.org/p> ${i} .\n`).join("");
+    const mixed: LoadProgress[] = [];
+    await loadDatasetStream([{ name: "many.ttl", chunks: chunksOf(many, 300) }], { progressEvery: 7, onProgress: (p) => mixed.push(p) });
+    // Reports by quad count and by chunk interleave, and the characters read never go back.
+    expect(mixed.some((p) => p.quads % 7 === 0)).toBe(true);
+    expect(mixed.map((p) => p.chars)).toEqual([...mixed.map((p) => p.chars)].sort((a, b) => a - b));
+    expect(mixed.every((p) => p.chars > 0)).toBe(true);
     expect(progress.map((p) => p.chars)).toEqual([...progress.map((p) => p.chars)].sort((a, b) => a - b));
     expect(progress.at(-1)!.chars).toBe(text.length);
     expect(progress.at(-1)!.quads).toBeGreaterThan(20);
