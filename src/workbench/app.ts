@@ -234,9 +234,11 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
     const extra = state.added.nodes.length
       ? await client.request("subgraph", { nodes: [...overview.graph.nodes.map((n) => n.key), ...state.added.nodes], edges: [], induce: true })
       : null;
+    // When most of the new overview was not on screen, the worker's fresh layout is the better picture; otherwise
+    // what the analyst already sees stays put, and new nodes go beside their neighbours (then ForceAtlas2 settles them).
+    const fresh = overview.graph.nodes.filter((node) => !previous.has(node.key)).length;
+    if (fresh > overview.graph.nodes.length / 2) previous.clear();
     if (previous.size) {
-      // The worker laid the new overview out on its own; next to what the analyst already sees, new nodes are
-      // better placed beside their neighbours (then ForceAtlas2 settles them).
       for (const node of overview.graph.nodes) {
         delete node.x;
         delete node.y;
@@ -262,7 +264,7 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
     store.apply(datasetReplaced());
     view.refresh();
     updateStatus();
-    if (missing === view.graph.order) layout.untangle();
+    if (missing === view.graph.order) layout.save();
     else if (missing > 0) layout.autoRun();
     view.fitNodes([]);
   }

@@ -8,6 +8,8 @@ import { projectGraph } from "../graph/project.ts";
 import { defaultProjection } from "../graph/projection-config.ts";
 import Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
+import noverlap from "graphology-layout-noverlap";
+import { sizeForDegree } from "./display.ts";
 import { firstLayoutIterations, layoutSettings } from "./fa2-settings.ts";
 import { buildSearchIndex, searchLabels } from "../query/search.ts";
 import { findPaths } from "../query/path.ts";
@@ -397,8 +399,8 @@ export class DataService {
 }
 
 /**
- * Gives the view's nodes positions: a seeded random start, then ForceAtlas2 (here, in the data worker, so the page
- * draws a laid-out graph at once instead of hundreds of intermediate frames).
+ * Gives the view's nodes positions: a seeded random start, ForceAtlas2, then noverlap (here, in the data worker, so
+ * the page draws a laid-out graph at once instead of hundreds of intermediate frames).
  */
 export function layOut(view: ViewGraph): void {
   const graph = new Graph({ multi: true, type: "directed" });
@@ -408,6 +410,23 @@ export function layOut(view: ViewGraph): void {
   for (const edge of view.edges) if (edge.source !== edge.target) graph.addDirectedEdge(edge.source, edge.target);
   if (graph.order === 0) return;
   forceAtlas2.assign(graph, { iterations: firstLayoutIterations(graph.order), settings: layoutSettings(graph), getEdgeWeight: null });
+  // Then noverlap, with the sizes the page will draw (pixels, converted to layout units for a ~700 px view).
+  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  graph.forEachNode((_, a) => {
+    minX = Math.min(minX, a.x);
+    maxX = Math.max(maxX, a.x);
+    minY = Math.min(minY, a.y);
+    maxY = Math.max(maxY, a.y);
+  });
+  const unitsPerPixel = Math.max(maxX - minX, maxY - minY, 1e-6) / 700;
+  let maxDegree = 1;
+  for (const node of view.nodes) maxDegree = Math.max(maxDegree, node.degree);
+  const sizes = new Map(view.nodes.map((node) => [node.key, sizeForDegree(node.degree, maxDegree, view.nodes.length) * unitsPerPixel]));
+  noverlap.assign(graph, {
+    maxIterations: 120,
+    inputReducer: (key, attrs) => ({ x: attrs.x, y: attrs.y, size: sizes.get(key) ?? unitsPerPixel * 4 }),
+    settings: { ratio: 1.15, margin: 3 * unitsPerPixel, speed: 3 },
+  });
   for (const node of view.nodes) {
     const attrs = graph.getNodeAttributes(node.key);
     node.x = attrs.x;
