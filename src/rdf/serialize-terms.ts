@@ -80,6 +80,10 @@ export function turtleLiteral(key: string, iri: (iri: string) => string): string
   return `${quotedString(lexical)}^^${iri(datatype)}`;
 }
 
+// Turtle's PN_PREFIX, to tell a caller's prefix name that no Turtle can declare from one we merely do not use.
+const PN_CHARS_BASE = "A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}";
+const PN_CHARS = `${PN_CHARS_BASE}_\\-0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040`;
+const PN_PREFIX = new RegExp(`^([${PN_CHARS_BASE}]([${PN_CHARS}.]*[${PN_CHARS}])?)?$`, "u");
 // Conservative PN_PREFIX and PN_LOCAL (ASCII only, no escapes, no ':' or '%'): what every Turtle parser reads.
 const SAFE_PREFIX = /^([A-Za-z]([A-Za-z0-9_-]*)?)?$/;
 const SAFE_LOCAL = /^([A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?)?$/;
@@ -92,20 +96,17 @@ export class PrefixCompactor {
   readonly used = new Set<string>();
 
   /**
-   * `strict` (prefixes a caller chose) rejects a name or namespace that cannot be declared; otherwise (prefixes
+   * `strict` (prefixes a caller chose) rejects a name or namespace no Turtle can declare; otherwise (prefixes
    * collected from input files) such entries are skipped, since the output is still correct without them.
    */
   constructor(prefixes: Readonly<Record<string, string>>, strict = false) {
     for (const [name, namespace] of Object.entries(prefixes)) {
-      const usable = SAFE_PREFIX.test(name) && namespace !== "" && !IRI_NEEDS_ESCAPE.test(namespace);
-      if (!usable && strict) {
-        throw new RdfWriteError(
-          SAFE_PREFIX.test(name)
-            ? `prefix "${name}:" has the namespace "${namespace}", which is empty or holds characters an IRI cannot`
-            : `"${name}" is not a usable prefix name (a letter, then letters, digits, "-" or "_")`,
-        );
+      if (strict && !PN_PREFIX.test(name)) throw new RdfWriteError(`"${name}" is not a Turtle prefix name (a letter, then letters, digits, "-", "_" or inner ".")`);
+      if (strict && (namespace === "" || IRI_NEEDS_ESCAPE.test(namespace))) {
+        throw new RdfWriteError(`prefix "${name}:" has the namespace "${namespace}", which is empty or holds characters an IRI cannot`);
       }
-      if (!usable) continue;
+      // Valid but unusual names (non-ASCII, inner dots) are left unused: the IRIs are then written in full.
+      if (!SAFE_PREFIX.test(name) || namespace === "" || IRI_NEEDS_ESCAPE.test(namespace)) continue;
       const existing = this.nameByNamespace.get(namespace);
       // Two names for one namespace: the shorter (then alphabetically first) wins, whatever the input order.
       if (existing === undefined || name.length < existing.length || (name.length === existing.length && name < existing)) {

@@ -3,6 +3,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { DataFactory, Writer } from "n3";
 import { isomorphic as quadsIsomorphic } from "rdf-isomorphic";
 import type * as RDF from "@rdfjs/types";
 import type { Dataset } from "../../src/rdf/dataset.ts";
@@ -10,6 +11,8 @@ import { loadDataset, type RdfFormat } from "../../src/rdf/parse.ts";
 import { rdf } from "../../src/rdf/vocab.ts";
 
 /** The repository root (tests/helpers/../..). */
+const { blankNode, quad } = DataFactory;
+
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 /** A fixture file's path under tests/fixtures/. */
@@ -24,6 +27,32 @@ export function isomorphic(a: Dataset | readonly RDF.Quad[], b: Dataset | readon
 
 function quadsOf(data: Dataset | readonly RDF.Quad[]): RDF.Quad[] {
   return Array.isArray(data) ? [...data] : [...(data as Dataset).quads()];
+}
+
+/** The dataset as N-Quads with its lines shuffled (seeded) and its blank nodes renamed, via n3's writer. */
+export function shuffledNQuads(dataset: Dataset, seed: number): string {
+  let state = seed >>> 0;
+  const random = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+  const names = new Map<string, string>();
+  const rename = <T extends RDF.Term>(term: T): T => {
+    if (term.termType !== "BlankNode") return term;
+    let name = names.get(term.value);
+    if (!name) names.set(term.value, (name = `r${Math.floor(random() * 1e9)}x${names.size}`));
+    return blankNode(name) as unknown as T;
+  };
+  const quads = [...dataset.quads()].map((q) => quad(rename(q.subject), q.predicate, rename(q.object), rename(q.graph)));
+  for (let i = quads.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [quads[i], quads[j]] = [quads[j], quads[i]];
+  }
+  const writer = new Writer({ format: "N-Quads" });
+  writer.addQuads(quads as never);
+  let text = "";
+  writer.end((_error, result) => (text = result));
+  return text;
 }
 
 /** Loads one string as a dataset (a test shorthand for `loadDataset([{ name, text, format }])`). */

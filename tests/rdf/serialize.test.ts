@@ -1,15 +1,16 @@
 // Writer behaviour a user depends on: deterministic Turtle, faithful round trips, escaping, prefixes, subsets, named graphs.
-import { readFileSync } from "node:fs";
-import { Parser, Writer } from "n3";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Parser } from "n3";
 import type * as RDF from "@rdfjs/types";
 import { describe, expect, it } from "vitest";
 import { Dataset, DatasetBuilder } from "../../src/rdf/dataset.ts";
 import { loadDataset, type RdfFormat } from "../../src/rdf/parse.ts";
 import { namedGraphsIn, RdfWriteError, writeNQuads, writeNTriples, writeTriG, writeTurtle } from "../../src/rdf/serialize.ts";
 import { DataFactory } from "n3";
-import { fixturePath, isomorphic } from "../helpers/rdf.ts";
+import { fixturePath, isomorphic, repoRoot, shuffledNQuads } from "../helpers/rdf.ts";
 
-const { namedNode, literal, blankNode, quad } = DataFactory;
+const { namedNode, literal, quad } = DataFactory;
 
 const fixtureText = (name: string) => readFileSync(fixturePath("rdf", name), "utf8");
 const load = (name: string) => loadDataset([{ name: `tests/fixtures/rdf/${name}`, text: fixtureText(name) }]);
@@ -17,32 +18,6 @@ const load = (name: string) => loadDataset([{ name: `tests/fixtures/rdf/${name}`
 /** Parses with n3 directly, so round trips are judged by a parser other than our loader. */
 function n3Parse(text: string, format: string): RDF.Quad[] {
   return new Parser({ format }).parse(text) as unknown as RDF.Quad[];
-}
-
-/** The dataset as N-Quads with its lines shuffled (seeded) and its blank nodes renamed, via n3's writer. */
-function shuffledAndRelabelled(dataset: Dataset, seed: number): string {
-  let state = seed >>> 0;
-  const random = () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-  const names = new Map<string, string>();
-  const rename = <T extends RDF.Term>(term: T): T => {
-    if (term.termType !== "BlankNode") return term;
-    let name = names.get(term.value);
-    if (!name) names.set(term.value, (name = `r${Math.floor(random() * 1e9)}x${names.size}`));
-    return blankNode(name) as unknown as T;
-  };
-  const quads = [...dataset.quads()].map((q) => quad(rename(q.subject), q.predicate, rename(q.object), rename(q.graph)));
-  for (let i = quads.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [quads[i], quads[j]] = [quads[j], quads[i]];
-  }
-  const writer = new Writer({ format: "N-Quads" });
-  writer.addQuads(quads as never);
-  let text = "";
-  writer.end((_error, result) => (text = result));
-  return text;
 }
 
 const turtleFixtures = ["evidence.ttl", "blank-nodes.ttl", "lists.ttl", "nasty.ttl", "triples.nt"];
@@ -55,7 +30,7 @@ describe("writeTurtle: determinism", () => {
       const prefixes = { ...original.prefixes };
       const expected = writeTurtle(original, { prefixes });
       for (const seed of [1, 2, 3, 42]) {
-        const variant = await loadDataset([{ name: `${name} shuffled`, text: shuffledAndRelabelled(original, seed), format: "nquads" }]);
+        const variant = await loadDataset([{ name: `${name} shuffled`, text: shuffledNQuads(original, seed), format: "nquads" }]);
         expect(writeTurtle(variant, { prefixes }), `${name}, seed ${seed}`).toBe(expected);
       }
     }
@@ -66,8 +41,23 @@ describe("writeTurtle: determinism", () => {
     const prefixes = { ...original.prefixes };
     const expected = writeTriG(original, { prefixes });
     for (const seed of [5, 6, 7]) {
-      const variant = await loadDataset([{ name: "graphs shuffled", text: shuffledAndRelabelled(original, seed), format: "nquads" }]);
+      const variant = await loadDataset([{ name: "graphs shuffled", text: shuffledNQuads(original, seed), format: "nquads" }]);
       expect(writeTriG(variant, { prefixes })).toBe(expected);
+    }
+  });
+
+  it("writes byte-identical Turtle for the bundled graph (ontology + graph-data) shuffled and relabelled", async () => {
+    const files = ["ontology", "graph-data"].flatMap((dir) => {
+      const path = join(repoRoot, dir);
+      return existsSync(path) ? readdirSync(path).filter((f) => f.endsWith(".ttl")).map((f) => join(path, f)) : [];
+    });
+    expect(files.length, "ontology/*.ttl and graph-data/*.ttl are missing").toBeGreaterThan(0);
+    const original = await loadDataset(files.map((path) => ({ name: path, text: readFileSync(path, "utf8") })));
+    const prefixes = { ...original.prefixes };
+    const expected = writeTurtle(original, { prefixes });
+    for (const seed of [11, 12]) {
+      const variant = await loadDataset([{ name: "bundled, shuffled", text: shuffledNQuads(original, seed), format: "nquads" }]);
+      expect(writeTurtle(variant, { prefixes }) === expected, `seed ${seed}`).toBe(true);
     }
   });
 
@@ -198,7 +188,9 @@ describe("writeTurtle: escaping and shorthands", () => {
 describe("writeTurtle: given prefixes", () => {
   it("rejects a prefix name or namespace that cannot be declared, saying what is wrong", async () => {
     const dataset = await load("triples.nt");
-    expect(() => writeTurtle(dataset, { prefixes: { "1ex": "http://example.org/" } })).toThrow('rdf/write: "1ex" is not a usable prefix name (a letter, then letters, digits, "-" or "_")');
+    expect(() => writeTurtle(dataset, { prefixes: { "1ex": "http://example.org/" } })).toThrow('rdf/write: "1ex" is not a Turtle prefix name (a letter, then letters, digits, "-", "_" or inner ".")');
+    // A valid but unusual name is accepted and simply not used.
+    expect(writeTurtle(dataset, { prefixes: { "é.x": "http://example.org/" } })).toContain("<http://example.org/a> <http://example.org/p>");
     expect(() => writeTurtle(dataset, { prefixes: { ex: "http://example.org/a b" } })).toThrow(RdfWriteError);
   });
 
