@@ -20,5 +20,5 @@ export function layoutSettings(graph: Graph): ForceAtlas2Settings {
 
 /** Iterations for a first layout: enough to settle, fewer on big views where each costs more. */
 export function firstLayoutIterations(order: number): number {
-  return order <= 300 ? 400 : order <= 1000 ? 200 : 100;
+  return order <= 300 ? 400 : order <= 1000 ? 150 : 70;
 }
