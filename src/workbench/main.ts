@@ -12,4 +12,7 @@ declare global {
 const root = document.getElementById("app");
 if (!root) throw new Error("workbench: index.html has no #app element.");
 window.workbench = startWorkbench(root);
-window.addEventListener("pagehide", () => window.workbench?.kill());
+// A page kept in the back/forward cache comes back as it was; only a page really going away is torn down.
+window.addEventListener("pagehide", (event) => {
+  if (!event.persisted) window.workbench?.kill();
+});
