@@ -12,5 +12,8 @@ export default defineConfig({
     hookTimeout: 180_000,
     // Browser and server tests start their own processes; two cores do not gain from more workers.
     maxWorkers: 2,
+    // The JSON report lets .ci/run close with a plain "N passed, N failed" line any CI reader understands.
+    reporters: ["default", "json"],
+    outputFile: { json: "test-results/vitest-report.json" },
   },
 });
