@@ -103,6 +103,7 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
         h("button", { id: "export", attrs: { "aria-haspopup": "menu" }, on: { click: () => (exportMenu.hidden = !exportMenu.hidden) } }, "Export ▾"),
         exportMenu,
       ),
+      h("button", { id: "sparql-open", title: "SPARQL queries over the data, or a remote SPARQL endpoint", on: { click: () => openSparql() } }, "SPARQL…"),
       h("button", { id: "help", title: "Keyboard shortcuts (?)", on: { click: () => toggleHelp() } }, "?"),
     ),
   );
@@ -297,6 +298,13 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
     window.removeEventListener("dragleave", onDragLeave);
     window.removeEventListener("drop", onDrop);
   });
+
+  /** The SPARQL panel and Oxigraph are fetched only when first opened. */
+  function openSparql(): void {
+    import("./sparql/panel.ts")
+      .then(({ openSparqlPanel }) => openSparqlPanel({ client, store, view, container: centre, viewChanged: updateStatus }))
+      .catch(showError);
+  }
 
   // ---- Status, legend, filters -------------------------------------------------------------------------
   function updateStatus(): void {

@@ -55,6 +55,11 @@ export class DataService {
     ...defaultProjection.descriptionPredicates,
   ]);
 
+  /** The loaded data and its projection, for modules the worker imports on demand (SPARQL); null before the first load. */
+  get loaded(): { dataset: Dataset; index: GraphIndex } | null {
+    return this.dataset && this.index ? { dataset: this.dataset, index: this.index } : null;
+  }
+
   /** Parses the files into a new dataset (added to the current one unless `replace`); on any error nothing changes. */
   async load(files: readonly SourceFile[], replace: boolean, onProgress?: (event: LoadProgressEvent) => void): Promise<DatasetSummary> {
     const base = replace ? undefined : (this.dataset ?? undefined);

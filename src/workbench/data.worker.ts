@@ -57,6 +57,11 @@ async function answer(message: RequestMessage): Promise<unknown> {
       const args = message.args as Requests["export"]["args"];
       return service.exportTurtle(args.nodes, args.edges);
     }
+    case "sparql": {
+      // Oxigraph (WASM) is fetched only when the SPARQL panel first asks.
+      const { handleSparql } = await import("./sparql/worker-side.ts");
+      return handleSparql(service, message.args as Requests["sparql"]["args"]);
+    }
     default:
       throw new Error(`workbench/data: unknown request "${String((message as { type: unknown }).type)}".`);
   }

@@ -1,5 +1,6 @@
 // The messages between the workbench and its data worker: plain JSON requests, replies and progress events.
 import type { Direction, EvidenceView, NeighbourhoodResultView, PathOptions, PathResultView } from "../session/types.ts";
+import type { SparqlReply, SparqlRequest } from "./sparql/protocol.ts";
 
 /** A node as the view draws it (graphology node key = IRI). */
 export interface ViewNode {
@@ -148,6 +149,8 @@ export interface Requests {
   neighbourhood: { args: NeighbourhoodRequest; reply: { result: NeighbourhoodResultView; graph: ViewGraph } };
   expand: { args: { node: string; limit: number }; reply: ViewGraph };
   export: { args: { nodes: string[]; edges: string[] }; reply: { turtle: string; quads: number } };
+  /** The SPARQL panel's requests (sparql/protocol.ts), answered by a module the worker imports on first use. */
+  sparql: { args: SparqlRequest; reply: SparqlReply };
 }
 
 export type RequestType = keyof Requests;

@@ -1,0 +1,352 @@
+// Endpoint mode: connect to a SPARQL endpoint (credentials in memory only) and run search, path and neighbourhood
+// queries through query/sparql-remote (bounded, paged, cancellable); answers join the view with their evidence.
+import {
+  addToView,
+  neighbourhoodFinished,
+  pathFinished,
+  pathStarted,
+  selectNode,
+  setNeighbourhoodCenters,
+  type SessionStore,
+} from "../../session/index.ts";
+import type { PathResultView } from "../../session/types.ts";
+import { writeNTriples } from "../../rdf/serialize.ts";
+import type { GraphIndex } from "../../graph/types.ts";
+import { explainPath } from "../../query/explain.ts";
+import type { Path } from "../../query/path.ts";
+import { SparqlEndpoint, SparqlEndpointError } from "../../query/sparql-endpoint.ts";
+import { remoteNeighbourhood, remotePaths, remoteSearch, resolveRemoteNode } from "../../query/sparql-remote.ts";
+import type { DataClient } from "../data-client.ts";
+import { h, replaceChildren } from "../dom.ts";
+import type { GraphView } from "../graph-view.ts";
+import { curie } from "./curie.ts";
+import type { QueryAnswerView, QueryFailure, TermView } from "./protocol.ts";
+
+export interface EndpointModeHost {
+  client: DataClient;
+  store: SessionStore;
+  view: GraphView;
+  viewChanged: () => void;
+  prefixes: () => Readonly<Record<string, string>>;
+  onConnection: (url: string | null) => void;
+  reveal: (iri: string) => Promise<void>;
+}
+
+const NEIGHBOURHOOD_LIMIT = 300;
+
+export class EndpointMode {
+  readonly element: HTMLElement;
+  /** The connection; the only place the password lives (inside SparqlEndpoint's Authorization header). */
+  private endpoint: SparqlEndpoint | null = null;
+  private running: AbortController | null = null;
+  private joins = 0;
+  private readonly form: HTMLElement;
+  private readonly tools: HTMLElement;
+  private readonly url = h("input", { id: "ep-url", type: "url", placeholder: "http://localhost:8890/sparql", attrs: { "aria-label": "Endpoint URL" } });
+  private readonly user = h("input", { id: "ep-user", placeholder: "user (optional)", attrs: { autocomplete: "off", "aria-label": "User name" } });
+  private readonly password = h("input", { id: "ep-password", type: "password", placeholder: "password", attrs: { autocomplete: "off", "aria-label": "Password" } });
+  private readonly timeout = h("input", { id: "ep-timeout", type: "number", value: "30", attrs: { min: "1", max: "600", "aria-label": "Timeout in seconds" } });
+  private readonly connectionLabel = h("strong", { id: "ep-connected" });
+  private readonly statusLine = h("div", { id: "ep-status", class: "ep-status", attrs: { "aria-live": "polite" } });
+  private readonly cancelButton = h("button", { id: "ep-cancel", hidden: true, on: { click: () => this.cancel() } }, "Cancel");
+  private readonly results = h("div", { id: "ep-results", class: "ep-results" });
+  private readonly searchInput = h("input", { id: "ep-search", placeholder: "Search names on the endpoint…", attrs: { "aria-label": "Search the endpoint" } });
+  private readonly fromInput = h("input", { id: "ep-from", placeholder: "From (name or IRI)", attrs: { "aria-label": "Path from" } });
+  private readonly toInput = h("input", { id: "ep-to", placeholder: "To (name or IRI)", attrs: { "aria-label": "Path to" } });
+  private readonly centreInput = h("input", { id: "ep-centre", placeholder: "Centre (name or IRI)", attrs: { "aria-label": "Neighbourhood centre" } });
+  private readonly depthSelect = h("select", { id: "ep-depth", attrs: { "aria-label": "Depth" } }, ...[1, 2].map((d) => h("option", { value: String(d) }, String(d))));
+
+  constructor(private readonly host: EndpointModeHost) {
+    const enter = (input: HTMLInputElement, run: () => void) => input.addEventListener("keydown", (event) => event.key === "Enter" && run());
+    enter(this.url, () => void this.connect());
+    enter(this.password, () => void this.connect());
+    enter(this.searchInput, () => void this.search());
+    enter(this.toInput, () => void this.path());
+    enter(this.centreInput, () => void this.neighbourhood());
+    this.form = h(
+      "div",
+      { id: "ep-form", class: "ep-form", hidden: true },
+      h("label", { class: "stacked" }, "SPARQL endpoint URL", this.url),
+      h("div", { class: "row" }, this.user, this.password, h("label", {}, "Timeout (s) ", this.timeout)),
+      h("p", { class: "muted small" }, "The password is kept in this page's memory only: never saved, shared or exported."),
+      h("div", { class: "row" }, h("button", { id: "ep-connect", class: "primary", on: { click: () => void this.connect() } }, "Connect"), h("button", { on: { click: () => (this.form.hidden = true) } }, "Close")),
+    );
+    this.tools = h(
+      "div",
+      { id: "ep-tools", class: "ep-tools", hidden: true },
+      h("div", { class: "row" }, "Endpoint: ", this.connectionLabel, h("button", { id: "ep-disconnect", on: { click: () => this.disconnect() } }, "Disconnect")),
+      h("div", { class: "row" }, this.searchInput, h("button", { id: "ep-search-run", on: { click: () => void this.search() } }, "Search")),
+      h("div", { class: "row" }, this.fromInput, "→", this.toInput, h("button", { id: "ep-path-run", on: { click: () => void this.path() } }, "Find paths")),
+      h("div", { class: "row" }, this.centreInput, h("label", {}, "Depth ", this.depthSelect), h("button", { id: "ep-nb-run", on: { click: () => void this.neighbourhood() } }, "Explore")),
+    );
+    this.element = h("div", { class: "ep" }, this.form, this.tools, h("div", { class: "row" }, this.statusLine, this.cancelButton), this.results);
+  }
+
+  get connected(): boolean {
+    return this.endpoint !== null;
+  }
+
+  toggleForm(): void {
+    this.form.hidden = !this.form.hidden;
+    if (!this.form.hidden) this.url.focus();
+  }
+
+  async connect(): Promise<void> {
+    let endpoint: SparqlEndpoint;
+    try {
+      endpoint = new SparqlEndpoint({
+        url: this.url.value.trim(),
+        user: this.user.value.trim() || undefined,
+        password: this.password.value || undefined,
+        timeoutMs: Math.max(1, Number(this.timeout.value) || 30) * 1000,
+      });
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    const ok = await this.guard("Connecting…", async (signal) => {
+      await endpoint.ask("ASK { ?s ?p ?o }", { signal });
+      return true;
+    });
+    if (!ok) return;
+    this.endpoint = endpoint;
+    // The password now lives only in the endpoint object; the field is cleared so it is not left in the page.
+    this.password.value = "";
+    this.form.hidden = true;
+    this.tools.hidden = false;
+    this.connectionLabel.textContent = endpoint.displayUrl;
+    this.say(`Connected to ${endpoint.displayUrl}.`);
+    this.host.onConnection(endpoint.displayUrl);
+  }
+
+  disconnect(): void {
+    this.cancel();
+    this.endpoint = null;
+    this.tools.hidden = true;
+    replaceChildren(this.results);
+    this.say("");
+    this.host.onConnection(null);
+  }
+
+  cancel(): void {
+    this.running?.abort();
+  }
+
+  /** A query typed in the panel, sent to the endpoint; graph answers are drawn like local ones. */
+  async query(text: string, maxRows: number): Promise<{ answer?: QueryAnswerView; failure?: QueryFailure }> {
+    const endpoint = this.need();
+    let failure: QueryFailure | undefined;
+    const answer = await this.guard("Asking the endpoint…", async (signal): Promise<QueryAnswerView> => {
+      const reply = await endpoint.query(text, { signal, maxRows });
+      if (reply.form === "ask") return { form: "ask", value: reply.value };
+      if (reply.form === "select") {
+        const prefixes = this.host.prefixes();
+        const rows = reply.result.bindings.map((binding) => {
+          const row: Record<string, TermView> = {};
+          for (const [name, term] of Object.entries(binding)) {
+            row[name] = term.type === "uri"
+              ? { type: "uri", value: term.value, curie: curie(term.value, prefixes) }
+              : term.type === "literal" || term.type === "typed-literal"
+                ? { type: "literal", value: term.value, language: term["xml:lang"] || undefined, datatype: term.datatype }
+                : { type: term.type, value: term.value };
+          }
+          return row;
+        });
+        return { form: "select", vars: reply.result.vars, rows, truncated: reply.result.truncated };
+      }
+      const format = /turtle/.test(reply.contentType) ? "turtle" : "ntriples";
+      const graph = await this.host.client.request("sparql", { op: "graph", text: reply.text, format, form: reply.form });
+      if (graph.op !== "graph") throw new Error("workbench/sparql: unexpected reply");
+      return graph.answer;
+    }, (message) => (failure = { message }));
+    this.say(answer ? "" : this.statusLine.textContent ?? "");
+    return answer ? { answer } : { failure: failure ?? { message: "workbench/sparql: cancelled" } };
+  }
+
+  async search(): Promise<void> {
+    const endpoint = this.need();
+    const text = this.searchInput.value.trim();
+    if (!text) return;
+    const hits = await this.guard(`Searching “${text}” on the endpoint…`, (signal) => remoteSearch(endpoint, text, { limit: 15, signal }));
+    if (!hits) return;
+    this.say(hits.length ? `${hits.length} match${hits.length === 1 ? "" : "es"} for “${text}” on the endpoint. Choose one to add it with its neighbours.` : `Nothing on the endpoint matches “${text}”.`);
+    replaceChildren(
+      this.results,
+      h(
+        "ul",
+        { class: "ep-hits" },
+        ...hits.map((hit) =>
+          h(
+            "li",
+            {},
+            h("button", { class: "link ep-hit", dataset: { iri: hit.iri }, title: hit.iri, on: { click: () => void this.showNode(hit.iri) } }, hit.label),
+            hit.matched !== hit.label ? h("span", { class: "muted" }, ` (${hit.matched})`) : null,
+            hit.types.length ? h("span", { class: "muted" }, ` · ${hit.types.map((t) => curie(t, this.host.prefixes()) ?? t).join(", ")}`) : null,
+          ),
+        ),
+      ),
+    );
+  }
+
+  /** Fetches a node's direct neighbourhood from the endpoint, adds it to the view, selects and centres the node. */
+  async showNode(iri: string): Promise<void> {
+    const endpoint = this.need();
+    const answer = await this.guard("Fetching the node and its neighbours…", (signal) => remoteNeighbourhood(endpoint, [iri], { depth: 1, limit: NEIGHBOURHOOD_LIMIT, signal }));
+    if (!answer) return;
+    const g = answer.graph;
+    const joined = await this.join(g, answer.result.nodes.map((e) => g.iri(e.node)), answer.result.edges, iri);
+    if (!joined) return;
+    this.truncationNote(answer.fetchTruncated, `${answer.result.nodes.length} nodes fetched.`);
+    this.host.store.apply(selectNode(iri));
+    requestAnimationFrame(() => this.host.view.focusNode(iri));
+  }
+
+  async path(): Promise<void> {
+    const endpoint = this.need();
+    const fromName = this.fromInput.value.trim(), toName = this.toInput.value.trim();
+    if (!fromName || !toName) {
+      this.fail(new Error("Give both ends of the path (a name or an IRI)."));
+      return;
+    }
+    const options = this.host.store.get().path.options;
+    const answer = await this.guard(`Finding paths from “${fromName}” to “${toName}” on the endpoint…`, async (signal) => {
+      const prefixes = this.host.prefixes();
+      const [from, to] = [await resolveRemoteNode(endpoint, fromName, prefixes, { signal }), await resolveRemoteNode(endpoint, toName, prefixes, { signal })];
+      return remotePaths(endpoint, from, to, { k: options.k, maxLength: options.maxLength, directed: options.directed, signal });
+    });
+    if (!answer) return;
+    const g = answer.graph;
+    if (answer.paths.length === 0) {
+      this.say(`No path between “${fromName}” and “${toName}” within ${options.maxLength} steps on the endpoint.`);
+      this.truncationNote(answer.fetchTruncated, "");
+      return;
+    }
+    const edgeIds = [...new Set(answer.paths.flatMap((p) => p.steps.map((s) => s.edge)))];
+    const nodes = [...new Set(answer.paths.flatMap((p) => p.nodes.map((n) => g.iri(n))))];
+    const joined = await this.join(g, nodes, edgeIds);
+    if (!joined) return;
+    const keyOf = new Map(edgeIds.map((e, i) => [e, { key: joined.edges[i], evidence: joined.evidence[i] }]));
+    const results = answer.paths.map((p) => pathView(g, p, keyOf));
+    this.host.store.apply(pathStarted(), pathFinished(results));
+    this.truncationNote(answer.fetchTruncated, `${results.length} path${results.length === 1 ? "" : "s"} found on the endpoint (${answer.rows} rows fetched); see the Path tab for the steps and their evidence.`);
+    replaceChildren(this.results, ...results.map((r) => h("p", { class: "ep-path" }, r.nodeLabels.join(" → "))));
+    requestAnimationFrame(() => this.host.view.fitNodes(results[0].nodes));
+  }
+
+  async neighbourhood(): Promise<void> {
+    const endpoint = this.need();
+    const name = this.centreInput.value.trim();
+    if (!name) return;
+    const depth = Number(this.depthSelect.value);
+    const answer = await this.guard(`Exploring around “${name}” on the endpoint…`, async (signal) => {
+      const centre = await resolveRemoteNode(endpoint, name, this.host.prefixes(), { signal });
+      return remoteNeighbourhood(endpoint, [centre], { depth, limit: NEIGHBOURHOOD_LIMIT, signal });
+    });
+    if (!answer) return;
+    const g = answer.graph;
+    const nodes = answer.result.nodes.map((e) => ({ node: g.iri(e.node), depth: e.depth }));
+    const centres = answer.result.centers.map((n) => g.iri(n));
+    const joined = await this.join(g, nodes.map((n) => n.node), answer.result.edges, centres[0]);
+    if (!joined) return;
+    const edges = joined.edges.filter((key): key is string => key !== null);
+    this.host.store.apply(setNeighbourhoodCenters(centres), neighbourhoodFinished({ centers: centres, nodes, edges, truncated: answer.result.truncated }));
+    this.truncationNote(answer.fetchTruncated, `${nodes.length} nodes and ${edges.length} relations within depth ${depth} on the endpoint (see the Neighbourhood tab).`);
+    requestAnimationFrame(() => this.host.view.fitNodes(nodes.map((n) => n.node)));
+  }
+
+  /**
+   * Adds the fetched triples to the loaded data (so details and evidence work as for local data) and draws the
+   * given nodes and relations; undefined when that failed (the view is then unchanged).
+   */
+  private async join(g: GraphIndex, nodes: string[], edgeIds: readonly number[], near?: string) {
+    const triples = edgeIds.map((e): [string, string, string] => [g.iri(g.edgeSources[e]), g.dataset.terms.value(g.edgePredicates[e]), g.iri(g.edgeTargets[e])]);
+    try {
+      const reply = await this.host.client.request("sparql", { op: "join", name: `endpoint answer ${++this.joins}`, ntriples: writeNTriples(g.dataset), nodes, triples });
+      if (reply.op !== "join") throw new Error("workbench/sparql: unexpected reply");
+      const added = this.host.view.add(reply.graph, near);
+      this.host.store.apply(addToView(added, reply.graph.edges.map((e) => e.key)));
+      this.host.viewChanged();
+      return reply;
+    } catch (error) {
+      this.fail(error);
+      return undefined;
+    }
+  }
+
+  /**
+   * Runs one endpoint operation with a Cancel button; failures (down, slow, HTTP errors, malformed answers) are
+   * shown and give undefined, so callers change nothing.
+   */
+  private async guard<T>(what: string, run: (signal: AbortSignal) => Promise<T>, onFailure?: (message: string) => void): Promise<T | undefined> {
+    this.running?.abort();
+    const controller = new AbortController();
+    this.running = controller;
+    this.say(what);
+    this.cancelButton.hidden = false;
+    try {
+      return await run(controller.signal);
+    } catch (error) {
+      const message = this.fail(error);
+      onFailure?.(message);
+      return undefined;
+    } finally {
+      if (this.running === controller) {
+        this.running = null;
+        this.cancelButton.hidden = true;
+      }
+    }
+  }
+
+  private fail(error: unknown): string {
+    let message = error instanceof Error ? error.message : String(error);
+    if (error instanceof SparqlEndpointError && error.kind === "aborted") message = "Cancelled: the view is unchanged.";
+    else if (error instanceof SparqlEndpointError && error.kind === "network") {
+      message += " — is the endpoint running, and does it allow requests from this page (CORS)?";
+    }
+    this.statusLine.classList.add("sparql-error");
+    this.statusLine.textContent = message;
+    return message;
+  }
+
+  private say(text: string): void {
+    this.statusLine.classList.remove("sparql-error", "warning");
+    this.statusLine.textContent = text;
+  }
+
+  private truncationNote(truncated: boolean, text: string): void {
+    if (!truncated) {
+      this.say(text);
+      return;
+    }
+    this.say(`${text} The endpoint's answer was cut at the row budget: the result may be incomplete.`);
+    this.statusLine.classList.add("warning");
+  }
+
+  private need(): SparqlEndpoint {
+    if (!this.endpoint) throw new Error("workbench/sparql: not connected to an endpoint (Connect to endpoint… first).");
+    return this.endpoint;
+  }
+}
+
+function pathView(g: GraphIndex, path: Path, keyOf: Map<number, { key: string | null; evidence: PathResultView["steps"][number]["evidence"] }>): PathResultView {
+  const explanation = explainPath(g, path);
+  let at = path.nodes[0];
+  const steps = path.steps.map((step) => {
+    const e = step.edge;
+    const next = step.forward ? g.edgeTargets[e] : g.edgeSources[e];
+    const p = g.edgePredicates[e];
+    const joined = keyOf.get(e);
+    const view = {
+      edge: joined?.key ?? `sparql:${g.iri(g.edgeSources[e])} ${g.dataset.terms.value(p)} ${g.iri(g.edgeTargets[e])}`,
+      forward: step.forward,
+      from: g.iri(at),
+      to: g.iri(next),
+      predicate: g.dataset.terms.value(p),
+      predicateLabel: g.termLabel(p),
+      evidence: joined?.evidence ?? [],
+    };
+    at = next;
+    return view;
+  });
+  return { nodes: path.nodes.map((n) => g.iri(n)), nodeLabels: path.nodes.map((n) => g.label(n)), steps, explanation };
+}

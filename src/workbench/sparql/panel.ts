@@ -1,0 +1,297 @@
+// The SPARQL panel, imported when first opened: a coloured query editor, results (table, true/false, graph + Turtle), endpoint mode.
+import { addToView, selectNode, showAllNodes, type SessionStore } from "../../session/index.ts";
+import type { DataClient } from "../data-client.ts";
+import { h, replaceChildren } from "../dom.ts";
+import type { GraphView } from "../graph-view.ts";
+import type { ViewGraph } from "../protocol.ts";
+import { QueryEditor } from "./editor.ts";
+import { EndpointMode } from "./endpoint-mode.ts";
+import type { QueryAnswerView, QueryFailure, TermView } from "./protocol.ts";
+import "./sparql.css";
+
+export interface SparqlPanelHost {
+  client: DataClient;
+  store: SessionStore;
+  view: GraphView;
+  /** Where the panel goes (the graph's column). */
+  container: HTMLElement;
+  /** Called after the panel added nodes to the view (the page's node counts). */
+  viewChanged?: () => void;
+}
+
+/** Rows a SELECT shows at most; the query can page with LIMIT/OFFSET. */
+const MAX_ROWS = 1000;
+const EXPAND_LIMIT = 150;
+const HISTORY_LENGTH = 30;
+
+const EXAMPLE = `SELECT ?company ?label ?recipient WHERE {
+  ?company a kg:Company ;
+    skos:prefLabel ?label ;
+    kg:donatesTo ?recipient .
+}
+ORDER BY ?label`;
+
+let opened: SparqlPanel | null = null;
+
+/** Opens (or shows again) the panel; one per page. */
+export function openSparqlPanel(host: SparqlPanelHost): SparqlPanel {
+  if (!opened || !opened.element.isConnected) opened = new SparqlPanel(host);
+  opened.show();
+  return opened;
+}
+
+export class SparqlPanel {
+  readonly element: HTMLElement;
+  /**
+   * Queries run in this page, newest first. Kept here, in memory, because the session has no field for them yet
+   * (it needs e.g. `sparql: { queries: string[] }`).
+   */
+  readonly history: string[] = [];
+  private readonly editor: QueryEditor;
+  private readonly status = h("span", { id: "sparql-status", class: "muted", attrs: { "aria-live": "polite" } });
+  private readonly error = h("div", { id: "sparql-error", class: "sparql-error", role: "alert", hidden: true });
+  private readonly results = h("div", { id: "sparql-results", class: "sparql-results" });
+  private readonly historySelect = h("select", { id: "sparql-history", attrs: { "aria-label": "Earlier queries" } });
+  private readonly targetSelect = h("select", { id: "sparql-target", attrs: { "aria-label": "Run the query on" } }, h("option", { value: "local" }, "the loaded data"));
+  private readonly exportButton = h("button", { id: "sparql-export", disabled: true, title: "Download the CONSTRUCT/DESCRIBE answer as Turtle" }, "Export Turtle");
+  private readonly endpoint: EndpointMode;
+  private prefixes: Record<string, string> = {};
+  private lastTurtle = "";
+  private generation = 0;
+
+  constructor(private readonly host: SparqlPanelHost) {
+    this.editor = new QueryEditor({ id: "sparql-query", onRun: () => void this.run() });
+    this.endpoint = new EndpointMode({
+      client: host.client,
+      store: host.store,
+      view: host.view,
+      viewChanged: () => host.viewChanged?.(),
+      prefixes: () => this.prefixes,
+      onConnection: (url) => this.connectionChanged(url),
+      reveal: (iri) => this.reveal(iri),
+    });
+    this.exportButton.addEventListener("click", () => this.exportTurtle());
+    this.historySelect.addEventListener("change", () => {
+      const index = Number(this.historySelect.value);
+      if (index >= 0 && this.history[index] !== undefined) this.editor.value = this.history[index];
+      this.historySelect.value = "-1";
+    });
+    this.element = h(
+      "section",
+      { id: "sparql-panel", class: "sparql-panel", attrs: { "aria-label": "SPARQL" } },
+      h(
+        "header",
+        { class: "sparql-head" },
+        h("h2", {}, "SPARQL"),
+        h("label", { class: "sparql-on" }, "Run on ", this.targetSelect),
+        h("button", { id: "sparql-connect", on: { click: () => this.endpoint.toggleForm() } }, "Connect to endpoint…"),
+        h("button", { id: "sparql-close", class: "close", title: "Close the panel", on: { click: () => this.hide() } }, "×"),
+      ),
+      this.endpoint.element,
+      this.editor.element,
+      h(
+        "div",
+        { class: "row sparql-actions" },
+        h("button", { id: "sparql-run", class: "primary", title: "Run (Ctrl+Enter)", on: { click: () => void this.run() } }, "Run"),
+        h("span", { class: "muted small" }, "Ctrl+Enter"),
+        this.historySelect,
+        this.exportButton,
+        this.status,
+      ),
+      this.error,
+      this.results,
+    );
+    this.renderHistory();
+    host.container.append(this.element);
+    void this.fillPrefixes();
+  }
+
+  show(): void {
+    this.element.hidden = false;
+    this.editor.textarea.focus();
+  }
+
+  hide(): void {
+    this.element.hidden = true;
+  }
+
+  /** A PREFIX header for the loaded data's prefixes, then an example query. */
+  private async fillPrefixes(): Promise<void> {
+    try {
+      const reply = await this.host.client.request("sparql", { op: "prefixes" });
+      if (reply.op === "prefixes") this.prefixes = reply.prefixes;
+    } catch (error) {
+      this.showFailure({ message: error instanceof Error ? error.message : String(error) });
+    }
+    if (this.editor.value !== "") return;
+    const header = Object.entries(this.prefixes)
+      .filter(([name]) => /^[A-Za-z][\w.-]*$|^$/.test(name))
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, iri]) => `PREFIX ${name}: <${iri}>`);
+    this.editor.value = `${header.join("\n")}${header.length ? "\n\n" : ""}${EXAMPLE}`;
+  }
+
+  private connectionChanged(url: string | null): void {
+    replaceChildren(this.targetSelect, h("option", { value: "local" }, "the loaded data"), url ? h("option", { value: "endpoint" }, url) : null);
+    this.targetSelect.value = url ? "endpoint" : "local";
+  }
+
+  async run(): Promise<void> {
+    const query = this.editor.value;
+    if (query.trim() === "") return;
+    this.remember(query);
+    const generation = ++this.generation;
+    this.error.hidden = true;
+    this.status.textContent = "Running…";
+    const started = performance.now();
+    let answer: QueryAnswerView | undefined;
+    let failure: QueryFailure | undefined;
+    try {
+      if (this.targetSelect.value === "endpoint") ({ answer, failure } = await this.endpoint.query(query, MAX_ROWS));
+      else {
+        const reply = await this.host.client.request("sparql", { op: "query", query, maxRows: MAX_ROWS });
+        if (reply.op === "query") ({ answer, error: failure } = reply);
+      }
+    } catch (error) {
+      failure = { message: error instanceof Error ? error.message : String(error) };
+    }
+    if (generation !== this.generation) return;
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    if (failure || !answer) {
+      this.status.textContent = "";
+      this.showFailure(failure ?? { message: "workbench/sparql: no answer" });
+      return;
+    }
+    this.status.textContent = `${seconds} s`;
+    this.showAnswer(answer);
+  }
+
+  private remember(query: string): void {
+    const at = this.history.indexOf(query);
+    if (at >= 0) this.history.splice(at, 1);
+    this.history.unshift(query);
+    this.history.length = Math.min(this.history.length, HISTORY_LENGTH);
+    this.renderHistory();
+  }
+
+  private renderHistory(): void {
+    replaceChildren(
+      this.historySelect,
+      h("option", { value: "-1" }, this.history.length ? `Earlier queries (${this.history.length})` : "No earlier queries"),
+      ...this.history.map((query, i) => h("option", { value: String(i), title: query }, firstLine(query))),
+    );
+    this.historySelect.value = "-1";
+  }
+
+  private showFailure(failure: QueryFailure): void {
+    const where = failure.line !== undefined ? `Line ${failure.line}, column ${failure.column}: ` : "";
+    replaceChildren(this.error, h("strong", {}, failure.line !== undefined ? "Syntax error. " : "The query failed. "), where, failure.message);
+    this.error.hidden = false;
+    if (failure.line !== undefined) this.editor.placeCaret(failure.line, failure.column ?? 1);
+  }
+
+  private showAnswer(answer: QueryAnswerView): void {
+    this.exportButton.disabled = answer.form === "select" || answer.form === "ask";
+    if (answer.form === "ask") {
+      replaceChildren(this.results, h("p", { id: "sparql-boolean", class: `sparql-boolean ${answer.value}` }, String(answer.value)));
+      return;
+    }
+    if (answer.form === "select") {
+      replaceChildren(this.results, this.table(answer.vars, answer.rows, answer.truncated));
+      return;
+    }
+    this.lastTurtle = answer.turtle;
+    const added = this.addToView(answer.graph);
+    replaceChildren(
+      this.results,
+      h(
+        "p",
+        { id: "sparql-graph-summary" },
+        `${answer.triples} triple${answer.triples === 1 ? "" : "s"}; ${answer.graph.nodes.length} nodes and ${answer.graph.edges.length} relations drawn, ${added} of them new in the view.`,
+      ),
+      h("pre", { class: "sparql-turtle" }, answer.turtle.length > 20_000 ? `${answer.turtle.slice(0, 20_000)}\n…` : answer.turtle),
+    );
+    if (answer.graph.nodes.length) requestAnimationFrame(() => this.host.view.fitNodes(answer.graph.nodes.map((n) => n.key)));
+  }
+
+  private table(vars: string[], rows: Record<string, TermView>[], truncated: boolean): HTMLElement {
+    return h(
+      "div",
+      {},
+      h("p", { class: "muted", id: "sparql-row-count" }, `${rows.length} row${rows.length === 1 ? "" : "s"}${truncated ? ` (cut at ${MAX_ROWS}: add LIMIT/OFFSET to page)` : ""}`),
+      h(
+        "table",
+        { class: "sparql-table" },
+        h("thead", {}, h("tr", {}, ...vars.map((v) => h("th", {}, `?${v}`)))),
+        h("tbody", {}, ...rows.map((row) => h("tr", {}, ...vars.map((v) => h("td", {}, row[v] ? this.cell(row[v]) : ""))))),
+      ),
+    );
+  }
+
+  private cell(term: TermView): Node {
+    if (term.type === "uri") {
+      return h("button", { class: "link sparql-iri", title: term.value, dataset: { iri: term.value }, on: { click: () => void this.reveal(term.value) } }, term.curie ?? `<${term.value}>`);
+    }
+    if (term.type === "literal") {
+      const suffix = term.language ? `@${term.language}` : term.datatype && !term.datatype.endsWith("#string") ? ` ^^${shortDatatype(term.datatype, this.prefixes)}` : "";
+      return h("span", { class: "sparql-literal" }, term.value, suffix ? h("span", { class: "muted" }, suffix) : null);
+    }
+    return h("span", { class: "muted" }, term.type === "bnode" ? `_:${term.value}` : term.value);
+  }
+
+  /** Selects and centres an IRI's node, first adding it (beside its shown neighbours) when the view lacks it. */
+  async reveal(iri: string): Promise<void> {
+    const { client, store, view } = this.host;
+    try {
+      if (!view.graph.hasNode(iri)) {
+        const neighbours = await client.request("expand", { node: iri, limit: EXPAND_LIMIT });
+        const keep: ViewGraph = {
+          nodes: neighbours.nodes.filter((n) => n.key === iri || view.graph.hasNode(n.key)),
+          edges: neighbours.edges.filter((e) => (e.source === iri || view.graph.hasNode(e.source)) && (e.target === iri || view.graph.hasNode(e.target))),
+        };
+        if (!keep.nodes.some((n) => n.key === iri)) {
+          const alone = await client.request("subgraph", { nodes: [iri], edges: [] });
+          keep.nodes.push(...alone.nodes);
+        }
+        if (!keep.nodes.some((n) => n.key === iri)) {
+          if (this.targetSelect.value === "endpoint") return await this.endpoint.showNode(iri);
+          this.showFailure({ message: `${iri} is not a node of the graph (it is a class, a property or only a value).` });
+          return;
+        }
+        this.addToView(keep);
+      }
+      if (store.get().filters.hiddenNodes.includes(iri)) store.apply(showAllNodes());
+      store.apply(selectNode(iri));
+      requestAnimationFrame(() => view.focusNode(iri));
+    } catch (error) {
+      this.showFailure({ message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private addToView(graph: ViewGraph): number {
+    const added = this.host.view.add(graph);
+    this.host.store.apply(addToView(added, graph.edges.map((e) => e.key)));
+    this.host.viewChanged?.();
+    return added.length;
+  }
+
+  private exportTurtle(): void {
+    if (!this.lastTurtle) return;
+    const url = URL.createObjectURL(new Blob([this.lastTurtle], { type: "text/turtle" }));
+    const a = h("a", { href: url, attrs: { download: "smartcity-kg-sparql.ttl" } });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+}
+
+function firstLine(query: string): string {
+  const line = query.split("\n").find((l) => l.trim() !== "" && !/^\s*(PREFIX|BASE)\b/i.test(l)) ?? query;
+  return line.length > 60 ? `${line.slice(0, 60)}…` : line;
+}
+
+function shortDatatype(iri: string, prefixes: Readonly<Record<string, string>>): string {
+  for (const [name, namespace] of Object.entries(prefixes)) if (iri.startsWith(namespace)) return `${name}:${iri.slice(namespace.length)}`;
+  return `<${iri}>`;
+}

@@ -1,0 +1,42 @@
+// The SPARQL panel's messages to the data worker: run a query over the loaded data, join fetched endpoint triples into it.
+import type { EvidenceView } from "../../session/types.ts";
+import type { ViewGraph } from "../protocol.ts";
+
+/** One bound value as the panel shows it; IRIs carry a CURIE when a data prefix fits and whether the graph has them as a node. */
+export interface TermView {
+  type: "uri" | "literal" | "bnode" | "triple";
+  value: string;
+  curie?: string;
+  language?: string;
+  datatype?: string;
+  node?: boolean;
+}
+
+export interface QueryFailure {
+  message: string;
+  /** Set for syntax errors: where in the text the panel shows (the prefixes it was given included). */
+  line?: number;
+  column?: number;
+}
+
+export type QueryAnswerView =
+  | { form: "select"; vars: string[]; rows: Record<string, TermView>[]; truncated: boolean }
+  | { form: "ask"; value: boolean }
+  | { form: "construct" | "describe"; turtle: string; triples: number; graph: ViewGraph };
+
+export type SparqlRequest =
+  | { op: "prefixes" }
+  | { op: "query"; query: string; maxRows: number }
+  /** Turns a graph answer (N-Triples text, e.g. from an endpoint) into what the panel shows, without changing the data. */
+  | { op: "graph"; text: string; format: "ntriples" | "turtle"; form: "construct" | "describe" }
+  /**
+   * Adds triples fetched from an endpoint to the loaded data and returns the view of the given nodes and relations
+   * (triples as [subject, predicate, object] IRIs), with each relation's edge key and evidence.
+   */
+  | { op: "join"; name: string; ntriples: string; nodes: string[]; triples: [string, string, string][] };
+
+export type SparqlReply =
+  | { op: "prefixes"; prefixes: Record<string, string> }
+  | { op: "query"; answer?: QueryAnswerView; error?: QueryFailure }
+  | { op: "graph"; answer: QueryAnswerView }
+  | { op: "join"; graph: ViewGraph; edges: (string | null)[]; evidence: EvidenceView[][]; quads: number };

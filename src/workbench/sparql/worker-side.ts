@@ -1,0 +1,152 @@
+// The data worker's SPARQL side, imported on first use: Oxigraph over the worker's current Dataset, graph answers as views, endpoint joins.
+import type { Dataset } from "../../rdf/dataset.ts";
+import { loadDataset } from "../../rdf/parse.ts";
+import { writeTurtle } from "../../rdf/serialize.ts";
+import { projectGraph } from "../../graph/project.ts";
+import type { GraphIndex } from "../../graph/types.ts";
+import { createEmbeddedSparql, SparqlQueryError, type EmbeddedSparql } from "../../query/sparql-embedded.ts";
+import type { SparqlTermJson } from "../../query/sparql-endpoint.ts";
+import { withPrefixes } from "../../query/sparql-query.ts";
+import type { DataService } from "../data-service.ts";
+import type { ViewEdge, ViewGraph, ViewNode } from "../protocol.ts";
+import { curie } from "./curie.ts";
+import type { QueryAnswerView, QueryFailure, SparqlReply, SparqlRequest, TermView } from "./protocol.ts";
+
+/** The engine of the dataset it was made from: a new load makes a new one (copying the data into Oxigraph once). */
+let engine: { dataset: Dataset; ready: Promise<EmbeddedSparql> } | null = null;
+
+function engineFor(dataset: Dataset): Promise<EmbeddedSparql> {
+  if (engine?.dataset !== dataset) engine = { dataset, ready: createEmbeddedSparql(dataset) };
+  return engine.ready;
+}
+
+function need(service: DataService): { dataset: Dataset; index: GraphIndex } {
+  const loaded = service.loaded;
+  if (!loaded) throw new Error("workbench/sparql: no data is loaded yet.");
+  return loaded;
+}
+
+export async function handleSparql(service: DataService, request: SparqlRequest): Promise<SparqlReply> {
+  switch (request.op) {
+    case "prefixes":
+      return { op: "prefixes", prefixes: { ...(service.loaded?.dataset.prefixes ?? {}) } };
+    case "query":
+      return runQuery(service, request.query, request.maxRows);
+    case "graph":
+      return { op: "graph", answer: await graphAnswer(service, request.text, request.form, request.format) };
+    case "join":
+      return join(service, request.name, request.ntriples, request.nodes, request.triples);
+  }
+}
+
+async function runQuery(service: DataService, query: string, maxRows: number): Promise<SparqlReply> {
+  const { dataset, index } = need(service);
+  const sparql = await engineFor(dataset);
+  let answer;
+  try {
+    answer = sparql.query(query, { maxRows });
+  } catch (error) {
+    return { op: "query", error: failure(error, query, dataset.prefixes) };
+  }
+  if (answer.form === "ask") return { op: "query", answer: { form: "ask", value: answer.value } };
+  if (answer.form === "select") {
+    const rows = answer.result.bindings.map((binding) => {
+      const row: Record<string, TermView> = {};
+      for (const [name, term] of Object.entries(binding)) row[name] = termView(term, dataset.prefixes, index);
+      return row;
+    });
+    return { op: "query", answer: { form: "select", vars: answer.result.vars, rows, truncated: answer.result.truncated } };
+  }
+  return { op: "query", answer: await graphAnswer(service, answer.text, answer.form) };
+}
+
+/**
+ * A syntax error's place in the text as the panel shows it: the engine counts lines of the query it ran, which
+ * has PREFIX lines added in front when the text used a data prefix without declaring it.
+ */
+function failure(error: unknown, query: string, prefixes: Readonly<Record<string, string>>): QueryFailure {
+  if (!(error instanceof SparqlQueryError)) return { message: error instanceof Error ? error.message : String(error) };
+  const added = withPrefixes(query, prefixes).split("\n").length - query.split("\n").length;
+  const match = /error at (\d+):(\d+)/.exec(error.message);
+  if (!match) return { message: error.message };
+  const line = Math.max(1, Number(match[1]) - added);
+  const column = Number(match[2]);
+  return { message: error.message.replace(match[0], `error at line ${line}, column ${column}`), line, column };
+}
+
+function termView(term: SparqlTermJson, prefixes: Readonly<Record<string, string>>, index: GraphIndex): TermView {
+  if (term.type === "uri") return { type: "uri", value: term.value, curie: curie(term.value, prefixes), node: index.nodeByIri(term.value) >= 0 };
+  if (term.type === "literal" || term.type === "typed-literal") {
+    return { type: "literal", value: term.value, language: term["xml:lang"] || undefined, datatype: term.datatype };
+  }
+  return { type: term.type, value: term.value };
+}
+
+/**
+ * A CONSTRUCT or DESCRIBE answer as Turtle (the data's prefixes) and as a view: the relations it states, drawn with
+ * the loaded graph's nodes and edges where they are the same (so details and evidence work), new ones otherwise.
+ */
+async function graphAnswer(service: DataService, text: string, form: "construct" | "describe", format: "ntriples" | "turtle" = "ntriples"): Promise<QueryAnswerView> {
+  const { dataset: data, index } = need(service);
+  const result = await loadDataset([{ name: `${form} answer`, text, format }]);
+  const turtle = writeTurtle(result, { prefixes: usedPrefixes(data.prefixes, text) });
+  const projected = projectGraph(result);
+  const mainNodes = new Set<string>();
+  const mainEdges: string[] = [];
+  const extraNodes = new Map<string, ViewNode>();
+  const extraEdges: ViewEdge[] = [];
+  const noteNode = (n: number) => {
+    const iri = projected.iri(n);
+    if (index.nodeByIri(iri) >= 0) mainNodes.add(iri);
+    else if (!extraNodes.has(iri)) {
+      extraNodes.set(iri, { key: iri, label: projected.label(n), classes: projected.classes(n).map((c) => projected.dataset.terms.value(c)), colourClass: "", schema: false, degree: 1 });
+    }
+  };
+  for (let e = 0; e < projected.edgeCount; e++) {
+    const s = projected.edgeSources[e], t = projected.edgeTargets[e];
+    const predicate = projected.dataset.terms.value(projected.edgePredicates[e]);
+    noteNode(s);
+    noteNode(t);
+    const existing = edgeOf(index, projected.iri(s), predicate, projected.iri(t));
+    if (existing >= 0) mainEdges.push(`e${existing}`);
+    else extraEdges.push({ key: `sparql:${projected.iri(s)} ${predicate} ${projected.iri(t)}`, source: projected.iri(s), target: projected.iri(t), predicate, label: projected.termLabel(projected.edgePredicates[e]) });
+  }
+  // Resources the answer only describes (literals, classes) are nodes too.
+  for (let n = 0; n < projected.nodeCount; n++) if (!projected.isSchema(n) && !projected.iri(n).startsWith("_:")) noteNode(n);
+  const main = service.subgraph([...mainNodes], mainEdges);
+  const graph: ViewGraph = { nodes: [...main.nodes, ...extraNodes.values()], edges: [...main.edges, ...extraEdges] };
+  return { form, turtle, triples: result.size, graph };
+}
+
+/** The data's prefixes whose namespace the text mentions, so the Turtle declares only what it uses. */
+function usedPrefixes(prefixes: Readonly<Record<string, string>>, text: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(prefixes).filter(([, namespace]) => text.includes(namespace)));
+}
+
+/** The edge id of (subject, predicate, object) in the index, or -1. */
+function edgeOf(index: GraphIndex, subject: string, predicate: string, object: string): number {
+  const s = index.nodeByIri(subject), o = index.nodeByIri(object);
+  const p = index.dataset.terms.iriId(predicate);
+  if (s < 0 || o < 0 || p < 0) return -1;
+  for (let i = index.outOffsets[s]; i < index.outOffsets[s + 1]; i++) {
+    const e = index.outEdgeIds[i];
+    if (index.edgeTargets[e] === o && index.edgePredicates[e] === p) return e;
+  }
+  return -1;
+}
+
+async function join(service: DataService, name: string, ntriples: string, nodes: string[], triples: [string, string, string][]): Promise<SparqlReply> {
+  if (ntriples.trim() !== "") await service.load([{ name, text: ntriples, format: "ntriples" }], false);
+  const { index } = need(service);
+  const edges = triples.map(([s, p, o]) => {
+    const e = edgeOf(index, s, p, o);
+    return e >= 0 ? `e${e}` : null;
+  });
+  const evidence = edges.map((key) => {
+    const details = key ? service.details(undefined, key) : null;
+    return details?.kind === "edge" ? details.evidence : [];
+  });
+  const graph = service.subgraph(nodes, edges.filter((key): key is string => key !== null));
+  return { op: "join", graph, edges, evidence, quads: index.dataset.size };
+}
+
