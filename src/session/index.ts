@@ -39,3 +39,12 @@ export function createSessionStore(initial: SessionState = getEmptySession()): S
     },
   };
 }
+// Issue 5 (sessions): the file format, history, notes, layout, replay, diff, report and share links.
+export * from "./format.ts";
+export * from "./history.ts";
+export * from "./notes.ts";
+export * from "./layout.ts";
+export * from "./share.ts";
+export * from "./diff.ts";
+export { escapeHtml, renderReport, type ReportOptions } from "./report.ts";
+export { isIri, stripUserinfo } from "./schema.ts";

@@ -1,0 +1,52 @@
+// Where the nodes are and how the view looks: positions, camera, pinned nodes and appearance choices (plain JSON).
+
+export interface Camera {
+  x: number;
+  y: number;
+  ratio: number;
+  angle: number;
+}
+
+export interface SessionLayout {
+  /** Node IRI → [x, y] in graph coordinates. */
+  positions: Record<string, [number, number]>;
+  camera: Camera;
+  /** Node IRIs the analyst fixed in place (layouts leave them where they are). */
+  pinned: string[];
+}
+
+export interface Appearance {
+  /** Multiplies node sizes (0.25..4). */
+  nodeScale: number;
+  /** How many labels are drawn: 0 none .. 1 default .. 3 dense. */
+  labelDensity: number;
+  /** Class IRI → colour (`#rrggbb`), overriding the palette. */
+  colours: Record<string, string>;
+}
+
+export function defaultCamera(): Camera {
+  return { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+}
+
+export function emptyLayout(): SessionLayout {
+  return { positions: {}, camera: defaultCamera(), pinned: [] };
+}
+
+export function defaultAppearance(): Appearance {
+  return { nodeScale: 1, labelDensity: 1, colours: {} };
+}
+
+/** Pure producers for the layout (positions are records built with fromEntries: no prototype keys). */
+export const moveNodes = (moves: Readonly<Record<string, readonly [number, number]>>) => (layout: SessionLayout): SessionLayout => ({
+  ...layout,
+  positions: Object.fromEntries([
+    ...Object.entries(layout.positions).filter(([iri]) => !Object.hasOwn(moves, iri)),
+    ...Object.entries(moves).map(([iri, [x, y]]) => [iri, [x, y] as [number, number]]),
+  ]),
+});
+export const setCamera = (camera: Camera) => (layout: SessionLayout): SessionLayout => ({ ...layout, camera: { ...camera } });
+export const setPinned = (nodes: readonly string[], pinned: boolean) => (layout: SessionLayout): SessionLayout => ({
+  ...layout,
+  pinned: pinned ? [...new Set([...layout.pinned, ...nodes])] : layout.pinned.filter((n) => !nodes.includes(n)),
+});
+export const setAppearance = (patch: Partial<Appearance>) => (appearance: Appearance): Appearance => ({ ...appearance, ...patch });

@@ -1,0 +1,153 @@
+// Replay: re-runs a session's recorded queries (path, neighbourhood, expand) on a graph and says which results changed.
+import type { GraphIndex } from "../graph/types.ts";
+import { findPaths, type Path } from "../query/path.ts";
+import { neighbourhood, type Neighbourhood } from "../query/neighbourhood.ts";
+import { explainPath } from "../query/explain.ts";
+import type { SessionFile } from "./format.ts";
+import { queryKinds, tripleKey, type EdgeTriple, type HistoryEntry, type RecordedResult } from "./history.ts";
+
+export type ReplayRun =
+  | { kind: "path"; paths: Path[] }
+  | { kind: "neighbourhood"; result: Neighbourhood; depth: number };
+
+export interface ReplayStep {
+  /** Index of the entry in the session's history. */
+  index: number;
+  entry: HistoryEntry;
+  /** What the query finds now (null when it could not run, e.g. a node is gone). */
+  result: RecordedResult | null;
+  recorded: RecordedResult | undefined;
+  differs: boolean;
+  /** What differs, in words (empty when nothing does). */
+  why: string[];
+  /** The raw answer on this graph, for printing. */
+  run: ReplayRun | null;
+}
+
+export interface ReplayReport {
+  steps: ReplayStep[];
+  /** The session's current result re-run: the last query step at or before the cursor (of the focused kind, if any). */
+  final: ReplayStep | null;
+}
+
+/** Re-runs the query steps up to the cursor, in order, and compares each with what was recorded. */
+export function replaySession(file: SessionFile, graph: GraphIndex): ReplayReport {
+  const steps: ReplayStep[] = [];
+  file.history.forEach((entry, index) => {
+    if (index > file.cursor || !queryKinds.includes(entry.action.kind)) return;
+    steps.push(replayEntry(entry, index, graph));
+  });
+  const focus = file.state.focus;
+  const focused = focus === "none" ? undefined : [...steps].reverse().find((s) => (focus === "path" ? s.entry.action.kind === "path" : s.entry.action.kind !== "path"));
+  return { steps, final: focused ?? steps[steps.length - 1] ?? null };
+}
+
+function replayEntry(entry: HistoryEntry, index: number, g: GraphIndex): ReplayStep {
+  const recorded = entry.recorded;
+  const missing = missingNodes(entry, g);
+  if (missing.length > 0) {
+    const why = [`${missing.length === 1 ? "node" : "nodes"} not in the data: ${missing.map((m) => `<${m}>`).join(", ")}`];
+    return { index, entry, result: null, recorded, differs: true, why, run: null };
+  }
+  const run = runQuery(entry, g);
+  const result = resultOf(run, g);
+  const why = recorded ? compareResults(recorded, result, g) : [];
+  return { index, entry, result, recorded, differs: why.length > 0, why, run };
+}
+
+function missingNodes(entry: HistoryEntry, g: GraphIndex): string[] {
+  const a = entry.action;
+  const nodes = a.kind === "path" ? [a.params.from, a.params.to] : a.kind === "neighbourhood" ? a.params.centers : a.kind === "expand" ? [a.params.node] : [];
+  return nodes.filter((iri) => g.nodeByIri(iri) < 0);
+}
+
+/** Term ids of IRIs that are in the data (absent ones cannot match anything, so they are dropped). */
+function termIds(g: GraphIndex, iris: readonly string[]): number[] {
+  return iris.map((iri) => g.dataset.terms.iriId(iri)).filter((id) => id >= 0);
+}
+
+/** The query as the workbench ran it (same options, same defaults). */
+function runQuery(entry: HistoryEntry, g: GraphIndex): ReplayRun {
+  const a = entry.action;
+  if (a.kind === "path") {
+    const o = a.params.options;
+    const paths = findPaths(g, g.nodeByIri(a.params.from), g.nodeByIri(a.params.to), {
+      k: o.k,
+      maxLength: o.maxLength,
+      directed: o.directed,
+      excludePredicates: termIds(g, o.excludePredicates),
+      excludeClasses: termIds(g, o.excludeClasses),
+      excludeNodes: o.excludeNodes.map((n) => g.nodeByIri(n)).filter((n) => n >= 0),
+    });
+    return { kind: "path", paths };
+  }
+  if (a.kind === "neighbourhood") {
+    const p = a.params;
+    const result = neighbourhood(g, p.centers.map((c) => g.nodeByIri(c)), {
+      depth: p.depth,
+      direction: p.direction,
+      classes: termIds(g, p.classes),
+      predicates: termIds(g, p.predicates),
+      limit: p.limit,
+    });
+    return { kind: "neighbourhood", result, depth: p.depth };
+  }
+  if (a.kind === "expand") {
+    const result = neighbourhood(g, [g.nodeByIri(a.params.node)], { depth: 1, direction: "both", limit: a.params.limit });
+    return { kind: "neighbourhood", result, depth: 1 };
+  }
+  throw new Error(`session/replay: ${a.kind} is not a query`);
+}
+
+export function edgeTriple(g: GraphIndex, e: number): EdgeTriple {
+  return { source: g.iri(g.edgeSources[e]), predicate: g.dataset.terms.key(g.edgePredicates[e]), target: g.iri(g.edgeTargets[e]) };
+}
+
+/** A query's answer by IRI and triple, as a session records it. */
+export function resultOf(run: ReplayRun, g: GraphIndex): RecordedResult {
+  if (run.kind === "path") {
+    const paths = run.paths.map((p) => ({ nodes: p.nodes.map((n) => g.iri(n)), edges: p.steps.map((s) => edgeTriple(g, s.edge)), explanation: explainPath(g, p) }));
+    const nodes = [...new Set(paths.flatMap((p) => p.nodes))];
+    const seen = new Map<string, EdgeTriple>();
+    for (const t of paths.flatMap((p) => p.edges)) seen.set(tripleKey(t), t);
+    return { nodes, edges: [...seen.values()], paths };
+  }
+  return { nodes: run.result.nodes.map((n) => g.iri(n.node)), edges: run.result.edges.map((e) => edgeTriple(g, e)), truncated: run.result.truncated };
+}
+
+/** What differs between a recorded and a fresh result, in words; empty when they agree. */
+export function compareResults(recorded: RecordedResult, now: RecordedResult, g?: GraphIndex): string[] {
+  const label = (iri: string) => {
+    const n = g ? g.nodeByIri(iri) : -1;
+    return n >= 0 && g ? `${g.label(n)} <${iri}>` : `<${iri}>`;
+  };
+  const edgeText = (t: EdgeTriple) => `${label(t.source)} —<${t.predicate}>→ ${label(t.target)}`;
+  const why: string[] = [];
+  if (recorded.paths) {
+    const before = recorded.paths, after = now.paths ?? [];
+    if (before.length !== after.length) why.push(`${before.length} path${before.length === 1 ? "" : "s"} recorded, ${after.length} now`);
+    const count = Math.min(before.length, after.length);
+    for (let i = 0; i < count; i++) {
+      if (before[i].nodes.join(" ") !== after[i].nodes.join(" ")) {
+        why.push(`path ${i + 1} was ${before[i].nodes.map(label).join(" → ")}, now ${after[i].nodes.map(label).join(" → ")}`);
+      } else if (before[i].edges.map(tripleKey).join("|") !== after[i].edges.map(tripleKey).join("|")) {
+        why.push(`path ${i + 1} goes through the same nodes by other relations`);
+      }
+    }
+  }
+  const list = (items: string[]) => (items.length <= 5 ? items.join(", ") : `${items.slice(0, 5).join(", ")} and ${items.length - 5} more`);
+  const nowNodes = new Set(now.nodes), beforeNodes = new Set(recorded.nodes);
+  const goneNodes = recorded.nodes.filter((n) => !nowNodes.has(n));
+  const newNodes = now.nodes.filter((n) => !beforeNodes.has(n));
+  if (goneNodes.length) why.push(`nodes no longer found: ${list(goneNodes.map(label))}`);
+  if (newNodes.length) why.push(`nodes found now but not recorded: ${list(newNodes.map(label))}`);
+  const nowEdges = new Set(now.edges.map(tripleKey)), beforeEdges = new Set(recorded.edges.map(tripleKey));
+  const goneEdges = recorded.edges.filter((t) => !nowEdges.has(tripleKey(t)));
+  const newEdges = now.edges.filter((t) => !beforeEdges.has(tripleKey(t)));
+  if (goneEdges.length) why.push(`relations no longer found: ${list(goneEdges.map(edgeText))}`);
+  if (newEdges.length) why.push(`relations found now but not recorded: ${list(newEdges.map(edgeText))}`);
+  if (recorded.truncated !== undefined && now.truncated !== undefined && recorded.truncated !== now.truncated) {
+    why.push(now.truncated ? "the node cap now cuts the result" : "the node cap no longer cuts the result");
+  }
+  return why;
+}

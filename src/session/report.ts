@@ -1,0 +1,154 @@
+// The session report: one self-contained HTML file (inline CSS, no scripts, every datum escaped) with view, queries, quotes, notes, Turtle.
+import type { GraphIndex } from "../graph/types.ts";
+import { evidencePlace } from "../query/explain.ts";
+import type { SessionFile } from "./format.ts";
+import { parseTripleKey, queryKinds, type EdgeTriple, type HistoryEntry, type RecordedResult } from "./history.ts";
+import type { EvidenceView } from "./types.ts";
+
+export interface ReportOptions {
+  /** The view as a PNG data URL (`data:image/png;base64,...`); anything else is left out. */
+  imagePng?: string;
+  /** The Turtle of the final subgraph. */
+  turtle: string;
+  /** The data, for labels, explanations and evidence quotes of every query step (else what the file recorded). */
+  graph?: GraphIndex;
+  /** When the report was made (ISO time); default now. */
+  generatedAt?: string;
+}
+
+const html = (text: string): string =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+export { html as escapeHtml };
+
+const pngDataUrl = /^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/;
+
+const style = `
+body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d232b;max-width:60rem;margin:2rem auto;padding:0 1rem}
+h1{font-size:1.6rem;margin-bottom:.2rem}h2{margin-top:2rem;border-bottom:1px solid #d6dbe1;padding-bottom:.2rem}
+.meta{color:#5b6672;font-size:.9rem}table{border-collapse:collapse}td,th{padding:.2rem .6rem;border-bottom:1px solid #eef0f3;text-align:left;vertical-align:top}
+.step{margin:1.2rem 0;padding:.6rem .9rem;border-left:3px solid #3c78d8;background:#f7f9fc}.step h3{margin:.1rem 0 .4rem;font-size:1.05rem}
+blockquote{margin:.3rem 0 .3rem 1rem;padding-left:.6rem;border-left:2px solid #c9ced6;color:#333;font-style:italic}
+.place{color:#5b6672;font-size:.85rem;font-style:normal}.note{white-space:pre-wrap;background:#fffbe6;padding:.5rem .8rem;border:1px solid #f0e3a4}
+pre{white-space:pre-wrap;word-break:break-all;background:#f4f5f7;padding:.8rem;font-size:.8rem;border:1px solid #e1e4e8}
+img.view{max-width:100%;border:1px solid #d6dbe1}code{font-size:.85em}`;
+
+/** The whole report as one HTML document. */
+export function renderReport(file: SessionFile, options: ReportOptions): string {
+  const g = options.graph;
+  const labelOf = (iri: string): string => {
+    const n = g ? g.nodeByIri(iri) : -1;
+    if (n >= 0 && g) return g.label(n);
+    if (Object.hasOwn(file.labels, iri)) return file.labels[iri];
+    const cut = Math.max(iri.lastIndexOf("/"), iri.lastIndexOf("#"));
+    return iri.slice(cut + 1) || iri;
+  };
+  const node = (iri: string) => `<span title="${html(iri)}">${html(labelOf(iri))}</span>`;
+  const parts: string[] = [];
+  parts.push(`<h1>${html(file.name)}</h1>`);
+  parts.push(`<p class="meta">Session saved ${html(file.savedAt)} (started ${html(file.createdAt)}); report made ${html(options.generatedAt ?? new Date().toISOString())}.</p>`);
+  parts.push(sourcesSection(file));
+  if (options.imagePng !== undefined && pngDataUrl.test(options.imagePng)) {
+    parts.push(`<h2>The view</h2><img class="view" alt="The graph as shown in the workbench" src="${html(options.imagePng)}">`);
+  }
+  if (file.notes.session.trim()) parts.push(`<h2>Session note</h2><div class="note">${html(file.notes.session)}</div>`);
+  parts.push(`<h2>Queries</h2>`);
+  const queries = file.history.filter((e, i) => i <= file.cursor && queryKinds.includes(e.action.kind));
+  if (queries.length === 0) parts.push(`<p>No queries were run in this session.</p>`);
+  const lastPath = [...queries].reverse().find((e) => e.action.kind === "path");
+  for (const entry of queries) parts.push(stepSection(file, entry, entry === lastPath, g, node));
+  parts.push(notesSection(file, node));
+  parts.push(`<h2>Turtle of the final subgraph</h2><pre>${html(options.turtle)}</pre>`);
+  return [
+    "<!DOCTYPE html>",
+    `<html lang="en"><head><meta charset="utf-8">`,
+    // No scripts, no fetches: only inline style and data: images may load, whatever the data says.
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">`,
+    `<meta name="viewport" content="width=device-width, initial-scale=1">`,
+    `<title>${html(file.name)} — smartcity-kg session report</title><style>${style}</style></head>`,
+    `<body>${parts.join("\n")}</body></html>`,
+    "",
+  ].join("\n");
+}
+
+function sourcesSection(file: SessionFile): string {
+  if (file.sources.length === 0) return "";
+  const rows = file.sources.map((s) => `<tr><td>${html(s.name)}</td><td>${s.kind === "bundled" ? "bundled" : "loaded file"}</td><td><code>${html(s.sha256.slice(0, 16))}…</code></td></tr>`);
+  return `<h2>Data</h2><table><tr><th>Source</th><th>Kind</th><th>SHA-256</th></tr>${rows.join("")}</table>`;
+}
+
+/** Evidence of a triple: from the graph when given, else from the file's path results. */
+function evidenceOf(file: SessionFile, t: EdgeTriple, g: GraphIndex | undefined, usePathResults: boolean): EvidenceView[] {
+  if (g) {
+    const s = g.nodeByIri(t.source), o = g.nodeByIri(t.target);
+    if (s >= 0 && o >= 0) {
+      for (let i = g.outOffsets[s]; i < g.outOffsets[s + 1]; i++) {
+        const e = g.outEdgeIds[i];
+        if (g.edgeTargets[e] === o && g.dataset.terms.key(g.edgePredicates[e]) === t.predicate) {
+          return g.evidence(e).map((ev) => ({ ...ev, locator: evidencePlace(ev) }));
+        }
+      }
+    }
+    return [];
+  }
+  if (!usePathResults) return [];
+  for (const result of file.state.path.results) {
+    for (const step of result.steps) {
+      const triple = step.forward ? { source: step.from, target: step.to } : { source: step.to, target: step.from };
+      if (triple.source === t.source && triple.target === t.target && step.predicate === t.predicate) return step.evidence;
+    }
+  }
+  return [];
+}
+
+function quotes(evidence: EvidenceView[]): string {
+  return evidence
+    .filter((ev) => ev.quote)
+    .map((ev) => {
+      const place = [ev.locator, ev.page !== undefined && !ev.locator.includes(`p. ${ev.page}`) ? `p. ${ev.page}` : "", ev.date ?? "", ev.sourceLabel].filter(Boolean).join(" · ");
+      return `<blockquote>“${html(ev.quote)}” <span class="place">— ${html(place)}</span></blockquote>`;
+    })
+    .join("");
+}
+
+function stepSection(file: SessionFile, entry: HistoryEntry, isLastPath: boolean, g: GraphIndex | undefined, node: (iri: string) => string): string {
+  const r: RecordedResult | undefined = entry.recorded;
+  const head = `<div class="step"><h3>${html(entry.label)}</h3><p class="meta">${html(entry.at)}</p>`;
+  if (!r) return `${head}<p>No result was recorded for this step.</p></div>`;
+  const body: string[] = [];
+  if (r.message) body.push(`<p>${html(r.message)}</p>`);
+  const edgeLine = (t: EdgeTriple) => `<li>${node(t.source)} — <code>${html(predicateName(t.predicate, g))}</code> → ${node(t.target)}${quotes(evidenceOf(file, t, g, isLastPath))}</li>`;
+  if (r.paths) {
+    if (r.paths.length === 0 && !r.message) body.push("<p>No path was found.</p>");
+    r.paths.forEach((p, i) => {
+      body.push(`<p><strong>${i + 1}.</strong> ${p.nodes.map(node).join(" → ")} (${p.edges.length} hop${p.edges.length === 1 ? "" : "s"})</p>`);
+      if (p.explanation?.length) body.push(`<ol>${p.explanation.map((s) => `<li>${html(s)}</li>`).join("")}</ol>`);
+      body.push(`<ul>${p.edges.map(edgeLine).join("")}</ul>`);
+    });
+  } else {
+    body.push(`<p>${r.nodes.length} node${r.nodes.length === 1 ? "" : "s"}, ${r.edges.length} relation${r.edges.length === 1 ? "" : "s"}${r.truncated ? " (cut by the node cap)" : ""}.</p>`);
+    body.push(`<ul>${r.edges.map(edgeLine).join("")}</ul>`);
+  }
+  return `${head}${body.join("\n")}</div>`;
+}
+
+function predicateName(iri: string, g: GraphIndex | undefined): string {
+  const id = g ? g.dataset.terms.iriId(iri) : -1;
+  if (g && id >= 0) return g.termLabel(id);
+  const cut = Math.max(iri.lastIndexOf("/"), iri.lastIndexOf("#"));
+  return iri.slice(cut + 1) || iri;
+}
+
+function notesSection(file: SessionFile, node: (iri: string) => string): string {
+  const nodeNotes = Object.entries(file.notes.nodes);
+  const edgeNotes = Object.entries(file.notes.edges);
+  if (nodeNotes.length === 0 && edgeNotes.length === 0) return "";
+  const rows = [
+    ...nodeNotes.map(([iri, text]) => `<tr><td>${node(iri)}</td><td><div class="note">${html(text)}</div></td></tr>`),
+    ...edgeNotes.map(([key, text]) => {
+      const t = parseTripleKey(key);
+      const what = t ? `${node(t.source)} — <code>${html(predicateName(t.predicate, undefined))}</code> → ${node(t.target)}` : html(key);
+      return `<tr><td>${what}</td><td><div class="note">${html(text)}</div></td></tr>`;
+    }),
+  ];
+  return `<h2>Notes</h2><table>${rows.join("")}</table>`;
+}

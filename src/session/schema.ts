@@ -1,0 +1,283 @@
+// A small schema language for untrusted session JSON: validates, copies only known fields and says where and what is wrong.
+
+/** Where a value is wrong (`history[3].action.params.from`) and what is wrong with it. */
+export class SessionFileError extends Error {
+  constructor(
+    readonly path: string,
+    readonly problem: string,
+    readonly kind: SessionErrorKind,
+  ) {
+    super(`session: ${path ? `${path}: ` : ""}${problem}`);
+    this.name = "SessionFileError";
+  }
+}
+
+export type SessionErrorKind =
+  | "not-json"
+  | "too-large"
+  | "not-a-session"
+  | "future-version"
+  | "bad-version"
+  | "missing-field"
+  | "unknown-field"
+  | "wrong-type"
+  | "too-long"
+  | "too-many"
+  | "out-of-range"
+  | "not-allowed"
+  | "bad-iri"
+  | "forbidden-key"
+  | "credentials"
+  | "control-character"
+  | "hash-mismatch"
+  | "inconsistent"
+  | "unknown-nodes";
+
+interface Base {
+  /** One line for docs/session-format.md. */
+  doc?: string;
+}
+export interface StringSchema extends Base {
+  type: "string";
+  max: number;
+  /** An IRI (absolute, or `_:label` for a blank node). */
+  iri?: boolean;
+  enum?: readonly string[];
+  pattern?: RegExp;
+  /** What the pattern means, for messages. */
+  patternName?: string;
+}
+export interface NumberSchema extends Base {
+  type: "number";
+  min?: number;
+  max?: number;
+  integer?: boolean;
+}
+export interface BooleanSchema extends Base {
+  type: "boolean";
+}
+export interface ArraySchema extends Base {
+  type: "array";
+  items: Schema;
+  max: number;
+}
+export interface TupleSchema extends Base {
+  type: "tuple";
+  items: Schema[];
+}
+export interface ObjectSchema extends Base {
+  type: "object";
+  fields: Record<string, Schema>;
+  /** Fields that may be absent. */
+  optional?: readonly string[];
+}
+export interface RecordSchema extends Base {
+  type: "record";
+  /** Keys must be IRIs (node notes, positions) or match the pattern. */
+  keys: StringSchema;
+  values: Schema;
+  max: number;
+}
+export interface NullableSchema extends Base {
+  type: "nullable";
+  of: Schema;
+}
+/** Any JSON, copied with the same key and string checks (for data another schema checks later). */
+export interface AnySchema extends Base {
+  type: "any";
+  /** Cap on array items and object keys at every level. */
+  max: number;
+}
+/** Objects told apart by a string field (e.g. `kind`). */
+export interface UnionSchema extends Base {
+  type: "union";
+  tag: string;
+  variants: Record<string, ObjectSchema>;
+}
+export type Schema =
+  | StringSchema
+  | NumberSchema
+  | BooleanSchema
+  | ArraySchema
+  | TupleSchema
+  | ObjectSchema
+  | RecordSchema
+  | NullableSchema
+  | UnionSchema
+  | AnySchema;
+
+/** Keys that would reach an object's prototype if assigned naively. */
+const prototypeKeys = new Set(["__proto__", "constructor", "prototype"]);
+/** Field names that suggest a secret: sessions and share links never carry credentials. */
+export const credentialName = /pass(word|wd)?$|^pwd$|secret|token|api[-_]?key|credential|authori[sz]ation|cookie/i;
+/** A URL with userinfo (`scheme://user:pw@host`). */
+export const urlWithUserinfo = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@]*@/i;
+// C0 controls other than tab, line feed and carriage return have no business in labels, IRIs or notes.
+const controlCharacter = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** An absolute IRI (scheme:rest, no spaces or brackets) or a blank node label. */
+const iriPattern = /^(?:[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]+|_:[A-Za-z0-9_.-]+)$/;
+
+export function isIri(value: string): boolean {
+  return iriPattern.test(value);
+}
+
+/** Removes `user:password@` from every URL in a string. */
+export function stripUserinfo(text: string): string {
+  return text.replace(new RegExp(urlWithUserinfo.source, "gi"), "$1");
+}
+
+const child = (path: string, key: string) => (path ? `${path}.${key}` : key);
+const item = (path: string, index: number) => `${path}[${index}]`;
+const recordKey = (path: string, key: string) => `${path}[${JSON.stringify(key)}]`;
+
+function typeName(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return "an object";
+  if (typeof value === "string") return "a string";
+  return `a ${typeof value}`;
+}
+
+function checkKey(key: string, path: string): void {
+  if (prototypeKeys.has(key)) throw new SessionFileError(recordKey(path, key), `the key "${key}" is not allowed (it would reach object prototypes)`, "forbidden-key");
+  if (credentialName.test(key)) {
+    throw new SessionFileError(recordKey(path, key), `a field named like a credential ("${key}"); sessions never carry passwords, tokens or keys`, "credentials");
+  }
+}
+
+function checkString(value: string, schema: StringSchema, path: string): string {
+  if (value.length > schema.max) throw new SessionFileError(path, `text of ${value.length} characters is longer than the ${schema.max} allowed`, "too-long");
+  if (controlCharacter.test(value)) {
+    const code = value.codePointAt(value.search(controlCharacter))!;
+    throw new SessionFileError(path, `contains the control character U+${code.toString(16).toUpperCase().padStart(4, "0")}`, "control-character");
+  }
+  if (urlWithUserinfo.test(value)) throw new SessionFileError(path, "a URL with a user name or password (user:password@host); remove the credentials", "credentials");
+  if (schema.enum && !schema.enum.includes(value)) {
+    throw new SessionFileError(path, `${JSON.stringify(value.slice(0, 80))} is not one of ${schema.enum.map((e) => JSON.stringify(e)).join(", ")}`, "not-allowed");
+  }
+  if (schema.iri && !iriPattern.test(value)) throw new SessionFileError(path, `${JSON.stringify(value.slice(0, 80))} is not an IRI`, "bad-iri");
+  if (schema.pattern && !schema.pattern.test(value)) {
+    throw new SessionFileError(path, `${JSON.stringify(value.slice(0, 80))} is not ${schema.patternName ?? `of the form ${schema.pattern}`}`, "not-allowed");
+  }
+  return value;
+}
+
+/** Checks `value` against `schema` and returns a fresh copy holding only what the schema describes. */
+export function validate<T>(value: unknown, schema: Schema, path = ""): T {
+  return check(value, schema, path) as T;
+}
+
+function check(value: unknown, schema: Schema, path: string): unknown {
+  switch (schema.type) {
+    case "string":
+      if (typeof value !== "string") throw new SessionFileError(path, `expected a string, got ${typeName(value)}`, "wrong-type");
+      return checkString(value, schema, path);
+    case "number": {
+      if (typeof value !== "number" || !Number.isFinite(value)) throw new SessionFileError(path, `expected a number, got ${typeName(value)}`, "wrong-type");
+      if (schema.integer && !Number.isInteger(value)) throw new SessionFileError(path, `expected an integer, got ${value}`, "wrong-type");
+      if ((schema.min !== undefined && value < schema.min) || (schema.max !== undefined && value > schema.max)) {
+        throw new SessionFileError(path, `${value} is outside ${schema.min ?? "-∞"}..${schema.max ?? "∞"}`, "out-of-range");
+      }
+      return value;
+    }
+    case "boolean":
+      if (typeof value !== "boolean") throw new SessionFileError(path, `expected true or false, got ${typeName(value)}`, "wrong-type");
+      return value;
+    case "nullable":
+      return value === null ? null : check(value, schema.of, path);
+    case "array": {
+      if (!Array.isArray(value)) throw new SessionFileError(path, `expected an array, got ${typeName(value)}`, "wrong-type");
+      if (value.length > schema.max) throw new SessionFileError(path, `${value.length} items, more than the ${schema.max} allowed`, "too-many");
+      return value.map((x, i) => check(x, schema.items, item(path, i)));
+    }
+    case "tuple": {
+      if (!Array.isArray(value) || value.length !== schema.items.length) {
+        throw new SessionFileError(path, `expected an array of ${schema.items.length} items, got ${Array.isArray(value) ? `${value.length} items` : typeName(value)}`, "wrong-type");
+      }
+      return value.map((x, i) => check(x, schema.items[i], item(path, i)));
+    }
+    case "object":
+      return checkObject(value, schema, path);
+    case "record": {
+      if (typeof value !== "object" || value === null || Array.isArray(value)) throw new SessionFileError(path, `expected an object, got ${typeName(value)}`, "wrong-type");
+      const keys = Object.keys(value);
+      if (keys.length > schema.max) throw new SessionFileError(path, `${keys.length} entries, more than the ${schema.max} allowed`, "too-many");
+      const entries: [string, unknown][] = [];
+      for (const key of keys) {
+        checkKey(key, path);
+        checkString(key, schema.keys, recordKey(path, key));
+        entries.push([key, check((value as Record<string, unknown>)[key], schema.values, recordKey(path, key))]);
+      }
+      // fromEntries defines own properties, so even an odd key can never set a prototype.
+      return Object.fromEntries(entries);
+    }
+    case "any":
+      return checkAny(value, schema, path, 0);
+    case "union": {
+      if (typeof value !== "object" || value === null || Array.isArray(value)) throw new SessionFileError(path, `expected an object, got ${typeName(value)}`, "wrong-type");
+      const tag = (value as Record<string, unknown>)[schema.tag];
+      if (typeof tag !== "string") throw new SessionFileError(child(path, schema.tag), `expected one of ${Object.keys(schema.variants).map((k) => JSON.stringify(k)).join(", ")}`, "missing-field");
+      const variant = Object.hasOwn(schema.variants, tag) ? schema.variants[tag] : undefined;
+      if (!variant) {
+        throw new SessionFileError(child(path, schema.tag), `unknown ${schema.tag} ${JSON.stringify(tag.slice(0, 40))} (expected one of ${Object.keys(schema.variants).join(", ")})`, "not-allowed");
+      }
+      return checkObject(value, variant, path);
+    }
+  }
+}
+
+const anyText: StringSchema = { type: "string", max: 1 << 24 };
+
+function checkAny(value: unknown, schema: AnySchema, path: string, depth: number): unknown {
+  if (depth > 32) throw new SessionFileError(path, "nested more than 32 levels deep", "too-many");
+  if (typeof value === "string") return checkString(value, anyText, path);
+  if (value === null || typeof value === "number" || typeof value === "boolean") return value;
+  if (Array.isArray(value)) {
+    if (value.length > schema.max) throw new SessionFileError(path, `${value.length} items, more than the ${schema.max} allowed`, "too-many");
+    return value.map((x, i) => checkAny(x, schema, item(path, i), depth + 1));
+  }
+  if (typeof value === "object") {
+    const keys = Object.keys(value);
+    if (keys.length > schema.max) throw new SessionFileError(path, `${keys.length} entries, more than the ${schema.max} allowed`, "too-many");
+    return Object.fromEntries(keys.map((key) => {
+      checkKey(key, path);
+      return [key, checkAny((value as Record<string, unknown>)[key], schema, child(path, key), depth + 1)];
+    }));
+  }
+  throw new SessionFileError(path, `unexpected ${typeName(value)}`, "wrong-type");
+}
+
+function checkObject(value: unknown, schema: ObjectSchema, path: string): Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new SessionFileError(path, `expected an object, got ${typeName(value)}`, "wrong-type");
+  const source = value as Record<string, unknown>;
+  for (const key of Object.keys(source)) {
+    checkKey(key, path);
+    if (!Object.hasOwn(schema.fields, key)) {
+      throw new SessionFileError(child(path, key), `unknown field (expected ${Object.keys(schema.fields).join(", ")})`, "unknown-field");
+    }
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, fieldSchema] of Object.entries(schema.fields)) {
+    if (!Object.hasOwn(source, key) || source[key] === undefined) {
+      if (schema.optional?.includes(key)) continue;
+      throw new SessionFileError(child(path, key), "missing", "missing-field");
+    }
+    out[key] = check(source[key], fieldSchema, child(path, key));
+  }
+  return out;
+}
+
+// Builders, so the format module reads like the documentation.
+export const str = (max: number, extra: Partial<StringSchema> = {}): StringSchema => ({ type: "string", max, ...extra });
+export const iri = (doc?: string): StringSchema => ({ type: "string", max: IRI_MAX, iri: true, doc });
+export const num = (extra: Partial<NumberSchema> = {}): NumberSchema => ({ type: "number", ...extra });
+export const int = (min: number, max: number, doc?: string): NumberSchema => ({ type: "number", integer: true, min, max, doc });
+export const bool = (doc?: string): BooleanSchema => ({ type: "boolean", doc });
+export const arr = (items: Schema, max: number, doc?: string): ArraySchema => ({ type: "array", items, max, doc });
+export const obj = (fields: Record<string, Schema>, optional: readonly string[] = [], doc?: string): ObjectSchema => ({ type: "object", fields, optional, doc });
+export const nullable = (of: Schema, doc?: string): NullableSchema => ({ type: "nullable", of, doc });
+export const oneOf = (values: readonly string[], doc?: string): StringSchema => ({ type: "string", max: 64, enum: values, doc });
+export const withDoc = <S extends Schema>(schema: S, doc: string): S => ({ ...schema, doc });
+
+/** Longest IRI accepted (IRIs in this data are under 200 characters). */
+export const IRI_MAX = 2048;

@@ -1,0 +1,173 @@
+// Share links: the view state (queries, filters, selection, camera, pinned positions) as a compact URL-safe string, bundled data only.
+import { prefixes } from "../rdf/vocab.ts";
+import type { SessionSource } from "./format.ts";
+import type { Camera, SessionLayout } from "./layout.ts";
+import { getEmptySession } from "./producers.ts";
+import { arr, bool, int, iri, nullable, num, obj, oneOf, SessionFileError, str, validate, type ObjectSchema, type UnionSchema } from "./schema.ts";
+import { sha256Hex } from "./sha256.ts";
+import type { SessionState } from "./types.ts";
+
+export const SHARE_VERSION = 1;
+/** Longest share string accepted (browsers and servers cope with URLs far longer, chat tools do not). */
+export const MAX_SHARE_LENGTH = 16_000;
+
+/** What a share link carries: the questions and the view, not the answers (the page re-runs the queries). */
+export interface ShareState {
+  data: "bundled";
+  selection: SessionState["selection"];
+  filters: SessionState["filters"];
+  path: { from: string | null; to: string | null; options: SessionState["path"]["options"]; chosen: number };
+  neighbourhood: Pick<SessionState["neighbourhood"], "centers" | "depth" | "direction" | "classes" | "predicates" | "mode">;
+  focus: SessionState["focus"];
+  edgeLabels: boolean;
+  added: { nodes: string[]; edges: string[] };
+  camera?: Camera;
+  /** Positions of the pinned nodes only (the rest are laid out again). */
+  pinned?: Record<string, [number, number]>;
+}
+
+export class ShareError extends Error {
+  constructor(message: string) {
+    super(`session/share: ${message}`);
+    this.name = "ShareError";
+  }
+}
+
+/** The share state of a session, or a ShareError when the data is not the bundled graph. */
+export function toShareState(state: SessionState, layout?: Pick<SessionLayout, "camera" | "pinned" | "positions">, sources?: readonly SessionSource[]): ShareState {
+  const own = sources?.filter((s) => s.kind !== "bundled") ?? [];
+  if (own.length > 0) {
+    throw new ShareError(`share links carry the view of the bundled graph only; this session uses ${own.map((s) => `"${s.name}"`).join(", ")} (save the session as a file instead)`);
+  }
+  const { centers, depth, direction, classes, predicates, mode } = state.neighbourhood;
+  const share: ShareState = {
+    data: "bundled",
+    selection: state.selection,
+    filters: state.filters,
+    path: { from: state.path.from, to: state.path.to, options: state.path.options, chosen: state.path.chosen },
+    neighbourhood: { centers, depth, direction, classes, predicates, mode },
+    focus: state.focus,
+    edgeLabels: state.view.edgeLabels,
+    added: state.added,
+  };
+  if (layout) {
+    share.camera = layout.camera;
+    const pinned = layout.pinned.filter((n) => Object.hasOwn(layout.positions, n));
+    if (pinned.length) share.pinned = Object.fromEntries(pinned.map((n) => [n, layout.positions[n]]));
+  }
+  return share;
+}
+
+// IRIs are written with the project's prefixes (kgr:huawei): most of a link is IRIs.
+const prefixList = Object.entries(prefixes).sort((a, b) => b[1].length - a[1].length);
+const compactIri = (value: string): string => {
+  for (const [name, ns] of prefixList) if (value.startsWith(ns)) return `${name}:${value.slice(ns.length)}`;
+  const scheme = value.slice(0, value.indexOf(":"));
+  return Object.hasOwn(prefixes, scheme) ? `<${value}>` : value;
+};
+const expandIri = (value: string): string => {
+  if (value.startsWith("<") && value.endsWith(">")) return value.slice(1, -1);
+  const colon = value.indexOf(":");
+  const name = value.slice(0, colon);
+  return colon > 0 && Object.hasOwn(prefixes, name) ? prefixes[name as keyof typeof prefixes] + value.slice(colon + 1) : value;
+};
+
+function mapStrings(value: unknown, f: (s: string) => string, keysToo: boolean): unknown {
+  if (typeof value === "string") return f(value);
+  if (Array.isArray(value)) return value.map((x) => mapStrings(x, f, keysToo));
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [keysToo ? f(k) : k, mapStrings(v, f, keysToo)]));
+  }
+  return value;
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+function fromBase64Url(text: string): Uint8Array {
+  const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+
+/**
+ * `1.<base64url JSON>.<check>`: version, the state with compacted IRIs, and 10 hex digits of its SHA-256, so a
+ * link cut short or altered by hand is refused instead of half-read (not a signature: decoding validates fully).
+ */
+export function encodeShareState(state: SessionState, layout?: Pick<SessionLayout, "camera" | "pinned" | "positions">, sources?: readonly SessionSource[]): string {
+  const share = toShareState(state, layout, sources);
+  const json = JSON.stringify(mapStrings(share, compactIri, true));
+  const payload = toBase64Url(new TextEncoder().encode(json));
+  const encoded = `${SHARE_VERSION}.${payload}.${sha256Hex(payload).slice(0, 10)}`;
+  if (encoded.length > MAX_SHARE_LENGTH) {
+    throw new ShareError(`the view is too large for a link (${encoded.length} characters, at most ${MAX_SHARE_LENGTH}); save the session as a file instead`);
+  }
+  return encoded;
+}
+
+const yearRange = obj({ from: int(-10_000, 10_000), to: int(-10_000, 10_000) });
+const iris = arr(iri(), 5_000);
+const edgeKey = str(16, { pattern: /^e\d{1,10}$/, patternName: "an edge key (e<id>)" });
+const selection: UnionSchema = {
+  type: "union",
+  tag: "kind",
+  variants: { none: obj({ kind: oneOf(["none"]) }), node: obj({ kind: oneOf(["node"]), node: iri() }), edge: obj({ kind: oneOf(["edge"]), edge: edgeKey }) },
+};
+const shareSchema: ObjectSchema = obj(
+  {
+    data: oneOf(["bundled"]),
+    selection,
+    filters: obj({ hiddenClasses: iris, hiddenPredicates: iris, hiddenNodes: iris, dateRange: nullable(yearRange), showSchema: bool() }),
+    path: obj({
+      from: nullable(iri()),
+      to: nullable(iri()),
+      options: obj({ k: int(1, 20), maxLength: int(1, 12), directed: bool(), excludePredicates: iris, excludeClasses: iris, excludeNodes: iris }),
+      chosen: int(-1, 19),
+    }),
+    neighbourhood: obj({ centers: iris, depth: int(1, 3), direction: oneOf(["out", "in", "both"]), classes: iris, predicates: iris, mode: oneOf(["only", "highlight"]) }),
+    focus: oneOf(["none", "path", "neighbourhood"]),
+    edgeLabels: bool(),
+    added: obj({ nodes: iris, edges: arr(edgeKey, 20_000) }),
+    camera: obj({ x: num(), y: num(), ratio: num({ min: 1e-6, max: 1e6 }), angle: num() }),
+    pinned: { type: "record", keys: iri(), values: { type: "tuple", items: [num(), num()] }, max: 5_000 },
+  },
+  ["camera", "pinned"],
+);
+
+/** The share state in a link, checked like a session file; throws ShareError saying what is wrong. */
+export function decodeShareState(encoded: string): ShareState {
+  if (typeof encoded !== "string" || encoded.length > MAX_SHARE_LENGTH) throw new ShareError(`not a share link (longer than ${MAX_SHARE_LENGTH} characters)`);
+  const match = /^(\d+)\.([A-Za-z0-9_-]+)\.([0-9a-f]{10})$/.exec(encoded.trim());
+  if (!match) throw new ShareError("not a share link (expected <version>.<data>.<check>); copy the whole link");
+  const [, version, payload, check] = match;
+  if (Number(version) !== SHARE_VERSION) throw new ShareError(`link version ${version} is not the one this build reads (${SHARE_VERSION})`);
+  if (sha256Hex(payload).slice(0, 10) !== check) throw new ShareError("the link was cut short or altered (its check does not match); copy the whole link");
+  let raw: unknown;
+  try {
+    raw = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(fromBase64Url(payload)));
+  } catch {
+    throw new ShareError("the link's data is not readable");
+  }
+  try {
+    return validate<ShareState>(mapStrings(raw, expandIri, true), shareSchema);
+  } catch (error) {
+    if (error instanceof SessionFileError) throw new ShareError(`${error.path ? `${error.path}: ` : ""}${error.problem}`);
+    throw error;
+  }
+}
+
+/** A session state for a decoded link: its questions and view, with no results yet (the page re-runs the queries). */
+export function stateFromShare(share: ShareState): SessionState {
+  const empty = getEmptySession();
+  return {
+    ...empty,
+    selection: share.selection,
+    filters: share.filters,
+    path: { ...empty.path, from: share.path.from, to: share.path.to, options: share.path.options, chosen: -1 },
+    neighbourhood: { ...empty.neighbourhood, ...share.neighbourhood },
+    focus: "none",
+    view: { ...empty.view, edgeLabels: share.edgeLabels },
+    added: share.added,
+  };
+}
