@@ -112,6 +112,10 @@ interface QueryResult {
   /** Per engine, the median of per-input ratios to the core (same inputs). */
   ratios: Partial<Record<Engine, number>>;
   compared: number;
+  /** Inputs whose answers were capped (neighbourhoods at 500 nodes), so compared by size only. */
+  capped: number;
+  /** Median HTTP requests (SPARQL queries) per call, per remote engine. */
+  requests: Partial<Record<Engine, number>>;
   disagreements: string[];
   note?: string;
 }
@@ -151,21 +155,33 @@ async function measure<I>(
   inputs: readonly I[],
   core: (input: I) => Answer,
   remote: (endpoint: SparqlEndpoint, input: I) => Promise<Answer>,
-  options: { check: string; ordered?: boolean; coreAgainst?: (coreAnswer: Answer, remoteAnswer: Answer) => string | undefined; note?: string; label: (input: I) => string },
+  options: {
+    check: string;
+    ordered?: boolean;
+    coreAgainst?: (coreAnswer: Answer, remoteAnswer: Answer) => string | undefined;
+    knownCause?: (input: I, oxigraph: Answer, virtuoso: Answer) => string | undefined;
+    note?: string;
+    label: (input: I) => string;
+  },
 ): Promise<QueryResult> {
   log(`  ${name} (n=${inputs.length})`);
   const coreStats = timeEach(inputs, (input) => core(input), Math.min(20, inputs.length));
   const coreAnswers = inputs.map((input) => core(input));
   const samples: Record<string, number[]> = { oxigraph: [], virtuoso: [] };
   const answers: Record<string, Answer[]> = { oxigraph: [], virtuoso: [] };
+  const requestCounts: Record<string, number[]> = { oxigraph: [], virtuoso: [] };
   for (const engine of remoteEngines) await remote(endpointsNow[engine], inputs[0]);
   for (const input of inputs) {
     for (const engine of remoteEngines) {
       let answer: Answer | undefined;
+      const before = requestsSent[engine];
       samples[engine].push(await timeAsync(async () => (answer = await remote(endpointsNow[engine], input))));
+      requestCounts[engine].push(requestsSent[engine] - before);
       answers[engine].push(answer!);
     }
   }
+  const requests: Partial<Record<Engine, number>> = {};
+  for (const engine of remoteEngines) requests[engine] = summarize(requestCounts[engine]).median;
   const stats: Partial<Record<Engine, Summary>> = { core: coreStats };
   const ratios: Partial<Record<Engine, number>> = {};
   for (const engine of remoteEngines) {
@@ -174,28 +190,42 @@ async function measure<I>(
   }
   const disagreements: string[] = [];
   const against = options.coreAgainst ?? ((a: Answer, b: Answer) => describeDifference(a, b, options.ordered ?? false));
+  let capped = 0;
   inputs.forEach((input, i) => {
+    if ([coreAnswers[i], answers.oxigraph[i], answers.virtuoso[i]].some((a) => a.kind === "iris" && a.capped)) capped++;
     const vo = describeDifference(answers.oxigraph[i], answers.virtuoso[i], options.ordered ?? false);
-    if (vo) disagreements.push(`${options.label(input)}: oxigraph vs virtuoso: ${vo}`);
+    // A known Virtuoso bug, named so the line is not mistaken for one of ours.
+    const known = options.knownCause?.(input, answers.oxigraph[i], answers.virtuoso[i]);
+    if (vo) disagreements.push(`${options.label(input)}: oxigraph vs virtuoso: ${vo}${known ? ` — ${known}` : ""}`);
     for (const engine of remoteEngines) {
       const d = against(coreAnswers[i], answers[engine][i]);
       if (d) disagreements.push(`${options.label(input)}: core vs ${engine}: ${d}`);
     }
   });
   for (const d of disagreements.slice(0, 5)) log(`    disagreement: ${d}`);
-  return { name, check: options.check, stats, ratios, compared: inputs.length, disagreements, note: options.note };
+  return { name, check: options.check, stats, ratios, compared: inputs.length, capped, requests, disagreements, note: options.note };
 }
 
 /** The endpoints of the size being measured (set per size; `measure` reads them). */
 let endpointsNow: Engines["endpoints"];
 const truncations: Record<string, number> = { oxigraph: 0, virtuoso: 0 };
+const requestsSent: Record<string, number> = { oxigraph: 0, virtuoso: 0 };
+
+/** A fetch that counts the requests it passes on, so a call's cost can be read as requests × latency. */
+function counting(engine: string, inner: typeof fetch): typeof fetch {
+  return ((...args: Parameters<typeof fetch>) => {
+    requestsSent[engine]++;
+    return inner(...args);
+  }) as typeof fetch;
+}
 
 function endpointName(endpoint: SparqlEndpoint): string {
   return endpoint === endpointsNow.oxigraph ? "oxigraph" : "virtuoso";
 }
 
 function selectRows(result: SelectResult): string[] {
-  return result.bindings.map((row) => result.vars.map((v) => `${row[v]?.value ?? ""}`).join(" "));
+  // Blank node labels are per store: only that there is one is compared.
+  return result.bindings.map((row) => result.vars.map((v) => (row[v]?.type === "bnode" ? "_:" : `${row[v]?.value ?? ""}`)).join(" "));
 }
 
 let virtuosoNow: VirtuosoServer | undefined;
@@ -240,9 +270,9 @@ async function benchSize(triplesWanted: number, args: Args): Promise<SizeResult>
 
   try {
     endpointsNow = {
-      oxigraph: new SparqlEndpoint({ url: "http://oxigraph.in-process/sparql", fetch: embeddedFetch(embedded), timeoutMs: 300_000 }),
+      oxigraph: new SparqlEndpoint({ url: "http://oxigraph.in-process/sparql", fetch: counting("oxigraph", embeddedFetch(embedded)), timeoutMs: 300_000 }),
       // Only the loaded graph: Virtuoso's default dataset also holds its own system triples.
-      virtuoso: new SparqlEndpoint({ url: virtuoso.endpoint, defaultGraphs: [virtuoso.graph], timeoutMs: 300_000 }),
+      virtuoso: new SparqlEndpoint({ url: virtuoso.endpoint, defaultGraphs: [virtuoso.graph], fetch: counting("virtuoso", (...a) => fetch(...a)), timeoutMs: 300_000 }),
     };
     const engineSet: Engines = { graph, dataset, search, embedded, endpoints: endpointsNow };
     const queries = await runQueries(engineSet, reps, args.seed);
@@ -276,10 +306,11 @@ async function runQueries(e: Engines, reps: ReturnType<typeof repetitions>, seed
       ordered: true,
       label: (p) => `"${p}"`,
       // The core ranks by importance (degree), the remote search by label length: the top 10 differ by design.
-      coreAgainst: (_core, remote) => {
-        if (remote.kind !== "iris") return "no hits list";
-        return undefined;
-      },
+      coreAgainst: (_core, remote) => (remote.kind === "iris" ? undefined : "no hits list"),
+      knownCause: (prefix, oxigraph, virtuoso) =>
+        /[^\x00-\x7f]/.test(prefix) && oxigraph.kind === "iris" && virtuoso.kind === "iris" && oxigraph.iris.length > 0 && virtuoso.iris.length === 0
+          ? "Virtuoso's REGEX(STR(?x), ..., \"i\") misses non-ASCII letters (openlink/virtuoso-opensource#705)"
+          : undefined,
       note: "core ranks by importance, remote search by label length: top-10 lists differ by design",
     },
   ));
@@ -309,7 +340,7 @@ async function runQueries(e: Engines, reps: ReturnType<typeof repetitions>, seed
           return neighbourAnswer(answer.graph, answer.result);
         },
         {
-          check: "same node sets (capped at 500: same size)",
+          check: "same node sets; capped at 500: same size",
           label: (n) => `${graph.label(n)} (degree ${graph.degree(n)})`,
           note: what === "top hubs" ? `degrees ${nodes.map((n) => graph.degree(n)).join(", ")}` : undefined,
         },
@@ -334,7 +365,7 @@ async function runQueries(e: Engines, reps: ReturnType<typeof repetitions>, seed
   const lengths = pairs.map(([a, b]) => findPaths(graph, a, b)[0]?.steps.length ?? -1);
   results[results.length - 1].note += `; lengths ${summarize(lengths).min}–${summarize(lengths).max}, median ${summarize(lengths).median}`;
 
-  results.push(...(await plainSelects(e, reps.select)));
+  results.push(...(await plainSelects(e, reps.select, pickPairs(graph, 40, seed + 3).reachable.map(([a]) => iri(a)))));
   return results;
 }
 
@@ -342,7 +373,7 @@ async function runQueries(e: Engines, reps: ReturnType<typeof repetitions>, seed
  * Plain SPARQL: Oxigraph through the embedded engine directly (as `kg sparql` runs it), Virtuoso over HTTP. The
  * core has no SPARQL; for the count by predicate its figure is a scan of the Dataset's predicate column.
  */
-async function plainSelects(e: Engines, reps: number): Promise<QueryResult[]> {
+async function plainSelects(e: Engines, reps: number, subjects: readonly string[]): Promise<QueryResult[]> {
   const out: QueryResult[] = [];
   const byPredicate = "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY ?p";
   const evidenced = `SELECT (COUNT(*) AS ?n) WHERE { ?e <${rdf.subject}> ?s ; <${rdf.predicate}> ?p ; <${rdf.object}> ?o . ?s ?p ?o }`;
@@ -352,9 +383,25 @@ async function plainSelects(e: Engines, reps: number): Promise<QueryResult[]> {
     for (let i = 0; i < column.length; i++) counts.set(column[i], (counts.get(column[i]) ?? 0) + 1);
     return [...counts].map(([p, n]) => `${e.dataset.terms.value(p)} ${n}`);
   };
+  // How sparql-remote.ts asks for a batch of nodes' triples (a VALUES block), and the same as a UNION: a probe of
+  // what one remote request costs each engine.
+  const spo = "ORDER BY ?s ?p ?o LIMIT 1000";
+  const byValues = `SELECT ?s ?p ?o WHERE { VALUES ?s { ${subjects.map((s) => `<${s}>`).join(" ")} } ?s ?p ?o } ${spo}`;
+  const byUnion = `SELECT ?s ?p ?o WHERE { ${subjects.map((s) => `{ BIND(<${s}> AS ?s) <${s}> ?p ?o }`).join(" UNION ")} } ${spo}`;
+  const coreTriplesOf = (): string[] => {
+    const { terms, predicates, objects } = e.dataset;
+    const rows: string[] = [];
+    for (const subject of subjects) {
+      const [start, end] = e.dataset.subjectRange(terms.iriId(subject));
+      for (let i = start; i < end; i++) rows.push(`${subject} ${terms.value(predicates[i])} ${terms.isBlank(objects[i]) ? "_:" : terms.value(objects[i])}`);
+    }
+    return rows;
+  };
   const queries: Array<[string, string, (() => string[]) | undefined]> = [
     ["SELECT: triples per predicate (GROUP BY ?p)", byPredicate, corePredicateCounts],
     ["SELECT: reified statements whose triple is asserted (4-way join, COUNT)", evidenced, undefined],
+    [`SELECT: all triples of ${subjects.length} random nodes, VALUES block (as sparql-remote.ts batches)`, byValues, coreTriplesOf],
+    [`SELECT: all triples of the same ${subjects.length} nodes, UNION of patterns`, byUnion, coreTriplesOf],
   ];
   for (const [name, query, core] of queries) {
     log(`  ${name} (n=${reps})`);
@@ -398,8 +445,10 @@ async function plainSelects(e: Engines, reps: number): Promise<QueryResult[]> {
       stats,
       ratios,
       compared: 1,
+      capped: 0,
+      requests: {},
       disagreements,
-      note: `${answers.oxigraph.length} rows${answers.oxigraph.length === 1 ? ` (${answers.oxigraph[0]})` : ""}; Virtuoso/oxigraph ${virtuosoVsOx}x${core ? "; core: a scan of the Dataset's predicate column" : ""}`,
+      note: `${answers.oxigraph.length} rows${answers.oxigraph.length === 1 ? ` (${answers.oxigraph[0]})` : ""}; Virtuoso/oxigraph ${virtuosoVsOx}x${core === corePredicateCounts ? "; core: a scan of the Dataset's predicate column" : core ? "; core: the Dataset's subject ranges" : ""}`,
     });
   }
   return out;
@@ -422,15 +471,23 @@ function markdownFor(size: SizeResult): string {
     "|---|---:|---|",
     ...size.loads.map((l) => `| ${l.name} | ${formatMs(l.ms)} | ${l.note ?? ""} |`),
     "",
-    "| query | n | core median / p90 | oxigraph median / p90 (× core) | Virtuoso median / p90 (× core) | answers |",
-    "|---|---:|---:|---:|---:|---|",
+    "| query | n | core median / p90 | oxigraph median / p90 (× core) | Virtuoso median / p90 (× core) | requests/call | answers |",
+    "|---|---:|---:|---:|---:|---:|---|",
   ];
   for (const q of size.queries) {
     const n = q.stats.oxigraph?.samples ?? 0;
-    const agree = q.disagreements.length === 0 ? `agree (${q.check})` : `**${q.disagreements.length} disagreement(s)** (${q.check})`;
+    const capped = q.capped > 0 ? `; ${q.capped} of ${q.compared} capped` : "";
+    const agree = q.disagreements.length === 0 ? `agree (${q.check}${capped})` : `**${q.disagreements.length} of ${q.compared} disagree** (${q.check}${capped})`;
+    const { oxigraph: ro, virtuoso: rv } = q.requests;
+    const requests = ro === undefined ? "1" : ro === rv ? `${ro}` : `${ro} / ${rv}`;
     const name = q.note ? `${q.name} <sub>${q.note}</sub>` : q.name;
-    lines.push(`| ${name} | ${n} | ${cell(q.stats.core, undefined)} | ${cell(q.stats.oxigraph, q.ratios.oxigraph)} | ${cell(q.stats.virtuoso, q.ratios.virtuoso)} | ${agree} |`);
+    lines.push(`| ${name} | ${n} | ${cell(q.stats.core, undefined)} | ${cell(q.stats.oxigraph, q.ratios.oxigraph)} | ${cell(q.stats.virtuoso, q.ratios.virtuoso)} | ${requests} | ${agree} |`);
   }
+  const perRequest = (engine: Engine) => {
+    const each = size.queries.filter((q) => (q.requests[engine] ?? 0) > 0).map((q) => q.stats[engine]!.median / q.requests[engine]!);
+    return each.length === 0 ? "—" : `${formatMs(Math.min(...each))}–${formatMs(Math.max(...each))}`;
+  };
+  lines.push("", `Median call time per SPARQL request sent, over the search/neighbourhood/path rows: oxigraph ${perRequest("oxigraph")}, Virtuoso ${perRequest("virtuoso")}.`);
   const truncated = Object.entries(size.fetchTruncated).filter(([, n]) => n > 0);
   if (truncated.length > 0) lines.push("", `Remote fetches cut by the row budget (answer possibly incomplete): ${truncated.map(([e, n]) => `${e} ${n}`).join(", ")}.`);
   const all = size.queries.flatMap((q) => q.disagreements.map((d) => `${q.name}: ${d}`));
