@@ -9,10 +9,11 @@ import { pathCommand } from "./commands/path.ts";
 import { neighboursCommand } from "./commands/neighbours.ts";
 import { exportCommand } from "./commands/export.ts";
 import { validateCommand } from "./commands/validate.ts";
+import { sessionCommand } from "./commands/session.ts";
 import { extractEndpointArgs, runWithEndpoint, sparqlCommand } from "./commands/sparql.ts";
 
 export const commands: readonly Command[] = [
-  pathCommand, neighboursCommand, findCommand, statsCommand, exportCommand, validateCommand, sparqlCommand,
+  pathCommand, neighboursCommand, findCommand, statsCommand, exportCommand, validateCommand, sparqlCommand, sessionCommand,
 ];
 
 /** Other spellings people type for a command. */

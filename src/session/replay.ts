@@ -103,6 +103,17 @@ export function edgeTriple(g: GraphIndex, e: number): EdgeTriple {
   return { source: g.iri(g.edgeSources[e]), predicate: g.dataset.terms.key(g.edgePredicates[e]), target: g.iri(g.edgeTargets[e]) };
 }
 
+/** The edge id of a triple in the graph, or -1. */
+export function findEdge(g: GraphIndex, t: EdgeTriple): number {
+  const s = g.nodeByIri(t.source), o = g.nodeByIri(t.target);
+  if (s < 0 || o < 0) return -1;
+  for (let i = g.outOffsets[s]; i < g.outOffsets[s + 1]; i++) {
+    const e = g.outEdgeIds[i];
+    if (g.edgeTargets[e] === o && g.dataset.terms.key(g.edgePredicates[e]) === t.predicate) return e;
+  }
+  return -1;
+}
+
 /** A query's answer by IRI and triple, as a session records it. */
 export function resultOf(run: ReplayRun, g: GraphIndex): RecordedResult {
   if (run.kind === "path") {

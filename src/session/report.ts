@@ -2,6 +2,7 @@
 import type { GraphIndex } from "../graph/types.ts";
 import { evidencePlace } from "../query/explain.ts";
 import type { SessionFile } from "./format.ts";
+import { findEdge } from "./replay.ts";
 import { parseTripleKey, queryKinds, type EdgeTriple, type HistoryEntry, type RecordedResult } from "./history.ts";
 import type { EvidenceView } from "./types.ts";
 
@@ -79,16 +80,8 @@ function sourcesSection(file: SessionFile): string {
 /** Evidence of a triple: from the graph when given, else from the file's path results. */
 function evidenceOf(file: SessionFile, t: EdgeTriple, g: GraphIndex | undefined, usePathResults: boolean): EvidenceView[] {
   if (g) {
-    const s = g.nodeByIri(t.source), o = g.nodeByIri(t.target);
-    if (s >= 0 && o >= 0) {
-      for (let i = g.outOffsets[s]; i < g.outOffsets[s + 1]; i++) {
-        const e = g.outEdgeIds[i];
-        if (g.edgeTargets[e] === o && g.dataset.terms.key(g.edgePredicates[e]) === t.predicate) {
-          return g.evidence(e).map((ev) => ({ ...ev, locator: evidencePlace(ev) }));
-        }
-      }
-    }
-    return [];
+    const e = findEdge(g, t);
+    return e < 0 ? [] : g.evidence(e).map((ev) => ({ ...ev, locator: evidencePlace(ev) }));
   }
   if (!usePathResults) return [];
   for (const result of file.state.path.results) {
