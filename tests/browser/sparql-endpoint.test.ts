@@ -1,0 +1,233 @@
+// Endpoint mode of the SPARQL panel in Chromium: a real Virtuoso (behind a CORS proxy) for search and paths, and a
+// fault server for HTTP errors and timeouts, after which the view must be what it was.
+import { mkdirSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { join, resolve } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { bundledDataFiles } from "../../src/cli/load.ts";
+import { startVirtuoso, type VirtuosoServer } from "../sparql/virtuoso.ts";
+import { buildSite, launch, openWorkbench, removeSite, SCREENSHOTS, serve, type OpenedPage, type Site } from "./harness.ts";
+
+const KGR = "https://w3id.org/smartcity-kg/resource/";
+/** A company only the endpoint holds (a fictional test fixture), so its answers must join the view. */
+const ENDPOINT_ONLY = resolve(import.meta.dirname, "../fixtures/browser/endpoint-only.ttl");
+
+let site: Site;
+let browser: Browser;
+let virtuoso: VirtuosoServer | undefined;
+let proxy: { url: string; server: Server; authorizations: string[] };
+let faults: { url: string; server: Server; mode: "ok" | "500" | "hang" };
+let opened: OpenedPage | null = null;
+
+const cors = {
+  "access-control-allow-origin": "*",
+  "access-control-allow-headers": "accept, authorization, content-type",
+  "access-control-allow-methods": "GET, POST, OPTIONS",
+};
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  const address = server.address();
+  return `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/sparql`;
+}
+
+function body(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((ok) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => ok(Buffer.concat(chunks)));
+  });
+}
+
+/**
+ * Virtuoso's endpoint sends no CORS headers by default, so a page on another origin cannot read its answers: this
+ * proxy forwards requests unchanged and adds the headers (a deployment would configure the store or its web server).
+ */
+function corsProxy(target: string, authorizations: string[]): Server {
+  return createServer((request, response: ServerResponse) => {
+    void (async () => {
+      if (request.method === "OPTIONS") {
+        response.writeHead(204, cors).end();
+        return;
+      }
+      const url = new URL(request.url ?? "/", target);
+      const headers: Record<string, string> = {};
+      for (const name of ["accept", "content-type", "authorization"]) if (request.headers[name]) headers[name] = String(request.headers[name]);
+      if (headers.authorization) authorizations.push(headers.authorization);
+      const forwarded = await fetch(new URL(url.pathname + url.search, target), {
+        method: request.method,
+        headers,
+        body: request.method === "POST" ? new Uint8Array(await body(request)) : undefined,
+      });
+      response.writeHead(forwarded.status, { ...cors, "content-type": forwarded.headers.get("content-type") ?? "text/plain" });
+      response.end(Buffer.from(await forwarded.arrayBuffer()));
+    })().catch((error: unknown) => response.writeHead(502, cors).end(String(error)));
+  });
+}
+
+beforeAll(async () => {
+  const [built, started] = await Promise.all([Promise.resolve(buildSite()), startVirtuoso([...bundledDataFiles(), ENDPOINT_ONLY], { who: "tests/browser" })]);
+  virtuoso = started;
+  site = await serve(built);
+  browser = await launch();
+  const authorizations: string[] = [];
+  const proxyServer = corsProxy(started.endpoint, authorizations);
+  proxy = { server: proxyServer, url: await listen(proxyServer), authorizations };
+  const faultServer = createServer((request, response) => {
+    if (request.method === "OPTIONS") {
+      response.writeHead(204, cors).end();
+      return;
+    }
+    const query = new URL(request.url ?? "/", "http://x").searchParams.get("query") ?? "";
+    // The connection check (an ASK) always succeeds, so each test can then make the next query fail its own way.
+    if (faults.mode === "ok" || /^ASK \{ \?s \?p \?o \}$/.test(query)) {
+      response.writeHead(200, { ...cors, "content-type": "application/sparql-results+json" }).end('{"head":{},"boolean":true}');
+    } else if (faults.mode === "500") {
+      response.writeHead(500, { ...cors, "content-type": "text/plain" }).end("Virtuoso 42000 Error SR483: the store fell over");
+    }
+    // "hang": never answers.
+  });
+  faults = { server: faultServer, url: await listen(faultServer), mode: "ok" };
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  for (const server of [proxy?.server, faults?.server]) {
+    if (!server) continue;
+    server.closeAllConnections();
+    await new Promise<void>((ok) => server.close(() => ok()));
+  }
+  await virtuoso?.stop();
+  if (site) {
+    await site.close();
+    removeSite(site.dir);
+  }
+});
+
+afterEach(async (context) => {
+  if (!opened) return;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await opened.page.screenshot({ path: join(SCREENSHOTS, `sparql-endpoint-${context.task.name.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}.png`) });
+  const { errors, dialogs } = opened;
+  await opened.context.close();
+  opened = null;
+  // Chromium logs a failed HTTP status on the console; that is the fault under test, anything else is a bug.
+  expect(errors.filter((e) => !/Failed to load resource: the server responded with a status of 500/.test(e))).toEqual([]);
+  expect(dialogs).toEqual([]);
+});
+
+async function connect(url: string, options: { timeout?: number; user?: string; password?: string } = {}): Promise<Page> {
+  opened = await openWorkbench(browser, site);
+  const page = opened.page;
+  await page.click("#sparql-open");
+  await page.click("#sparql-connect");
+  await page.fill("#ep-url", url);
+  if (options.user) await page.fill("#ep-user", options.user);
+  if (options.password) await page.fill("#ep-password", options.password);
+  if (options.timeout) await page.fill("#ep-timeout", String(options.timeout));
+  await page.click("#ep-connect");
+  await page.waitForSelector("#ep-tools", { state: "visible", timeout: 30_000 });
+  return page;
+}
+
+/** The view's nodes and edges, to compare before and after a failure. */
+const snapshot = (page: Page) => page.evaluate(() => ({ nodes: window.workbench!.view.graph.nodes().sort(), edges: window.workbench!.view.graph.edges().sort() }));
+
+describe("SPARQL endpoint mode (Chromium, Virtuoso behind a CORS proxy)", () => {
+  it('searches "Huawei" on the endpoint; a hit only the endpoint has joins the view, selected, with its evidence', async () => {
+    const page = await connect(proxy.url, { user: "reader", password: "s3cret-pw" });
+    // The credentials go to the endpoint, and the password is nowhere in the page's storage, URL or fields.
+    expect(proxy.authorizations.at(-1)).toBe(`Basic ${Buffer.from("reader:s3cret-pw").toString("base64")}`);
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + location.href + document.querySelector<HTMLInputElement>("#ep-password")!.value);
+    expect(stored).not.toContain("s3cret-pw");
+    await page.fill("#ep-search", "Huawei");
+    await page.click("#ep-search-run");
+    await page.waitForSelector("#ep-results .ep-hit");
+    const hits = await page.$$eval("#ep-results .ep-hit", (buttons) => buttons.map((b) => ({ label: b.textContent, iri: (b as HTMLElement).dataset.iri })));
+    expect(hits[0]).toEqual({ label: "Huawei", iri: `${KGR}huawei` });
+
+    const newcomer = `${KGR}test-meridian-vision`;
+    const before = await page.evaluate(() => window.workbench!.view.graph.order);
+    expect(await page.evaluate((iri) => window.workbench!.view.graph.hasNode(iri), newcomer)).toBe(false);
+    await page.fill("#ep-search", "Meridian");
+    await page.click("#ep-search-run");
+    await page.click(`#ep-results .ep-hit[data-iri="${newcomer}"]`);
+    await page.waitForFunction((iri) => {
+      const state = window.workbench!.store.get();
+      return state.selection.kind === "node" && state.selection.node === iri;
+    }, newcomer);
+    expect(await page.evaluate(() => window.workbench!.view.graph.order)).toBe(before + 1);
+    // Drawn with its relation to Kenya, which the page already showed.
+    expect(await page.evaluate((iri) => window.workbench!.view.graph.outNeighbors(iri), newcomer)).toEqual([`${KGR}kenya`]);
+    expect(await page.textContent("#ep-status")).toMatch(/nodes fetched/);
+    // Its details, from the joined data, show the relation with its quote, as for local data.
+    await page.waitForSelector("#details .quote");
+    expect(await page.textContent("#details")).toContain("Meridian Test Vision donated test cameras to Kenya");
+  });
+
+  it("finds the path Huawei → Kenya on the endpoint, with the quotes as evidence", async () => {
+    const page = await connect(proxy.url);
+    await page.fill("#ep-from", "Huawei");
+    await page.fill("#ep-to", "Kenya");
+    await page.click("#ep-path-run");
+    await page.waitForFunction(() => /path(s)? found on the endpoint/.test(document.querySelector("#ep-status")?.textContent ?? ""), undefined, { timeout: 60_000 });
+    const state = await page.evaluate(() => window.workbench!.store.get().path);
+    expect(state.status).toBe("done");
+    const first = state.results[0];
+    expect(first.nodes[0]).toBe(`${KGR}huawei`);
+    expect(first.nodes[first.nodes.length - 1]).toBe(`${KGR}kenya`);
+    // Every step is an edge of the view, with evidence quoted from the brief.
+    for (const step of first.steps) {
+      expect(step.edge).toMatch(/^e\d+$/);
+      expect(step.evidence.length).toBeGreaterThan(0);
+      expect(step.evidence[0].quote.length).toBeGreaterThan(10);
+    }
+    const inView = await page.evaluate((edges) => edges.every((e) => window.workbench!.view.graph.hasEdge(e)), first.steps.map((s) => s.edge));
+    expect(inView).toBe(true);
+    await page.click("#tab-path");
+    const shown = await page.textContent("#path-results");
+    expect(shown).toContain(first.nodeLabels.join(" → "));
+    expect(shown).toContain(first.steps[0].evidence[0].locator);
+  });
+});
+
+describe("SPARQL endpoint faults (Chromium, a fault server)", () => {
+  it("shows an HTTP 500 and keeps the view as it was", async () => {
+    faults.mode = "ok";
+    const page = await connect(faults.url);
+    const before = await snapshot(page);
+    faults.mode = "500";
+    await page.fill("#ep-from", "Huawei");
+    await page.fill("#ep-to", "Kenya");
+    await page.click("#ep-path-run");
+    await page.waitForSelector("#ep-status.sparql-error");
+    const message = await page.textContent("#ep-status");
+    expect(message).toContain("answered HTTP 500");
+    expect(message).toContain("the store fell over");
+    expect(await snapshot(page)).toEqual(before);
+    expect(await page.evaluate(() => window.workbench!.store.get().path.status)).toBe("idle");
+  });
+
+  it("says when the endpoint does not answer in time, keeps the view, and Cancel stops a query", async () => {
+    faults.mode = "ok";
+    const page = await connect(faults.url, { timeout: 2 });
+    const before = await snapshot(page);
+    faults.mode = "hang";
+    await page.fill("#ep-search", "Huawei");
+    await page.click("#ep-search-run");
+    await page.waitForSelector("#ep-cancel", { state: "visible" });
+    await page.waitForSelector("#ep-status.sparql-error", { timeout: 15_000 });
+    expect(await page.textContent("#ep-status")).toMatch(/did not answer within 2 s \(timeout\)/);
+    expect(await page.isHidden("#ep-cancel")).toBe(true);
+    expect(await snapshot(page)).toEqual(before);
+    // A query cancelled by hand says so, and changes nothing either.
+    await page.fill("#ep-centre", "Huawei");
+    await page.click("#ep-nb-run");
+    await page.waitForSelector("#ep-cancel", { state: "visible" });
+    await page.click("#ep-cancel");
+    await page.waitForSelector("#ep-status.sparql-error");
+    expect(await page.textContent("#ep-status")).toContain("Cancelled");
+    expect(await snapshot(page)).toEqual(before);
+  });
+});
