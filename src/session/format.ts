@@ -461,7 +461,7 @@ export function parseSessionFile(text: string, options: ParseOptions = {}): Sess
     throw new SessionFileError("version", `expected a whole version number, got ${JSON.stringify(version)?.slice(0, 40) ?? "nothing"}`, "bad-version");
   }
   if (version > SESSION_VERSION) {
-    throw new SessionFileError("version", `version ${version} is newer than this build reads (${SESSION_VERSION}); open it with a newer smartcity-kg`, "future-version");
+    throw new SessionFileError("version", `${version} is newer than the version this build reads (${SESSION_VERSION}); open the file with a newer smartcity-kg`, "future-version");
   }
   for (let v = version; v < SESSION_VERSION; v++) {
     const migrate = migrations[v];

@@ -97,7 +97,7 @@ function fromBase64Url(text: string): Uint8Array {
  */
 export function encodeShareState(state: SessionState, layout?: Pick<SessionLayout, "camera" | "pinned" | "positions">, sources?: readonly SessionSource[]): string {
   const share = toShareState(state, layout, sources);
-  const json = JSON.stringify(mapStrings(share, compactIri, true));
+  const json = JSON.stringify(mapStrings(withoutDefaults(share, defaultShare()) ?? {}, compactIri, true));
   const payload = toBase64Url(new TextEncoder().encode(json));
   const encoded = `${SHARE_VERSION}.${payload}.${sha256Hex(payload).slice(0, 10)}`;
   if (encoded.length > MAX_SHARE_LENGTH) {
@@ -135,6 +135,31 @@ const shareSchema: ObjectSchema = obj(
   ["camera", "pinned"],
 );
 
+/** What a link leaves out: the view of a fresh session. */
+function defaultShare(): ShareState {
+  return toShareState(getEmptySession());
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** `value` without the fields equal to `base` (recursively through objects; arrays are compared whole). */
+function withoutDefaults(value: unknown, base: unknown): unknown {
+  if (isPlainObject(value) && isPlainObject(base)) {
+    const entries = Object.entries(value)
+      .map(([k, v]) => [k, Object.hasOwn(base, k) ? withoutDefaults(v, base[k]) : v] as const)
+      .filter(([, v]) => v !== undefined);
+    return entries.length ? Object.fromEntries(entries) : undefined;
+  }
+  return JSON.stringify(value) === JSON.stringify(base) ? undefined : value;
+}
+
+/** `base` with the fields `value` gives (recursively through objects); unknown fields are kept for validation to refuse. */
+function withDefaults(value: unknown, base: unknown): unknown {
+  if (!isPlainObject(value) || !isPlainObject(base)) return value;
+  const keys = new Set([...Object.keys(base), ...Object.keys(value)]);
+  return Object.fromEntries([...keys].map((k) => [k, Object.hasOwn(value, k) ? withDefaults(value[k], Object.hasOwn(base, k) ? base[k] : undefined) : base[k]]));
+}
+
 /** The share state in a link, checked like a session file; throws ShareError saying what is wrong. */
 export function decodeShareState(encoded: string): ShareState {
   if (typeof encoded !== "string" || encoded.length > MAX_SHARE_LENGTH) throw new ShareError(`not a share link (longer than ${MAX_SHARE_LENGTH} characters)`);
@@ -149,8 +174,9 @@ export function decodeShareState(encoded: string): ShareState {
   } catch {
     throw new ShareError("the link's data is not readable");
   }
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ShareError("the link's data is not an object");
   try {
-    return validate<ShareState>(mapStrings(raw, expandIri, true), shareSchema);
+    return validate<ShareState>(withDefaults(mapStrings(raw, expandIri, true), defaultShare()), shareSchema);
   } catch (error) {
     if (error instanceof SessionFileError) throw new ShareError(`${error.path ? `${error.path}: ` : ""}${error.problem}`);
     throw error;

@@ -1,0 +1,238 @@
+// The session file format: round trip, every kind of validation error with its located message, migration, caps, credentials.
+import { describe, expect, it } from "vitest";
+import {
+  getEmptySession,
+  parseSessionFile,
+  serializeSession,
+  SESSION_FORMAT,
+  SESSION_LIMITS,
+  SESSION_VERSION,
+  SessionFileError,
+  snapshotOf,
+  toSessionFile,
+  historyOf,
+  describeSource,
+  nodeReferences,
+  canUndo,
+  type SessionErrorKind,
+} from "../../src/session/index.ts";
+import { sessionSchema } from "../../src/session/format.ts";
+import { nodeChecks } from "../../src/session/graph-check.ts";
+import { bundledGraph, kgr, readSessionFixture, repoRoot } from "./fixtures.ts";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Schema } from "../../src/session/schema.ts";
+
+const realText = readSessionFixture("huawei-kenya.session.json");
+
+function failure(text: string, options?: Parameters<typeof parseSessionFile>[1]): SessionFileError {
+  try {
+    parseSessionFile(text, options);
+  } catch (error) {
+    if (error instanceof SessionFileError) return error;
+    throw error;
+  }
+  throw new Error("expected the session to be refused");
+}
+
+/** The real session with one change. */
+function variant(change: (f: Record<string, any>) => void): string {
+  const copy = JSON.parse(realText);
+  change(copy);
+  return JSON.stringify(copy);
+}
+
+describe("a saved session", () => {
+  it("reads back to the same value and the same bytes", () => {
+    const file = parseSessionFile(realText);
+    expect(file.format).toBe(SESSION_FORMAT);
+    expect(file.version).toBe(SESSION_VERSION);
+    expect(serializeSession(file)).toBe(realText);
+    expect(parseSessionFile(serializeSession(file))).toEqual(file);
+  });
+
+  it("holds what the analyst did: sources with hashes, the history, results, positions, pinned nodes, camera and notes", () => {
+    const file = parseSessionFile(realText);
+    expect(file.sources.map((s) => s.name)).toContain("graph-data/entities.ttl");
+    expect(file.sources.every((s) => s.kind === "bundled" && /^[0-9a-f]{64}$/.test(s.sha256) && s.content === undefined)).toBe(true);
+    expect(file.history.map((e) => e.action.kind)).toEqual(["start", "path", "choose-path", "neighbourhood", "hide-nodes", "move-nodes", "pin", "note", "note", "note"]);
+    expect(file.history[1].label).toBe("Path Huawei → Kenya");
+    expect(file.history[1].recorded?.paths?.length).toBe(file.state.path.results.length);
+    expect(file.state.path.results[0].steps[0].evidence[0].quote).not.toBe("");
+    expect(file.layout.positions[kgr("huawei")]).toEqual([-120.5, 40.25]);
+    expect(file.layout.pinned).toEqual([kgr("huawei")]);
+    expect(file.layout.camera.ratio).toBe(0.8);
+    expect(file.notes.nodes[kgr("huawei")]).toContain("video conference");
+    expect(Object.keys(file.notes.edges)).toHaveLength(1);
+    expect(file.cursor).toBe(file.history.length - 1);
+    expect(snapshotOf(file)).toEqual(file.history[file.cursor].snapshot);
+    expect(canUndo(historyOf(file))).toBe(true);
+  });
+
+  it("writes keys in a fixed order whatever order the parts came in", () => {
+    const a = toSessionFile({ state: getEmptySession(), name: "n", createdAt: "2026-01-01T00:00:00Z", savedAt: "2026-01-01T00:00:00Z" });
+    const reordered = JSON.parse(JSON.stringify(a), (_k, v) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v));
+    expect(serializeSession(reordered)).toBe(serializeSession(a));
+  });
+
+  it("carries the content of a file the user loaded, checked against its hash", () => {
+    const text = "@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\n";
+    const file = toSessionFile({ state: getEmptySession(), sources: [describeSource("mine.ttl", text, "file", "turtle")] });
+    const back = parseSessionFile(serializeSession(file));
+    expect(back.sources[0].content).toBe(text);
+    const damaged = serializeSession(file).replace("ex:c .", "ex:d .");
+    const error = failure(damaged);
+    expect(error.kind).toBe("hash-mismatch");
+    expect(error.message).toBe('session: sources[0].sha256: does not match the content of "mine.ttl" (the file was changed or damaged)');
+  });
+});
+
+describe("bad session files are refused with where and what", () => {
+  const cases: [string, SessionErrorKind, string][] = [
+    ["corrupted.session.json", "not-json", "session: not JSON ("],
+    ["future-version.session.json", "future-version", "session: version: 7 is newer than the version this build reads (1); open the file with a newer smartcity-kg"],
+    ["wrong-format.session.json", "not-a-session", 'session: format: not a smartcity-kg session (format is "gephi-lite-session", expected "smartcity-kg-session")'],
+    ["prototype-key.session.json", "forbidden-key", 'session: notes.nodes["__proto__"]: the key "__proto__" is not allowed (it would reach object prototypes)'],
+    ["credentials-url.session.json", "credentials", "session: sources[0].name: a URL with a user name or password (user:password@host); remove the credentials"],
+    ["password-field.session.json", "credentials", 'session: sources[0]["password"]: a field named like a credential ("password"); sessions never carry passwords, tokens or keys'],
+    ["bad-type.session.json", "wrong-type", "session: history[3].action.params.depth: expected a number, got a string"],
+  ];
+  for (const [name, kind, message] of cases) {
+    it(`${name}: ${kind}`, () => {
+      const error = failure(readSessionFixture(name));
+      expect(error.kind).toBe(kind);
+      expect(error.message.startsWith(message)).toBe(true);
+    });
+  }
+
+  it("refuses a prototype key without touching Object.prototype", () => {
+    failure(readSessionFixture("prototype-key.session.json"));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const constructorKey = failure(variant((f) => (f.layout.positions.constructor = [1, 2])));
+    expect(constructorKey.message).toBe('session: layout.positions["constructor"]: the key "constructor" is not allowed (it would reach object prototypes)');
+  });
+
+  const inline: [string, (f: Record<string, any>) => void, SessionErrorKind, string][] = [
+    ["a missing field", (f) => delete f.layout.camera, "missing-field", "session: layout.camera: missing"],
+    ["an unknown field", (f) => (f.state.filters.colour = "red"), "unknown-field", "session: state.filters.colour: unknown field (expected hiddenClasses, hiddenPredicates, hiddenNodes, dateRange, showSchema)"],
+    ["a number out of range", (f) => (f.state.path.options.k = 500), "out-of-range", "session: state.path.options.k: 500 is outside 1..20"],
+    ["a value not allowed", (f) => (f.state.focus = "everything"), "not-allowed", 'session: state.focus: "everything" is not one of "none", "path", "neighbourhood"'],
+    ["an unknown action kind", (f) => (f.history[2].action.kind = "format-disk"), "not-allowed", 'session: history[2].action.kind: unknown kind "format-disk" (expected one of start, load, path,'],
+    ["something that is not an IRI", (f) => (f.state.added.nodes[0] = "javascript alert(1)"), "bad-iri", 'session: state.added.nodes[0]: "javascript alert(1)" is not an IRI'],
+    ["a string over its cap", (f) => (f.name = "x".repeat(SESSION_LIMITS.maxText + 1)), "too-long", `session: name: text of ${SESSION_LIMITS.maxText + 1} characters is longer than the ${SESSION_LIMITS.maxText} allowed`],
+    ["a list over its cap", (f) => (f.sources = Array.from({ length: SESSION_LIMITS.maxSources + 1 }, () => f.sources[0])), "too-many", `session: sources: ${SESSION_LIMITS.maxSources + 1} items, more than the ${SESSION_LIMITS.maxSources} allowed`],
+    ["a control character", (f) => (f.notes.session = "a\u0000b"), "control-character", "session: notes.session: contains the control character U+0000"],
+    ["a cursor past the end", (f) => (f.cursor = f.history.length), "inconsistent", "session: cursor: 10 is past the last step (9)"],
+    ["a duplicate step id", (f) => (f.history[2].id = f.history[1].id), "inconsistent", 'session: history[2].id: "h2" is used twice'],
+    ["a bad time", (f) => (f.savedAt = "yesterday"), "not-allowed", 'session: savedAt: "yesterday" is not an ISO 8601 time (2026-11-22T08:00:00Z)'],
+    ["a negative version", (f) => (f.version = -1), "bad-version", "session: version: expected a whole version number, got -1"],
+    ["a bundled source with content", (f) => (f.sources[0].content = "x"), "hash-mismatch", "session: sources[0].sha256: does not match the content"],
+    ["a bad colour", (f) => (f.appearance.colours[kgr("x")] = "#12345g"), "not-allowed", 'session: appearance.colours["https://w3id.org/smartcity-kg/resource/x"]: "#12345g" is not a colour #rrggbb'],
+  ];
+  for (const [what, change, kind, message] of inline) {
+    it(`${what}: ${kind}`, () => {
+      const error = failure(variant(change));
+      expect(error.kind).toBe(kind);
+      expect(error.message).toContain(message);
+    });
+  }
+
+  it("refuses non-objects", () => {
+    expect(failure("[1, 2]").message).toBe("session: expected a JSON object, got an array");
+    expect(failure("null").kind).toBe("not-a-session");
+    expect(failure("").kind).toBe("not-json");
+  });
+
+  it("refuses a file over the size cap before parsing it", () => {
+    const error = failure(realText, { maxBytes: 1000 });
+    expect(error.kind).toBe("too-large");
+    expect(error.message).toMatch(/^session: the file is \d+ bytes, larger than the 1000 bytes a session may be$/);
+    // The default cap is 20 MB; a padded real session just over it is refused.
+    const padded = realText.replace('"name": "Huawei and Kenya"', `"name": "Huawei and Kenya", "pad": "${"x".repeat(SESSION_LIMITS.maxBytes)}"`);
+    expect(failure(padded).message).toMatch(/^session: the file is 20\.\d MB, larger than the 20\.0 MB a session may be$/);
+  });
+
+  it("names unknown nodes and the nearest labels when checked against the data", async () => {
+    const graph = await bundledGraph();
+    const error = failure(readSessionFixture("unknown-nodes.session.json"), nodeChecks(graph));
+    expect(error.kind).toBe("unknown-nodes");
+    expect(error.path).toBe("state.added.nodes[17]");
+    expect(error.message).toContain("2 nodes are not in the current data: <https://w3id.org/smartcity-kg/resource/huawie> (nearest: \"Huawei\"");
+    expect(error.message).toContain("<https://w3id.org/smartcity-kg/resource/kenia> (nearest: \"Kenya\"");
+    // The real session's nodes are all in the bundled graph.
+    expect(() => parseSessionFile(realText, nodeChecks(graph))).not.toThrow();
+    expect(nodeReferences(parseSessionFile(realText)).size).toBeGreaterThan(10);
+  });
+});
+
+describe("hostile strings", () => {
+  it("are carried as data, unchanged", () => {
+    const file = parseSessionFile(readSessionFixture("hostile.session.json"));
+    expect(file.name).toBe('</title><script>alert("name")</script>');
+    expect(file.labels[kgr("huawei")]).toBe(`<img src=x onerror="alert('label')">`);
+  });
+});
+
+describe("credentials", () => {
+  it("are stripped from every URL when a session is made", () => {
+    const state = getEmptySession();
+    const file = toSessionFile({
+      state,
+      name: "see https://bob:hunter2@example.org/x",
+      sources: [describeSource("https://alice:s3cret@data.example.org/a.ttl", "x", "file")],
+    });
+    const text = serializeSession(file);
+    expect(text).not.toContain("s3cret");
+    expect(text).not.toContain("hunter2");
+    expect(file.sources[0].name).toBe("https://data.example.org/a.ttl");
+    expect(() => parseSessionFile(text)).not.toThrow();
+  });
+});
+
+describe("migration", () => {
+  it("reads a version-0 draft as the current version", () => {
+    const file = parseSessionFile(readSessionFixture("v0-draft.session.json"));
+    const v0 = JSON.parse(readSessionFixture("v0-draft.session.json"));
+    expect(file.version).toBe(SESSION_VERSION);
+    expect(file.name).toBe(v0.name);
+    expect(file.state).toEqual(v0.state);
+    expect(file.layout.positions).toEqual(v0.positions);
+    expect(file.notes.session).toBe(v0.note);
+    expect(file.sources.map((s) => s.name)).toEqual(v0.data.map((d: { name: string }) => d.name.replace("bundled:", "")));
+    expect(file.sources.every((s) => s.kind === "bundled")).toBe(true);
+    expect(file.history.map((e) => e.label)).toEqual(["Start", ...v0.steps.map((s: { label: string }) => s.label)]);
+    expect(file.cursor).toBe(file.history.length - 1);
+    // Version 0 kept no snapshots: the current one is the saved state; undo goes back to the start only.
+    expect(file.history[file.cursor].snapshot?.state).toEqual(v0.state);
+    // Saved again, it is a version-1 file that reads back the same.
+    expect(parseSessionFile(serializeSession(file))).toEqual(file);
+  });
+
+  it("checks a migrated file as strictly as a current one", () => {
+    const v0 = JSON.parse(readSessionFixture("v0-draft.session.json"));
+    v0.steps[0].params.from = "not an iri";
+    const error = failure(JSON.stringify(v0));
+    expect(error.message).toBe('session: history[1].action.params.from: "not an iri" is not an IRI');
+  });
+});
+
+describe("docs/session-format.md", () => {
+  it("describes every field of the schema", () => {
+    const doc = readFileSync(join(repoRoot, "docs", "session-format.md"), "utf8");
+    const missing: string[] = [];
+    const walk = (schema: Schema, path: string) => {
+      if (schema.type === "object") for (const [key, s] of Object.entries(schema.fields)) visit(s, path ? `${path}.${key}` : key);
+      else if (schema.type === "union") for (const variant of Object.values(schema.variants)) walk(variant, path);
+      else if (schema.type === "array") walk(schema.items, `${path}[]`);
+      else if (schema.type === "nullable") walk(schema.of, path);
+      else if (schema.type === "record") walk(schema.values, `${path}{}`);
+    };
+    const visit = (schema: Schema, path: string) => {
+      if (!doc.includes(`\`${path}\``)) missing.push(path);
+      // A snapshot's parts have the same fields as the top-level state, layout, appearance and notes.
+      if (!/^history\[\]\.snapshot\.\w+$/.test(path)) walk(schema, path);
+    };
+    walk(sessionSchema, "");
+    expect(missing).toEqual([]);
+  });
+});
