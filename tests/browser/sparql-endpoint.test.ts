@@ -17,7 +17,7 @@ let site: Site;
 let browser: Browser;
 let virtuoso: VirtuosoServer | undefined;
 let proxy: { url: string; server: Server; authorizations: string[] };
-let faults: { url: string; server: Server; mode: "ok" | "500" | "hang" };
+let faults: { url: string; server: Server; mode: "ok" | "500" | "hang" | "malformed" | "rows" };
 let opened: OpenedPage | null = null;
 
 const cors = {
@@ -85,6 +85,12 @@ beforeAll(async () => {
       response.writeHead(200, { ...cors, "content-type": "application/sparql-results+json" }).end('{"head":{},"boolean":true}');
     } else if (faults.mode === "500") {
       response.writeHead(500, { ...cors, "content-type": "text/plain" }).end("Virtuoso 42000 Error SR483: the store fell over");
+    } else if (faults.mode === "malformed") {
+      response.writeHead(200, { ...cors, "content-type": "application/sparql-results+json" }).end('{"head":{"vars":["s"]},"results":{"bindings":[{"s":{"type":"uri","va');
+    } else if (faults.mode === "rows") {
+      // More solutions than the panel shows: it must say it cut them.
+      const bindings = Array.from({ length: 1500 }, (_, i) => ({ n: { type: "literal", value: String(i) } }));
+      response.writeHead(200, { ...cors, "content-type": "application/sparql-results+json" }).end(JSON.stringify({ head: { vars: ["n"] }, results: { bindings } }));
     }
     // "hang": never answers.
   });
@@ -112,8 +118,8 @@ afterEach(async (context) => {
   const { errors, dialogs } = opened;
   await opened.context.close();
   opened = null;
-  // Chromium logs a failed HTTP status on the console; that is the fault under test, anything else is a bug.
-  expect(errors.filter((e) => !/Failed to load resource: the server responded with a status of 500/.test(e))).toEqual([]);
+  // Chromium logs a failed request (HTTP 500, connection refused) on the console; that is the fault under test, anything else is a bug.
+  expect(errors.filter((e) => !/^Failed to load resource: (the server responded with a status of 500|net::ERR_CONNECTION_REFUSED)/.test(e))).toEqual([]);
   expect(dialogs).toEqual([]);
 });
 
@@ -192,6 +198,27 @@ describe("SPARQL endpoint mode (Chromium, Virtuoso behind a CORS proxy)", () => 
   });
 });
 
+describe("SPARQL panel queries sent to the endpoint (Virtuoso)", () => {
+  it("answers a SELECT and draws a CONSTRUCT from the endpoint", async () => {
+    const page = await connect(proxy.url);
+    await page.waitForFunction(() => (document.querySelector<HTMLTextAreaElement>("#sparql-query")?.value ?? "").includes("PREFIX kg:"));
+    const header = await page.$eval("#sparql-query", (el) => (el as HTMLTextAreaElement).value.split("\n").filter((l) => l.startsWith("PREFIX")).join("\n"));
+    await page.fill("#sparql-query", `${header}\nSELECT DISTINCT ?company WHERE { ?company a kg:Company ; kg:donatesTo ?x } ORDER BY ?company`);
+    await page.click("#sparql-run");
+    await page.waitForSelector("#sparql-row-count");
+    const iris = await page.$$eval("#sparql-results button.sparql-iri", (buttons) => buttons.map((b) => (b as HTMLElement).dataset.iri));
+    // The endpoint also holds the fixture company, which the page's own data lacks.
+    expect(iris).toEqual([`${KGR}dahua`, `${KGR}huawei`, `${KGR}test-meridian-vision`]);
+    const before = await page.evaluate(() => window.workbench!.view.graph.order);
+    await page.fill("#sparql-query", `${header}\nCONSTRUCT { ?company kg:donatesTo ?x } WHERE { ?company a kg:Company ; kg:donatesTo ?x }`);
+    await page.click("#sparql-run");
+    await page.waitForSelector("#sparql-graph-summary");
+    expect(await page.textContent("#sparql-graph-summary")).toMatch(/^\d+ triples/);
+    expect(await page.evaluate((iri) => window.workbench!.view.graph.hasNode(iri), `${KGR}test-meridian-vision`)).toBe(true);
+    expect(await page.evaluate(() => window.workbench!.view.graph.order)).toBe(before + 1);
+  });
+});
+
 describe("SPARQL endpoint faults (Chromium, a fault server)", () => {
   it("shows an HTTP 500 and keeps the view as it was", async () => {
     faults.mode = "ok";
@@ -207,6 +234,40 @@ describe("SPARQL endpoint faults (Chromium, a fault server)", () => {
     expect(message).toContain("the store fell over");
     expect(await snapshot(page)).toEqual(before);
     expect(await page.evaluate(() => window.workbench!.store.get().path.status)).toBe("idle");
+  });
+
+  it("says when the endpoint is down, or its answer is malformed or more than the panel shows", async () => {
+    // Down: nothing listens on the port any more.
+    const closed = createServer();
+    const downUrl = await listen(closed);
+    await new Promise<void>((ok) => closed.close(() => ok()));
+    opened = await openWorkbench(browser, site);
+    const page = opened.page;
+    await page.click("#sparql-open");
+    await page.click("#sparql-connect");
+    await page.fill("#ep-url", downUrl);
+    await page.click("#ep-connect");
+    await page.waitForSelector("#ep-status.sparql-error");
+    expect(await page.textContent("#ep-status")).toMatch(/cannot reach http:\/\/127\.0\.0\.1:\d+\/sparql.*CORS/);
+    expect(await page.isHidden("#ep-tools")).toBe(true);
+    // Malformed: the panel's query, sent to the endpoint, fails with the reason and the start of the body.
+    faults.mode = "ok";
+    await page.fill("#ep-url", faults.url);
+    await page.click("#ep-connect");
+    await page.waitForSelector("#ep-tools", { state: "visible" });
+    expect(await page.$eval("#sparql-target", (el) => (el as HTMLSelectElement).value)).toBe("endpoint");
+    const before = await snapshot(page);
+    faults.mode = "malformed";
+    await page.fill("#sparql-query", "SELECT ?s WHERE { ?s ?p ?o }");
+    await page.click("#sparql-run");
+    await page.waitForSelector("#sparql-error:not([hidden])");
+    expect(await page.textContent("#sparql-error")).toMatch(/malformed results from .*not JSON/);
+    faults.mode = "rows";
+    await page.click("#sparql-run");
+    await page.waitForSelector("#sparql-row-count");
+    expect(await page.textContent("#sparql-row-count")).toBe("1000 rows (cut at 1000: add LIMIT/OFFSET to page)");
+    expect(await page.$$eval("#sparql-results tbody tr", (rows) => rows.length)).toBe(1000);
+    expect(await snapshot(page)).toEqual(before);
   });
 
   it("says when the endpoint does not answer in time, keeps the view, and Cancel stops a query", async () => {

@@ -85,6 +85,7 @@ export class SparqlPanel {
         h("h2", {}, "SPARQL"),
         h("label", { class: "sparql-on" }, "Run on ", this.targetSelect),
         h("button", { id: "sparql-connect", on: { click: () => this.endpoint.toggleForm() } }, "Connect to endpoint…"),
+        h("button", { id: "sparql-minimise", class: "close", title: "Fold the panel to see the graph (click again to unfold)", on: { click: () => this.element.classList.toggle("folded") } }, "▁"),
         h("button", { id: "sparql-close", class: "close", title: "Close the panel", on: { click: () => this.hide() } }, "×"),
       ),
       this.endpoint.element,
@@ -108,6 +109,7 @@ export class SparqlPanel {
 
   show(): void {
     this.element.hidden = false;
+    this.element.classList.remove("folded");
     this.editor.textarea.focus();
   }
 
