@@ -42,6 +42,9 @@ import { LayoutController } from "./layout.ts";
 import type { DatasetSummary, IncomingFile, Overview, ViewGraph } from "./protocol.ts";
 import { SourceViewer, bundledSources } from "./source-viewer.ts";
 import { formatFromFileName } from "../rdf/parse.ts";
+import { describeSource, type SessionSource } from "../session/format.ts";
+import { attachSession, type SessionHandle } from "./session-wiring.ts";
+import type { SearchHit } from "./protocol.ts";
 
 /**
  * The overview shows at most this many nodes (the highest-degree ones): sigma stays fluid up to ~10^4 nodes and
@@ -57,7 +60,10 @@ export interface WorkbenchHandle {
   kill(): void;
   readonly store: SessionStore;
   readonly view: GraphView;
+  /** Resolves when the data is shown and the last session (or a share link) is restored. */
   readonly ready: Promise<void>;
+  /** The analyst's session: history, notes, autosave; null until the data first loaded. */
+  readonly session: SessionHandle | null;
 }
 
 export function startWorkbench(root: HTMLElement): WorkbenchHandle {
@@ -84,29 +90,41 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
     h("button", { id: "export-query", on: { click: () => exportTurtle("query") } }, "Turtle: query result"),
     h("button", { id: "export-png", on: { click: () => exportPng() } }, "PNG image of the view"),
   );
+  const toolbar = h(
+    "div",
+    { class: "toolbar" },
+    layoutButton,
+    h("button", { id: "fit", title: "Fit the view (F)", on: { click: () => view.fitNodes([]) } }, "Fit"),
+    h("label", { class: "toggle", title: "Show relation labels on edges" }, edgeLabelsBox, " Edge labels"),
+    h("button", { id: "open-file", title: "Add Turtle, N-Triples, N-Quads or TriG files (or drop them on the page); drop a .json session file to open it", on: { click: () => fileInput.click() } }, "Open data…"),
+    fileInput,
+    h(
+      "div",
+      { class: "menu-wrap" },
+      h("button", { id: "export", attrs: { "aria-haspopup": "menu" }, on: { click: () => (exportMenu.hidden = !exportMenu.hidden) } }, "Export ▾"),
+      exportMenu,
+    ),
+    h("button", { id: "sparql-open", title: "SPARQL queries over the data, or a remote SPARQL endpoint", on: { click: () => openSparql() } }, "SPARQL…"),
+    h("button", { id: "help", title: "Keyboard shortcuts (?)", on: { click: () => toggleHelp() } }, "?"),
+  );
   const topbar = h(
     "header",
     { class: "topbar" },
     h("h1", {}, "smartcity-kg"),
     status,
-    h(
-      "div",
-      { class: "toolbar" },
-      layoutButton,
-      h("button", { id: "fit", title: "Fit the view (F)", on: { click: () => view.fitNodes([]) } }, "Fit"),
-      h("label", { class: "toggle", title: "Show relation labels on edges" }, edgeLabelsBox, " Edge labels"),
-      h("button", { id: "open-file", title: "Add Turtle, N-Triples, N-Quads or TriG files (or drop them on the page)", on: { click: () => fileInput.click() } }, "Open data…"),
-      fileInput,
-      h(
-        "div",
-        { class: "menu-wrap" },
-        h("button", { id: "export", attrs: { "aria-haspopup": "menu" }, on: { click: () => (exportMenu.hidden = !exportMenu.hidden) } }, "Export ▾"),
-        exportMenu,
-      ),
-      h("button", { id: "sparql-open", title: "SPARQL queries over the data, or a remote SPARQL endpoint", on: { click: () => openSparql() } }, "SPARQL…"),
-      h("button", { id: "help", title: "Keyboard shortcuts (?)", on: { click: () => toggleHelp() } }, "?"),
-    ),
+    toolbar,
   );
+  const infoText = h("span", {});
+  const infoBanner = h(
+    "div",
+    { id: "info", class: "info-banner", hidden: true, role: "status" },
+    infoText,
+    h("button", { class: "close", title: "Dismiss", on: { click: () => (infoBanner.hidden = true) } }, "×"),
+  );
+  function showInfo(message: string): void {
+    infoText.textContent = message;
+    infoBanner.hidden = false;
+  }
 
   const searchBox = new Autocomplete({
     placeholder: "Search names…  ( / )",
@@ -116,8 +134,9 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
     onPick: (hit) => void revealAndSelect(hit.node),
   });
 
-  const tabs = ["Path", "Neighbourhood", "Filters"] as const;
-  type Tab = (typeof tabs)[number];
+  // The session adds History and Notes.
+  const tabs: string[] = ["Path", "Neighbourhood", "Filters"];
+  type Tab = string;
   const tabButtons = new Map<Tab, HTMLButtonElement>();
   const tabPanels = new Map<Tab, HTMLElement>();
   const tabBar = h("div", { class: "tabs", role: "tablist" });
@@ -150,7 +169,7 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
     h("button", { class: "close", title: "Dismiss", on: { click: () => (errorBanner.hidden = true) } }, "×"),
   );
   const dropZone = h("div", { class: "drop-zone", hidden: true }, "Drop Turtle, N-Triples, N-Quads or TriG files to add them");
-  const centre = h("main", { class: "centre" }, graphContainer, legend, notice, progress, errorBanner, dropZone);
+  const centre = h("main", { class: "centre" }, graphContainer, legend, notice, progress, errorBanner, infoBanner, dropZone);
   const detailsPanel = h("div", { id: "details", class: "details-panel" });
   const right = h("aside", { class: "right" }, detailsPanel, viewer.element);
   const help = h(
@@ -177,7 +196,11 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
 
   // ---- Graph view and layout ------------------------------------------------------------------------------
   const view = new GraphView(graphContainer, store, { onDoubleClickNode: (node) => void expandNode(node) });
-  const layout = new LayoutController(view.graph, () => `${summary?.hash ?? ""}:${OVERVIEW_CAP}:${store.get().filters.showSchema}`);
+  const layout = new LayoutController(
+    view.graph,
+    () => `${summary?.hash ?? ""}:${OVERVIEW_CAP}:${store.get().filters.showSchema}`,
+    () => new Set(session?.controller.pinned ?? []),
+  );
   cleanups.push(
     layout.onChange((running) => {
       layoutButton.textContent = running ? "■ Stop layout" : "▶ Layout";
@@ -203,7 +226,17 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
   }
 
   // ---- Loading data ------------------------------------------------------------------------------------
+  /** The data now loaded, as session sources: the bundled files by hash, the analyst's files with their text. */
+  let dataSources: SessionSource[] = [];
   async function load(files: IncomingFile[], replace: boolean): Promise<boolean> {
+    const release = session?.controller.mute();
+    try {
+      return await loadData(files, replace);
+    } finally {
+      release?.();
+    }
+  }
+  async function loadData(files: IncomingFile[], replace: boolean): Promise<boolean> {
     showProgress(files.length ? `Reading ${files.map((f) => f.name).join(", ")}…` : "Loading the bundled graph…", null);
     try {
       summary = await client.request("load", { files, replace }, (p) =>
@@ -215,6 +248,9 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
       return false;
     }
     errorBanner.hidden = true;
+    const added = files.map((f) => describeSource(f.name, f.text ?? "", "file", f.format));
+    if (files.length === 0) dataSources = (await import("./bundled-sources.ts")).bundledSessionSources();
+    else dataSources = replace ? added : [...dataSources, ...added];
     showProgress("Building the view…", null);
     const colourOrder = summary.classes.map((c) => c.iri);
     view.setColours(classColours(colourOrder));
@@ -227,7 +263,10 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
   }
 
   /** Rebuilds the displayed graph from a fresh overview plus whatever queries and expansions had added. */
-  async function rebuildView(): Promise<void> {
+  /** Node keys of the overview now drawn, and whether it included the schema. */
+  let overviewKeys = new Set<string>();
+  let overviewSchema = false;
+  async function rebuildView(keepState = false): Promise<void> {
     const previous = new Map<string, { x: number; y: number }>();
     view.graph.forEachNode((node, a) => previous.set(node, { x: a.x, y: a.y }));
     const state = store.get();
@@ -247,6 +286,8 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
     }
     layout.reset();
     view.clear();
+    overviewKeys = new Set(overview.graph.nodes.map((n) => n.key));
+    overviewSchema = state.filters.showSchema;
     view.setSizing(overview.graph);
     view.add(overview.graph);
     if (extra) view.add(extra);
@@ -262,7 +303,7 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
         if (!previous.has(node)) missing++;
       });
     }
-    store.apply(datasetReplaced());
+    if (!keepState) store.apply(datasetReplaced());
     view.refresh();
     updateStatus();
     if (missing === view.graph.order) layout.save();
@@ -271,8 +312,14 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
   }
 
   async function readFiles(list: FileList | File[]): Promise<void> {
-    const files: IncomingFile[] = Array.from(list, (file) => ({ name: file.name, file, format: formatFromFileName(file.name) }));
-    if (files.length) await load(files, false);
+    const all = Array.from(list);
+    // A dropped .json is a session; RDF files are data. Their text is read here, since a session carries it.
+    const sessions = all.filter((file) => /\.json$/i.test(file.name));
+    for (const file of sessions) await session?.openText(await file.text(), file.name);
+    const files: IncomingFile[] = await Promise.all(
+      all.filter((file) => !sessions.includes(file)).map(async (file) => ({ name: file.name, text: await file.text(), format: formatFromFileName(file.name) })),
+    );
+    if (files.length && (await load(files, false))) session?.dataLoaded(files.map((f) => f.name));
   }
   fileInput.addEventListener("change", () => {
     if (fileInput.files) void readFiles(fileInput.files).finally(() => (fileInput.value = ""));
@@ -529,6 +576,7 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
       if (!details) showDetails(detailsPanel, renderEmptyDetails());
       else if (details.kind === "node") showDetails(detailsPanel, renderNodeDetails(details, detailsActions));
       else showDetails(detailsPanel, renderEdgeDetails(details, detailsActions));
+      if (details) session?.decorateDetails(detailsPanel, state);
     } catch (error) {
       showError(error);
     }
@@ -951,17 +999,132 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
     }),
   );
 
+  // ---- Session: autosave, files, history, notes, share, report (session-wiring.ts) ----------------------
+  const endHit = (iri: string): SearchHit => ({ node: iri, label: labelOf(iri), matched: labelOf(iri), kind: "exact", score: 0, classLabel: "" });
+  function labelOf(iri: string): string {
+    if (view.graph.hasNode(iri)) return view.graph.getNodeAttribute(iri, "label");
+    for (const result of store.get().path.results) {
+      const i = result.nodes.indexOf(iri);
+      if (i >= 0) return result.nodeLabels[i];
+    }
+    return summary?.classes.find((c) => c.iri === iri)?.label ?? summary?.predicates.find((p) => p.iri === iri)?.label ?? iri.slice(Math.max(iri.lastIndexOf("/"), iri.lastIndexOf("#")) + 1);
+  }
+  /** Makes the drawn graph the overview (with or without schema) plus what the state added. */
+  async function syncGraph(state: SessionState): Promise<void> {
+    if (state.filters.showSchema !== overviewSchema) await rebuildView(true);
+    const wanted = new Set([...overviewKeys, ...state.added.nodes]);
+    const extra = view.graph.filterNodes((node) => !wanted.has(node));
+    for (const node of extra) view.graph.dropNode(node);
+    const missing = state.added.nodes.filter((n) => !view.graph.hasNode(n));
+    const missingEdges = state.added.edges.filter((e) => !view.graph.hasEdge(e));
+    if (missing.length || missingEdges.length) {
+      const sub = await client.request("subgraph", { nodes: [...wanted], edges: state.added.edges, induce: true });
+      view.add(sub);
+    }
+    layout.reset();
+    updateStatus();
+  }
+  function syncWidgets(state: SessionState): void {
+    edgeLabelsBox.checked = state.view.edgeLabels;
+    fromBox.set(state.path.from ? endHit(state.path.from) : null);
+    toBox.set(state.path.to ? endHit(state.path.to) : null);
+    kInput.value = String(state.path.options.k);
+    maxInput.value = String(state.path.options.maxLength);
+    directedBox.checked = state.path.options.directed;
+    for (const [select, chosen] of [
+      [excludePredicates, state.path.options.excludePredicates],
+      [excludeClasses, state.path.options.excludeClasses],
+      [nbClasses, state.neighbourhood.classes],
+      [nbPredicates, state.neighbourhood.predicates],
+    ] as const) {
+      for (const option of Array.from(select.options)) option.selected = chosen.includes(option.value);
+    }
+    excludedNodes.clear();
+    for (const iri of state.path.options.excludeNodes) excludedNodes.set(iri, labelOf(iri));
+    renderExcludedNodes();
+    depthSelect.value = String(state.neighbourhood.depth);
+    directionSelect.value = state.neighbourhood.direction;
+    modeOnly.checked = state.neighbourhood.mode === "only";
+    modeHighlight.checked = state.neighbourhood.mode !== "only";
+    renderCentres();
+    renderLegend();
+    renderFilters();
+    renderPathResults(state);
+    renderNeighbourhoodResult(state);
+    void renderSelection(state);
+  }
+  let session: SessionHandle | null = null;
   showTab("Path");
   showDetails(detailsPanel, renderEmptyDetails());
-  const ready = load([], true).then(() => undefined);
+  const ready = load([], true).then(async (ok) => {
+    if (!ok || killed) return;
+    session = attachSession({
+      store,
+      view,
+      layout,
+      client,
+      toolbar,
+      addTab: (name, panel) => {
+        tabs.push(name);
+        const button = h("button", { role: "tab", id: `tab-${name.toLowerCase()}`, on: { click: () => showTab(name) } }, name);
+        tabButtons.set(name, button);
+        tabBar.append(button);
+        const section = h("section", { class: "tab-panel", id: `panel-${name.toLowerCase()}`, role: "tabpanel", hidden: true }, panel);
+        tabPanels.set(name, section);
+        left.append(section);
+      },
+      showTab,
+      showError,
+      showInfo,
+      sources: () => dataSources,
+      loadSources: async (sources) => {
+        const bundled = sources.some((s) => s.kind === "bundled");
+        const files: IncomingFile[] = sources.filter((s) => s.kind === "file").map((s) => ({ name: s.name, text: s.content ?? "", format: s.format }));
+        if (bundled && !(await load([], true))) return false;
+        return files.length === 0 || (await load(files, !bundled));
+      },
+      syncGraph,
+      syncWidgets,
+      rerunQueries: async (state, chosenPath, focus) => {
+        if (state.path.from && state.path.to && (focus === "path" || chosenPath >= 0)) {
+          await runPath();
+          if (chosenPath > 0) store.apply(choosePath(chosenPath));
+        }
+        if (focus === "neighbourhood" && state.neighbourhood.centers.length) await runNeighbourhood();
+      },
+      resultTurtle: async () => {
+        const state = store.get();
+        let nodes: string[];
+        let edges: string[];
+        if (state.focus === "path" && state.path.chosen >= 0) {
+          const path = state.path.results[state.path.chosen];
+          nodes = path.nodes;
+          edges = path.steps.map((step) => step.edge);
+        } else if (state.focus === "neighbourhood" && state.neighbourhood.result) {
+          nodes = state.neighbourhood.result.nodes.map((n) => n.node);
+          edges = state.neighbourhood.result.edges;
+        } else ({ nodes, edges } = view.visible());
+        return (await client.request("export", { nodes, edges })).turtle;
+      },
+      labelOf,
+      selectNode: (iri) => void revealAndSelect(iri),
+      download,
+      limits: { expand: EXPAND_LIMIT, neighbourhood: NEIGHBOURHOOD_LIMIT },
+    });
+    await session.restored;
+  });
 
   return {
     store,
     view,
     ready,
+    get session() {
+      return session;
+    },
     kill() {
       if (killed) return;
       killed = true;
+      session?.kill();
       for (const cleanup of cleanups) cleanup();
       for (const box of [searchBox, fromBox, toBox, excludeNodeBox, centreBox]) box.kill();
       layout.kill();

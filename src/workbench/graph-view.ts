@@ -80,30 +80,39 @@ export class GraphView {
   /** Lets the analyst drag a node to a new place (the layout keeps it there until it runs again). */
   private enableDragging(): void {
     let dragged: string | null = null;
+    let start: [number, number] = [0, 0];
+    let moved = false;
     this.sigma.on("downNode", ({ node }) => {
       dragged = node;
+      moved = false;
+      const attrs = this.graph.getNodeAttributes(node);
+      start = [attrs.x, attrs.y];
       this.sigma.getCamera().disable();
     });
     this.sigma.getMouseCaptor().on("mousemovebody", (event) => {
       if (!dragged) return;
       const position = this.sigma.viewportToGraph(event);
       this.graph.mergeNodeAttributes(dragged, { x: position.x, y: position.y });
+      moved = true;
       event.preventSigmaDefault();
       event.original.preventDefault();
       event.original.stopPropagation();
     });
     const drop = () => {
       if (!dragged) return;
+      const node = dragged;
       dragged = null;
       this.sigma.getCamera().enable();
-      this.onNodeMoved?.();
+      if (!moved) return;
+      const attrs = this.graph.getNodeAttributes(node);
+      this.onNodeMoved?.(node, start, [attrs.x, attrs.y]);
     };
     this.sigma.getMouseCaptor().on("mouseup", drop);
     this.sigma.getMouseCaptor().on("mouseleave", drop);
   }
 
-  /** Called after the analyst dropped a dragged node (the app saves positions). */
-  onNodeMoved: (() => void) | null = null;
+  /** Called after the analyst dropped a dragged node, with where it was and where it is (the app records the move). */
+  onNodeMoved: ((node: string, from: [number, number], to: [number, number]) => void) | null = null;
 
   setColours(colours: Map<string, string>): void {
     this.colours = colours;

@@ -24,6 +24,8 @@ export class LayoutController {
   constructor(
     private readonly graph: Graph,
     private readonly cacheKey: () => string,
+    /** Nodes the analyst pinned: ForceAtlas2 holds them (graphology's `fixed`), noverlap's moves are undone. */
+    private readonly pinned: () => ReadonlySet<string> = () => new Set(),
   ) {}
 
   get running(): boolean {
@@ -40,6 +42,10 @@ export class LayoutController {
     if (this.killed || this.graph.order === 0) return;
     clearTimeout(this.stopTimer);
     if (!this.supervisor) {
+      const pinned = this.pinned();
+      this.graph.forEachNode((node, attrs) => {
+        if (pinned.has(node) !== Boolean(attrs.fixed)) this.graph.setNodeAttribute(node, "fixed", pinned.has(node));
+      });
       this.supervisor = new FA2LayoutSupervisor(this.graph, {
         settings: layoutSettings(this.graph),
         getEdgeWeight: null,
@@ -86,8 +92,13 @@ export class LayoutController {
   untangle(pixelsToGraph = this.pixelsToGraph()): void {
     this.stopUntangling();
     if (this.graph.order === 0 || this.killed) return;
+    const held = new Map<string, { x: number; y: number }>();
+    for (const node of this.pinned()) {
+      if (this.graph.hasNode(node)) held.set(node, { x: this.graph.getNodeAttribute(node, "x"), y: this.graph.getNodeAttribute(node, "y") });
+    }
     const finish = () => {
       this.stopUntangling();
+      for (const [node, position] of held) if (this.graph.hasNode(node)) this.graph.mergeNodeAttributes(node, position);
       this.save();
     };
     const inputReducer = (_key: string, attrs: { x: number; y: number; size?: number }) => ({ x: attrs.x, y: attrs.y, size: (attrs.size ?? 4) * pixelsToGraph });

@@ -1,0 +1,200 @@
+// The analyst's session on the workbench side: history steps from store changes and explicit edits, undo/redo, notes, pins (no DOM).
+import {
+  canRedo,
+  canUndo,
+  createHistory,
+  currentSnapshot,
+  describeAction,
+  goTo,
+  record,
+  type History,
+  type RecordedResult,
+  type SessionAction,
+  type SessionSnapshot,
+} from "../session/history.ts";
+import { defaultAppearance, setPinned, type Appearance, type Camera, type SessionLayout } from "../session/layout.ts";
+import { emptyNotes, type Notes } from "../session/notes.ts";
+import type { SessionStore } from "../session/index.ts";
+import type { SessionState } from "../session/types.ts";
+import { classifyChange, combinedLabel, isSettled, withoutTransient, type StepLimits } from "./session-steps.ts";
+
+/** What the controller reads from the drawn view (graph positions and camera), so it stays testable without sigma. */
+export interface LiveLayout {
+  positions(): Record<string, [number, number]>;
+  camera(): Camera;
+  labelOf(iri: string): string;
+}
+
+export type ControllerListener = (reason: "step" | "travel" | "edit" | "reset") => void;
+
+export class SessionController {
+  private historyValue: History;
+  private notesValue: Notes = emptyNotes();
+  private pinnedValue: string[] = [];
+  private appearanceValue: Appearance = defaultAppearance();
+  /** The state of the step at the cursor: changes are measured from it. */
+  private recordedState: SessionState;
+  /** Positions at the last step, reused while nothing moved so snapshots share them. */
+  private positionsCache: Record<string, [number, number]> | null = null;
+  private travelling = false;
+  private muted = 0;
+  private listeners = new Set<ControllerListener>();
+  private unsubscribe: () => void;
+
+  constructor(
+    private readonly store: SessionStore,
+    private readonly live: LiveLayout,
+    private readonly limits: StepLimits,
+  ) {
+    this.recordedState = withoutTransient(store.get());
+    this.historyValue = createHistory(this.snapshot());
+    this.unsubscribe = store.subscribe((state) => this.observe(state));
+  }
+
+  get history(): History {
+    return this.historyValue;
+  }
+  get notes(): Notes {
+    return this.notesValue;
+  }
+  get pinned(): readonly string[] {
+    return this.pinnedValue;
+  }
+  get appearance(): Appearance {
+    return this.appearanceValue;
+  }
+  get canUndo(): boolean {
+    return canUndo(this.historyValue);
+  }
+  get canRedo(): boolean {
+    return canRedo(this.historyValue);
+  }
+
+  onChange(listener: ControllerListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Store changes made until the returned function is called are not steps (a data reload clearing results, say);
+   * what they changed is measured from the state at release, so it does not turn into a step later either.
+   */
+  mute(): () => void {
+    this.muted++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.muted--;
+      if (this.muted === 0) this.recordedState = withoutTransient(this.store.get());
+    };
+  }
+
+  /** The node positions changed by other means than a drag (a layout run, nodes added): the next snapshot reads them afresh. */
+  positionsChanged(): void {
+    this.positionsCache = null;
+  }
+
+  /** The session as it is now: state (without hover), positions, camera, pins, appearance and notes. */
+  snapshot(): SessionSnapshot {
+    this.positionsCache ??= this.live.positions();
+    const layout: SessionLayout = { positions: this.positionsCache, camera: this.live.camera(), pinned: [...this.pinnedValue] };
+    return { state: withoutTransient(this.store.get()), layout, appearance: this.appearanceValue, notes: this.notesValue };
+  }
+
+  /** Records a step that the store does not see (moves, notes, pins, appearance, loads). */
+  commit(action: SessionAction, options: { label?: string; recorded?: RecordedResult } = {}): void {
+    this.recordedState = withoutTransient(this.store.get());
+    this.historyValue = record(this.historyValue, action, this.snapshot(), { ...options, labelOf: (iri) => this.live.labelOf(iri) });
+    this.emit("step");
+  }
+
+  private observe(state: SessionState): void {
+    if (this.travelling || this.muted > 0 || !isSettled(state)) return;
+    const steps = classifyChange(this.recordedState, state, this.limits);
+    if (steps.length === 0) {
+      // Selection, hover and typed query ends are no steps; the autosave still keeps them.
+      this.emit("edit");
+      return;
+    }
+    this.positionsChanged();
+    const labels = steps.map((step) => describeAction(step.action, (iri) => this.live.labelOf(iri)));
+    this.commit(steps[0].action, { label: combinedLabel(labels), recorded: steps[0].recorded });
+  }
+
+  setNote(target: "session" | "node" | "edge", key: string, produce: (notes: Notes) => Notes): void {
+    const next = produce(this.notesValue);
+    if (JSON.stringify(next) === JSON.stringify(this.notesValue)) return;
+    this.notesValue = next;
+    this.commit({ kind: "note", params: { target, key } });
+  }
+
+  setPinned(nodes: string[], pinned: boolean): void {
+    const next = setPinned(nodes, pinned)({ positions: {}, camera: this.live.camera(), pinned: this.pinnedValue }).pinned;
+    if (next.length === this.pinnedValue.length && next.every((n, i) => n === this.pinnedValue[i])) return;
+    this.pinnedValue = next;
+    this.commit({ kind: "pin", params: { nodes, pinned } });
+  }
+
+  setAppearance(patch: Partial<Appearance>, setting: string): void {
+    this.appearanceValue = { ...this.appearanceValue, ...patch };
+    this.commit({ kind: "appearance", params: { setting } });
+  }
+
+  /** A node was dragged: the move is a step (positions are read afresh). */
+  moved(nodes: string[]): void {
+    this.positionsChanged();
+    this.commit({ kind: "move-nodes", params: { nodes } });
+  }
+
+  /**
+   * Goes to step `index` and returns its snapshot for the view to show (null when it cannot); the store is set to
+   * its state without recording anything.
+   */
+  goTo(index: number): SessionSnapshot | null {
+    const next = goTo(this.historyValue, index);
+    if (next === this.historyValue) return null;
+    const snapshot = currentSnapshot(next);
+    if (!snapshot) return null;
+    this.historyValue = next;
+    this.adopt(snapshot);
+    this.emit("travel");
+    return snapshot;
+  }
+  undo(): SessionSnapshot | null {
+    return this.goTo(this.historyValue.cursor - 1);
+  }
+  redo(): SessionSnapshot | null {
+    return this.goTo(this.historyValue.cursor + 1);
+  }
+
+  /** Replaces the whole session (opened file, restored autosave, new session); the store takes the current state. */
+  reset(history: History, current: SessionSnapshot): void {
+    this.historyValue = history;
+    this.adopt(current);
+    this.emit("reset");
+  }
+
+  private adopt(snapshot: SessionSnapshot): void {
+    this.notesValue = snapshot.notes;
+    this.pinnedValue = [...snapshot.layout.pinned];
+    this.appearanceValue = snapshot.appearance;
+    this.positionsCache = snapshot.layout.positions;
+    this.recordedState = snapshot.state;
+    this.travelling = true;
+    try {
+      this.store.apply(() => snapshot.state);
+    } finally {
+      this.travelling = false;
+    }
+  }
+
+  private emit(reason: Parameters<ControllerListener>[0]): void {
+    for (const listener of [...this.listeners]) listener(reason);
+  }
+
+  kill(): void {
+    this.unsubscribe();
+    this.listeners.clear();
+  }
+}

@@ -1,0 +1,396 @@
+// Sessions in the built workbench in Chromium: autosave and reload, save/open in a fresh profile, undo/redo, bad files, share links.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { buildSite, launch, openWorkbench, removeSite, SCREENSHOTS, serve, waitForGraph, type OpenedPage, type Site } from "./harness.ts";
+
+const KGR = "https://w3id.org/smartcity-kg/resource/";
+const HUAWEI = `${KGR}huawei`;
+const KENYA = `${KGR}kenya`;
+
+let site: Site;
+let browser: Browser;
+const opened: OpenedPage[] = [];
+
+beforeAll(async () => {
+  site = await serve(buildSite());
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (site) {
+    await site.close();
+    removeSite(site.dir);
+  }
+});
+
+afterEach(async (context) => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const name = context.task.name.replace(/[^a-z0-9]+/gi, "-").toLowerCase();
+  const pages = opened.splice(0);
+  for (const [i, o] of pages.entries()) {
+    if (!o.page.isClosed()) await o.page.screenshot({ path: join(SCREENSHOTS, `session-${name}${i ? `-${i + 1}` : ""}.png`) });
+  }
+  for (const o of pages) await o.context.close();
+  // Every scenario runs without console errors or dialogs (an alert would mean a hostile string ran as markup).
+  for (const o of pages) {
+    expect(o.errors).toEqual([]);
+    expect(o.dialogs).toEqual([]);
+  }
+});
+
+/** Opens the workbench in a fresh profile (a new browser context: its own IndexedDB and storage). */
+async function open(url = site.url): Promise<Page> {
+  const o = await openWorkbench(browser, { ...site, url });
+  opened.push(o);
+  await ready(o.page);
+  return o.page;
+}
+
+/** Waits until the data is shown and the last session (if any) is restored. */
+async function ready(page: Page): Promise<void> {
+  await waitForGraph(page);
+  await page.waitForFunction(() => !!window.workbench?.session);
+  await page.evaluate(() => window.workbench!.ready);
+}
+
+async function pick(page: Page, inputSelector: string, text: string): Promise<void> {
+  await page.fill(inputSelector, text);
+  await page.locator(`${inputSelector} + .suggestions li.active`).first().waitFor();
+  await page.press(inputSelector, "Enter");
+}
+
+async function runPath(page: Page, from = "Huawei", to = "Kenya"): Promise<void> {
+  await page.click("#tab-path");
+  await pick(page, "#path-from", from);
+  await pick(page, "#path-to", to);
+  await page.click("#path-run");
+  await page.locator("#path-results .path-result").first().waitFor();
+  await page.waitForFunction(() => window.workbench!.store.get().path.status === "done");
+}
+
+async function selectBySearch(page: Page, text: string, iri: string): Promise<void> {
+  await pick(page, "#search", text);
+  await page.waitForFunction((k) => {
+    const s = window.workbench!.store.get().selection;
+    return s.kind === "node" && s.node === k;
+  }, iri);
+  await page.locator("#node-note").waitFor();
+}
+
+async function writeNodeNote(page: Page, text: string): Promise<void> {
+  await page.fill("#node-note", text);
+  await page.locator("#node-note").blur();
+}
+
+async function writeSessionNote(page: Page, text: string): Promise<void> {
+  await page.click("#tab-notes");
+  await page.fill("#session-note", text);
+  await page.locator("#session-note").blur();
+}
+
+/** Where a node is drawn, in page coordinates. */
+async function nodePoint(page: Page, key: string): Promise<{ x: number; y: number }> {
+  const box = (await page.locator("#graph").boundingBox())!;
+  const p = await page.evaluate((k) => {
+    const sigma = window.workbench!.view.sigma;
+    return sigma.framedGraphToViewport(sigma.getNodeDisplayData(k)!);
+  }, key);
+  return { x: box.x + p.x, y: box.y + p.y };
+}
+
+/** Drags a node by (dx, dy) pixels with the mouse, as an analyst does. */
+async function dragNode(page: Page, key: string, dx: number, dy: number): Promise<void> {
+  await page.waitForFunction(() => !window.workbench!.view.sigma.getCamera().isAnimated());
+  const steps = await page.evaluate(() => window.workbench!.session!.controller.history.entries.length);
+  const from = await nodePoint(page, key);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 5; i++) await page.mouse.move(from.x + (dx * i) / 5, from.y + (dy * i) / 5);
+  await page.mouse.up();
+  await page.waitForFunction((n) => window.workbench!.session!.controller.history.entries.length > n, steps);
+}
+
+const position = (page: Page, key: string) =>
+  page.evaluate((k) => {
+    const a = window.workbench!.view.graph.getNodeAttributes(k);
+    return [a.x, a.y] as [number, number];
+  }, key);
+
+/** Everything the analyst would check by eye, read from the page. */
+async function viewState(page: Page) {
+  return page.evaluate(() => {
+    const wb = window.workbench!;
+    const state = wb.store.get();
+    const c = wb.session!.controller;
+    const chosen = state.path.chosen >= 0 ? state.path.results[state.path.chosen] : null;
+    return {
+      focus: state.focus,
+      pathNodes: chosen?.nodes ?? [],
+      pathCount: state.path.results.length,
+      hiddenClasses: state.filters.hiddenClasses,
+      hiddenNodes: state.filters.hiddenNodes,
+      selection: state.selection,
+      notes: c.notes,
+      pinned: [...c.pinned],
+      labels: c.history.entries.map((e) => e.label),
+      cursor: c.history.cursor,
+      chainShown: document.querySelector("#path-results .path-result.chosen .path-chain")?.textContent ?? "",
+    };
+  });
+}
+
+/** Saves now and waits for IndexedDB to confirm. */
+const flush = (page: Page) => page.evaluate(() => window.workbench!.session!.flush());
+
+/** Builds the scenario of the issue: a path Huawei → Kenya, a note on Huawei, a session note, Kenya dragged. */
+async function buildSession(page: Page): Promise<void> {
+  await runPath(page);
+  await selectBySearch(page, "Huawei", HUAWEI);
+  await writeNodeNote(page, "Supplier of the Nairobi safe city project.");
+  await writeSessionNote(page, "How does Huawei reach Kenya?");
+  await dragNode(page, KENYA, 90, 60);
+}
+
+describe("sessions (built site in Chromium)", () => {
+  it("autosaves and restores everything on reload, without a prompt", async () => {
+    const page = await open();
+    await buildSession(page);
+    const before = await viewState(page);
+    const kenya = await position(page, KENYA);
+    expect(before.focus).toBe("path");
+    expect(before.pathNodes[0]).toBe(HUAWEI);
+    expect(before.pathNodes.at(-1)).toBe(KENYA);
+    expect(before.notes.nodes[HUAWEI]).toBe("Supplier of the Nairobi safe city project.");
+    expect(before.notes.session).toBe("How does Huawei reach Kenya?");
+    expect(before.labels).toEqual(["Start", "Path Huawei → Kenya", "Add Huawei", "Note on Huawei", "Edit session note", "Move Kenya"].filter((l) => before.labels.includes(l)));
+    expect(before.labels.at(-1)).toBe("Move Kenya");
+    await flush(page);
+    // A crash or a closed tab: the page goes away without any goodbye; the last autosave wins.
+    await page.reload();
+    await ready(page);
+    const after = await viewState(page);
+    expect(after).toEqual(before);
+    const restored = await position(page, KENYA);
+    expect(restored[0]).toBeCloseTo(kenya[0], 1);
+    expect(restored[1]).toBeCloseTo(kenya[1], 1);
+    // The widgets show it too: the path chain, the note in the details panel, the session note, the history.
+    expect(after.chainShown).toMatch(/^Huawei → .* → Kenya$|^Huawei → Kenya$/);
+    // Dragging Kenya selected it; Huawei's note is in the notes panel and in its details.
+    await page.click("#tab-notes");
+    expect(await page.inputValue("#session-note")).toBe("How does Huawei reach Kenya?");
+    expect(await page.locator("#notes-list .note-text").allTextContents()).toEqual(["Supplier of the Nairobi safe city project."]);
+    await page.locator("#notes-list .note-item button").first().click();
+    await page.waitForFunction((k) => {
+      const s = window.workbench!.store.get().selection;
+      return s.kind === "node" && s.node === k;
+    }, HUAWEI);
+    await page.locator("#node-note").waitFor();
+    expect(await page.inputValue("#node-note")).toBe("Supplier of the Nairobi safe city project.");
+    await page.click("#tab-history");
+    expect(await page.locator("#history-list .step.current .step-label").textContent()).toBe("Move Kenya");
+  });
+
+  it("a saved file opens in a fresh browser profile with the same view", async () => {
+    const page = await open();
+    await buildSession(page);
+    const before = await viewState(page);
+    const kenya = await position(page, KENYA);
+    const camera = await page.evaluate(() => window.workbench!.view.sigma.getCamera().getState());
+    await page.click("#session");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#session-save")]);
+    const file = join(tmpdir(), `session-${Date.now()}.json`);
+    await download.saveAs(file);
+    const saved = JSON.parse(readFileSync(file, "utf8"));
+    expect(saved.format).toBe("smartcity-kg-session");
+    expect(saved.version).toBe(1);
+    expect(saved.sources.every((s: { kind: string }) => s.kind === "bundled")).toBe(true);
+
+    const fresh = await open();
+    expect((await viewState(fresh)).pathCount).toBe(0);
+    await fresh.setInputFiles("#session-input", file);
+    await fresh.waitForFunction(() => window.workbench!.store.get().focus === "path");
+    await fresh.waitForFunction(() => !window.workbench!.view.sigma.getCamera().isAnimated());
+    const after = await viewState(fresh);
+    expect(after).toEqual(before);
+    const opened = await position(fresh, KENYA);
+    expect(opened[0]).toBeCloseTo(kenya[0], 1);
+    expect(opened[1]).toBeCloseTo(kenya[1], 1);
+    const freshCamera = await fresh.evaluate(() => window.workbench!.view.sigma.getCamera().getState());
+    expect(freshCamera.ratio).toBeCloseTo(camera.ratio, 2);
+    // Same path highlighted: every node of the chosen path is drawn with the highlight (forced label).
+    const highlighted = await fresh.evaluate((nodes) => nodes.every((n) => window.workbench!.view.sigma.getNodeDisplayData(n)?.forceLabel === true), after.pathNodes);
+    expect(highlighted).toBe(true);
+    await fresh.waitForTimeout(300);
+    await fresh.screenshot({ path: join(SCREENSHOTS, "session-opened-in-fresh-profile.png") });
+  });
+
+  it("undo and redo go through every step, with the buttons and the keyboard", async () => {
+    const page = await open();
+    const states = [await viewState(page)];
+    const positions = [await position(page, KENYA)];
+    const step = async () => {
+      states.push(await viewState(page));
+      positions.push(await position(page, KENYA));
+    };
+    await runPath(page);
+    await step();
+    await selectBySearch(page, "Huawei", HUAWEI);
+    await writeNodeNote(page, "First note");
+    await step();
+    await page.click("#pin-node");
+    await page.waitForFunction((k) => window.workbench!.session!.controller.pinned.includes(k), HUAWEI);
+    await step();
+    await page.locator('#legend button[data-class$="#Country"]').click();
+    await page.waitForFunction(() => window.workbench!.store.get().filters.hiddenClasses.length === 1);
+    await step();
+    await page.locator('#legend button[data-class$="#Country"]').click();
+    await step();
+    await dragNode(page, KENYA, -70, 40);
+    await step();
+    await writeSessionNote(page, "Session note");
+    await step();
+    const labels = states.at(-1)!.labels;
+    expect(labels).toEqual(["Start", "Path Huawei → Kenya", expect.stringMatching(/Note on Huawei/), "Pin Huawei", "Show/hide class country", "Show/hide class country", "Move Kenya", "Edit session note"]);
+    // One user action, one step.
+    expect(states.map((s) => s.cursor)).toEqual([...states.keys()]);
+    // Every step is in the history panel.
+    await page.click("#tab-history");
+    expect(await page.locator("#history-list .step").count()).toBe(labels.length);
+
+    const same = (a: Awaited<ReturnType<typeof viewState>>, b: Awaited<ReturnType<typeof viewState>>) => {
+      // The history keeps its later steps while undone (for redo): only the cursor says where the session is.
+      expect(a.cursor).toBe(b.cursor);
+      const { cursor: _a, selection: _s1, chainShown: _c1, labels: _l1, ...x } = a;
+      const { cursor: _b, selection: _s2, chainShown: _c2, labels: _l2, ...y } = b;
+      return expect(x).toEqual(y);
+    };
+    // Back through every step: the keyboard (focus on the page, not a text field) and the button alternately.
+    await page.locator("#graph").click({ position: { x: 3, y: 3 } });
+    for (let i = states.length - 2; i >= 0; i--) {
+      if (i % 2) await page.keyboard.press("Control+z");
+      else await page.click("#undo");
+      await page.waitForFunction((c) => window.workbench!.session!.controller.history.cursor === c, states[i].cursor);
+      same(await viewState(page), states[i]);
+      const p = await position(page, KENYA);
+      expect(p[0]).toBeCloseTo(positions[i][0], 1);
+      expect(p[1]).toBeCloseTo(positions[i][1], 1);
+    }
+    expect(await page.locator("#undo").isDisabled()).toBe(true);
+    // And forward again.
+    for (let i = 1; i < states.length; i++) {
+      if (i % 3 === 0) await page.keyboard.press("Control+y");
+      else if (i % 2) await page.keyboard.press("Control+Shift+Z");
+      else await page.click("#redo");
+      await page.waitForFunction((c) => window.workbench!.session!.controller.history.cursor === c, states[i].cursor);
+      same(await viewState(page), states[i]);
+      const p = await position(page, KENYA);
+      expect(p[0]).toBeCloseTo(positions[i][0], 1);
+      expect(p[1]).toBeCloseTo(positions[i][1], 1);
+    }
+    expect(await page.locator("#redo").isDisabled()).toBe(true);
+    // The history panel goes straight to a step.
+    await page.click("#tab-history");
+    await page.locator('#history-list .step[data-index="1"] button').click();
+    await page.waitForFunction(() => window.workbench!.session!.controller.history.cursor === 1);
+    same(await viewState(page), states[1]);
+    await page.screenshot({ path: join(SCREENSHOTS, "session-history-panel.png") });
+  });
+
+  it("corrupted and hostile session files are refused with a message, and nothing is lost", async () => {
+    const page = await open();
+    await buildSession(page);
+    const before = await viewState(page);
+    const kenya = await position(page, KENYA);
+    const dir = join(tmpdir(), `bad-sessions-${Date.now()}`);
+    mkdirSync(dir, { recursive: true });
+    const write = (name: string, text: string) => {
+      const path = join(dir, name);
+      writeFileSync(path, text);
+      return path;
+    };
+    await page.click("#session");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#session-save")]);
+    const good = readFileSync((await download.path())!, "utf8");
+    const cases: [string, string, RegExp][] = [
+      ["not-json.json", good.slice(0, good.length / 2), /not JSON/],
+      ["future.json", good.replace('"version": 1', '"version": 7'), /newer than/],
+      ["other.json", JSON.stringify({ hello: "world" }), /not a smartcity-kg session/],
+      ["proto.json", good.replace('"notes": {', '"notes": { "__proto__": { "polluted": true },'), /__proto__|not allowed/],
+      ["unknown-node.json", good.split(HUAWEI).join(`${KGR}hauwei`), /not in the data/],
+      ["hostile-iri.json", good.replace(`"${KENYA}"`, '"javascript:alert(1)//<img src=x onerror=alert(2)>"'), /IRI|not in the data/],
+      ["oversize.json", good.replace('"session": "', `"session": "${"x".repeat(21 * 1024 * 1024)}`), /larger than|longer than/],
+    ];
+    for (const [name, text, message] of cases) {
+      await page.setInputFiles("#session-input", write(name, text));
+      await page.locator("#error").waitFor({ state: "visible" });
+      const shown = (await page.locator("#error .error-text").textContent()) ?? "";
+      expect(shown).toContain(name);
+      expect(shown).toMatch(message);
+      expect(await viewState(page)).toEqual(before);
+      const p = await position(page, KENYA);
+      expect(p[0]).toBeCloseTo(kenya[0], 3);
+      await page.click("#error .close");
+    }
+    await page.setInputFiles("#session-input", write("not-json.json", "{ broken"));
+    await page.locator("#error").waitFor({ state: "visible" });
+    await page.screenshot({ path: join(SCREENSHOTS, "session-corrupted-file-error.png") });
+    await page.click("#error .close");
+    // A well-formed session whose strings are hostile opens, and its strings stay text.
+    const hostile = JSON.parse(good);
+    hostile.name = "<img src=x onerror=alert(1)>";
+    hostile.notes.session = "<script>alert(1)</script><img src=x onerror=alert(3)>";
+    hostile.notes.nodes[HUAWEI] = "<b onmouseover=alert(4)>bold?</b>";
+    await page.setInputFiles("#session-input", write("hostile.json", JSON.stringify(hostile)));
+    await page.waitForFunction(() => window.workbench!.session!.controller.notes.session.startsWith("<script>"));
+    await page.click("#tab-notes");
+    expect(await page.inputValue("#session-note")).toBe(hostile.notes.session);
+    expect(await page.locator("#notes-list .note-text").first().textContent()).toBe(hostile.notes.nodes[HUAWEI]);
+    expect(await page.locator("#session-name").textContent()).toBe(hostile.name);
+    expect(await page.locator("img, script:not([src]):not([type]) ~ b, b").count()).toBe(0);
+  });
+
+  it("a share link opens the same view in a new page", async () => {
+    const page = await open();
+    await runPath(page);
+    await selectBySearch(page, "Huawei", HUAWEI);
+    await page.click("#pin-node");
+    await page.waitForFunction((k) => window.workbench!.session!.controller.pinned.includes(k), HUAWEI);
+    const before = await viewState(page);
+    const huawei = await position(page, HUAWEI);
+    await page.click("#session");
+    expect(await page.locator("#session-share").isDisabled()).toBe(false);
+    await page.click("#session-share");
+    await page.waitForFunction(() => !!document.getElementById("session-share")!.dataset.link);
+    const link = (await page.locator("#session-share").getAttribute("data-link"))!;
+    expect(link).toMatch(/#view=1\.[A-Za-z0-9_-]+\.[0-9a-f]{10}$/);
+    expect(link.length).toBeLessThan(4000);
+
+    const other = await open(link);
+    await other.waitForFunction(() => window.workbench!.store.get().focus === "path");
+    const after = await viewState(other);
+    expect(after.pathNodes).toEqual(before.pathNodes);
+    expect(after.selection).toEqual(before.selection);
+    expect(after.pinned).toEqual([HUAWEI]);
+    expect(after.chainShown).toBe(before.chainShown);
+    const p = await position(other, HUAWEI);
+    expect(p[0]).toBeCloseTo(huawei[0], 1);
+    expect(p[1]).toBeCloseTo(huawei[1], 1);
+    // The link is consumed: the address bar no longer carries it (a reload restores the autosave instead).
+    expect(await other.evaluate(() => location.hash)).toBe("");
+  });
+
+  it("share links are disabled, with the reason, when the session uses the analyst's own files", async () => {
+    const page = await open();
+    const file = join(tmpdir(), `own-${Date.now()}.ttl`);
+    writeFileSync(file, `<${KGR}zz-own-node> <http://www.w3.org/2000/01/rdf-schema#label> "Own node" .\n`);
+    await page.setInputFiles("#file-input", file);
+    await page.waitForFunction(() => window.workbench!.session!.controller.history.entries.some((e) => e.action.kind === "load"));
+    await page.click("#session");
+    expect(await page.locator("#session-share").isDisabled()).toBe(true);
+    expect(await page.locator("#session-share").getAttribute("title")).toMatch(/bundled graph only/);
+  });
+});
