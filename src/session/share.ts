@@ -3,7 +3,7 @@ import { prefixes } from "../rdf/vocab.ts";
 import type { SessionSource } from "./format.ts";
 import type { Camera, SessionLayout } from "./layout.ts";
 import { getEmptySession } from "./producers.ts";
-import { arr, bool, int, iri, nullable, num, obj, oneOf, SessionFileError, str, validate, type ObjectSchema, type UnionSchema } from "./schema.ts";
+import { arr, bool, int, iri, nullable, num, obj, oneOf, SessionFileError, str, stripUserinfo, validate, type ObjectSchema, type UnionSchema } from "./schema.ts";
 import { sha256Hex } from "./sha256.ts";
 import type { SessionState } from "./types.ts";
 
@@ -97,7 +97,9 @@ function fromBase64Url(text: string): Uint8Array {
  */
 export function encodeShareState(state: SessionState, layout?: Pick<SessionLayout, "camera" | "pinned" | "positions">, sources?: readonly SessionSource[]): string {
   const share = toShareState(state, layout, sources);
-  const json = JSON.stringify(mapStrings(withoutDefaults(share, defaultShare()) ?? {}, compactIri, true));
+  // Credentials never leave in a link: user:password@ is removed from every URL first.
+  const clean = mapStrings(share, stripUserinfo, true);
+  const json = JSON.stringify(mapStrings(withoutDefaults(clean, defaultShare()) ?? {}, compactIri, true));
   const payload = toBase64Url(new TextEncoder().encode(json));
   const encoded = `${SHARE_VERSION}.${payload}.${sha256Hex(payload).slice(0, 10)}`;
   if (encoded.length > MAX_SHARE_LENGTH) {

@@ -23,6 +23,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Schema } from "../../src/session/schema.ts";
 
+// Raw JSON edited freely to make broken files.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type RawJson = Record<string, any>;
 const realText = readSessionFixture("huawei-kenya.session.json");
 
 function failure(text: string, options?: Parameters<typeof parseSessionFile>[1]): SessionFileError {
@@ -36,7 +39,7 @@ function failure(text: string, options?: Parameters<typeof parseSessionFile>[1])
 }
 
 /** The real session with one change. */
-function variant(change: (f: Record<string, any>) => void): string {
+function variant(change: (f: RawJson) => void): string {
   const copy = JSON.parse(realText);
   change(copy);
   return JSON.stringify(copy);
@@ -112,7 +115,7 @@ describe("bad session files are refused with where and what", () => {
     expect(constructorKey.message).toBe('session: layout.positions["constructor"]: the key "constructor" is not allowed (it would reach object prototypes)');
   });
 
-  const inline: [string, (f: Record<string, any>) => void, SessionErrorKind, string][] = [
+  const inline: [string, (f: RawJson) => void, SessionErrorKind, string][] = [
     ["a missing field", (f) => delete f.layout.camera, "missing-field", "session: layout.camera: missing"],
     ["an unknown field", (f) => (f.state.filters.colour = "red"), "unknown-field", "session: state.filters.colour: unknown field (expected hiddenClasses, hiddenPredicates, hiddenNodes, dateRange, showSchema)"],
     ["a number out of range", (f) => (f.state.path.options.k = 500), "out-of-range", "session: state.path.options.k: 500 is outside 1..20"],

@@ -1,0 +1,151 @@
+// The HTML report (content, escaping, no scripts) and share links (round trip, compactness, refusals).
+import { describe, expect, it } from "vitest";
+import { renderReport } from "../../src/session/report.ts";
+import {
+  decodeShareState,
+  describeSource,
+  encodeShareState,
+  getEmptySession,
+  hideNodes,
+  parseSessionFile,
+  selectNode,
+  setPathEnds,
+  setPathOptions,
+  ShareError,
+  stateFromShare,
+  toShareState,
+  MAX_SHARE_LENGTH,
+} from "../../src/session/index.ts";
+import { sessionContent } from "../../src/session/diff.ts";
+import { findEdge } from "../../src/session/replay.ts";
+import { subgraphQuads } from "../../src/query/subgraph.ts";
+import { writeTurtle } from "../../src/rdf/serialize.ts";
+import type { GraphIndex } from "../../src/graph/types.ts";
+import type { SessionFile } from "../../src/session/format.ts";
+import { sha256Hex } from "../../src/session/sha256.ts";
+import { bundledGraph, kgr, readSessionFixture } from "./fixtures.ts";
+
+function turtleOf(file: SessionFile, graph: GraphIndex): string {
+  const content = sessionContent(file);
+  const nodes = content.nodes.map((n) => graph.nodeByIri(n)).filter((n) => n >= 0);
+  const edges = content.edges.map((t) => findEdge(graph, t)).filter((e) => e >= 0);
+  return writeTurtle(graph.dataset, { quads: subgraphQuads(graph, { nodes, edges }) });
+}
+
+/** Tags in an HTML text, by name. */
+const tagNames = (html: string) => [...html.matchAll(/<([a-zA-Z][a-zA-Z0-9]*)/g)].map((m) => m[1].toLowerCase());
+
+describe("report", () => {
+  it("holds each query with its paths, explanations and evidence quotes, the notes and the Turtle", async () => {
+    const graph = await bundledGraph();
+    const file = parseSessionFile(readSessionFixture("huawei-kenya.session.json"));
+    const turtle = turtleOf(file, graph);
+    const html = renderReport(file, { turtle, graph, generatedAt: "2026-11-22T00:00:00Z" });
+    expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
+    expect(html).toContain("<h1>Huawei and Kenya</h1>");
+    expect(html).toContain("Path Huawei → Kenya");
+    expect(html).toContain("Neighbourhood of DJI (1 hop, both)");
+    // Quotes from the data, escaped as any text (the straight quote in the brief's text would be &quot;).
+    const quote = graph.evidence(findEdge(graph, file.history[1].recorded!.paths![0].edges[0]))[0].quote;
+    expect(quote).not.toBe("");
+    expect(html).toContain(`“${quote.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/'/g, "&#39;")}”`);
+    expect(html).toContain(file.history[1].recorded!.paths![0].explanation![0].replace(/"/g, "&quot;").replace(/'/g, "&#39;"));
+    expect(html).toContain("Donated video conference equipment (2020).");
+    expect(html).toContain("Check the table on p. 3.");
+    expect(turtle).toContain("kgr:huawei");
+    expect(html).toContain(turtle.slice(0, 200).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;"));
+    // Self-contained: no scripts, no external resources.
+    expect(tagNames(html)).not.toContain("script");
+    expect(html).not.toMatch(/\b(src|href)="(?!data:)/);
+    expect(html).toContain(`Content-Security-Policy" content="default-src 'none'`);
+  });
+
+  it("escapes hostile names, labels and notes: no tag is injected", async () => {
+    const graph = await bundledGraph();
+    const file = parseSessionFile(readSessionFixture("hostile.session.json"));
+    const html = renderReport(file, { turtle: "<x> <y> \"</pre><script>alert(1)</script>\" .", generatedAt: "2026-11-22T00:00:00Z" });
+    const clean = renderReport(parseSessionFile(readSessionFixture("huawei-kenya.session.json")), { turtle: "", generatedAt: "2026-11-22T00:00:00Z" });
+    // The same tags as a report on the plain session: nothing from the data became markup.
+    expect(tagNames(html).sort()).toEqual(tagNames(clean).sort());
+    expect(html).toContain("&lt;/title&gt;&lt;script&gt;alert(&quot;name&quot;)&lt;/script&gt;");
+    expect(html).toContain("&lt;b onmouseover=alert(1)&gt;hover&lt;/b&gt;");
+    expect(html).toContain("&lt;/div&gt;&lt;script&gt;alert(&quot;note&quot;)&lt;/script&gt;");
+    expect(html).not.toContain("<script");
+    expect(html).not.toContain("<img src=x");
+    // With no graph, the file's labels are used, escaped.
+    expect(html).toContain("&lt;img src=x onerror=&quot;alert(&#39;label&#39;)&quot;&gt;");
+    void graph;
+  });
+
+  it("takes only a PNG data URL as the view image", () => {
+    const file = parseSessionFile(readSessionFixture("huawei-kenya.session.json"));
+    const png = "data:image/png;base64,iVBORw0KGgo=";
+    expect(renderReport(file, { turtle: "", imagePng: png })).toContain(`<img class="view" alt="The graph as shown in the workbench" src="${png}">`);
+    const evil = renderReport(file, { turtle: "", imagePng: `javascript:alert(1)" onerror="alert(2)` });
+    expect(evil).not.toContain("javascript:");
+    expect(tagNames(evil)).not.toContain("img");
+  });
+});
+
+describe("share links", () => {
+  const layout = { camera: { x: 0.4, y: 0.6, ratio: 0.5, angle: 0 }, pinned: [kgr("huawei")], positions: { [kgr("huawei")]: [1.5, -2] as [number, number], [kgr("kenya")]: [3, 4] as [number, number] } };
+  const state = () => {
+    let s = getEmptySession();
+    s = setPathEnds(kgr("huawei"), kgr("kenya"))(s);
+    s = setPathOptions({ k: 3, excludeNodes: [kgr("china")] })(s);
+    s = hideNodes([kgr("pakistan")])(s);
+    s = selectNode(kgr("kenya"))(s);
+    return s;
+  };
+
+  it("round-trips the view state, compactly", () => {
+    const encoded = encodeShareState(state(), layout);
+    expect(encoded).toMatch(/^1\.[A-Za-z0-9_-]+\.[0-9a-f]{10}$/);
+    expect(encoded.length).toBeLessThan(400);
+    const share = decodeShareState(encoded);
+    expect(share).toEqual(toShareState(state(), layout));
+    expect(share.pinned).toEqual({ [kgr("huawei")]: [1.5, -2] });
+    const restored = stateFromShare(share);
+    expect(restored.path.from).toBe(kgr("huawei"));
+    expect(restored.path.options.k).toBe(3);
+    expect(restored.filters.hiddenNodes).toEqual([kgr("pakistan")]);
+    expect(restored.selection).toEqual({ kind: "node", node: kgr("kenya") });
+    expect(restored.path.results).toEqual([]);
+  });
+
+  it("refuses a link edited, cut short or of another version", () => {
+    const encoded = encodeShareState(state(), layout);
+    const [v, payload, check] = encoded.split(".");
+    const flipped = payload.slice(0, 10) + (payload[10] === "A" ? "B" : "A") + payload.slice(11);
+    expect(() => decodeShareState(`${v}.${flipped}.${check}`)).toThrow("session/share: the link was cut short or altered (its check does not match); copy the whole link");
+    expect(() => decodeShareState(encoded.slice(0, encoded.length - 20))).toThrow(ShareError);
+    expect(() => decodeShareState(`2.${payload}.${check}`)).toThrow("session/share: link version 2 is not the one this build reads (1)");
+    expect(() => decodeShareState("hello")).toThrow("not a share link");
+  });
+
+  it("validates a well-formed link like a session file", () => {
+    const forge = (json: string) => {
+      const payload = Buffer.from(json).toString("base64url");
+      return `1.${payload}.${sha256Hex(payload).slice(0, 10)}`;
+    };
+    expect(() => decodeShareState(forge('{"focus":"everything"}'))).toThrow('session/share: focus: "everything" is not one of "none", "path", "neighbourhood"');
+    expect(() => decodeShareState(forge('{"__proto__":{"polluted":1}}'))).toThrow('session/share: ["__proto__"]: the key "__proto__" is not allowed');
+    expect(() => decodeShareState(forge('{"data":"file"}'))).toThrow("session/share: data:");
+    expect(() => decodeShareState(forge('{"path":{"from":"https://u:p@example.org/x"}}'))).toThrow("user name or password");
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("is only for the bundled data, and never carries credentials", () => {
+    expect(() => encodeShareState(state(), layout, [describeSource("mine.ttl", "x", "file")])).toThrow('session/share: share links carry the view of the bundled graph only; this session uses "mine.ttl"');
+    expect(() => encodeShareState(state(), layout, [describeSource("graph-data/entities.ttl", "x", "bundled")])).not.toThrow();
+    const s = setPathEnds("https://alice:pw@example.org/x", null)(getEmptySession());
+    const encoded = encodeShareState(s);
+    expect(Buffer.from(encoded.split(".")[1], "base64url").toString()).not.toContain("alice");
+    expect(decodeShareState(encoded).path.from).toBe("https://example.org/x");
+  });
+
+  it("refuses a view too large for a link", () => {
+    const many = hideNodes(Array.from({ length: 2000 }, (_, i) => `https://example.org/node/${i}`))(getEmptySession());
+    expect(() => encodeShareState(many)).toThrow(`characters, at most ${MAX_SHARE_LENGTH}); save the session as a file instead`);
+  });
+});
