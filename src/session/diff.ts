@@ -51,7 +51,7 @@ export interface SessionDiff {
   nodes: AddedRemoved<string>;
   edges: AddedRemoved<EdgeTriple>;
   notes: { added: NoteChange[]; removed: NoteChange[]; changed: NoteChange[] };
-  /** Query steps (by their label) in one session's history and not the other's. */
+  /** Query steps (compared by kind and parameters, listed by label) in one session's history and not the other's. */
   queries: AddedRemoved<string>;
 }
 
@@ -84,15 +84,29 @@ function diffNotes(a: SessionFile, b: SessionFile): SessionDiff["notes"] {
   return out;
 }
 
-function queryLabels(file: SessionFile): string[] {
-  const label = (iri: string) => (Object.hasOwn(file.labels, iri) ? file.labels[iri] : "");
-  return file.history.filter((e, i) => i <= file.cursor && queryKinds.includes(e.action.kind)).map((e) => describeAction(e.action, label));
+/** The query steps up to the cursor, keyed by what was asked (kind and parameters), with the label shown. */
+function queries(file: SessionFile): Map<string, string> {
+  const out = new Map<string, string>();
+  file.history.forEach((entry, i) => {
+    if (i > file.cursor || !queryKinds.includes(entry.action.kind)) return;
+    const key = canonical(entry.action);
+    if (!out.has(key)) out.set(key, entry.label || describeAction(entry.action));
+  });
+  return out;
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    return `{${Object.keys(record).sort().map((k) => `${JSON.stringify(k)}:${canonical(record[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
 }
 
 function diffQueries(a: SessionFile, b: SessionFile): AddedRemoved<string> {
-  const qa = queryLabels(a), qb = queryLabels(b);
-  const sa = new Set(qa), sb = new Set(qb);
-  return { added: [...new Set(qb.filter((q) => !sa.has(q)))], removed: [...new Set(qa.filter((q) => !sb.has(q)))] };
+  const qa = queries(a), qb = queries(b);
+  return { added: [...qb].filter(([k]) => !qa.has(k)).map(([, label]) => label), removed: [...qa].filter(([k]) => !qb.has(k)).map(([, label]) => label) };
 }
 
 /** Whether the two sessions differ in anything the diff reports. */

@@ -163,16 +163,23 @@ async function replay(path: string, parsed: ParsedCommand, dataFiles: string[] |
 
 async function diff(pathA: string, pathB: string, parsed: ParsedCommand): Promise<number> {
   const [a, b] = [await readSession(pathA), await readSession(pathB)];
-  const { diffSessions } = await import("../../session/diff.ts");
+  const [{ diffSessions }, { parseTripleKey }, { curie }, { prefixes }] = await Promise.all([
+    import("../../session/diff.ts"), import("../../session/history.ts"), import("../format.ts"), import("../../rdf/vocab.ts"),
+  ]);
   const d = diffSessions(a, b);
   if (flag(parsed, "json")) {
     printJson(d);
     return 0;
   }
   const labels = { ...a.labels, ...b.labels };
-  const label = (iri: string) => (Object.hasOwn(labels, iri) ? `${labels[iri]} <${iri}>` : `<${iri}>`);
-  const edge = (t: EdgeTriple) => `${label(t.source)} —<${t.predicate}>→ ${label(t.target)}`;
-  const noteTarget = (n: { target: string; key: string }) => (n.target === "session" ? "session" : n.target === "node" ? label(n.key) : n.key);
+  const label = (iri: string) => (Object.hasOwn(labels, iri) ? `${labels[iri]} (${curie(iri, prefixes)})` : curie(iri, prefixes));
+  const edge = (t: EdgeTriple) => `${label(t.source)} —${curie(t.predicate, prefixes)}→ ${label(t.target)}`;
+  const noteTarget = (n: { target: string; key: string }) => {
+    if (n.target === "session") return "session";
+    if (n.target === "node") return label(n.key);
+    const triple = parseTripleKey(n.key);
+    return triple ? edge(triple) : n.key;
+  };
   const one = (text: string) => text.replace(/\s+/g, " ").slice(0, 200);
   const lines = [`Session diff: ${JSON.stringify(a.name)} (${pathA}) → ${JSON.stringify(b.name)} (${pathB})`];
   const section = (title: string, items: string[]) => {
