@@ -383,6 +383,105 @@ describe("sessions (built site in Chromium)", () => {
     expect(await other.evaluate(() => location.hash)).toBe("");
   });
 
+  it("the report is one self-contained HTML file with the view, the path, its evidence, the notes and the Turtle", async () => {
+    const page = await open();
+    await buildSession(page);
+    await page.evaluate(() => window.workbench!.session!.controller.setNote("node", "https://w3id.org/smartcity-kg/resource/kenya", (n) => ({ ...n, nodes: { ...n.nodes, "https://w3id.org/smartcity-kg/resource/kenya": "<script>alert(1)</script> & more" } })));
+    await page.click("#session");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#session-report")]);
+    expect(download.suggestedFilename()).toMatch(/\.report\.html$/);
+    const html = readFileSync((await download.path())!, "utf8");
+    expect(html).toMatch(/^<!doctype html>/i);
+    expect(html).toMatch(/<img[^>]+src="data:image\/png;base64,[A-Za-z0-9+/]{1000,}/);
+    expect(html).toContain("Huawei");
+    expect(html).toContain("Supplier of the Nairobi safe city project.");
+    expect(html).toContain("How does Huawei reach Kenya?");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more");
+    expect(html).not.toMatch(/<script/i);
+    // The Turtle of the path: its prefixes and the relation Huawei → Kenya.
+    expect(html).toMatch(/@prefix/);
+    expect(html).toMatch(/kgr:huawei|resource\/huawei/);
+    // Nothing is fetched from elsewhere: no external stylesheet, script or image.
+    expect(html).not.toMatch(/<link[^>]+href=|src="https?:/i);
+    const viewer = await open();
+    await viewer.setContent(html);
+    await viewer.screenshot({ path: join(SCREENSHOTS, "session-report.png"), fullPage: true });
+  });
+
+  it("sessions kept in the browser can be switched, renamed and deleted; New session starts empty", async () => {
+    const page = await open();
+    await runPath(page);
+    await flush(page);
+    const first = await page.evaluate(() => window.workbench!.session!.controller.history.entries.length);
+    await page.click("#session");
+    await page.click("#session-new");
+    await page.waitForFunction(() => window.workbench!.store.get().path.results.length === 0);
+    expect(await page.evaluate(() => window.workbench!.session!.controller.history.entries.length)).toBe(1);
+    await writeSessionNote(page, "Second session");
+    await flush(page);
+    await page.click("#session");
+    await page.click("#session-list-open");
+    await page.locator("#session-list .session-item").nth(1).waitFor();
+    expect(await page.locator("#session-list .session-item").count()).toBe(2);
+    // Rename the current one, then switch to the other (the first).
+    await page.locator("#session-list .session-item.current .session-name").fill("Kenya questions");
+    await page.locator("#session-list .session-item.current .session-name").press("Enter");
+    await page.waitForFunction(() => document.getElementById("session-name")!.textContent === "Kenya questions");
+    await page.locator("#session-list .session-item:not(.current) .session-open").click();
+    await page.waitForFunction(() => window.workbench!.store.get().path.results.length > 0);
+    expect(await page.evaluate(() => window.workbench!.session!.controller.history.entries.length)).toBe(first);
+    expect(await page.evaluate(() => window.workbench!.session!.controller.notes.session)).toBe("");
+    // Back to the renamed one: its note is there.
+    await page.click("#session");
+    await page.click("#session-list-open");
+    await page.locator("#session-list .session-item:not(.current) .session-open").click();
+    await page.waitForFunction(() => window.workbench!.session!.controller.notes.session === "Second session");
+    expect(await page.locator("#session-name").textContent()).toBe("Kenya questions");
+    // Delete the other one.
+    await page.click("#session");
+    await page.click("#session-list-open");
+    await page.locator("#session-list .session-item:not(.current) .session-delete").click();
+    await page.waitForFunction(() => document.querySelectorAll("#session-list .session-item").length === 1);
+    await page.screenshot({ path: join(SCREENSHOTS, "session-list.png") });
+    await page.click("#sessions-close");
+  });
+
+  it("a session file dropped on the page opens as a session; pinned nodes stay put when the layout runs", async () => {
+    const page = await open();
+    await buildSession(page);
+    await page.click("#session");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#session-save")]);
+    const text = readFileSync((await download.path())!, "utf8");
+    const before = await viewState(page);
+
+    const fresh = await open();
+    const dataTransfer = await fresh.evaluateHandle((json) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([json], "dropped.session.json", { type: "application/json" }));
+      return transfer;
+    }, text);
+    await fresh.dispatchEvent("#graph", "dragover", { dataTransfer });
+    await fresh.dispatchEvent("#graph", "drop", { dataTransfer });
+    await fresh.waitForFunction(() => window.workbench!.store.get().focus === "path");
+    expect(await viewState(fresh)).toEqual(before);
+
+    await selectBySearch(fresh, "Huawei", HUAWEI);
+    await fresh.click("#pin-node");
+    await fresh.waitForFunction((k) => window.workbench!.session!.controller.pinned.includes(k), HUAWEI);
+    const pinned = await position(fresh, HUAWEI);
+    const other = await position(fresh, KENYA);
+    await fresh.click("#layout-toggle");
+    await fresh.waitForTimeout(1500);
+    await fresh.click("#layout-toggle");
+    await fresh.waitForFunction(() => !document.getElementById("layout-toggle")!.classList.contains("running"));
+    await fresh.waitForTimeout(500);
+    // ForceAtlas2 hands positions back as 32-bit floats: the pinned node stays to within their precision.
+    const held = await position(fresh, HUAWEI);
+    expect(held[0]).toBeCloseTo(pinned[0], 2);
+    expect(held[1]).toBeCloseTo(pinned[1], 2);
+    expect(await position(fresh, KENYA)).not.toEqual(other);
+  });
+
   it("share links are disabled, with the reason, when the session uses the analyst's own files", async () => {
     const page = await open();
     const file = join(tmpdir(), `own-${Date.now()}.ttl`);

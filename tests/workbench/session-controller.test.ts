@@ -1,0 +1,170 @@
+// The workbench's session controller without a DOM: which changes become steps, undo/redo of every kind, notes, pins, moves.
+import { describe, expect, it } from "vitest";
+import {
+  addToView,
+  createSessionStore,
+  hideNodes,
+  hoverNode,
+  neighbourhoodFinished,
+  neighbourhoodStarted,
+  pathFinished,
+  pathStarted,
+  selectNode,
+  setEdgeLabels,
+  setPathEnds,
+  showAllNodes,
+  toggleClass,
+  type PathResultView,
+} from "../../src/session/index.ts";
+import { setNodeNote, setSessionNote } from "../../src/session/notes.ts";
+import { parseSessionFile, serializeSession, toSessionFile } from "../../src/session/format.ts";
+import { SessionController, type LiveLayout } from "../../src/workbench/session-controller.ts";
+import { classifyChange } from "../../src/workbench/session-steps.ts";
+
+const KGR = "https://w3id.org/smartcity-kg/resource/";
+const huawei = `${KGR}huawei`;
+const kenya = `${KGR}kenya`;
+const country = "https://w3id.org/smartcity-kg/ontology#Country";
+const limits = { expand: 150, neighbourhood: 1500 };
+
+const onePath: PathResultView = {
+  nodes: [huawei, kenya],
+  nodeLabels: ["Huawei", "Kenya"],
+  steps: [{ edge: "e7", forward: true, from: huawei, to: kenya, predicate: "https://w3id.org/smartcity-kg/ontology#promotedIn", predicateLabel: "promoted in", evidence: [] }],
+  explanation: ["Huawei promoted in Kenya."],
+};
+
+/** A stand-in for the drawn graph: positions the test moves by hand, a fixed camera, labels from IRIs. */
+function fakeView(): LiveLayout & { at: Record<string, [number, number]> } {
+  const at: Record<string, [number, number]> = { [huawei]: [0, 0], [kenya]: [10, 0] };
+  return {
+    at,
+    positions: () => Object.fromEntries(Object.entries(at).map(([k, v]) => [k, [...v] as [number, number]])),
+    camera: () => ({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }),
+    labelOf: (iri) => (iri === huawei ? "Huawei" : iri === kenya ? "Kenya" : iri.slice(iri.lastIndexOf("#") + 1)),
+  };
+}
+
+function setup() {
+  const store = createSessionStore();
+  const view = fakeView();
+  const controller = new SessionController(store, view, limits);
+  return { store, view, controller };
+}
+
+describe("workbench session controller", () => {
+  it("a path query is one step (its running state and the nodes it added are not steps of their own)", () => {
+    const { store, controller } = setup();
+    store.apply(setPathEnds(huawei, kenya), pathStarted());
+    store.apply(addToView([kenya], ["e7"]));
+    expect(controller.history.entries).toHaveLength(1);
+    store.apply(pathFinished([onePath]));
+    const labels = controller.history.entries.map((e) => e.label);
+    expect(labels).toEqual(["Start", "Path Huawei → Kenya"]);
+    const step = controller.history.entries[1];
+    expect(step.action).toMatchObject({ kind: "path", params: { from: huawei, to: kenya } });
+    expect(step.recorded?.paths?.[0].edges).toEqual([{ source: huawei, predicate: onePath.steps[0].predicate, target: kenya }]);
+  });
+
+  it("hover and selection are not steps; hover is never in a snapshot", () => {
+    const { store, controller } = setup();
+    store.apply(hoverNode(huawei));
+    store.apply(selectNode(huawei));
+    expect(controller.history.entries).toHaveLength(1);
+    store.apply(toggleClass(country));
+    expect(controller.history.entries).toHaveLength(2);
+    expect(controller.history.entries[1].snapshot?.state.view.hovered).toBeNull();
+    expect(controller.history.entries[1].snapshot?.state.selection).toEqual({ kind: "node", node: huawei });
+  });
+
+  it("undo and redo restore the state, notes, pins and positions of each step", () => {
+    const { store, view, controller } = setup();
+    store.apply(toggleClass(country));
+    controller.setNote("node", huawei, setNodeNote(huawei, "a note"));
+    controller.setPinned([huawei], true);
+    view.at[kenya] = [42, 7];
+    controller.moved([kenya]);
+    store.apply(hideNodes([kenya]));
+    controller.setNote("session", "session", setSessionNote("why"));
+    store.apply(setEdgeLabels(true));
+    const labels = controller.history.entries.map((e) => e.label);
+    expect(labels).toEqual(["Start", "Show/hide class Country", "Note on Huawei", "Pin Huawei", "Move Kenya", "Hide Kenya", "Edit session note", "Show relation labels"]);
+    const snapshots = controller.history.entries.map((e) => e.snapshot!);
+
+    for (let i = snapshots.length - 2; i >= 0; i--) {
+      const shown = controller.undo();
+      expect(shown).toEqual(snapshots[i]);
+      expect(store.get()).toEqual(snapshots[i].state);
+      expect(controller.notes).toEqual(snapshots[i].notes);
+      expect(controller.pinned).toEqual(snapshots[i].layout.pinned);
+    }
+    expect(controller.canUndo).toBe(false);
+    expect(controller.undo()).toBeNull();
+    // Going back recorded nothing.
+    expect(controller.history.entries.map((e) => e.label)).toEqual(labels);
+    expect(snapshots[3].layout.positions[kenya]).toEqual([10, 0]);
+    expect(snapshots[4].layout.positions[kenya]).toEqual([42, 7]);
+
+    for (let i = 1; i < snapshots.length; i++) {
+      expect(controller.redo()).toEqual(snapshots[i]);
+      expect(store.get()).toEqual(snapshots[i].state);
+    }
+    expect(controller.canRedo).toBe(false);
+  });
+
+  it("a new change after undo drops the steps that were undone", () => {
+    const { store, controller } = setup();
+    store.apply(toggleClass(country));
+    store.apply(hideNodes([kenya]));
+    controller.undo();
+    store.apply(showAllNodes());
+    // Showing all when nothing is hidden changes nothing, so it is no step; a real change is.
+    store.apply(setEdgeLabels(true));
+    expect(controller.history.entries.map((e) => e.label)).toEqual(["Start", "Show/hide class Country", "Show relation labels"]);
+    expect(controller.canRedo).toBe(false);
+  });
+
+  it("muted changes (a data reload clearing results) are not steps, then or later", () => {
+    const { store, controller } = setup();
+    store.apply(setPathEnds(huawei, kenya), pathStarted(), pathFinished([onePath]));
+    const release = controller.mute();
+    store.apply((s) => ({ ...s, focus: "none" }));
+    release();
+    store.apply(selectNode(kenya));
+    expect(controller.history.entries.map((e) => e.label)).toEqual(["Start", "Path Huawei → Kenya"]);
+  });
+
+  it("a too-long note is refused and the notes stay as they were", () => {
+    const { controller } = setup();
+    controller.setNote("node", huawei, setNodeNote(huawei, "short"));
+    expect(() => controller.setNote("node", huawei, setNodeNote(huawei, "x".repeat(20_001)))).toThrow(/longer than/);
+    expect(controller.notes.nodes[huawei]).toBe("short");
+  });
+
+  it("what it records saves as a session file that parses back to the same history", () => {
+    const { store, controller } = setup();
+    store.apply(setPathEnds(huawei, kenya), pathStarted(), pathFinished([onePath]));
+    controller.setNote("node", huawei, setNodeNote(huawei, "<img src=x onerror=alert(1)>"));
+    store.apply(neighbourhoodStarted());
+    store.apply(
+      neighbourhoodFinished({ centers: [huawei], nodes: [{ node: huawei, depth: 0 }, { node: kenya, depth: 1 }], edges: ["e7"], truncated: false }),
+    );
+    const snapshot = controller.snapshot();
+    const file = toSessionFile({ history: controller.history, ...snapshot });
+    const back = parseSessionFile(serializeSession(file));
+    expect(back.history.map((e) => e.label)).toEqual(controller.history.entries.map((e) => e.label));
+    expect(back.history.map((e) => e.action.kind)).toEqual(["start", "path", "note", "neighbourhood"]);
+    expect(back.notes.nodes[huawei]).toBe("<img src=x onerror=alert(1)>");
+  });
+});
+
+describe("classifyChange", () => {
+  it("names an expansion by the node it selected, and a search pick by the nodes it added", () => {
+    const store = createSessionStore();
+    const before = store.get();
+    const expanded = store.apply(addToView([kenya], ["e7"]), selectNode(huawei));
+    expect(classifyChange(before, expanded, limits).map((s) => s.action)).toEqual([{ kind: "expand", params: { node: huawei, limit: 150 } }]);
+    const picked = createSessionStore().apply(addToView([kenya], []), selectNode(kenya));
+    expect(classifyChange(before, picked, limits).map((s) => s.action)).toEqual([{ kind: "add-nodes", params: { nodes: [kenya] } }]);
+  });
+});
