@@ -20,9 +20,14 @@ export interface ReplayStep {
   differs: boolean;
   /** What differs, in words (empty when nothing does). */
   why: string[];
+  /** What was compared: "all" (nodes, relations, paths), "subset" (an expansion records only what it newly showed:
+   * those must still be found), "nodes" (relations were not recorded). */
+  checked: CompareMode;
   /** The raw answer on this graph, for printing. */
   run: ReplayRun | null;
 }
+
+export type CompareMode = "all" | "subset" | "nodes";
 
 export interface ReplayReport {
   steps: ReplayStep[];
@@ -35,24 +40,42 @@ export function replaySession(file: SessionFile, graph: GraphIndex): ReplayRepor
   const steps: ReplayStep[] = [];
   file.history.forEach((entry, index) => {
     if (index > file.cursor || !queryKinds.includes(entry.action.kind)) return;
-    steps.push(replayEntry(entry, index, graph));
+    steps.push(replayEntry(file, entry, index, graph));
   });
   const focus = file.state.focus;
   const focused = focus === "none" ? undefined : [...steps].reverse().find((s) => (focus === "path" ? s.entry.action.kind === "path" : s.entry.action.kind !== "path"));
   return { steps, final: focused ?? steps[steps.length - 1] ?? null };
 }
 
-function replayEntry(entry: HistoryEntry, index: number, g: GraphIndex): ReplayStep {
-  const recorded = entry.recorded;
+function replayEntry(file: SessionFile, entry: HistoryEntry, index: number, g: GraphIndex): ReplayStep {
+  const { recorded, mode } = recordedOf(file, entry);
   const missing = missingNodes(entry, g);
   if (missing.length > 0) {
     const why = [`${missing.length === 1 ? "node" : "nodes"} not in the data: ${missing.map((m) => `<${m}>`).join(", ")}`];
-    return { index, entry, result: null, recorded, differs: true, why, run: null };
+    return { index, entry, result: null, recorded, differs: true, why, checked: mode, run: null };
   }
   const run = runQuery(entry, g);
   const result = resultOf(run, g);
-  const why = recorded ? compareResults(recorded, result, g) : [];
-  return { index, entry, result, recorded, differs: why.length > 0, why, run };
+  const why = recorded ? compareResults(recorded, result, g, mode) : [];
+  return { index, entry, result, recorded, differs: why.length > 0, why, checked: mode, run };
+}
+
+/**
+ * What a step recorded and how to compare it. A neighbourhood recorded without its relations gets them from the
+ * step's snapshot (edge keys, resolved through the file's edge table) when all resolve; else only nodes are compared.
+ */
+function recordedOf(file: SessionFile, entry: HistoryEntry): { recorded: RecordedResult | undefined; mode: CompareMode } {
+  const recorded = entry.recorded;
+  const a = entry.action;
+  if (!recorded) return { recorded, mode: "all" };
+  if (a.kind === "expand") return { recorded, mode: "subset" };
+  if (a.kind === "neighbourhood" && recorded.edges.length === 0 && recorded.nodes.length > new Set(a.params.centers).size) {
+    const keys = entry.snapshot?.state.neighbourhood.result?.edges ?? [];
+    const triples = keys.map((key) => (Object.hasOwn(file.edges, key) ? file.edges[key] : undefined));
+    if (keys.length > 0 && triples.every((t) => t !== undefined)) return { recorded: { ...recorded, edges: triples as EdgeTriple[] }, mode: "all" };
+    return { recorded, mode: "nodes" };
+  }
+  return { recorded, mode: "all" };
 }
 
 function missingNodes(entry: HistoryEntry, g: GraphIndex): string[] {
@@ -127,14 +150,14 @@ export function resultOf(run: ReplayRun, g: GraphIndex): RecordedResult {
 }
 
 /** What differs between a recorded and a fresh result, in words; empty when they agree. */
-export function compareResults(recorded: RecordedResult, now: RecordedResult, g?: GraphIndex): string[] {
+export function compareResults(recorded: RecordedResult, now: RecordedResult, g?: GraphIndex, mode: CompareMode = "all"): string[] {
   const label = (iri: string) => {
     const n = g ? g.nodeByIri(iri) : -1;
     return n >= 0 && g ? `${g.label(n)} <${iri}>` : `<${iri}>`;
   };
   const edgeText = (t: EdgeTriple) => `${label(t.source)} —<${t.predicate}>→ ${label(t.target)}`;
   const why: string[] = [];
-  if (recorded.paths) {
+  if (recorded.paths && mode === "all") {
     const before = recorded.paths, after = now.paths ?? [];
     if (before.length !== after.length) why.push(`${before.length} path${before.length === 1 ? "" : "s"} recorded, ${after.length} now`);
     const count = Math.min(before.length, after.length);
@@ -151,13 +174,14 @@ export function compareResults(recorded: RecordedResult, now: RecordedResult, g?
   const goneNodes = recorded.nodes.filter((n) => !nowNodes.has(n));
   const newNodes = now.nodes.filter((n) => !beforeNodes.has(n));
   if (goneNodes.length) why.push(`nodes no longer found: ${list(goneNodes.map(label))}`);
-  if (newNodes.length) why.push(`nodes found now but not recorded: ${list(newNodes.map(label))}`);
+  if (newNodes.length && mode !== "subset") why.push(`nodes found now but not recorded: ${list(newNodes.map(label))}`);
   const nowEdges = new Set(now.edges.map(tripleKey)), beforeEdges = new Set(recorded.edges.map(tripleKey));
   const goneEdges = recorded.edges.filter((t) => !nowEdges.has(tripleKey(t)));
   const newEdges = now.edges.filter((t) => !beforeEdges.has(tripleKey(t)));
+  if (mode === "nodes") return why;
   if (goneEdges.length) why.push(`relations no longer found: ${list(goneEdges.map(edgeText))}`);
-  if (newEdges.length) why.push(`relations found now but not recorded: ${list(newEdges.map(edgeText))}`);
-  if (recorded.truncated !== undefined && now.truncated !== undefined && recorded.truncated !== now.truncated) {
+  if (newEdges.length && mode !== "subset") why.push(`relations found now but not recorded: ${list(newEdges.map(edgeText))}`);
+  if (mode === "all" && recorded.truncated !== undefined && now.truncated !== undefined && recorded.truncated !== now.truncated) {
     why.push(now.truncated ? "the node cap now cuts the result" : "the node cap no longer cuts the result");
   }
   return why;

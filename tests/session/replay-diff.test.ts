@@ -60,6 +60,40 @@ describe("replay", () => {
     expect(report.steps[1].differs).toBe(false);
   });
 
+  it("completes a neighbourhood recorded by edge keys only from its snapshot, else compares its nodes", async () => {
+    const graph = await bundledGraph();
+    const changed = await loadGraph([...bundledFiles(), "tests/fixtures/session/changed-data.ttl"]);
+    const byKeys = real();
+    byKeys.history[3].recorded = { ...byKeys.history[3].recorded!, edges: [] };
+    expect(replaySession(byKeys, graph).steps[1]).toMatchObject({ differs: false, checked: "all" });
+    const onChanged = replaySession(byKeys, changed).steps[1];
+    expect(onChanged.checked).toBe("all");
+    expect(onChanged.why.join("\n")).toContain("relations found now but not recorded: DJI <https://w3id.org/smartcity-kg/resource/dji> —<https://w3id.org/smartcity-kg/ontology#partnersWith>→ Kenya");
+    delete byKeys.history[3].snapshot;
+    const nodesOnly = replaySession(byKeys, graph).steps[1];
+    expect(nodesOnly).toMatchObject({ differs: false, checked: "nodes" });
+    expect(replaySession(byKeys, changed).steps[1].why).toEqual(["nodes found now but not recorded: Kenya <https://w3id.org/smartcity-kg/resource/kenya>"]);
+  });
+
+  it("checks that what an expansion showed is still found", async () => {
+    const file = real();
+    // Expanding Huawei showed (among others) the Kenyan government, which the Covid-19 relations connect it to.
+    file.history.splice(4, 0, {
+      id: "h99",
+      at: "2026-11-20T09:04:30.000Z",
+      label: "Expand Huawei",
+      action: { kind: "expand", params: { node: kgr("huawei"), limit: 50 } },
+      recorded: { nodes: [kgr("kenyan-government"), kgr("kenya")], edges: [], truncated: false },
+    });
+    file.cursor++;
+    const same = replaySession(file, await bundledGraph()).steps.find((s) => s.entry.id === "h99")!;
+    expect(same).toMatchObject({ differs: false, checked: "subset" });
+    const withoutCovid = await loadGraph(bundledFiles().filter((f) => !f.endsWith("relations-covid19.ttl")));
+    const gone = replaySession(file, withoutCovid).steps.find((s) => s.entry.id === "h99")!;
+    expect(gone.differs).toBe(true);
+    expect(gone.why).toEqual(["nodes no longer found: Kenyan government <https://w3id.org/smartcity-kg/resource/kenyan-government>"]);
+  });
+
   it("replays only up to the cursor", async () => {
     const file = real();
     file.cursor = 2;

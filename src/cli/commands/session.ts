@@ -19,7 +19,7 @@ export const sessionCommand: Command = {
     details: `kg session replay <file> re-runs the session's queries (paths, neighbourhoods, expansions) on the current
 data (the bundled graph, or --data) and prints the session's final result as kg path / kg neighbours do. Each step
 whose result differs from what the session recorded is flagged with what differs (paths, nodes, relations).
---json prints {"session","steps":[{"index","label","kind","differs","why"}],"final":{"kind",...}} where final
+--json prints {"session","steps":[{"index","label","kind","differs","checked","why"}],"final":{"kind",...}} where final
 holds kg path --json's {"paths"} or kg neighbours --json's fields; --turtle prints the final result's triples
 (the step flags then go to stderr).
 
@@ -128,7 +128,7 @@ async function replay(path: string, parsed: ParsedCommand, dataFiles: string[] |
   if (flag(parsed, "json")) {
     printJson({
       session: file.name,
-      steps: result.steps.map((s) => ({ index: s.index, label: s.entry.label, kind: s.entry.action.kind, differs: s.differs, why: s.why })),
+      steps: result.steps.map((s) => ({ index: s.index, label: s.entry.label, kind: s.entry.action.kind, differs: s.differs, checked: s.recorded ? s.checked : "nothing recorded", why: s.why })),
       final: final === null ? null : final.kind === "path" ? { kind: "path", ...pathsToJson(graph, final.paths) } : { kind: "neighbourhood", ...neighbourhoodToJson(graph, final.result) },
     });
     return 0;
@@ -137,7 +137,10 @@ async function replay(path: string, parsed: ParsedCommand, dataFiles: string[] |
   const lines = [`Replayed ${result.steps.length} quer${result.steps.length === 1 ? "y" : "ies"} of "${file.name}": ${differing.length === 0 ? "every result is as recorded" : `${differing.length} differ${differing.length === 1 ? "s" : ""} from what was recorded`}.`];
   for (const step of result.steps) {
     const mark = step.differs ? "✗ DIFFERS" : step.recorded ? "✓ same   " : "· ran    ";
-    lines.push(`  ${mark}  ${step.index}. ${step.entry.label}${step.recorded || step.differs ? "" : " (nothing recorded to compare)"}`);
+    const checked = !step.recorded ? (step.differs ? "" : " (nothing recorded to compare)")
+      : step.checked === "subset" ? " (checked that what it showed is still found)"
+      : step.checked === "nodes" ? " (relations were not recorded: nodes compared)" : "";
+    lines.push(`  ${mark}  ${step.index}. ${step.entry.label}${checked}`);
     for (const why of step.why) lines.push(`               - ${why}`);
   }
   if (flag(parsed, "turtle")) {
