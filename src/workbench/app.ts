@@ -401,7 +401,7 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
                 dataset: { class: cls.iri },
                 on: { click: () => store.apply(toggleClass(cls.iri)) },
               },
-              h("span", { class: "swatch", attrs: { style: `background:${colours.get(cls.iri) ?? OTHER_COLOUR}` } }),
+              h("span", { class: "swatch", attrs: { style: `background:${view.colourOf(cls.iri) ?? colours.get(cls.iri) ?? OTHER_COLOUR}` } }),
               h("span", { class: "legend-label" }, cls.label),
               h("span", { class: "count" }, String(cls.count)),
             ),
@@ -472,6 +472,7 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
         }),
       ),
       h("button", { on: { click: () => resetAllFilters() } }, "Reset filters"),
+      session?.appearanceControls() ?? null,
     );
   }
   function resetAllFilters(): void {

@@ -124,9 +124,11 @@ export interface DisplayContext {
   focusMode: "only" | "highlight";
   edgeLabels: boolean;
   colours: Map<string, string>;
+  /** The analyst's node size factor (session appearance). */
+  nodeScale: number;
 }
 
-export function displayContext(state: SessionState, graph: GraphLookup, colours: Map<string, string>): DisplayContext {
+export function displayContext(state: SessionState, graph: GraphLookup, colours: Map<string, string>, nodeScale = 1): DisplayContext {
   const hovered = state.view.hovered && graph.hasNode(state.view.hovered) ? state.view.hovered : null;
   let focusNodes: Set<string> | null = null;
   let focusEdges: Set<string> | null = null;
@@ -161,6 +163,7 @@ export function displayContext(state: SessionState, graph: GraphLookup, colours:
     focusMode,
     edgeLabels: state.view.edgeLabels,
     colours,
+    nodeScale,
   };
 }
 
@@ -196,7 +199,7 @@ export function nodeDisplay(node: string, attrs: NodeAttributes, ctx: DisplayCon
     label: shortLabel(attrs.label),
     x: attrs.x,
     y: attrs.y,
-    size: attrs.size,
+    size: attrs.size * ctx.nodeScale,
     color: ctx.colours.get(attrs.colourClass) ?? OTHER_COLOUR,
   };
   if (isNodeFilteredOut(node, attrs, ctx)) return { ...out, hidden: true };

@@ -18,7 +18,11 @@ import {
   type NodeAttributes,
 } from "./display.ts";
 import type { ViewGraph } from "./protocol.ts";
+import { defaultAppearance, type Appearance } from "../session/layout.ts";
 import { drawLabelWithHalo } from "./labels.ts";
+
+/** Labels per grid cell at full view (sigma's labelDensity) for the default appearance. */
+const BASE_LABEL_DENSITY = 0.07;
 
 export type ViewGraphology = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
 
@@ -31,6 +35,8 @@ export class GraphView {
   readonly sigma: Sigma<NodeAttributes, EdgeAttributes>;
   private ctx: DisplayContext;
   private colours = new Map<string, string>();
+  private baseColours = new Map<string, string>();
+  private appearance: Appearance = defaultAppearance();
   private unsubscribe: () => void;
   private killed = false;
   /** The scale node sizes are computed on, set from the overview so later additions match it. */
@@ -55,7 +61,7 @@ export class GraphView {
       edgeLabelSize: 11,
       edgeLabelColor: { color: "#5c6470" },
       // One label per 120 px cell at full view; zooming in shows more. Long labels are shortened by the reducer.
-      labelDensity: 0.07,
+      labelDensity: BASE_LABEL_DENSITY,
       labelGridCellSize: 120,
       labelRenderedSizeThreshold: 8,
       defaultDrawNodeLabel: drawLabelWithHalo as NodeLabelDrawingFunction<NodeAttributes, EdgeAttributes>,
@@ -115,8 +121,23 @@ export class GraphView {
   onNodeMoved: ((node: string, from: [number, number], to: [number, number]) => void) | null = null;
 
   setColours(colours: Map<string, string>): void {
-    this.colours = colours;
+    this.baseColours = colours;
+    this.colours = new Map([...colours, ...Object.entries(this.appearance.colours)]);
     this.refresh();
+  }
+
+  /** The colour a class is drawn with (the analyst's choice, else the palette's). */
+  colourOf(cls: string): string | undefined {
+    return this.colours.get(cls);
+  }
+
+  /** Node size factor, label density and class colours chosen by the analyst (session appearance). */
+  setAppearance(appearance: Appearance): void {
+    if (JSON.stringify(appearance) === JSON.stringify(this.appearance)) return;
+    this.appearance = appearance;
+    this.sigma.setSetting("renderLabels", appearance.labelDensity > 0);
+    this.sigma.setSetting("labelDensity", BASE_LABEL_DENSITY * Math.max(appearance.labelDensity, 0.01));
+    this.setColours(this.baseColours);
   }
 
   /** Adds nodes and edges not yet shown; new nodes go on a ring round `near`, else next to a shown neighbour, else on a circle. */
@@ -272,6 +293,7 @@ export class GraphView {
         extremities: (edge) => graph.extremities(edge) as [string, string],
       },
       this.colours,
+      this.appearance.nodeScale,
     );
   }
 }

@@ -137,7 +137,9 @@ export class SessionController {
   }
 
   setAppearance(patch: Partial<Appearance>, setting: string): void {
-    this.appearanceValue = { ...this.appearanceValue, ...patch };
+    const next = { ...this.appearanceValue, ...patch };
+    if (JSON.stringify(next) === JSON.stringify(this.appearanceValue)) return;
+    this.appearanceValue = next;
     this.commit({ kind: "appearance", params: { setting } });
   }
 

@@ -72,6 +72,8 @@ export interface SessionHandle {
   openText(text: string, origin: string): Promise<boolean>;
   /** Adds the note and pin controls under the details of the selected node or relation. */
   decorateDetails(panel: HTMLElement, state: SessionState): void;
+  /** Node size and label density sliders (their changes are undoable steps). */
+  appearanceControls(): HTMLElement;
   /** The data changed by the analyst's hand (files loaded). */
   dataLoaded(names: string[]): void;
   kill(): void;
@@ -182,10 +184,26 @@ export function attachSession(host: SessionHost): SessionHandle {
   }
   cleanups.push(
     controller.onChange((reason) => {
+      view.setAppearance(controller.appearance);
       renderPanels(reason);
       scheduleSave();
     }),
   );
+
+  function appearanceControls(): HTMLElement {
+    const { nodeScale, labelDensity } = controller.appearance;
+    const size = h("input", { type: "range", id: "node-scale", attrs: { min: "0.25", max: "4", step: "0.25", "aria-label": "Node size" }, value: String(nodeScale) });
+    const labels = h("input", { type: "range", id: "label-density", attrs: { min: "0", max: "3", step: "0.25", "aria-label": "Labels" }, value: String(labelDensity) });
+    size.addEventListener("change", () => controller.setAppearance({ nodeScale: Number(size.value) }, `node size ×${size.value}`));
+    labels.addEventListener("change", () => controller.setAppearance({ labelDensity: Number(labels.value) }, Number(labels.value) === 0 ? "no labels" : `labels ×${labels.value}`));
+    return h(
+      "div",
+      { class: "appearance" },
+      h("h3", {}, "Appearance"),
+      h("label", { class: "stacked" }, "Node size ", size),
+      h("label", { class: "stacked" }, "Labels (none … dense) ", labels),
+    );
+  }
 
   /** Runs a note or pin edit, reporting a refused one (too long) instead of throwing into an event handler. */
   function edit(change: () => void): void {
@@ -634,6 +652,8 @@ export function attachSession(host: SessionHost): SessionHandle {
     .finally(() => {
       restoring = false;
       renderPanels("reset");
+      view.setAppearance(controller.appearance);
+      host.syncWidgets(store.get());
     });
 
   return {
@@ -645,6 +665,7 @@ export function attachSession(host: SessionHost): SessionHandle {
     flush,
     openText: (text, origin) => openText(text, origin),
     decorateDetails,
+    appearanceControls,
     dataLoaded(names) {
       controller.commit({ kind: "load", params: { sources: names, replace: false } });
     },

@@ -136,6 +136,11 @@ async function viewState(page: Page) {
       selection: state.selection,
       notes: c.notes,
       pinned: [...c.pinned],
+      appearance: c.appearance,
+      drawnSize: (() => {
+        const huawei = "https://w3id.org/smartcity-kg/resource/huawei";
+        return wb.view.graph.hasNode(huawei) ? wb.view.sigma.getNodeDisplayData(huawei)?.size : null;
+      })(),
       labels: c.history.entries.map((e) => e.label),
       cursor: c.history.cursor,
       chainShown: document.querySelector("#path-results .path-result.chosen .path-chain")?.textContent ?? "",
@@ -253,8 +258,14 @@ describe("sessions (built site in Chromium)", () => {
     await step();
     await writeSessionNote(page, "Session note");
     await step();
+    await page.click("#tab-filters");
+    await page.locator("#node-scale").fill("2");
+    await page.locator("#node-scale").dispatchEvent("change");
+    await page.waitForFunction(() => window.workbench!.session!.controller.appearance.nodeScale === 2);
+    await step();
+    expect(states.at(-1)!.drawnSize).toBeCloseTo(2 * states.at(-2)!.drawnSize!, 1);
     const labels = states.at(-1)!.labels;
-    expect(labels).toEqual(["Start", "Path Huawei → Kenya", expect.stringMatching(/Note on Huawei/), "Pin Huawei", "Show/hide class country", "Show/hide class country", "Move Kenya", "Edit session note"]);
+    expect(labels).toEqual(["Start", "Path Huawei → Kenya", expect.stringMatching(/Note on Huawei/), "Pin Huawei", "Show/hide class country", "Show/hide class country", "Move Kenya", "Edit session note", "Appearance: node size ×2"]);
     // One user action, one step.
     expect(states.map((s) => s.cursor)).toEqual([...states.keys()]);
     // Every step is in the history panel.
