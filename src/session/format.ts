@@ -24,6 +24,8 @@ import {
   str,
   stripUserinfo,
   validate,
+  withoutControlCharacters,
+  fitToSchema,
   withDoc,
   type ObjectSchema,
   type RecordSchema,
@@ -291,7 +293,7 @@ const sourceSchema = obj(
     name: text("file name, or the bundled file's path"),
     sha256: str(64, { pattern: /^[0-9a-f]{64}$/, patternName: "64 lower-case hex digits (SHA-256)" }),
     kind: oneOf(["bundled", "file"]),
-    content: str(L.maxSourceContent, { doc: "the text of a file the user loaded" }),
+    content: str(L.maxSourceContent, { verbatim: true, doc: "the text of a file the user loaded, verbatim" }),
     format: oneOf(["turtle", "ntriples", "nquads", "trig"]),
   },
   ["content", "format"],
@@ -360,12 +362,17 @@ export function toSessionFile(parts: SessionParts): SessionFile {
   return withoutCredentials(file);
 }
 
-/** A deep copy with `user:password@` removed from every URL in every string (keys included). */
+/**
+ * A deep copy with `user:password@` removed from every URL and control characters replaced in every string (keys
+ * included), so what is saved always reads back. A loaded file's text (`sources[].content`) is kept verbatim: it is
+ * the user's data, pinned by its hash.
+ */
 export function withoutCredentials<T>(value: T): T {
-  const clean = (v: unknown): unknown => {
-    if (typeof v === "string") return stripUserinfo(v);
-    if (Array.isArray(v)) return v.map(clean);
-    if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [stripUserinfo(k), clean(x)]));
+  const cleanString = (s: string) => withoutControlCharacters(stripUserinfo(s));
+  const clean = (v: unknown, key?: string): unknown => {
+    if (typeof v === "string") return key === "content" ? v : cleanString(v);
+    if (Array.isArray(v)) return v.map((x) => clean(x));
+    if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [cleanString(k), clean(x, k)]));
     return v;
   };
   return clean(value) as T;
@@ -389,9 +396,12 @@ export function snapshotOf(file: SessionFile): SessionSnapshot {
   return { state: file.state, layout: file.layout, appearance: file.appearance, notes: file.notes };
 }
 
-/** Pretty JSON with keys in a fixed order (objects sorted by key), so saved files diff cleanly. */
+/**
+ * Pretty JSON with keys in a fixed order (objects sorted by key), so saved files diff cleanly. Credentials are
+ * stripped and over-long free text cut to its cap, so that what is saved always reads back.
+ */
 export function serializeSession(file: SessionFile): string {
-  return `${JSON.stringify(sortKeys(file), null, 2)}\n`;
+  return `${JSON.stringify(sortKeys(fitToSchema(withoutCredentials(file), sessionSchema)), null, 2)}\n`;
 }
 
 function sortKeys(value: unknown): unknown {
@@ -444,6 +454,8 @@ export function parseSessionFile(text: string, options: ParseOptions = {}): Sess
   if (typeof text !== "string") throw new SessionFileError("", "expected the file's text", "wrong-type");
   const size = text.length * 3 <= maxBytes ? text.length : utf8Length(text);
   if (size > maxBytes) throw new SessionFileError("", `the file is ${formatBytes(size)}, larger than the ${formatBytes(maxBytes)} a session may be`, "too-large");
+  const depth = nestingDepth(text, MAX_NESTING);
+  if (depth > MAX_NESTING) throw new SessionFileError("", `nested more than ${MAX_NESTING} levels deep (a session is about 12); not a session file`, "too-many");
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -472,6 +484,25 @@ export function parseSessionFile(text: string, options: ParseOptions = {}): Sess
   checkConsistency(file);
   if (options.knownNodes) checkKnownNodes(file, options.knownNodes, options.suggest);
   return file;
+}
+
+/** Deepest nesting accepted: a session nests about 12 levels (history → snapshot → state → path → results → steps → evidence). */
+const MAX_NESTING = 64;
+
+/** How deep arrays and objects nest in JSON text (strings skipped), stopping once past `stopAbove`; linear, no parsing. */
+function nestingDepth(text: string, stopAbove: number): number {
+  let depth = 0, max = 0, inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > max && (max = depth) > stopAbove) return max;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return max;
 }
 
 function formatBytes(n: number): string {

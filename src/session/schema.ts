@@ -46,6 +46,8 @@ export interface StringSchema extends Base {
   pattern?: RegExp;
   /** What the pattern means, for messages. */
   patternName?: string;
+  /** Data carried verbatim (a loaded file's text): only the length is checked, since the hash pins the content. */
+  verbatim?: boolean;
 }
 export interface NumberSchema extends Base {
   type: "number";
@@ -112,13 +114,19 @@ const prototypeKeys = new Set(["__proto__", "constructor", "prototype"]);
 export const credentialName = /pass(word|wd)?$|^pwd$|secret|token|api[-_]?key|credential|authori[sz]ation|cookie/i;
 /** A URL with userinfo (`scheme://user:pw@host`). */
 export const urlWithUserinfo = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@]*@/i;
-// C0 controls other than tab, line feed and carriage return have no business in labels, IRIs or notes.
-const controlCharacter = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+// C0 controls other than tab, line feed and carriage return, DEL and C1 controls have no business in labels, IRIs or
+// notes, and ESC / CSI would drive the terminal when kg prints them.
+const controlCharacter = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 /** An absolute IRI (scheme:rest, no spaces or brackets) or a blank node label. */
 const iriPattern = /^(?:[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]+|_:[A-Za-z0-9_.-]+)$/;
 
 export function isIri(value: string): boolean {
   return iriPattern.test(value);
+}
+
+/** Control characters replaced by U+FFFD (labels and quotes from loaded data may hold them; a session never does). */
+export function withoutControlCharacters(text: string): string {
+  return text.replace(new RegExp(controlCharacter.source, "g"), "\uFFFD");
 }
 
 /** Removes `user:password@` from every URL in a string. */
@@ -147,6 +155,7 @@ function checkKey(key: string, path: string): void {
 
 function checkString(value: string, schema: StringSchema, path: string): string {
   if (value.length > schema.max) throw new SessionFileError(path, `text of ${value.length} characters is longer than the ${schema.max} allowed`, "too-long");
+  if (schema.verbatim) return value;
   if (controlCharacter.test(value)) {
     const code = value.codePointAt(value.search(controlCharacter))!;
     throw new SessionFileError(path, `contains the control character U+${code.toString(16).toUpperCase().padStart(4, "0")}`, "control-character");
@@ -281,3 +290,36 @@ export const withDoc = <S extends Schema>(schema: S, doc: string): S => ({ ...sc
 
 /** Longest IRI accepted (IRIs in this data are under 200 characters). */
 export const IRI_MAX = 2048;
+
+/**
+ * `value` made to fit `schema` where that loses nothing that identifies anything: free text over its cap is cut
+ * (ending in "…") and its control characters replaced. IRIs, enums and patterned strings are left for validation.
+ */
+export function fitToSchema(value: unknown, schema: Schema): unknown {
+  switch (schema.type) {
+    case "string": {
+      if (typeof value !== "string" || schema.verbatim || schema.iri || schema.enum || schema.pattern) return value;
+      const clean = withoutControlCharacters(value);
+      return clean.length > schema.max ? `${clean.slice(0, schema.max - 1)}…` : clean;
+    }
+    case "nullable":
+      return value === null ? null : fitToSchema(value, schema.of);
+    case "array":
+      return Array.isArray(value) ? value.map((x) => fitToSchema(x, schema.items)) : value;
+    case "tuple":
+      return Array.isArray(value) ? value.map((x, i) => (i < schema.items.length ? fitToSchema(x, schema.items[i]) : x)) : value;
+    case "record":
+      return isObject(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fitToSchema(v, schema.values)])) : value;
+    case "object":
+      return isObject(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, Object.hasOwn(schema.fields, k) ? fitToSchema(v, schema.fields[k]) : v])) : value;
+    case "union": {
+      if (!isObject(value)) return value;
+      const tag = value[schema.tag];
+      return typeof tag === "string" && Object.hasOwn(schema.variants, tag) ? fitToSchema(value, schema.variants[tag]) : value;
+    }
+    default:
+      return value;
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);

@@ -192,6 +192,33 @@ describe("credentials", () => {
   });
 });
 
+describe("what is saved reads back", () => {
+  it("even with control characters and over-long labels from loaded data, and a data file kept verbatim", () => {
+    const data = "# a form feed \f and an escape \u001b in a comment\n<http://example.org/a> <http://example.org/b> \"x\" .\n";
+    const file = toSessionFile({
+      state: getEmptySession(),
+      name: "label with \u001b[31mred\u001b[0m and \u009b",
+      sources: [describeSource("odd.ttl", data, "file")],
+      labels: { [kgr("huawei")]: "H".repeat(SESSION_LIMITS.maxText + 500) },
+    });
+    const back = parseSessionFile(serializeSession(file));
+    expect(back.name).toBe("label with \uFFFD[31mred\uFFFD[0m and \uFFFD");
+    expect(back.labels[kgr("huawei")]).toHaveLength(SESSION_LIMITS.maxText);
+    expect(back.labels[kgr("huawei")].endsWith("…")).toBe(true);
+    expect(back.sources[0].content).toBe(data);
+  });
+
+  it("while a file with a terminal control sequence in a label is refused", () => {
+    const error = failure(variant((f) => (f.labels[kgr("huawei")] = "\u009b2J")));
+    expect(error.message).toBe('session: labels["https://w3id.org/smartcity-kg/resource/huawei"]: contains the control character U+009B');
+  });
+
+  it("and JSON nested absurdly deep is refused before it is parsed", () => {
+    const deep = `{"format":"smartcity-kg-session","version":1,"name":${"[".repeat(100_000)}${"]".repeat(100_000)}}`;
+    expect(failure(deep).message).toBe("session: nested more than 64 levels deep (a session is about 12); not a session file");
+  });
+});
+
 describe("migration", () => {
   it("reads a version-0 draft as the current version", () => {
     const file = parseSessionFile(readSessionFixture("v0-draft.session.json"));
