@@ -3,7 +3,7 @@ import type { GraphIndex } from "../graph/types.ts";
 import { evidencePlace } from "../query/explain.ts";
 import type { SessionFile } from "./format.ts";
 import { findEdge } from "./replay.ts";
-import { parseTripleKey, queryKinds, type EdgeTriple, type HistoryEntry, type RecordedResult } from "./history.ts";
+import { parseTripleKey, queryKinds, tripleKey, type EdgeTriple, type HistoryEntry, type RecordedResult } from "./history.ts";
 import type { EvidenceView } from "./types.ts";
 
 export interface ReportOptions {
@@ -13,6 +13,8 @@ export interface ReportOptions {
   turtle: string;
   /** The data, for labels, explanations and evidence quotes of every query step (else what the file recorded). */
   graph?: GraphIndex;
+  /** Without a graph (in the browser): evidence by triple key (`tripleKey`), e.g. fetched from the data worker. */
+  evidence?: Readonly<Record<string, EvidenceView[]>>;
   /** When the report was made (ISO time); default now. */
   generatedAt?: string;
 }
@@ -56,7 +58,8 @@ export function renderReport(file: SessionFile, options: ReportOptions): string 
   const queries = file.history.filter((e, i) => i <= file.cursor && queryKinds.includes(e.action.kind));
   if (queries.length === 0) parts.push(`<p>No queries were run in this session.</p>`);
   const lastPath = [...queries].reverse().find((e) => e.action.kind === "path");
-  for (const entry of queries) parts.push(stepSection(file, entry, entry === lastPath, g, node));
+  const lookup = (t: EdgeTriple, isLastPath: boolean) => evidenceOf(file, t, g, isLastPath, options.evidence);
+  for (const entry of queries) parts.push(stepSection(entry, entry === lastPath, lookup, g, node));
   parts.push(notesSection(file, node));
   parts.push(`<h2>Turtle of the final subgraph</h2><pre>${html(options.turtle)}</pre>`);
   return [
@@ -78,7 +81,9 @@ function sourcesSection(file: SessionFile): string {
 }
 
 /** Evidence of a triple: from the graph when given, else from the file's path results. */
-function evidenceOf(file: SessionFile, t: EdgeTriple, g: GraphIndex | undefined, usePathResults: boolean): EvidenceView[] {
+function evidenceOf(file: SessionFile, t: EdgeTriple, g: GraphIndex | undefined, usePathResults: boolean, given?: Readonly<Record<string, EvidenceView[]>>): EvidenceView[] {
+  const key = tripleKey(t);
+  if (given && Object.hasOwn(given, key)) return given[key];
   if (g) {
     const e = findEdge(g, t);
     return e < 0 ? [] : g.evidence(e).map((ev) => ({ ...ev, locator: evidencePlace(ev) }));
@@ -103,13 +108,19 @@ function quotes(evidence: EvidenceView[]): string {
     .join("");
 }
 
-function stepSection(file: SessionFile, entry: HistoryEntry, isLastPath: boolean, g: GraphIndex | undefined, node: (iri: string) => string): string {
+function stepSection(
+  entry: HistoryEntry,
+  isLastPath: boolean,
+  evidence: (t: EdgeTriple, isLastPath: boolean) => EvidenceView[],
+  g: GraphIndex | undefined,
+  node: (iri: string) => string,
+): string {
   const r: RecordedResult | undefined = entry.recorded;
   const head = `<div class="step"><h3>${html(entry.label)}</h3><p class="meta">${html(entry.at)}</p>`;
   if (!r) return `${head}<p>No result was recorded for this step.</p></div>`;
   const body: string[] = [];
   if (r.message) body.push(`<p>${html(r.message)}</p>`);
-  const edgeLine = (t: EdgeTriple) => `<li>${node(t.source)} — <code>${html(predicateName(t.predicate, g))}</code> → ${node(t.target)}${quotes(evidenceOf(file, t, g, isLastPath))}</li>`;
+  const edgeLine = (t: EdgeTriple) => `<li>${node(t.source)} — <code>${html(predicateName(t.predicate, g))}</code> → ${node(t.target)}${quotes(evidence(t, isLastPath))}</li>`;
   if (r.paths) {
     if (r.paths.length === 0 && !r.message) body.push("<p>No path was found.</p>");
     r.paths.forEach((p, i) => {

@@ -14,6 +14,7 @@ import {
   ShareError,
   stateFromShare,
   toShareState,
+  tripleKey,
   MAX_SHARE_LENGTH,
 } from "../../src/session/index.ts";
 import { sessionContent } from "../../src/session/diff.ts";
@@ -75,6 +76,17 @@ describe("report", () => {
     // With no graph, the file's labels are used, escaped.
     expect(html).toContain("&lt;img src=x onerror=&quot;alert(&#39;label&#39;)&quot;&gt;");
     void graph;
+  });
+
+  it("without a graph, quotes the evidence it is given by triple (as the browser fetches it)", () => {
+    const file = parseSessionFile(readSessionFixture("huawei-kenya.session.json"));
+    const nbStep = file.history[3].recorded!;
+    const triple = nbStep.edges[0];
+    const html = renderReport(file, {
+      turtle: "",
+      evidence: { [tripleKey(triple)]: [{ statement: "_:s", quote: "A <quoted> & evidenced relation", source: "", sourceLabel: "The brief", locator: "p. 3" }] },
+    });
+    expect(html).toContain("“A &lt;quoted&gt; &amp; evidenced relation” <span class=\"place\">— p. 3 · The brief</span>");
   });
 
   it("takes only a PNG data URL as the view image", () => {
