@@ -25,6 +25,10 @@ export interface LiveLayout {
   labelOf(iri: string): string;
 }
 
+/** Kinds of change made by dragging a control, and how close together two must be to count as one step. */
+const COALESCED = new Set<SessionAction["kind"]>(["date-range"]);
+const COALESCE_MS = 1500;
+
 export type ControllerListener = (reason: "step" | "travel" | "edit" | "reset") => void;
 
 export class SessionController {
@@ -105,7 +109,19 @@ export class SessionController {
   /** Records a step that the store does not see (moves, notes, pins, appearance, loads). */
   commit(action: SessionAction, options: { label?: string; recorded?: RecordedResult } = {}): void {
     this.recordedState = withoutTransient(this.store.get());
-    this.historyValue = record(this.historyValue, action, this.snapshot(), { ...options, labelOf: (iri) => this.live.labelOf(iri) });
+    let base = this.historyValue;
+    const last = base.entries[base.cursor];
+    // Dragging a slider is one step, not one per pixel: a same-kind change right after the last replaces it.
+    if (
+      COALESCED.has(action.kind) &&
+      last?.action.kind === action.kind &&
+      base.cursor === base.entries.length - 1 &&
+      base.cursor > 0 &&
+      Date.now() - Date.parse(last.at) < COALESCE_MS
+    ) {
+      base = { entries: base.entries.slice(0, -1), cursor: base.cursor - 1 };
+    }
+    this.historyValue = record(base, action, this.snapshot(), { ...options, labelOf: (iri) => this.live.labelOf(iri) });
     this.emit("step");
   }
 

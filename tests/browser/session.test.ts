@@ -502,5 +502,17 @@ describe("sessions (built site in Chromium)", () => {
     await page.click("#session");
     expect(await page.locator("#session-share").isDisabled()).toBe(true);
     expect(await page.locator("#session-share").getAttribute("title")).toMatch(/bundled graph only/);
+    await page.click("#session");
+    // The file's content is part of the session: after a reload the data, the node and its note are back.
+    await selectBySearch(page, "Own node", `${KGR}zz-own-node`);
+    await writeNodeNote(page, "From my own file");
+    await flush(page);
+    await page.reload();
+    await ready(page);
+    await page.waitForFunction((k) => window.workbench!.view.graph.hasNode(k), `${KGR}zz-own-node`);
+    expect(await page.evaluate(() => window.workbench!.session!.controller.notes.nodes)).toEqual({ [`${KGR}zz-own-node`]: "From my own file" });
+    const selection = await page.evaluate(() => window.workbench!.store.get().selection);
+    expect(selection).toEqual({ kind: "node", node: `${KGR}zz-own-node` });
+    expect(await page.locator("#details .details-title").textContent()).toBe("Own node");
   });
 });

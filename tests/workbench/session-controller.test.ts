@@ -10,6 +10,7 @@ import {
   pathFinished,
   pathStarted,
   selectNode,
+  setDateRange,
   setEdgeLabels,
   setPathEnds,
   showAllNodes,
@@ -132,6 +133,14 @@ describe("workbench session controller", () => {
     release();
     store.apply(selectNode(kenya));
     expect(controller.history.entries.map((e) => e.label)).toEqual(["Start", "Path Huawei → Kenya"]);
+  });
+
+  it("dragging the date slider is one step, not one per position", () => {
+    const { store, controller } = setup();
+    for (let year = 2019; year >= 2012; year--) store.apply(setDateRange({ from: year, to: 2020 }));
+    expect(controller.history.entries.map((e) => e.label)).toEqual(["Start", "Dates 2012–2020"]);
+    controller.undo();
+    expect(store.get().filters.dateRange).toBeNull();
   });
 
   it("a too-long note is refused and the notes stay as they were", () => {
