@@ -14,6 +14,8 @@ export const MAX_SHARE_LENGTH = 16_000;
 /** What a share link carries: the questions and the view, not the answers (the page re-runs the queries). */
 export interface ShareState {
   data: "bundled";
+  /** 12 hex digits identifying the bundled files the link was made on (edge keys `e<id>` are only valid on those). */
+  dataHash?: string;
   selection: SessionState["selection"];
   filters: SessionState["filters"];
   path: { from: string | null; to: string | null; options: SessionState["path"]["options"]; chosen: number };
@@ -33,6 +35,11 @@ export class ShareError extends Error {
   }
 }
 
+/** A short hash of the data's files (names and content hashes), to tell whether a link was made on the same data. */
+export function bundledDataHash(sources: readonly SessionSource[]): string {
+  return sha256Hex(sources.map((s) => `${s.name}\u0000${s.sha256}`).join("\n")).slice(0, 12);
+}
+
 /** The share state of a session, or a ShareError when the data is not the bundled graph. */
 export function toShareState(state: SessionState, layout?: Pick<SessionLayout, "camera" | "pinned" | "positions">, sources?: readonly SessionSource[]): ShareState {
   const own = sources?.filter((s) => s.kind !== "bundled") ?? [];
@@ -42,6 +49,7 @@ export function toShareState(state: SessionState, layout?: Pick<SessionLayout, "
   const { centers, depth, direction, classes, predicates, mode } = state.neighbourhood;
   const share: ShareState = {
     data: "bundled",
+    ...(sources && sources.length ? { dataHash: bundledDataHash(sources) } : {}),
     selection: state.selection,
     filters: state.filters,
     path: { from: state.path.from, to: state.path.to, options: state.path.options, chosen: state.path.chosen },
@@ -119,6 +127,7 @@ const selection: UnionSchema = {
 const shareSchema: ObjectSchema = obj(
   {
     data: oneOf(["bundled"]),
+    dataHash: str(12, { pattern: /^[0-9a-f]{12}$/, patternName: "12 hex digits" }),
     selection,
     filters: obj({ hiddenClasses: iris, hiddenPredicates: iris, hiddenNodes: iris, dateRange: nullable(yearRange), showSchema: bool() }),
     path: obj({
@@ -134,7 +143,7 @@ const shareSchema: ObjectSchema = obj(
     camera: obj({ x: num(), y: num(), ratio: num({ min: 1e-6, max: 1e6 }), angle: num() }),
     pinned: { type: "record", keys: iri(), values: { type: "tuple", items: [num(), num()] }, max: 5_000 },
   },
-  ["camera", "pinned"],
+  ["camera", "pinned", "dataHash"],
 );
 
 /** What a link leaves out: the view of a fresh session. */
@@ -185,9 +194,17 @@ export function decodeShareState(encoded: string): ShareState {
   }
 }
 
-/** A session state for a decoded link: its questions and view, with no results yet (the page re-runs the queries). */
-export function stateFromShare(share: ShareState): SessionState {
+/**
+ * A session state for a decoded link: its questions and view, with no results yet (the page re-runs the queries).
+ * Given the sources now loaded, a link made on other bundled data keeps its nodes (IRIs) but drops its edge keys,
+ * which would name other relations.
+ */
+export function stateFromShare(share: ShareState, sources?: readonly SessionSource[]): SessionState {
   const empty = getEmptySession();
+  const otherData = share.dataHash !== undefined && sources !== undefined && bundledDataHash(sources) !== share.dataHash;
+  if (otherData) {
+    share = { ...share, added: { nodes: share.added.nodes, edges: [] }, selection: share.selection.kind === "edge" ? { kind: "none" } : share.selection };
+  }
   return {
     ...empty,
     selection: share.selection,

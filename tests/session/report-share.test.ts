@@ -156,6 +156,17 @@ describe("share links", () => {
     expect(decodeShareState(encoded).path.from).toBe("https://example.org/x");
   });
 
+  it("drops edge keys when opened on other bundled data, keeps them on the same", () => {
+    const sources = [describeSource("graph-data/entities.ttl", "v1", "bundled")];
+    const s = { ...state(), added: { nodes: [kgr("huawei")], edges: ["e12"] }, selection: { kind: "edge" as const, edge: "e12" } };
+    const share = decodeShareState(encodeShareState(s, layout, sources));
+    expect(share.dataHash).toMatch(/^[0-9a-f]{12}$/);
+    expect(stateFromShare(share, sources).added.edges).toEqual(["e12"]);
+    const other = stateFromShare(share, [describeSource("graph-data/entities.ttl", "v2", "bundled")]);
+    expect(other.added).toEqual({ nodes: [kgr("huawei")], edges: [] });
+    expect(other.selection).toEqual({ kind: "none" });
+  });
+
   it("refuses a view too large for a link", () => {
     const many = hideNodes(Array.from({ length: 2000 }, (_, i) => `https://example.org/node/${i}`))(getEmptySession());
     expect(() => encodeShareState(many)).toThrow(`characters, at most ${MAX_SHARE_LENGTH}); save the session as a file instead`);
