@@ -371,7 +371,8 @@ export function attachSession(host: SessionHost): SessionHandle {
     if (restoring || killed) return saving;
     let text: string;
     try {
-      text = serializeSession(currentFile());
+      // Compact JSON: an autosave runs after every change, and nobody reads it by eye (Save session is pretty).
+      text = JSON.stringify(currentFile());
     } catch (error) {
       host.showError(error);
       return saving;

@@ -493,6 +493,32 @@ describe("sessions (built site in Chromium)", () => {
     expect(await position(fresh, KENYA)).not.toEqual(other);
   });
 
+  it("a note on a relation is kept by its triple and comes back after a reload", async () => {
+    const page = await open();
+    await selectBySearch(page, "Huawei", HUAWEI);
+    await page.locator("#details .relation button[title='Select this relation']").first().click();
+    await page.locator("#edge-note").waitFor();
+    const edge = await page.evaluate(() => {
+      const s = window.workbench!.store.get().selection;
+      if (s.kind !== "edge") return null;
+      const g = window.workbench!.view.graph;
+      return { key: s.edge, triple: `${g.source(s.edge)} ${g.getEdgeAttribute(s.edge, "predicate")} ${g.target(s.edge)}` };
+    });
+    expect(edge).not.toBeNull();
+    await page.fill("#edge-note", "Check the date of this one.");
+    await page.locator("#edge-note").blur();
+    await page.waitForFunction(() => Object.keys(window.workbench!.session!.controller.notes.edges).length === 1);
+    expect(await page.evaluate(() => window.workbench!.session!.controller.notes.edges)).toEqual({ [edge!.triple]: "Check the date of this one." });
+    await flush(page);
+    await page.reload();
+    await ready(page);
+    expect(await page.evaluate(() => window.workbench!.store.get().selection)).toEqual({ kind: "edge", edge: edge!.key });
+    await page.locator("#edge-note").waitFor();
+    expect(await page.inputValue("#edge-note")).toBe("Check the date of this one.");
+    await page.click("#tab-notes");
+    expect(await page.locator("#notes-list .note-text").allTextContents()).toEqual(["Check the date of this one."]);
+  });
+
   it("share links are disabled, with the reason, when the session uses the analyst's own files", async () => {
     const page = await open();
     const file = join(tmpdir(), `own-${Date.now()}.ttl`);
