@@ -123,18 +123,20 @@ async function replay(path: string, parsed: ParsedCommand, dataFiles: string[] |
   ]);
   const { graph } = await loadGraph(dataFiles);
   await warnUnknownNodes(file, graph);
+  const data = await compareData(file, dataFiles);
   const result = replaySession(file, graph);
   const final = result.final?.run ?? null;
   if (flag(parsed, "json")) {
     printJson({
       session: file.name,
+      data,
       steps: result.steps.map((s) => ({ index: s.index, label: s.entry.label, kind: s.entry.action.kind, differs: s.differs, checked: s.recorded ? s.checked : "nothing recorded", why: s.why })),
       final: final === null ? null : final.kind === "path" ? { kind: "path", ...pathsToJson(graph, final.paths) } : { kind: "neighbourhood", ...neighbourhoodToJson(graph, final.result) },
     });
     return 0;
   }
   const differing = result.steps.filter((s) => s.differs);
-  const lines = [`Replayed ${result.steps.length} quer${result.steps.length === 1 ? "y" : "ies"} of "${file.name}": ${differing.length === 0 ? "every result is as recorded" : `${differing.length} differ${differing.length === 1 ? "s" : ""} from what was recorded`}.`];
+  const lines = [data.text, `Replayed ${result.steps.length} quer${result.steps.length === 1 ? "y" : "ies"} of "${file.name}": ${differing.length === 0 ? "every result is as recorded" : `${differing.length} differ${differing.length === 1 ? "s" : ""} from what was recorded`}.`];
   for (const step of result.steps) {
     const mark = step.differs ? "✗ DIFFERS" : step.recorded ? "✓ same   " : "· ran    ";
     const checked = !step.recorded ? (step.differs ? "" : " (nothing recorded to compare)")
@@ -162,6 +164,30 @@ async function replay(path: string, parsed: ParsedCommand, dataFiles: string[] |
   }
   print(lines.join("\n"));
   return 0;
+}
+
+/** Whether the data now loaded is the data the session was made on, by content hash. */
+async function compareData(file: SessionFile, dataFiles: string[] | undefined): Promise<{ same: boolean; missing: string[]; extra: string[]; text: string }> {
+  const [{ readFile }, { createHash }, { bundledDataFiles, packageRoot }, { relative }] = await Promise.all([
+    import("node:fs/promises"), import("node:crypto"), import("../load.ts"), import("node:path"),
+  ]);
+  const paths = dataFiles ?? bundledDataFiles();
+  const current = await Promise.all(paths.map(async (path) => ({
+    name: dataFiles ? path : relative(packageRoot, path),
+    sha256: createHash("sha256").update(await readFile(path, "utf8"), "utf8").digest("hex"),
+  })));
+  const now = new Set(current.map((c) => c.sha256));
+  const before = new Set(file.sources.map((s) => s.sha256));
+  const missing = file.sources.filter((s) => !now.has(s.sha256)).map((s) => s.name);
+  const extra = current.filter((c) => !before.has(c.sha256)).map((c) => c.name);
+  const same = missing.length === 0 && extra.length === 0;
+  const list = (names: string[]) => (names.length <= 3 ? names.join(", ") : `${names.slice(0, 3).join(", ")} and ${names.length - 3} more`);
+  const text = file.sources.length === 0
+    ? "The session does not say which data it was made on."
+    : same
+      ? `The data is the session's own (${file.sources.length} file${file.sources.length === 1 ? "" : "s"}, same content).`
+      : `The data is not the session's: ${[missing.length ? `not loaded now (or changed): ${list(missing)}` : "", extra.length ? `new or changed: ${list(extra)}` : ""].filter(Boolean).join("; ")}.`;
+  return { same, missing, extra, text };
 }
 
 async function diff(pathA: string, pathB: string, parsed: ParsedCommand): Promise<number> {
