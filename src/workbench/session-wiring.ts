@@ -424,13 +424,22 @@ export function attachSession(host: SessionHost): SessionHandle {
     const sameData = sameSources(before, file.sources);
     await flush();
     restoring = true;
+    // What is on screen now, to put back exactly if the file's data turns out not to hold its nodes.
+    const keep = controller.snapshot();
+    const putBack = async () => {
+      await host.loadSources(before);
+      controller.reset(controller.history, keep);
+      await showSnapshot(keep);
+    };
     try {
-      if (!sameData && !(await host.loadSources(file.sources))) return false;
+      if (!sameData && !(await host.loadSources(file.sources))) {
+        await putBack();
+        return false;
+      }
       const unknown = await unknownNodes(file);
       if (unknown) {
-        if (!sameData) await host.loadSources(before);
+        if (!sameData) await putBack();
         host.showError(new Error(`Cannot open ${origin}: ${unknown}`));
-        if (!sameData) await showSnapshot(controller.snapshot());
         return false;
       }
       sessionId = id;

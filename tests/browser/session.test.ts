@@ -519,6 +519,40 @@ describe("sessions (built site in Chromium)", () => {
     expect(await page.locator("#notes-list .note-text").allTextContents()).toEqual(["Check the date of this one."]);
   });
 
+  it("a session whose own data lacks its nodes is refused, and the open session and its data stay as they were", async () => {
+    const maker = await open();
+    const file = join(tmpdir(), `own-${Date.now()}.ttl`);
+    writeFileSync(file, `<${KGR}zz-own-node> <http://www.w3.org/2000/01/rdf-schema#label> "Own node" .\n`);
+    await maker.setInputFiles("#file-input", file);
+    await maker.waitForFunction(() => window.workbench!.session!.controller.history.entries.some((e) => e.action.kind === "load"));
+    await selectBySearch(maker, "Own node", `${KGR}zz-own-node`);
+    await maker.click("#session");
+    const [download] = await Promise.all([maker.waitForEvent("download"), maker.click("#session-save")]);
+    const original = readFileSync((await download.path())!, "utf8");
+    // Every mention of the node now names one the file's own data lacks (the data itself is left intact).
+    const edited = JSON.parse(original.split(`${KGR}zz-own-node`).join(`${KGR}zz-missing-node`));
+    edited.sources = JSON.parse(original).sources;
+    const text = JSON.stringify(edited);
+    const bad = join(tmpdir(), `missing-${Date.now()}.json`);
+    writeFileSync(bad, text);
+
+    const page = await open();
+    await buildSession(page);
+    const before = await viewState(page);
+    const kenya = await position(page, KENYA);
+    const order = await page.evaluate(() => window.workbench!.view.graph.order);
+    await page.setInputFiles("#session-input", bad);
+    await page.locator("#error").waitFor({ state: "visible" });
+    expect(await page.locator("#error .error-text").textContent()).toMatch(/missing-.*\.json.*not in the data.*zz-missing-node/);
+    await page.waitForFunction(() => window.workbench!.store.get().focus === "path");
+    expect(await viewState(page)).toEqual(before);
+    expect(await page.evaluate(() => window.workbench!.view.graph.order)).toBe(order);
+    expect(await page.evaluate((k) => window.workbench!.view.graph.hasNode(k), `${KGR}zz-own-node`)).toBe(false);
+    const p = await position(page, KENYA);
+    expect(p[0]).toBeCloseTo(kenya[0], 1);
+    expect(p[1]).toBeCloseTo(kenya[1], 1);
+  });
+
   it("share links are disabled, with the reason, when the session uses the analyst's own files", async () => {
     const page = await open();
     const file = join(tmpdir(), `own-${Date.now()}.ttl`);
