@@ -372,6 +372,8 @@ describe("sessions (built site in Chromium)", () => {
     await page.waitForFunction((k) => window.workbench!.session!.controller.pinned.includes(k), HUAWEI);
     const before = await viewState(page);
     const huawei = await position(page, HUAWEI);
+    await page.waitForFunction(() => !window.workbench!.view.sigma.getCamera().isAnimated());
+    const camera = await page.evaluate(() => window.workbench!.view.sigma.getCamera().getState());
     await page.click("#session");
     expect(await page.locator("#session-share").isDisabled()).toBe(false);
     await page.click("#session-share");
@@ -390,6 +392,11 @@ describe("sessions (built site in Chromium)", () => {
     const p = await position(other, HUAWEI);
     expect(p[0]).toBeCloseTo(huawei[0], 1);
     expect(p[1]).toBeCloseTo(huawei[1], 1);
+    await other.waitForFunction(() => !window.workbench!.view.sigma.getCamera().isAnimated());
+    const otherCamera = await other.evaluate(() => window.workbench!.view.sigma.getCamera().getState());
+    expect(otherCamera.ratio).toBeCloseTo(camera.ratio, 2);
+    expect(otherCamera.x).toBeCloseTo(camera.x, 2);
+    expect(otherCamera.y).toBeCloseTo(camera.y, 2);
     // The link is consumed: the address bar no longer carries it (a reload restores the autosave instead).
     expect(await other.evaluate(() => location.hash)).toBe("");
   });
