@@ -401,16 +401,7 @@ export function snapshotOf(file: SessionFile): SessionSnapshot {
  * stripped and over-long free text cut to its cap, so that what is saved always reads back.
  */
 export function serializeSession(file: SessionFile): string {
-  return `${JSON.stringify(sortKeys(fitToSchema(withoutCredentials(file), sessionSchema)), null, 2)}\n`;
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === "object") {
-    const source = value as Record<string, unknown>;
-    return Object.fromEntries(Object.keys(source).sort().filter((k) => source[k] !== undefined).map((k) => [k, sortKeys(source[k])]));
-  }
-  return value;
+  return `${JSON.stringify(fitToSchema(file, sessionSchema), null, 2)}\n`;
 }
 
 // ---- Reading ----------------------------------------------------------------------------------------------------

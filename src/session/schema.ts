@@ -292,34 +292,39 @@ export const withDoc = <S extends Schema>(schema: S, doc: string): S => ({ ...sc
 export const IRI_MAX = 2048;
 
 /**
- * `value` made to fit `schema` where that loses nothing that identifies anything: free text over its cap is cut
- * (ending in "…") and its control characters replaced. IRIs, enums and patterned strings are left for validation.
+ * `value` ready to save under `schema`, in one pass: object keys sorted (stable bytes), `user:password@` removed from
+ * every URL, and free text made to fit without losing anything that identifies something (control characters
+ * replaced, text over its cap cut, ending in "…"). IRIs, enums and patterned strings are only stripped of
+ * credentials; verbatim data is left alone. Values the schema does not describe are cleaned the same generic way.
  */
-export function fitToSchema(value: unknown, schema: Schema): unknown {
-  switch (schema.type) {
-    case "string": {
-      if (typeof value !== "string" || schema.verbatim || schema.iri || schema.enum || schema.pattern) return value;
-      const clean = withoutControlCharacters(value);
-      return clean.length > schema.max ? `${clean.slice(0, schema.max - 1)}…` : clean;
-    }
-    case "nullable":
-      return value === null ? null : fitToSchema(value, schema.of);
-    case "array":
-      return Array.isArray(value) ? value.map((x) => fitToSchema(x, schema.items)) : value;
-    case "tuple":
-      return Array.isArray(value) ? value.map((x, i) => (i < schema.items.length ? fitToSchema(x, schema.items[i]) : x)) : value;
-    case "record":
-      return isObject(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fitToSchema(v, schema.values)])) : value;
-    case "object":
-      return isObject(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, Object.hasOwn(schema.fields, k) ? fitToSchema(v, schema.fields[k]) : v])) : value;
-    case "union": {
-      if (!isObject(value)) return value;
-      const tag = value[schema.tag];
-      return typeof tag === "string" && Object.hasOwn(schema.variants, tag) ? fitToSchema(value, schema.variants[tag]) : value;
-    }
-    default:
-      return value;
+export function fitToSchema(value: unknown, schema: Schema | undefined): unknown {
+  if (typeof value === "string") {
+    if (schema?.type === "string" && schema.verbatim) return value;
+    const stripped = stripUserinfo(value);
+    if (schema?.type !== "string" || schema.iri || schema.enum || schema.pattern) return stripped;
+    const clean = withoutControlCharacters(stripped);
+    return clean.length > schema.max ? `${clean.slice(0, schema.max - 1)}…` : clean;
   }
+  if (schema?.type === "nullable") return fitToSchema(value, schema.of);
+  if (Array.isArray(value)) {
+    const itemSchema = (i: number) => (schema?.type === "array" ? schema.items : schema?.type === "tuple" ? schema.items[i] : undefined);
+    return value.map((x, i) => fitToSchema(x, itemSchema(i)));
+  }
+  if (!isObject(value)) return value;
+  let fields: ((key: string) => Schema | undefined) = () => undefined;
+  if (schema?.type === "record") fields = () => schema.values;
+  else if (schema?.type === "object") fields = (k) => (Object.hasOwn(schema.fields, k) ? schema.fields[k] : undefined);
+  else if (schema?.type === "union") {
+    const tag = value[schema.tag];
+    const variant = typeof tag === "string" && Object.hasOwn(schema.variants, tag) ? schema.variants[tag] : undefined;
+    if (variant) fields = (k) => (Object.hasOwn(variant.fields, k) ? variant.fields[k] : undefined);
+  }
+  return Object.fromEntries(
+    Object.keys(value)
+      .filter((k) => value[k] !== undefined)
+      .sort()
+      .map((k) => [stripUserinfo(k), fitToSchema(value[k], fields(k))]),
+  );
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
