@@ -401,6 +401,35 @@ describe("sessions (built site in Chromium)", () => {
     expect(await other.evaluate(() => location.hash)).toBe("");
   });
 
+  it("a share link of a neighbourhood re-runs it in the new page, with its filters", async () => {
+    const page = await open();
+    await page.click("#tab-neighbourhood");
+    await pick(page, "#nb-centre", "Dahua");
+    await page.selectOption("#nb-depth", "2");
+    await page.click("#nb-run");
+    await page.locator("#nb-result .nb-summary").waitFor();
+    await page.locator('#legend button[data-class$="#Concept"]').click();
+    await page.waitForFunction(() => window.workbench!.store.get().filters.hiddenClasses.length === 1);
+    const before = await page.evaluate(() => {
+      const s = window.workbench!.store.get();
+      return { nodes: s.neighbourhood.result!.nodes.map((n) => n.node).sort(), depth: s.neighbourhood.depth, hidden: s.filters.hiddenClasses };
+    });
+    await page.click("#session");
+    await page.click("#session-share");
+    await page.waitForFunction(() => !!document.getElementById("session-share")!.dataset.link);
+    const link = (await page.locator("#session-share").getAttribute("data-link"))!;
+
+    const other = await open(link);
+    await other.waitForFunction(() => window.workbench!.store.get().focus === "neighbourhood");
+    const after = await other.evaluate(() => {
+      const s = window.workbench!.store.get();
+      return { nodes: s.neighbourhood.result!.nodes.map((n) => n.node).sort(), depth: s.neighbourhood.depth, hidden: s.filters.hiddenClasses };
+    });
+    expect(after).toEqual(before);
+    expect(await other.locator("#nb-depth").inputValue()).toBe("2");
+    expect(await other.locator('#legend button[data-class$="#Concept"]').getAttribute("aria-pressed")).toBe("false");
+  });
+
   it("the report is one self-contained HTML file with the view, the path, its evidence, the notes and the Turtle", async () => {
     const page = await open();
     await buildSession(page);
