@@ -32,7 +32,10 @@ afterEach(async (context) => {
   const name = context.task.name.replace(/[^a-z0-9]+/gi, "-").toLowerCase();
   const pages = opened.splice(0);
   for (const [i, o] of pages.entries()) {
-    if (!o.page.isClosed()) await o.page.screenshot({ path: join(SCREENSHOTS, `session-${name}${i ? `-${i + 1}` : ""}.png`) });
+    if (!o.page.isClosed()) {
+      // A page the test crashed on purpose has nothing left to show.
+      await o.page.screenshot({ path: join(SCREENSHOTS, `session-${name}${i ? `-${i + 1}` : ""}.png`), timeout: 5_000 }).catch(() => undefined);
+    }
   }
   for (const o of pages) await o.context.close();
   // Every scenario runs without console errors or dialogs (an alert would mean a hostile string ran as markup).
@@ -197,6 +200,31 @@ describe("sessions (built site in Chromium)", () => {
     expect(await page.inputValue("#node-note")).toBe("Supplier of the Nairobi safe city project.");
     await page.click("#tab-history");
     expect(await page.locator("#history-list .step.current .step-label").textContent()).toBe("Move Kenya");
+  });
+
+  it("after a crash of the tab, a new tab restores the last autosave", async () => {
+    const page = await open();
+    const o = opened.at(-1)!;
+    await runPath(page);
+    await selectBySearch(page, "Huawei", HUAWEI);
+    await writeNodeNote(page, "Written just before the crash.");
+    // No explicit save: wait for the autosave that follows every change, then crash the renderer.
+    await page.waitForFunction(() => window.workbench!.session!.controller.notes.nodes["https://w3id.org/smartcity-kg/resource/huawei"] !== undefined);
+    const saves = await page.evaluate(() => window.workbench!.session!.saves);
+    await page.waitForFunction((n) => window.workbench!.session!.saves > n, saves, { timeout: 10_000 });
+    const before = await viewState(page);
+    const cdp = await o.context.newCDPSession(page);
+    // The renderer dies without answering; the page's crash event says it happened.
+    const crashed = page.waitForEvent("crash", { timeout: 10_000 });
+    void cdp.send("Page.crash").catch(() => undefined);
+    await crashed;
+    const next = await o.context.newPage();
+    next.on("pageerror", (error) => o.errors.push(String(error)));
+    await next.goto(site.url);
+    await ready(next);
+    expect(await viewState(next)).toEqual(before);
+    await next.screenshot({ path: join(SCREENSHOTS, "session-after-crash.png") });
+    await next.close();
   });
 
   it("a saved file opens in a fresh browser profile with the same view", async () => {
