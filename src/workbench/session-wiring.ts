@@ -1,7 +1,6 @@
 // Puts the session into the page: autosave and restore, files, local sessions, history, undo/redo, notes, pins, share, report.
 import { toBlob } from "@sigma/export-image";
 import {
-  describeSource,
   historyOf,
   nodeReferences,
   parseSessionFile,
@@ -485,11 +484,13 @@ export function attachSession(host: SessionHost): SessionHandle {
       store.apply(() => empty);
       await host.syncGraph(empty);
       view.fitNodes([]);
+      // A new session starts with no notes, pins or appearance choices, at the positions now drawn.
       const start: SessionSnapshot = { state: empty, layout: { positions: {}, camera: defaultCamera(), pinned: [] }, appearance: defaultAppearance(), notes: emptyNotes() };
       controller.reset(createHistory(start), start);
       controller.positionsChanged();
       const fresh = controller.snapshot();
       controller.reset(createHistory(fresh), fresh);
+      layout.reset();
       host.syncWidgets(empty);
       renderPanels("reset");
     } finally {
@@ -572,7 +573,7 @@ export function attachSession(host: SessionHost): SessionHandle {
         host.showInfo(`Share link: ${link}`);
       }
     } catch (error) {
-      host.showError(error instanceof ShareError ? error : error);
+      host.showError(error);
     }
   }
 
@@ -718,5 +719,3 @@ function fileSafe(name: string): string {
   return name.replace(/[^\p{L}\p{N}._ -]+/gu, "").trim().replace(/\s+/g, "-").slice(0, 80) || "session";
 }
 
-export { describeSource };
-export type { Camera };
