@@ -220,8 +220,12 @@ export function attachSession(host: SessionHost): SessionHandle {
   }
 
   /** Puts a snapshot on screen: the graph's nodes, their positions, the camera, pins and the widgets. */
+  let shown = 0;
   async function showSnapshot(snapshot: SessionSnapshot, camera = true): Promise<void> {
+    // Quick Ctrl+Z presses overlap: only the latest step is put on screen once the graph is in place.
+    const generation = ++shown;
     await host.syncGraph(snapshot.state);
+    if (generation !== shown) return;
     const positions = snapshot.layout.positions;
     view.graph.forEachNode((node) => {
       if (Object.hasOwn(positions, node)) view.graph.mergeNodeAttributes(node, { x: positions[node][0], y: positions[node][1] });
