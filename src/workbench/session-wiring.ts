@@ -583,7 +583,8 @@ export function attachSession(host: SessionHost): SessionHandle {
 
   async function openShareLink(code: string): Promise<void> {
     const share = decodeShareState(code);
-    const state = stateFromShare(share);
+    // Given the data now loaded, a link made on other bundled data keeps its nodes but not its edge keys.
+    const state = stateFromShare(share, host.sources());
     const unknown = await unknownNodes(toSessionFile({ state }));
     if (unknown) throw new ShareError(unknown);
     const release = controller.mute();
