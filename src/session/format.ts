@@ -9,7 +9,7 @@ import {
 } from "./history.ts";
 import { defaultAppearance, emptyLayout, type Appearance, type SessionLayout } from "./layout.ts";
 import { emptyNotes, MAX_NOTE_LENGTH, type Notes } from "./notes.ts";
-import { getEmptySession } from "./producers.ts";
+import { getEmptySession, SPARQL_LIMITS, sparqlQuerySchema } from "./producers.ts";
 import {
   arr,
   bool,
@@ -203,7 +203,8 @@ export const stateSchema: ObjectSchema = obj({
   focus: oneOf(["none", "path", "neighbourhood"]),
   view: obj({ edgeLabels: bool(), hovered: nullable(iri()) }),
   added: obj({ nodes: iriList(), edges: arr(edgeKey(), L.maxEdges) }),
-});
+  sparql: obj({ queries: arr(sparqlQuerySchema, SPARQL_LIMITS.maxQueries, "newest first") }, [], "SPARQL queries run in the SPARQL panel (absent until one is run)"),
+}, ["sparql"]);
 
 const layoutSchema = obj({
   positions: { type: "record", keys: iri(), values: { type: "tuple", items: [num(), num()] }, max: L.maxNodes, doc: "node IRI → [x, y]" } satisfies RecordSchema,
@@ -236,8 +237,9 @@ const recordedSchema = obj(
     paths: arr(obj({ nodes: arr(iri(), L.maxHops + 1), edges: arr(tripleSchema, L.maxHops), explanation: arr(str(L.maxQuote + L.maxText), L.maxHops) }, ["explanation"]), L.maxPaths),
     truncated: bool(),
     message: text(),
+    rows: int(0, 1_000_000_000, "for SPARQL steps: rows, true/false as 1/0, or triples returned"),
   },
-  ["paths", "truncated", "message"],
+  ["paths", "truncated", "message", "rows"],
 );
 
 const none = obj({});
@@ -269,6 +271,7 @@ const actionSchema: UnionSchema = {
         ["note", obj({ target: oneOf(["session", "node", "edge"]), key: str(3 * 2048 + 2) })],
         ["appearance", obj({ setting: str(64) })],
         ["edge-labels", obj({ on: bool() })],
+        ["sparql", obj({ query: sparqlQuerySchema.fields.query, target: sparqlQuerySchema.fields.target })],
       ] as [string, ObjectSchema][]
     ).map(([kind, params]) => [kind, obj({ kind: oneOf([kind]), params })]),
   ),

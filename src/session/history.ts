@@ -28,6 +28,8 @@ export interface RecordedResult {
   truncated?: boolean;
   /** Why nothing was found, or what failed. */
   message?: string;
+  /** For SPARQL steps: rows (SELECT), 1/0 (ASK) or triples (CONSTRUCT/DESCRIBE) returned. */
+  rows?: number;
 }
 
 export interface NeighbourhoodParams {
@@ -63,7 +65,8 @@ export type SessionAction =
   | { kind: "pin"; params: { nodes: string[]; pinned: boolean } }
   | { kind: "note"; params: { target: "session" | "node" | "edge"; key: string } }
   | { kind: "appearance"; params: { setting: string } }
-  | { kind: "edge-labels"; params: { on: boolean } };
+  | { kind: "edge-labels"; params: { on: boolean } }
+  | { kind: "sparql"; params: { query: string; target: string } };
 
 export type ActionKind = SessionAction["kind"];
 /** Actions that run a query on the data (what replay re-runs). */
@@ -210,7 +213,18 @@ export function describeAction(action: SessionAction, labelOf: (iri: string) => 
     case "note": return action.params.target === "session" ? "Edit session note" : `Note on ${action.params.target === "node" ? name(action.params.key) : "a relation"}`;
     case "appearance": return `Appearance: ${action.params.setting}`;
     case "edge-labels": return action.params.on ? "Show relation labels" : "Hide relation labels";
+    case "sparql": return sparqlLabel(action.params.query, action.params.target);
   }
+}
+
+/** "SPARQL SELECT ?company ?label WHERE {" (the query from its form keyword, one line), with the endpoint's host when remote. */
+export function sparqlLabel(query: string, target = "local"): string {
+  const body = query.replace(/^\s*#[^\n]*/gm, " ");
+  const start = body.search(/\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b/i);
+  const text = (start >= 0 ? body.slice(start) : body).replace(/\s+/g, " ").trim();
+  const head = text.length > 60 ? `${text.slice(0, 60)}…` : text;
+  const host = /^https?:\/\/([^/]+)/.exec(target)?.[1];
+  return `SPARQL ${head.replace(/^(select|ask|construct|describe)\b/i, (k) => k.toUpperCase())}${host ? ` on ${host}` : ""}`;
 }
 
 /** The triple of a path step as the workbench records it (from/to are in travel order). */

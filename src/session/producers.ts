@@ -6,8 +6,10 @@ import type {
   PathOptions,
   PathResultView,
   SessionState,
+  SparqlQueryRecord,
   YearRange,
 } from "./types.ts";
+import { IRI_MAX, int, obj, SessionFileError, str, stripUserinfo, validate, type ObjectSchema } from "./schema.ts";
 
 export type Producer = (state: SessionState) => SessionState;
 
@@ -171,6 +173,46 @@ export const addToView = (nodes: readonly string[], edges: readonly string[]): P
   ...state,
   added: { nodes: union(state.added.nodes, nodes), edges: union(state.added.edges, edges) },
 });
+
+// SPARQL queries run in the panel
+
+/** Caps on the SPARQL queries a session keeps: every undo snapshot carries the list, so it stays short. */
+export const SPARQL_LIMITS = { maxQueries: 20, maxQueryLength: 10_000 } as const;
+
+/** One kept query, as the session file and the producer check it. */
+export const sparqlQuerySchema: ObjectSchema = obj(
+  {
+    query: str(SPARQL_LIMITS.maxQueryLength, { doc: "the query text as it was run" }),
+    target: str(IRI_MAX, {
+      pattern: /^(?:local|https?:\/\/[^\s?#]+)$/,
+      patternName: '"local" or an endpoint URL (http or https, no query string)',
+      doc: '"local" (the loaded data) or the endpoint URL, without credentials',
+    }),
+    rows: int(0, 1_000_000_000, "rows, true/false as 1/0, or triples it returned (absent when it failed)"),
+  },
+  ["rows"],
+);
+
+/** Where a query ran, as a session keeps it: "local", or the endpoint URL without credentials, query string or fragment. */
+export function sparqlTarget(endpointUrl: string | null | undefined): string {
+  if (!endpointUrl) return "local";
+  return stripUserinfo(endpointUrl).replace(/[?#].*$/s, "");
+}
+
+/**
+ * Keeps a query the analyst ran, newest first (a repeat moves to the front). The text is checked like a session
+ * file's (length, control characters, no `user:password@` URL): a query that could not be saved is refused here,
+ * with a SessionFileError saying where and why, rather than making the next save fail.
+ */
+export const recordSparqlQuery = (run: SparqlQueryRecord): Producer => (state) => {
+  const at = "sparql.queries[0]";
+  const candidate: SparqlQueryRecord = { query: run.query, target: sparqlTarget(run.target === "local" ? null : run.target) };
+  if (run.rows !== undefined) candidate.rows = run.rows;
+  const checked = validate<SparqlQueryRecord>(candidate, sparqlQuerySchema, at);
+  if (checked.query.trim() === "") throw new SessionFileError(`${at}.query`, "an empty query is not kept", "missing-field");
+  const rest = (state.sparql?.queries ?? []).filter((q) => q.query !== checked.query || q.target !== checked.target);
+  return { ...state, sparql: { queries: [checked, ...rest].slice(0, SPARQL_LIMITS.maxQueries) } };
+};
 
 /** A new dataset was loaded: ids of edges may have changed, so query results and selections of edges go. */
 export const datasetReplaced = (): Producer => (state) => {

@@ -1,5 +1,7 @@
-// Replay: re-runs a session's recorded queries (path, neighbourhood, expand) on a graph and says which results changed.
+// Replay: re-runs a session's recorded queries (path, neighbourhood, expand, local SPARQL) on a graph and says which results changed.
 import type { GraphIndex } from "../graph/types.ts";
+import { loadDataset } from "../rdf/parse.ts";
+import type { Dataset } from "../rdf/dataset.ts";
 import { findPaths, type Path } from "../query/path.ts";
 import { neighbourhood, type Neighbourhood } from "../query/neighbourhood.ts";
 import { explainPath } from "../query/explain.ts";
@@ -185,4 +187,53 @@ export function compareResults(recorded: RecordedResult, now: RecordedResult, g?
     why.push(now.truncated ? "the node cap now cuts the result" : "the node cap no longer cuts the result");
   }
   return why;
+}
+
+/** A SPARQL step of the session, re-run when it ran on the loaded data. */
+export interface SparqlReplayStep {
+  index: number;
+  entry: HistoryEntry;
+  query: string;
+  /** "local", or the endpoint URL (endpoint queries are listed, not re-run). */
+  target: string;
+  /** The size the panel recorded (rows, 1/0 for ASK, triples), when the query answered. */
+  recordedRows: number | undefined;
+  /** The size now, or null when not re-run or it failed. */
+  rows: number | null;
+  differs: boolean;
+  why: string[];
+}
+
+/** Rows the workbench panel shows at most; a replay counts the same way so the numbers compare. */
+export const SPARQL_REPLAY_MAX_ROWS = 1000;
+
+/**
+ * The SPARQL steps up to the cursor, each local one re-run with the embedded engine (Oxigraph) on `dataset`; a step
+ * differs when its answer's size differs from the recorded one, or when it fails now but answered then.
+ */
+export async function replaySparql(file: SessionFile, dataset: Dataset): Promise<SparqlReplayStep[]> {
+  const entries = file.history.map((entry, index) => ({ entry, index })).filter(({ entry, index }) => index <= file.cursor && entry.action.kind === "sparql");
+  if (entries.length === 0) return [];
+  const { createEmbeddedSparql } = await import("../query/sparql-embedded.ts");
+  const engine = await createEmbeddedSparql(dataset);
+  const steps: SparqlReplayStep[] = [];
+  for (const { entry, index } of entries) {
+    if (entry.action.kind !== "sparql") continue;
+    const { query, target } = entry.action.params;
+    const recordedRows = entry.recorded?.rows;
+    const step: SparqlReplayStep = { index, entry, query, target, recordedRows, rows: null, differs: false, why: [] };
+    steps.push(step);
+    if (target !== "local") continue;
+    try {
+      const answer = engine.query(query, { maxRows: SPARQL_REPLAY_MAX_ROWS });
+      step.rows = answer.form === "select" ? answer.result.bindings.length
+        : answer.form === "ask" ? (answer.value ? 1 : 0)
+        : (await loadDataset([{ name: "answer.nt", text: answer.text, format: "ntriples" }])).size;
+    } catch (error) {
+      if (recordedRows !== undefined) step.why.push(`it fails now: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (step.rows !== null && recordedRows !== undefined && step.rows !== recordedRows) step.why.push(`${recordedRows} recorded, ${step.rows} now`);
+    step.differs = step.why.length > 0;
+  }
+  return steps;
 }

@@ -109,6 +109,15 @@ export interface ViewSettings {
   hovered: string | null;
 }
 
+/** One SPARQL query the analyst ran in the SPARQL panel. */
+export interface SparqlQueryRecord {
+  query: string;
+  /** "local" (the loaded data) or the endpoint's URL, never with credentials. */
+  target: string;
+  /** Rows (SELECT), 1/0 (ASK) or triples (CONSTRUCT/DESCRIBE) it returned; absent when it failed. */
+  rows?: number;
+}
+
 export interface SessionState {
   selection: Selection;
   filters: Filters;
@@ -118,4 +127,6 @@ export interface SessionState {
   view: ViewSettings;
   /** Nodes and edges added to the displayed graph beyond the overview (search picks, expansions, query results). */
   added: { nodes: string[]; edges: string[] };
+  /** SPARQL queries run, newest first (absent in sessions that never ran one). */
+  sparql?: { queries: SparqlQueryRecord[] };
 }

@@ -60,6 +60,14 @@ export function classifyChange(before: SessionState, after: SessionState, limits
     });
   }
 
+  // A SPARQL query run in the panel: the newest kept query is the step (its results live in the panel, not the state).
+  const ranSparql = after.sparql?.queries[0];
+  if (ranSparql && after.sparql !== before.sparql && after.sparql!.queries.length > 0) {
+    const recorded: RecordedResult = { nodes: [], edges: [] };
+    if (ranSparql.rows !== undefined) recorded.rows = ranSparql.rows;
+    steps.push({ action: { kind: "sparql", params: { query: ranSparql.query, target: ranSparql.target } }, recorded });
+  }
+
   // Nodes added outside a query: a double-click expansion (which selects the node) or a search pick.
   if (addedNodes.length > 0 && steps.length === 0) {
     const expanded = after.selection.kind === "node" && after.selection.node;

@@ -152,4 +152,39 @@ describe("SPARQL panel (built site in Chromium)", () => {
     expect(caret).toBe(lines.slice(0, line - 1).reduce((sum, l) => sum + l.length + 1, 0) + Math.min(column - 1, lines[line - 1].length));
     expect(await page.evaluate(() => document.querySelector("#sparql-results")!.childElementCount)).toBe(0);
   });
+
+  it("keeps each run query in the session: listed in the history, back after a reload, reloadable into the editor, undoable", async () => {
+    const page = await open();
+    await page.waitForFunction(() => !!window.workbench?.session);
+    await page.evaluate(() => window.workbench!.ready);
+    await openPanel(page);
+    const body = "SELECT ?c WHERE { ?c a kg:Company }";
+    await run(page, body);
+    const rows = await page.locator("#sparql-results tbody tr").count();
+    expect(rows).toBeGreaterThan(0);
+    const query = await page.inputValue("#sparql-query");
+    const kept = await page.evaluate(() => window.workbench!.store.get().sparql?.queries ?? []);
+    expect(kept).toEqual([{ query, target: "local", rows }]);
+    await page.evaluate(() => window.workbench!.session!.flush());
+
+    await page.reload();
+    await waitForGraph(page);
+    await page.waitForFunction(() => !!window.workbench?.session);
+    await page.evaluate(() => window.workbench!.ready);
+    await page.click("#tab-history");
+    const labels = await page.locator("#history-list .step-label").allTextContents();
+    expect(labels.at(-1)).toBe(`SPARQL ${body}`);
+    await openPanel(page);
+    // A fresh editor holds the example; the session's query is offered and goes back into the editor when chosen.
+    expect(await page.inputValue("#sparql-query")).not.toBe(query);
+    const options = await page.locator("#sparql-history option").allTextContents();
+    expect(options).toEqual(["Earlier queries (1)", body]);
+    await page.selectOption("#sparql-history", "0");
+    expect(await page.inputValue("#sparql-query")).toBe(query);
+
+    // Undo takes the query out of the session's list again.
+    await page.click("#undo");
+    await page.waitForFunction(() => (window.workbench!.store.get().sparql?.queries ?? []).length === 0);
+    expect(await page.locator("#sparql-history option").allTextContents()).toEqual(["No earlier queries"]);
+  });
 });

@@ -19,7 +19,10 @@ export const sessionCommand: Command = {
     details: `kg session replay <file> re-runs the session's queries (paths, neighbourhoods, expansions) on the current
 data (the bundled graph, or --data) and prints the session's final result as kg path / kg neighbours do. Each step
 whose result differs from what the session recorded is flagged with what differs (paths, nodes, relations).
---json prints {"session","steps":[{"index","label","kind","differs","checked","why"}],"final":{"kind",...}} where final
+SPARQL queries the session ran are listed; those on the loaded data are re-run with the embedded engine and
+flagged when the answer's size (rows, or triples) differs.
+--json prints {"session","steps":[{"index","label","kind","differs","checked","why"}],"sparql":[{"index","label",
+"target","recordedRows","rows","differs","why"}],"final":{"kind",...}} where final
 holds kg path --json's {"paths"} or kg neighbours --json's fields; --turtle prints the final result's triples
 (the step flags then go to stderr).
 
@@ -118,19 +121,21 @@ async function warnUnknownNodes(file: SessionFile, graph: GraphIndex): Promise<v
 
 async function replay(path: string, parsed: ParsedCommand, dataFiles: string[] | undefined): Promise<number> {
   const file = await readSession(path);
-  const [{ loadGraph }, { replaySession }, { pathsToJson, neighbourhoodToJson }, render] = await Promise.all([
+  const [{ loadGraph }, { replaySession, replaySparql }, { pathsToJson, neighbourhoodToJson }, render] = await Promise.all([
     import("../graph.ts"), import("../../session/replay.ts"), import("../../query/json.ts"), import("../render.ts"),
   ]);
   const { graph } = await loadGraph(dataFiles);
   await warnUnknownNodes(file, graph);
   const data = await compareData(file, dataFiles);
   const result = replaySession(file, graph);
+  const sparql = await replaySparql(file, graph.dataset);
   const final = result.final?.run ?? null;
   if (flag(parsed, "json")) {
     printJson({
       session: file.name,
       data,
       steps: result.steps.map((s) => ({ index: s.index, label: s.entry.label, kind: s.entry.action.kind, differs: s.differs, checked: s.recorded ? s.checked : "nothing recorded", why: s.why })),
+      sparql: sparql.map((s) => ({ index: s.index, label: s.entry.label, target: s.target, recordedRows: s.recordedRows ?? null, rows: s.rows, differs: s.differs, why: s.why })),
       final: final === null ? null : final.kind === "path" ? { kind: "path", ...pathsToJson(graph, final.paths) } : { kind: "neighbourhood", ...neighbourhoodToJson(graph, final.result) },
     });
     return 0;
@@ -143,6 +148,13 @@ async function replay(path: string, parsed: ParsedCommand, dataFiles: string[] |
       : step.checked === "subset" ? " (checked that what it showed is still found)"
       : step.checked === "nodes" ? " (relations were not recorded: nodes compared)" : "";
     lines.push(`  ${mark}  ${step.index}. ${step.entry.label}${checked}`);
+    for (const why of step.why) lines.push(`               - ${why}`);
+  }
+  if (sparql.length) lines.push(`SPARQL queries (${sparql.length}; those on the loaded data re-run, compared by the size of the answer):`);
+  for (const step of sparql) {
+    const mark = step.differs ? "✗ DIFFERS" : step.target !== "local" ? "· listed " : step.rows !== null && step.recordedRows !== undefined ? "✓ same   " : "· ran    ";
+    const size = step.target !== "local" ? ` (on ${step.target}: not re-run)` : step.rows !== null && !step.differs ? ` (${step.rows} now)` : "";
+    lines.push(`  ${mark}  ${step.index}. ${step.entry.label}${size}`);
     for (const why of step.why) lines.push(`               - ${why}`);
   }
   if (flag(parsed, "turtle")) {

@@ -1,5 +1,5 @@
 // The SPARQL panel, imported when first opened: a coloured query editor, results (table, true/false, graph + Turtle), endpoint mode.
-import { addToView, selectNode, showAllNodes, type SessionStore } from "../../session/index.ts";
+import { addToView, recordSparqlQuery, selectNode, showAllNodes, sparqlTarget, type SessionStore, type SparqlQueryRecord } from "../../session/index.ts";
 import type { DataClient } from "../data-client.ts";
 import { h, replaceChildren } from "../dom.ts";
 import type { GraphView } from "../graph-view.ts";
@@ -22,7 +22,6 @@ export interface SparqlPanelHost {
 /** Rows a SELECT shows at most; the query can page with LIMIT/OFFSET. */
 const MAX_ROWS = 1000;
 const EXPAND_LIMIT = 150;
-const HISTORY_LENGTH = 30;
 
 const EXAMPLE = `SELECT ?company ?label ?recipient WHERE {
   ?company a kg:Company ;
@@ -42,11 +41,6 @@ export function openSparqlPanel(host: SparqlPanelHost): SparqlPanel {
 
 export class SparqlPanel {
   readonly element: HTMLElement;
-  /**
-   * Queries run in this page, newest first. Kept here, in memory, because the session has no field for them yet
-   * (it needs e.g. `sparql: { queries: string[] }`).
-   */
-  readonly history: string[] = [];
   private readonly editor: QueryEditor;
   private readonly status = h("span", { id: "sparql-status", class: "muted", attrs: { "aria-live": "polite" } });
   private readonly error = h("div", { id: "sparql-error", class: "sparql-error", role: "alert", hidden: true });
@@ -57,6 +51,8 @@ export class SparqlPanel {
   private readonly endpoint: EndpointMode;
   private prefixes: Record<string, string> = {};
   private lastTurtle = "";
+  /** The connected endpoint's URL (the password is never here: it lives in the endpoint client). */
+  private endpointUrl: string | null = null;
   private generation = 0;
 
   constructor(private readonly host: SparqlPanelHost) {
@@ -72,8 +68,8 @@ export class SparqlPanel {
     });
     this.exportButton.addEventListener("click", () => this.exportTurtle());
     this.historySelect.addEventListener("change", () => {
-      const index = Number(this.historySelect.value);
-      if (index >= 0 && this.history[index] !== undefined) this.editor.value = this.history[index];
+      const chosen = this.earlierQueries()[Number(this.historySelect.value)];
+      if (chosen) this.editor.value = chosen.query;
       this.historySelect.value = "-1";
     });
     this.element = h(
@@ -103,6 +99,10 @@ export class SparqlPanel {
       this.results,
     );
     this.renderHistory();
+    // Undo, an opened file or a restored autosave change the session's queries too.
+    host.store.subscribe((state, previous) => {
+      if (state.sparql !== previous.sparql) this.renderHistory();
+    });
     host.container.append(this.element);
     void this.fillPrefixes();
   }
@@ -134,6 +134,7 @@ export class SparqlPanel {
   }
 
   private connectionChanged(url: string | null): void {
+    this.endpointUrl = url;
     replaceChildren(this.targetSelect, h("option", { value: "local" }, "the loaded data"), url ? h("option", { value: "endpoint" }, url) : null);
     this.targetSelect.value = url ? "endpoint" : "local";
   }
@@ -141,7 +142,7 @@ export class SparqlPanel {
   async run(): Promise<void> {
     const query = this.editor.value;
     if (query.trim() === "") return;
-    this.remember(query);
+    const target = this.targetSelect.value === "endpoint" ? sparqlTarget(this.endpointUrl) : "local";
     const generation = ++this.generation;
     this.error.hidden = true;
     this.status.textContent = "Running…";
@@ -162,25 +163,36 @@ export class SparqlPanel {
     if (failure || !answer) {
       this.status.textContent = "";
       this.showFailure(failure ?? { message: "workbench/sparql: no answer" });
+      this.remember({ query, target });
       return;
     }
     this.status.textContent = `${seconds} s`;
+    this.remember({ query, target, rows: answerSize(answer) });
     this.showAnswer(answer);
   }
 
-  private remember(query: string): void {
-    const at = this.history.indexOf(query);
-    if (at >= 0) this.history.splice(at, 1);
-    this.history.unshift(query);
-    this.history.length = Math.min(this.history.length, HISTORY_LENGTH);
-    this.renderHistory();
+  /** Keeps the query in the session (a history step: autosaved, saved with the file, undoable). */
+  private remember(run: SparqlQueryRecord): void {
+    try {
+      this.host.store.apply(recordSparqlQuery(run));
+    } catch (error) {
+      this.status.textContent = `${this.status.textContent ?? ""} (not kept in the session: ${error instanceof Error ? error.message : String(error)})`.trim();
+    }
+  }
+
+  /** The session's queries, newest first. */
+  private earlierQueries(): readonly SparqlQueryRecord[] {
+    return this.host.store.get().sparql?.queries ?? [];
   }
 
   private renderHistory(): void {
+    const queries = this.earlierQueries();
     replaceChildren(
       this.historySelect,
-      h("option", { value: "-1" }, this.history.length ? `Earlier queries (${this.history.length})` : "No earlier queries"),
-      ...this.history.map((query, i) => h("option", { value: String(i), title: query }, firstLine(query))),
+      h("option", { value: "-1" }, queries.length ? `Earlier queries (${queries.length})` : "No earlier queries"),
+      ...queries.map((q, i) =>
+        h("option", { value: String(i), title: q.query }, `${firstLine(q.query)}${q.target === "local" ? "" : ` — ${q.target}`}`),
+      ),
     );
     this.historySelect.value = "-1";
   }
@@ -286,6 +298,13 @@ export class SparqlPanel {
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
+}
+
+/** How big an answer was, as a session keeps it: rows, 1/0 for ASK, or triples. */
+function answerSize(answer: QueryAnswerView): number {
+  if (answer.form === "ask") return answer.value ? 1 : 0;
+  if (answer.form === "select") return answer.rows.length;
+  return answer.triples;
 }
 
 function firstLine(query: string): string {
