@@ -234,6 +234,27 @@ export interface RemoteSearchOptions extends RemoteOptions {
   includeSchema?: boolean;
 }
 
+/** Accented forms of Latin letters, so a typed "mazarron" (or "Mazarrón") finds "Mazarrón" as the local search does. */
+const accentedForms: Readonly<Record<string, string>> = {
+  a: "àáâãäåāăą", c: "çćčĉċ", d: "ďđ", e: "èéêëēĕėęě", g: "ğĝġģ", i: "ìíîïīĭįı", l: "łľĺļ", n: "ñńňņ",
+  o: "òóôõöøōŏő", r: "řŕŗ", s: "śšşŝș", t: "ťţț", u: "ùúûüūŭůűų", y: "ýÿŷ", z: "źżž",
+};
+
+/**
+ * A REGEX pattern for `text` that ignores accents: each letter becomes a class of its accented forms (case is left
+ * to the "i" flag). Applied to the literal itself, never to STR(?m): Virtuoso's case-insensitive REGEX over STR()
+ * misses non-ASCII letters (openlink/virtuoso-opensource#705), over the literal it does not; Oxigraph answers both.
+ */
+export function foldedPattern(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    const base = ch.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
+    const forms = base.length === 1 && Object.hasOwn(accentedForms, base) ? accentedForms[base] : undefined;
+    out += forms ? `[${base}${forms}]` : regexEscape(ch);
+  }
+  return out;
+}
+
 const kindOrder: Record<SearchKind, number> = { exact: 0, prefix: 1, word: 2, fuzzy: 3 };
 
 /**
@@ -251,13 +272,13 @@ export async function remoteSearch(endpoint: SparqlEndpoint, text: string, optio
   const schemaFilter = options.includeSchema
     ? ""
     : `FILTER NOT EXISTS { ?s ${iriRef(rdf.type)} ?schemaClass . FILTER(?schemaClass IN (${defaultProjection.schemaClasses.map(iriRef).join(", ")})) }`;
-  const patterns = [`^${regexEscape(wanted)}`, `[^A-Za-z0-9]${regexEscape(wanted)}`];
+  const patterns = [`^${foldedPattern(wanted)}`, `[^A-Za-z0-9]${foldedPattern(wanted)}`];
   for (const pattern of patterns) {
     if (best.size >= limit) break;
     const body = [
       `VALUES ?lp { ${iris([...labelPredicates, ...altLabelPredicates])} }`,
       "?s ?lp ?m .",
-      `FILTER(isLiteral(?m) && REGEX(STR(?m), ${stringLiteral(pattern)}, "i"))`,
+      `FILTER(isLiteral(?m) && REGEX(?m, ${stringLiteral(pattern)}, "i"))`,
       schemaFilter,
     ].join("\n");
     const done = new AbortController();
@@ -357,8 +378,8 @@ export async function resolveRemoteNode(endpoint: SparqlEndpoint, name: string, 
  */
 async function suggest(endpoint: SparqlEndpoint, key: string, options: RemoteOptions): Promise<NameCandidate[]> {
   const start = key.slice(0, 1);
-  const pattern = `(^|[^A-Za-z0-9])${regexEscape(start)}`;
-  const rows = await endpoint.select(`SELECT DISTINCT ?s ?m WHERE {\nVALUES ?lp { ${iris([...labelPredicates, ...altLabelPredicates])} }\n?s ?lp ?m .\nFILTER(isLiteral(?m) && REGEX(STR(?m), ${stringLiteral(pattern)}, "i"))\n}\nLIMIT 1000`, { signal: options.signal, maxRows: 1000 });
+  const pattern = `(^|[^A-Za-z0-9])${foldedPattern(start)}`;
+  const rows = await endpoint.select(`SELECT DISTINCT ?s ?m WHERE {\nVALUES ?lp { ${iris([...labelPredicates, ...altLabelPredicates])} }\n?s ?lp ?m .\nFILTER(isLiteral(?m) && REGEX(?m, ${stringLiteral(pattern)}, "i"))\n}\nLIMIT 1000`, { signal: options.signal, maxRows: 1000 });
   const budget = Math.max(1, typoBudget(key.length));
   const scored = new Map<string, { label: string; distance: number }>();
   for (const row of rows.bindings) {
@@ -386,8 +407,8 @@ async function labelMatches(endpoint: SparqlEndpoint, wanted: string, key: strin
   const exact = await endpoint.select(`SELECT DISTINCT ?s ?lp ?m WHERE {\n${predicates}\nVALUES ?m { ${stringLiteral(wanted)} ${stringLiteral(wanted)}@en }\n?s ?lp ?m .\n}\nLIMIT 50`, { signal: options.signal, maxRows: 50 });
   collect(exact.bindings);
   if (preferred.size + alternative.size > 0) return { preferred, alternative };
-  const pattern = `^${key.split(" ").map(regexEscape).join("[^A-Za-z0-9]+")}$`;
-  const loose = await endpoint.select(`SELECT DISTINCT ?s ?lp ?m WHERE {\n${predicates}\n?s ?lp ?m .\nFILTER(isLiteral(?m) && REGEX(STR(?m), ${stringLiteral(pattern)}, "i"))\n}\nLIMIT 50`, { signal: options.signal, maxRows: 50 });
+  const pattern = `^${key.split(" ").map(foldedPattern).join("[^A-Za-z0-9]+")}$`;
+  const loose = await endpoint.select(`SELECT DISTINCT ?s ?lp ?m WHERE {\n${predicates}\n?s ?lp ?m .\nFILTER(isLiteral(?m) && REGEX(?m, ${stringLiteral(pattern)}, "i"))\n}\nLIMIT 50`, { signal: options.signal, maxRows: 50 });
   collect(loose.bindings);
   return { preferred, alternative };
 }
@@ -415,8 +436,8 @@ export async function resolveRemoteTerms(endpoint: SparqlEndpoint, names: readon
       for (const row of byLocalName.bindings) found.set(row.t.value, wanted);
     }
     if (found.size === 0 && key !== "") {
-      const pattern = `^${key.split(" ").map(regexEscape).join("[^A-Za-z0-9]*")}$`;
-      const byLabel = await endpoint.select(`SELECT DISTINCT ?t ?l WHERE {\nVALUES ?lp { ${iris([...labelPredicates, ...altLabelPredicates])} }\n?t ?lp ?l .\nFILTER(isLiteral(?l) && REGEX(STR(?l), ${stringLiteral(pattern)}, "i"))\n${used("?t")}\n}\nLIMIT 20`, { signal: options.signal, maxRows: 20 });
+      const pattern = `^${key.split(" ").map(foldedPattern).join("[^A-Za-z0-9]*")}$`;
+      const byLabel = await endpoint.select(`SELECT DISTINCT ?t ?l WHERE {\nVALUES ?lp { ${iris([...labelPredicates, ...altLabelPredicates])} }\n?t ?lp ?l .\nFILTER(isLiteral(?l) && REGEX(?l, ${stringLiteral(pattern)}, "i"))\n${used("?t")}\n}\nLIMIT 20`, { signal: options.signal, maxRows: 20 });
       for (const row of byLabel.bindings) if (row.t.type === "uri" && normaliseText(row.l.value) === key) found.set(row.t.value, row.l.value);
     }
     const candidates = [...found].sort(([a], [b]) => compare(a, b)).map(([iri, label]) => ({ node: -1, label, iri }));

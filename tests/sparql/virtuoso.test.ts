@@ -101,6 +101,20 @@ describe("search on the endpoint", () => {
     expect(await remoteSearch(endpoint, "zzqx no such words", { limit: 5 })).toEqual([]);
   });
 
+  it("finds an accented label (Mazarrón) with or without its accents and in any case, as the local search does (virtuoso-opensource#705)", async () => {
+    const mazarron = iriOf("Mazarrón");
+    for (const text of ["Mazarrón", "mazarrón", "MAZARRÓN", "Mazarr", "mazarron", "MAZARRON"]) {
+      const local = searchLabels(searchIndexOf(graph), text, { limit: 5, includeSchema: false });
+      const remote = await remoteSearch(endpoint, text, { limit: 5 });
+      expect(graph.iri(local[0].node), `local search for ${text}`).toBe(mazarron);
+      expect(remote[0]?.iri, `endpoint search for ${text}`).toBe(mazarron);
+      expect(remote[0]).toMatchObject({ label: "Mazarrón", kind: local[0].kind });
+    }
+    // A word inside a label: "Spain (Mazarrón/Murcia)"-style text is found from its accented word too.
+    expect(await resolveRemoteNode(endpoint, "mazarron")).toBe(mazarron);
+    expect(await resolveRemoteNode(endpoint, "MAZARRÓN")).toBe(mazarron);
+  });
+
   it("resolves names like the local resolver, with suggestions for a typo", async () => {
     for (const name of ["Huawei", "kenya", "kgr:dahua", "Digital Silk Road"]) {
       expect(await resolveRemoteNode(endpoint, name)).toBe(iriOf(name));
