@@ -196,6 +196,28 @@ describe("SPARQL endpoint mode (Chromium, Virtuoso behind a CORS proxy)", () => 
     expect(shown).toContain(first.nodeLabels.join(" → "));
     expect(shown).toContain(first.steps[0].evidence[0].locator);
   });
+
+  it("avoids the relations excluded in the Path tab when finding paths on the endpoint", async () => {
+    const page = await connect(proxy.url);
+    const findPaths = async () => {
+      await page.evaluate(() => (document.querySelector("#ep-status")!.textContent = ""));
+      await page.click("#ep-path-run");
+      await page.waitForFunction(() => /path(s)? found on the endpoint|No path/.test(document.querySelector("#ep-status")?.textContent ?? ""), undefined, { timeout: 60_000 });
+      return page.evaluate(() => window.workbench!.store.get().path.results.map((r) => r.steps.map((s) => s.predicate)));
+    };
+    await page.fill("#ep-from", "Huawei");
+    await page.fill("#ep-to", "Kenya");
+    const before = await findPaths();
+    const avoided = before[0][0];
+    expect(before.flat()).toContain(avoided);
+    await page.click("#tab-path");
+    await page.click("details.exclusions summary");
+    await page.selectOption("#path-exclude-predicates", avoided);
+    expect(await page.evaluate(() => window.workbench!.store.get().path.options.excludePredicates)).toEqual([avoided]);
+    const after = await findPaths();
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.flat()).not.toContain(avoided);
+  });
 });
 
 describe("SPARQL panel queries sent to the endpoint (Virtuoso)", () => {

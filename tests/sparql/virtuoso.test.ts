@@ -110,7 +110,7 @@ describe("search on the endpoint", () => {
       expect(remote[0]?.iri, `endpoint search for ${text}`).toBe(mazarron);
       expect(remote[0]).toMatchObject({ label: "Mazarrón", kind: local[0].kind });
     }
-    // A word inside a label: "Spain (Mazarrón/Murcia)"-style text is found from its accented word too.
+    // Names resolve the same way (path and neighbours ends).
     expect(await resolveRemoteNode(endpoint, "mazarron")).toBe(mazarron);
     expect(await resolveRemoteNode(endpoint, "MAZARRÓN")).toBe(mazarron);
   });

@@ -212,7 +212,16 @@ export class EndpointMode {
     const answer = await this.guard(`Finding paths from “${fromName}” to “${toName}” on the endpoint…`, async (signal) => {
       const prefixes = this.host.prefixes();
       const [from, to] = [await resolveRemoteNode(endpoint, fromName, prefixes, { signal }), await resolveRemoteNode(endpoint, toName, prefixes, { signal })];
-      return remotePaths(endpoint, from, to, { k: options.k, maxLength: options.maxLength, directed: options.directed, signal });
+      // The Path tab's exclusions are IRIs, which the endpoint search takes as they are.
+      return remotePaths(endpoint, from, to, {
+        k: options.k,
+        maxLength: options.maxLength,
+        directed: options.directed,
+        excludePredicates: options.excludePredicates,
+        excludeClasses: options.excludeClasses,
+        excludeNodes: options.excludeNodes,
+        signal,
+      });
     });
     if (!answer) return;
     const g = answer.graph;
