@@ -10,42 +10,12 @@ import { buildSearchIndex, searchLabels } from "../src/query/search.ts";
 import { findPaths } from "../src/query/path.ts";
 import { neighbourhood } from "../src/query/neighbourhood.ts";
 import { writeNTriples, writeTurtle } from "../src/rdf/serialize.ts";
-import { ensureDataset, parseSize, sizeLabel, benchOutDir } from "./dataset-cache.ts";
+import { ensureDataset, sizeLabel, benchOutDir } from "./dataset-cache.ts";
+import { parseBenchArgs, type BenchArgs } from "./args.ts";
 import { benchLoad } from "./load-bench.ts";
 import { keystrokes, labelsToType, pickPairs, timeEach, topHubs } from "./query-bench.ts";
 import { markdownTable, formatMs, type Row, type SizeReport } from "./report.ts";
 import { collectGarbage, cpuMs, flatten, hasGc, ratioToBaseline, summarize, timeSync, type Summary } from "./stats.ts";
-
-interface Args {
-  sizes: number[];
-  quick: boolean;
-  seed: number;
-  /** Whether to rewrite bench/RESULTS.md (not for quick runs, which would replace the committed full table). */
-  writeResults: boolean;
-}
-
-function parseArgs(argv: readonly string[]): Args {
-  const quick = argv.includes("--quick");
-  let sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
-  let seed = 42;
-  let writeResults = !quick;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined) throw new Error(`bench: ${arg} needs a value`);
-      return next;
-    };
-    if (arg === "--sizes") sizes = value().split(",").map(parseSize);
-    else if (arg.startsWith("--sizes=")) sizes = arg.slice(8).split(",").map(parseSize);
-    else if (arg === "--seed") seed = Number(value());
-    else if (arg === "--write-results") writeResults = true;
-    else if (arg === "--no-write-results") writeResults = false;
-    else if (arg === "--quick" || arg === "--") continue;
-    else throw new Error(`bench: unknown argument "${arg}" (use --sizes 10k,100k,1M, --quick, --seed N, --[no-]write-results)`);
-  }
-  return { sizes, quick, seed, writeResults };
-}
 
 const log = (message: string) => process.stderr.write(message + "\n");
 
@@ -65,7 +35,7 @@ function n3WriterText(quads: readonly RDF.Quad[], format: string, prefixes: Reco
   return result;
 }
 
-async function benchSize(triplesWanted: number, args: Args, codeIsWarm: boolean): Promise<SizeReport> {
+async function benchSize(triplesWanted: number, args: BenchArgs, codeIsWarm: boolean): Promise<SizeReport> {
   const label = sizeLabel(triplesWanted);
   const big = triplesWanted >= 500_000;
   // Multi-second runs after smaller sizes gain nothing from a warm-up run: the code is already optimised.
@@ -200,7 +170,7 @@ function machineFacts(): Record<string, string> {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseBenchArgs(process.argv.slice(2), { name: "bench", sizes: [10_000, 100_000, 1_000_000], quickSizes: [10_000, 100_000] });
   if (!hasGc()) log("bench: run with node --expose-gc (npm run bench does) for stable timings and memory figures");
   const facts = machineFacts();
   const reports: SizeReport[] = [];

@@ -18,7 +18,8 @@ import { createEmbeddedSparql, type EmbeddedSparql } from "../src/query/sparql-e
 import { SparqlEndpoint, type SelectResult } from "../src/query/sparql-endpoint.ts";
 import { remoteNeighbourhood, remotePaths, remoteSearch } from "../src/query/sparql-remote.ts";
 import { startVirtuoso, type VirtuosoServer } from "../tests/helpers/virtuoso.ts";
-import { benchOutDir, ensureDataset, parseSize, sizeLabel } from "./dataset-cache.ts";
+import { benchOutDir, ensureDataset, sizeLabel } from "./dataset-cache.ts";
+import { parseBenchArgs, type BenchArgs } from "./args.ts";
 import { labelsToType, pickPairs, timeEach, topHubs } from "./query-bench.ts";
 import { formatMs } from "./report.ts";
 import { embeddedFetch } from "./sparql-adapter.ts";
@@ -26,37 +27,6 @@ import { collectGarbage, hasGc, ratioToBaseline, summarize, timeAsync, timeSync,
 
 type Engine = "core" | "oxigraph" | "virtuoso";
 const remoteEngines = ["oxigraph", "virtuoso"] as const;
-
-interface Args {
-  sizes: number[];
-  quick: boolean;
-  seed: number;
-  /** Whether to rewrite bench/SPARQL-RESULTS.md (not for quick runs, which would replace the committed table). */
-  writeResults: boolean;
-}
-
-function parseArgs(argv: readonly string[]): Args {
-  const quick = argv.includes("--quick");
-  let sizes = quick ? [100_000] : [100_000, 1_000_000];
-  let seed = 42;
-  let writeResults = !quick;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined) throw new Error(`bench/sparql: ${arg} needs a value`);
-      return next;
-    };
-    if (arg === "--sizes") sizes = value().split(",").map(parseSize);
-    else if (arg.startsWith("--sizes=")) sizes = arg.slice(8).split(",").map(parseSize);
-    else if (arg === "--seed") seed = Number(value());
-    else if (arg === "--write-results") writeResults = true;
-    else if (arg === "--no-write-results") writeResults = false;
-    else if (arg === "--quick" || arg === "--") continue;
-    else throw new Error(`bench/sparql: unknown argument "${arg}" (use --sizes 100k,1M, --quick, --seed N, --[no-]write-results)`);
-  }
-  return { sizes, quick, seed, writeResults };
-}
 
 const log = (message: string) => process.stderr.write(message + "\n");
 
@@ -240,7 +210,7 @@ function selectRows(result: SelectResult): string[] {
 
 let virtuosoNow: VirtuosoServer | undefined;
 
-async function benchSize(triplesWanted: number, args: Args): Promise<SizeResult> {
+async function benchSize(triplesWanted: number, args: BenchArgs): Promise<SizeResult> {
   const label = sizeLabel(triplesWanted);
   const reps = repetitions(triplesWanted, args.quick);
   log(`\n== ${label} triples ==`);
@@ -540,7 +510,7 @@ function machineFacts(): Record<string, string> {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseBenchArgs(process.argv.slice(2), { name: "bench/sparql", sizes: [100_000, 1_000_000], quickSizes: [100_000] });
   if (!hasGc()) log("bench/sparql: run with node --expose-gc (npm run bench:sparql does) for steadier timings");
   // Ctrl-C or a kill: stop Virtuoso and remove its folder before leaving.
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
