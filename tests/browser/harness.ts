@@ -1,10 +1,12 @@
 // Builds the workbench once, serves the built site on 127.0.0.1 and opens it in Debian's Chromium via playwright-core.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, expect, inject } from "vitest";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -27,9 +29,8 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** `vite build` into a temporary folder: the same static site a user deploys. */
-export function buildSite(): string {
-  const dir = mkdtempSync(join(tmpdir(), "smartcity-kg-dist-"));
+/** `vite build` into a (by default new temporary) folder: the same static site a user deploys. */
+export function buildSite(dir = mkdtempSync(join(tmpdir(), "smartcity-kg-dist-"))): string {
   const vite = join(ROOT, "node_modules", ".bin", "vite");
   const result = spawnSync(vite, ["build", "--outDir", dir, "--emptyOutDir", "--logLevel", "warn"], { cwd: ROOT, encoding: "utf8" });
   if (result.status !== 0) throw new Error(`browser tests: vite build failed:\n${result.stdout}\n${result.stderr}`);
@@ -114,3 +115,116 @@ export function removeSite(dir: string): void {
 }
 
 export const SCREENSHOTS = join(ROOT, "test-results", "browser");
+
+/**
+ * The site built for this test run: the first test file that needs it builds it into the run's folder (given by
+ * build-once.ts) while any other waits, so one `vitest run` builds once, and only if a browser test runs.
+ */
+async function builtSiteForThisRun(): Promise<string> {
+  const root = inject("workbenchBuildRoot");
+  const dir = join(root, "site");
+  const built = join(root, "built");
+  const failed = join(root, "failed");
+  try {
+    writeFileSync(join(root, "building"), String(process.pid), { flag: "wx" });
+  } catch {
+    // Another test file is building it.
+    while (!existsSync(built)) {
+      if (existsSync(failed)) throw new Error(readFileSync(failed, "utf8"));
+      await sleep(200);
+    }
+    return dir;
+  }
+  try {
+    buildSite(dir);
+    writeFileSync(built, "");
+  } catch (error) {
+    writeFileSync(failed, error instanceof Error ? error.message : String(error));
+    throw error;
+  }
+  return dir;
+}
+
+export interface WorkbenchSiteOptions {
+  /** Put before each screenshot's name, e.g. "sparql-". */
+  screenshotPrefix: string;
+  /** Console errors that are the fault under test, not a bug. */
+  expectedErrors?: RegExp;
+  /** Tests may crash a page on purpose: a closed page is not photographed and a failed screenshot is not an error. */
+  pagesMayCrash?: boolean;
+}
+
+export interface WorkbenchSite {
+  readonly site: Site;
+  readonly browser: Browser;
+  /** The pages opened in the current test, oldest first. */
+  readonly pages: readonly OpenedPage[];
+  /** Opens the workbench in a fresh browser context (at `url`, by default the site's) and tracks it. */
+  open(url?: string): Promise<OpenedPage>;
+  /** Tracks a page opened some other way, so it is photographed, checked and closed after the test. */
+  track(opened: OpenedPage): OpenedPage;
+}
+
+/**
+ * Registers the lifecycle every browser test file shares: serve the run's built site and launch Chromium before all;
+ * after each test photograph its pages, close them and require no console errors or dialogs (an alert would mean a
+ * hostile string ran as markup); close everything after all.
+ */
+export function useWorkbenchSite(options: WorkbenchSiteOptions): WorkbenchSite {
+  let site: Site | undefined;
+  let browser: Browser | undefined;
+  const pages: OpenedPage[] = [];
+
+  beforeAll(async () => {
+    site = await serve(await builtSiteForThisRun());
+    browser = await launch();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    // The built folder belongs to the run (build-once.ts removes it); other files may still serve it.
+    await site?.close();
+  });
+
+  afterEach(async (context) => {
+    const done = pages.splice(0);
+    if (done.length === 0) return;
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const name = context.task.name.replace(/[^a-z0-9]+/gi, "-").toLowerCase();
+    for (const [i, o] of done.entries()) {
+      const path = join(SCREENSHOTS, `${options.screenshotPrefix}${name}${i ? `-${i + 1}` : ""}.png`);
+      if (!options.pagesMayCrash) await o.page.screenshot({ path });
+      // A page the test crashed on purpose has nothing left to show.
+      else if (!o.page.isClosed()) await o.page.screenshot({ path, timeout: 5_000 }).catch(() => undefined);
+    }
+    for (const o of done) await o.context.close();
+    for (const o of done) {
+      const expected = options.expectedErrors;
+      expect(expected ? o.errors.filter((e) => !expected.test(e)) : o.errors).toEqual([]);
+      expect(o.dialogs).toEqual([]);
+    }
+  });
+
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`browser tests: the ${what} is not started (used outside a test?)`);
+    return value;
+  };
+  const lifecycle: WorkbenchSite = {
+    get site() {
+      return started(site, "site");
+    },
+    get browser() {
+      return started(browser, "browser");
+    },
+    pages,
+    track(opened) {
+      pages.push(opened);
+      return opened;
+    },
+    async open(url) {
+      const s = lifecycle.site;
+      return lifecycle.track(await openWorkbench(lifecycle.browser, url === undefined ? s : { ...s, url }));
+    },
+  };
+  return lifecycle;
+}

@@ -2,53 +2,20 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { buildSite, launch, openWorkbench, removeSite, SCREENSHOTS, serve, waitForGraph, type OpenedPage, type Site } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { SCREENSHOTS, useWorkbenchSite, waitForGraph } from "./harness.ts";
 
 const KGR = "https://w3id.org/smartcity-kg/resource/";
 const HUAWEI = `${KGR}huawei`;
 const KENYA = `${KGR}kenya`;
 
-let site: Site;
-let browser: Browser;
-const opened: OpenedPage[] = [];
-
-beforeAll(async () => {
-  site = await serve(buildSite());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (site) {
-    await site.close();
-    removeSite(site.dir);
-  }
-});
-
-afterEach(async (context) => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  const name = context.task.name.replace(/[^a-z0-9]+/gi, "-").toLowerCase();
-  const pages = opened.splice(0);
-  for (const [i, o] of pages.entries()) {
-    if (!o.page.isClosed()) {
-      // A page the test crashed on purpose has nothing left to show.
-      await o.page.screenshot({ path: join(SCREENSHOTS, `session-${name}${i ? `-${i + 1}` : ""}.png`), timeout: 5_000 }).catch(() => undefined);
-    }
-  }
-  for (const o of pages) await o.context.close();
-  // Every scenario runs without console errors or dialogs (an alert would mean a hostile string ran as markup).
-  for (const o of pages) {
-    expect(o.errors).toEqual([]);
-    expect(o.dialogs).toEqual([]);
-  }
-});
+// A test may crash a page on purpose; its screenshot is then skipped.
+const workbench = useWorkbenchSite({ screenshotPrefix: "session-", pagesMayCrash: true });
 
 /** Opens the workbench in a fresh profile (a new browser context: its own IndexedDB and storage). */
-async function open(url = site.url): Promise<Page> {
-  const o = await openWorkbench(browser, { ...site, url });
-  opened.push(o);
+async function open(url?: string): Promise<Page> {
+  const o = await workbench.open(url);
   await ready(o.page);
   return o.page;
 }
@@ -204,7 +171,7 @@ describe("sessions (built site in Chromium)", () => {
 
   it("after a crash of the tab, a new tab restores the last autosave", async () => {
     const page = await open();
-    const o = opened.at(-1)!;
+    const o = workbench.pages.at(-1)!;
     await runPath(page);
     await selectBySearch(page, "Huawei", HUAWEI);
     await writeNodeNote(page, "Written just before the crash.");
@@ -220,7 +187,7 @@ describe("sessions (built site in Chromium)", () => {
     await crashed;
     const next = await o.context.newPage();
     next.on("pageerror", (error) => o.errors.push(String(error)));
-    await next.goto(site.url);
+    await next.goto(workbench.site.url);
     await ready(next);
     expect(await viewState(next)).toEqual(before);
     await next.screenshot({ path: join(SCREENSHOTS, "session-after-crash.png") });

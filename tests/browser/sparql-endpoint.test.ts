@@ -1,24 +1,25 @@
 // Endpoint mode of the SPARQL panel in Chromium: a real Virtuoso (behind a CORS proxy) for search and paths, and a
 // fault server for HTTP errors and timeouts, after which the view must be what it was.
-import { mkdirSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { join, resolve } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { bundledDataFiles } from "../../src/cli/load.ts";
 import { startVirtuoso, type VirtuosoServer } from "../sparql/virtuoso.ts";
-import { buildSite, launch, openWorkbench, removeSite, SCREENSHOTS, serve, type OpenedPage, type Site } from "./harness.ts";
+import { useWorkbenchSite } from "./harness.ts";
 
 const KGR = "https://w3id.org/smartcity-kg/resource/";
 /** A company only the endpoint holds (a fictional test fixture), so its answers must join the view. */
 const ENDPOINT_ONLY = resolve(import.meta.dirname, "../fixtures/browser/endpoint-only.ttl");
 
-let site: Site;
-let browser: Browser;
+// Chromium logs a failed request (HTTP 500, connection refused) on the console; that is the fault under test, anything else is a bug.
+const workbench = useWorkbenchSite({
+  screenshotPrefix: "sparql-endpoint-",
+  expectedErrors: /^Failed to load resource: (the server responded with a status of 500|net::ERR_CONNECTION_REFUSED)/,
+});
 let virtuoso: VirtuosoServer | undefined;
 let proxy: { url: string; server: Server; authorizations: string[] };
 let faults: { url: string; server: Server; mode: "ok" | "500" | "hang" | "malformed" | "rows" };
-let opened: OpenedPage | null = null;
 
 const cors = {
   "access-control-allow-origin": "*",
@@ -67,10 +68,8 @@ function corsProxy(target: string, authorizations: string[]): Server {
 }
 
 beforeAll(async () => {
-  const [built, started] = await Promise.all([Promise.resolve(buildSite()), startVirtuoso([...bundledDataFiles(), ENDPOINT_ONLY], { who: "tests/browser" })]);
+  const started = await startVirtuoso([...bundledDataFiles(), ENDPOINT_ONLY], { who: "tests/browser" });
   virtuoso = started;
-  site = await serve(built);
-  browser = await launch();
   const authorizations: string[] = [];
   const proxyServer = corsProxy(started.endpoint, authorizations);
   proxy = { server: proxyServer, url: await listen(proxyServer), authorizations };
@@ -98,34 +97,16 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
   for (const server of [proxy?.server, faults?.server]) {
     if (!server) continue;
     server.closeAllConnections();
     await new Promise<void>((ok) => server.close(() => ok()));
   }
   await virtuoso?.stop();
-  if (site) {
-    await site.close();
-    removeSite(site.dir);
-  }
-});
-
-afterEach(async (context) => {
-  if (!opened) return;
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await opened.page.screenshot({ path: join(SCREENSHOTS, `sparql-endpoint-${context.task.name.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}.png`) });
-  const { errors, dialogs } = opened;
-  await opened.context.close();
-  opened = null;
-  // Chromium logs a failed request (HTTP 500, connection refused) on the console; that is the fault under test, anything else is a bug.
-  expect(errors.filter((e) => !/^Failed to load resource: (the server responded with a status of 500|net::ERR_CONNECTION_REFUSED)/.test(e))).toEqual([]);
-  expect(dialogs).toEqual([]);
 });
 
 async function connect(url: string, options: { timeout?: number; user?: string; password?: string } = {}): Promise<Page> {
-  opened = await openWorkbench(browser, site);
-  const page = opened.page;
+  const { page } = await workbench.open();
   await page.click("#sparql-open");
   await page.click("#sparql-connect");
   await page.fill("#ep-url", url);
@@ -263,8 +244,7 @@ describe("SPARQL endpoint faults (Chromium, a fault server)", () => {
     const closed = createServer();
     const downUrl = await listen(closed);
     await new Promise<void>((ok) => closed.close(() => ok()));
-    opened = await openWorkbench(browser, site);
-    const page = opened.page;
+    const { page } = await workbench.open();
     await page.click("#sparql-open");
     await page.click("#sparql-connect");
     await page.fill("#ep-url", downUrl);

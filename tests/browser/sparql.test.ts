@@ -1,51 +1,23 @@
 // The SPARQL panel in the built workbench (Chromium): loaded on demand, SELECT with clickable IRIs, CONSTRUCT drawn and exported, syntax errors placed.
-import { mkdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { loadDataset } from "../../src/rdf/parse.ts";
-import { buildSite, launch, removeSite, SCREENSHOTS, serve, waitForGraph, type OpenedPage, type Site } from "./harness.ts";
+import { useWorkbenchSite, waitForGraph } from "./harness.ts";
 
 const KGR = "https://w3id.org/smartcity-kg/resource/";
 /** Oxigraph's web build: its JS glue and its WASM binary, as Vite names the chunks. */
 const OXIGRAPH = /\/assets\/(web-[\w-]+\.js|web_bg-[\w-]+\.wasm)$/;
 
-let site: Site;
-let browser: Browser;
-let opened: OpenedPage | null = null;
+const workbench = useWorkbenchSite({ screenshotPrefix: "sparql-" });
 let requests: string[] = [];
-
-beforeAll(async () => {
-  site = await serve(buildSite());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (site) {
-    await site.close();
-    removeSite(site.dir);
-  }
-});
-
-afterEach(async (context) => {
-  if (!opened) return;
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await opened.page.screenshot({ path: join(SCREENSHOTS, `sparql-${context.task.name.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}.png`) });
-  const { errors, dialogs } = opened;
-  await opened.context.close();
-  opened = null;
-  expect(errors).toEqual([]);
-  expect(dialogs).toEqual([]);
-});
 
 /** Like the harness's openWorkbench, recording every request (the workers' too) from before the first one. */
 async function open(): Promise<Page> {
   requests = [];
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  const context = await workbench.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   const page = await context.newPage();
-  opened = { page, context, errors: [], dialogs: [] };
-  const { errors, dialogs } = opened;
+  const { errors, dialogs } = workbench.track({ page, context, errors: [], dialogs: [] });
   context.on("request", (request) => requests.push(request.url()));
   page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
   page.on("pageerror", (error) => errors.push(String(error)));
@@ -53,7 +25,7 @@ async function open(): Promise<Page> {
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  await page.goto(site.url);
+  await page.goto(workbench.site.url);
   await waitForGraph(page);
   return page;
 }

@@ -1,48 +1,19 @@
 // The built workbench in a real Chromium: it renders, searches, finds paths and neighbourhoods, exports, loads files safely.
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { loadDataset, RdfSyntaxError } from "../../src/rdf/parse.ts";
 import { oa, rdf } from "../../src/rdf/vocab.ts";
-import { buildSite, launch, openWorkbench, removeSite, SCREENSHOTS, serve, type OpenedPage, type Site } from "./harness.ts";
+import { SCREENSHOTS, useWorkbenchSite } from "./harness.ts";
 
 const FIXTURES = resolve(import.meta.dirname, "../fixtures/browser");
 const KGR = "https://w3id.org/smartcity-kg/resource/";
 
-let site: Site;
-let browser: Browser;
-let opened: OpenedPage | null = null;
-
-beforeAll(async () => {
-  site = await serve(buildSite());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (site) {
-    await site.close();
-    removeSite(site.dir);
-  }
-});
-
-afterEach(async (context) => {
-  if (!opened) return;
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  const name = context.task.name.replace(/[^a-z0-9]+/gi, "-").toLowerCase();
-  await opened.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-  const { errors, dialogs } = opened;
-  await opened.context.close();
-  opened = null;
-  // Every scenario must run without console errors or dialogs (an alert would mean markup ran).
-  expect(errors).toEqual([]);
-  expect(dialogs).toEqual([]);
-});
+const workbench = useWorkbenchSite({ screenshotPrefix: "" });
 
 async function open(): Promise<Page> {
-  opened = await openWorkbench(browser, site);
-  return opened.page;
+  return (await workbench.open()).page;
 }
 
 /** Types into an autocomplete and picks the first suggestion. */
