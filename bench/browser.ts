@@ -1,9 +1,11 @@
 // Browser benchmark of the built workbench: time to first view, longest main-thread task while loading generated data, ForceAtlas2 iterations/s.
 // Usage: npm run bench:browser [-- 100k 1M]   (sizes default to 100k and 1M; data is generated once into bench/out/)
-import { mkdirSync, writeFileSync } from "node:fs";
+//        npm run bench:browser -- fa2         (only the ForceAtlas2 Node-vs-worker comparison; keeps the other rows)
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { buildSite, launch, removeSite, serve, type Site } from "../tests/browser/harness.ts";
+import { measureFa2, printFa2, type Fa2Row } from "./browser-fa2.ts";
 import { benchOutDir, ensureDataset, parseSize, sizeLabel } from "./dataset-cache.ts";
 
 interface Row {
@@ -88,8 +90,22 @@ async function measure(site: Site, file: { path: string; triples: number } | nul
   }
 }
 
+function writeResults(results: { rows?: Row[]; fa2: Fa2Row }): void {
+  mkdirSync(benchOutDir, { recursive: true });
+  const path = join(benchOutDir, "browser.json");
+  const earlier = existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as { rows?: Row[] }) : {};
+  writeFileSync(path, JSON.stringify({ date: new Date().toISOString(), rows: results.rows ?? earlier.rows ?? [], fa2: results.fa2 }, null, 2));
+}
+
 async function main(): Promise<void> {
-  const sizes = (process.argv.slice(2).length ? process.argv.slice(2) : ["100k", "1M"]).map(parseSize);
+  const args = process.argv.slice(2);
+  if (args.length === 1 && args[0] === "fa2") {
+    const fa2 = await measureFa2();
+    printFa2(fa2);
+    writeResults({ fa2 });
+    return;
+  }
+  const sizes = (args.length ? args : ["100k", "1M"]).map(parseSize);
   const files = sizes.map((triples) => {
     const dataset = ensureDataset(triples, 1);
     return { path: dataset.path, triples: dataset.stats.triples };
@@ -111,8 +127,9 @@ async function main(): Promise<void> {
   ];
   console.log(lines.join("\n"));
   console.log("Headless Chromium renders WebGL in software (SwiftShader): frame costs, and so long tasks during layout, are far above a GPU's.");
-  mkdirSync(benchOutDir, { recursive: true });
-  writeFileSync(join(benchOutDir, "browser.json"), JSON.stringify({ date: new Date().toISOString(), rows }, null, 2));
+  const fa2 = await measureFa2();
+  printFa2(fa2);
+  writeResults({ rows, fa2 });
 }
 
 main().catch((error: unknown) => {
