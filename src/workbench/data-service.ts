@@ -10,6 +10,7 @@ import Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import noverlap from "graphology-layout-noverlap";
 import { sizeForDegree } from "./display.ts";
+import { layoutExtent } from "./extent.ts";
 import { firstLayoutIterations, layoutSettings } from "./fa2-settings.ts";
 import { buildSearchIndex, searchLabels } from "../query/search.ts";
 import { findPaths } from "../query/path.ts";
@@ -416,14 +417,7 @@ export function layOut(view: ViewGraph): void {
   if (graph.order === 0) return;
   forceAtlas2.assign(graph, { iterations: firstLayoutIterations(graph.order), settings: layoutSettings(graph), getEdgeWeight: null });
   // Then noverlap, with the sizes the page will draw (pixels, converted to layout units for a ~700 px view).
-  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
-  graph.forEachNode((_, a) => {
-    minX = Math.min(minX, a.x);
-    maxX = Math.max(maxX, a.x);
-    minY = Math.min(minY, a.y);
-    maxY = Math.max(maxY, a.y);
-  });
-  const unitsPerPixel = Math.max(maxX - minX, maxY - minY, 1e-6) / 700;
+  const unitsPerPixel = Math.max(layoutExtent(graph), 1e-6) / 700;
   let maxDegree = 1;
   for (const node of view.nodes) maxDegree = Math.max(maxDegree, node.degree);
   const sizes = new Map(view.nodes.map((node) => [node.key, sizeForDegree(node.degree, maxDegree, view.nodes.length) * unitsPerPixel]));

@@ -20,6 +20,7 @@ import {
 import type { ViewGraph } from "./protocol.ts";
 import { defaultAppearance, type Appearance } from "../session/layout.ts";
 import { drawLabelWithHalo } from "./labels.ts";
+import { layoutExtent } from "./extent.ts";
 
 /** Labels per grid cell at full view (sigma's labelDensity) for the default appearance. */
 const BASE_LABEL_DENSITY = 0.07;
@@ -203,14 +204,7 @@ export class GraphView {
   /** About the distance between neighbouring nodes, so new nodes land at a sensible scale. */
   private typicalSpacing(): number {
     if (this.graph.order < 2) return 10;
-    let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
-    this.graph.forEachNode((_, a) => {
-      minX = Math.min(minX, a.x);
-      maxX = Math.max(maxX, a.x);
-      minY = Math.min(minY, a.y);
-      maxY = Math.max(maxY, a.y);
-    });
-    return Math.max(1, Math.max(maxX - minX, maxY - minY) / Math.sqrt(this.graph.order));
+    return Math.max(1, layoutExtent(this.graph) / Math.sqrt(this.graph.order));
   }
 
   /** Sets the size scale from a whole view about to be shown (largest degree, number of nodes). */

@@ -2,6 +2,7 @@
 import type Graph from "graphology";
 import FA2LayoutSupervisor from "graphology-layout-forceatlas2/worker";
 import { layoutSettings } from "./fa2-settings.ts";
+import { layoutExtent } from "./extent.ts";
 import noverlap from "graphology-layout-noverlap";
 import NoverlapLayoutSupervisor from "graphology-layout-noverlap/worker";
 
@@ -123,14 +124,7 @@ export class LayoutController {
 
   /** Layout units per screen pixel when the whole graph fits a ~700 px view (sigma's default camera). */
   private pixelsToGraph(): number {
-    let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
-    this.graph.forEachNode((_, a) => {
-      minX = Math.min(minX, a.x);
-      maxX = Math.max(maxX, a.x);
-      minY = Math.min(minY, a.y);
-      maxY = Math.max(maxY, a.y);
-    });
-    const extent = Math.max(maxX - minX, maxY - minY);
+    const extent = layoutExtent(this.graph);
     return Number.isFinite(extent) && extent > 0 ? extent / 700 : 1;
   }
 
