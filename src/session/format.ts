@@ -267,6 +267,7 @@ const actionSchema: UnionSchema = {
         ["select", obj({ node: iri(), edge: edgeKey() }, ["node", "edge"])],
         ["clear-focus", none],
         ["move-nodes", obj({ nodes: iriList() })],
+        ["layout", none],
         ["pin", obj({ nodes: iriList(), pinned: bool() })],
         ["note", obj({ target: oneOf(["session", "node", "edge"]), key: str(3 * 2048 + 2) })],
         ["appearance", obj({ setting: str(64) })],

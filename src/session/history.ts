@@ -62,6 +62,7 @@ export type SessionAction =
   | { kind: "select"; params: { node?: string; edge?: string } }
   | { kind: "clear-focus"; params: Record<string, never> }
   | { kind: "move-nodes"; params: { nodes: string[] } }
+  | { kind: "layout"; params: Record<string, never> }
   | { kind: "pin"; params: { nodes: string[]; pinned: boolean } }
   | { kind: "note"; params: { target: "session" | "node" | "edge"; key: string } }
   | { kind: "appearance"; params: { setting: string } }
@@ -209,6 +210,7 @@ export function describeAction(action: SessionAction, labelOf: (iri: string) => 
     case "select": return action.params.node ? `Select ${name(action.params.node)}` : action.params.edge ? "Select a relation" : "Clear selection";
     case "clear-focus": return "Clear highlight";
     case "move-nodes": return `Move ${names(action.params.nodes)}`;
+    case "layout": return "Layout run";
     case "pin": return `${action.params.pinned ? "Pin" : "Unpin"} ${names(action.params.nodes)}`;
     case "note": return action.params.target === "session" ? "Edit session note" : `Note on ${action.params.target === "node" ? name(action.params.key) : "a relation"}`;
     case "appearance": return `Appearance: ${action.params.setting}`;

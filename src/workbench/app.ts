@@ -392,9 +392,24 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
         "ul",
         {},
         ...(legendExpanded ? summary.classes : summary.classes.slice(0, LEGEND_SHORT)).map((cls) => {
+          const colour = view.colourOf(cls.iri) ?? colours.get(cls.iri) ?? OTHER_COLOUR;
+          // The chosen colour is a session appearance step (undoable); `change` fires once the picker closes.
+          const picker = h("input", {
+            type: "color",
+            class: "legend-colour",
+            value: colour,
+            title: `Colour of ${cls.label}`,
+            attrs: { "aria-label": `Colour of ${cls.label}`, style: "width:18px;height:16px;padding:0;border:none;background:none;flex:none" },
+            dataset: { class: cls.iri },
+          });
+          picker.addEventListener("change", () => {
+            session?.setClassColour(cls.iri, cls.label, picker.value);
+            renderLegend();
+          });
           const item = h(
             "li",
-            {},
+            { attrs: { style: "display:flex;align-items:center;gap:2px" } },
+            picker,
             h(
               "button",
               {
@@ -404,7 +419,7 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
                 dataset: { class: cls.iri },
                 on: { click: () => store.apply(toggleClass(cls.iri)) },
               },
-              h("span", { class: "swatch", attrs: { style: `background:${view.colourOf(cls.iri) ?? colours.get(cls.iri) ?? OTHER_COLOUR}` } }),
+              h("span", { class: "swatch", attrs: { style: `background:${colour}` } }),
               h("span", { class: "legend-label" }, cls.label),
               h("span", { class: "count" }, String(cls.count)),
             ),

@@ -7,6 +7,8 @@ import noverlap from "graphology-layout-noverlap";
 import NoverlapLayoutSupervisor from "graphology-layout-noverlap/worker";
 
 export type LayoutListener = (running: boolean) => void;
+/** A run ended with its positions final (after noverlap): `byUser` when the analyst started it with the button. */
+export type LayoutRunListener = (byUser: boolean) => void;
 
 /** How long one automatic run lasts: enough for a few thousand nodes to settle on two cores. */
 const AUTO_RUN_MS = 4000;
@@ -20,6 +22,9 @@ export class LayoutController {
   private untangleTimer: ReturnType<typeof setTimeout> | undefined;
   private stopTimer: ReturnType<typeof setTimeout> | undefined;
   private listeners = new Set<LayoutListener>();
+  private runListeners = new Set<LayoutRunListener>();
+  /** The running layout was started by the analyst (the button), not by the app (first view, new nodes). */
+  private userRun = false;
   private killed = false;
 
   constructor(
@@ -33,9 +38,19 @@ export class LayoutController {
     return this.supervisor?.isRunning() ?? false;
   }
 
+  get runByUser(): boolean {
+    return this.running && this.userRun;
+  }
+
   onChange(listener: LayoutListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Called once per stopped run when its positions are final; a run cut short by reset() or kill() never ends this way. */
+  onRunEnd(listener: LayoutRunListener): () => void {
+    this.runListeners.add(listener);
+    return () => this.runListeners.delete(listener);
   }
 
   /** Starts ForceAtlas2; with `forMs` it stops by itself, then removes overlaps and caches the positions. */
@@ -59,26 +74,36 @@ export class LayoutController {
 
   /** Runs a fresh layout for a while (the default after loading data with no cached positions). */
   autoRun(): void {
+    this.userRun = false;
     this.start(AUTO_RUN_MS);
   }
 
   stop(): void {
     clearTimeout(this.stopTimer);
     if (this.supervisor?.isRunning()) {
+      const byUser = this.userRun;
+      this.userRun = false;
       this.supervisor.stop();
-      this.untangle();
+      this.untangle(this.pixelsToGraph(), () => {
+        for (const listener of [...this.runListeners]) listener(byUser);
+      });
     }
     this.emit();
   }
 
+  /** The ▶ Layout button: starts a run of the analyst's own (an undoable step once it stops), or stops the running one. */
   toggle(): void {
     if (this.running) this.stop();
-    else this.start();
+    else {
+      this.userRun = true;
+      this.start();
+    }
   }
 
   /** The graph's structure changed (nodes added or dropped): the worker's copy is stale, so it is rebuilt on next start. */
   reset(): void {
     const wasRunning = this.running;
+    this.userRun = false;
     clearTimeout(this.stopTimer);
     this.stopUntangling();
     this.supervisor?.kill();
@@ -90,7 +115,7 @@ export class LayoutController {
    * Spreads overlapping nodes apart with noverlap in a web worker (it can take a second on thousands of nodes),
    * then caches the positions. Node sizes are screen pixels; `pixelsToGraph` converts them to layout units.
    */
-  untangle(pixelsToGraph = this.pixelsToGraph()): void {
+  untangle(pixelsToGraph = this.pixelsToGraph(), onDone?: () => void): void {
     this.stopUntangling();
     if (this.graph.order === 0 || this.killed) return;
     const held = new Map<string, { x: number; y: number }>();
@@ -101,6 +126,7 @@ export class LayoutController {
       this.stopUntangling();
       for (const [node, position] of held) if (this.graph.hasNode(node)) this.graph.mergeNodeAttributes(node, position);
       this.save();
+      onDone?.();
     };
     const inputReducer = (_key: string, attrs: { x: number; y: number; size?: number }) => ({ x: attrs.x, y: attrs.y, size: (attrs.size ?? 4) * pixelsToGraph });
     const settings = { ratio: 1.15, margin: 3 * pixelsToGraph, speed: 3 };
@@ -170,6 +196,7 @@ export class LayoutController {
     this.supervisor = null;
     this.stopUntangling();
     this.listeners.clear();
+    this.runListeners.clear();
   }
 
   private emit(): void {

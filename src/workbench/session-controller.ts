@@ -159,6 +159,28 @@ export class SessionController {
     this.commit({ kind: "appearance", params: { setting } });
   }
 
+  /**
+   * The analyst starts a layout run: where the app's own layouts (first view, new nodes) left the nodes since the
+   * last step becomes part of that step, so undoing the run puts back exactly what was on screen before it.
+   */
+  layoutStarted(): void {
+    this.positionsChanged();
+    const { entries, cursor } = this.historyValue;
+    const entry = entries[cursor];
+    if (!entry?.snapshot) return;
+    const positions = this.live.positions();
+    this.positionsCache = positions;
+    if (JSON.stringify(positions) === JSON.stringify(entry.snapshot.layout.positions)) return;
+    const snapshot: SessionSnapshot = { ...entry.snapshot, layout: { ...entry.snapshot.layout, positions } };
+    this.historyValue = { entries: entries.map((e, i) => (i === cursor ? { ...e, snapshot } : e)), cursor };
+  }
+
+  /** The analyst's layout run stopped with its positions final: the run is one step. */
+  layoutFinished(): void {
+    this.positionsChanged();
+    this.commit({ kind: "layout", params: {} });
+  }
+
   /** A node was dragged: the move is a step (positions are read afresh). */
   moved(nodes: string[]): void {
     this.positionsChanged();

@@ -73,6 +73,8 @@ export interface SessionHandle {
   decorateDetails(panel: HTMLElement, state: SessionState): void;
   /** Node size and label density sliders (their changes are undoable steps). */
   appearanceControls(): HTMLElement;
+  /** The analyst chose the colour a class is drawn with (`#rrggbb`): one undoable appearance step. */
+  setClassColour(cls: string, label: string, colour: string): void;
   /** The data changed by the analyst's hand (files loaded). */
   dataLoaded(names: string[]): void;
   kill(): void;
@@ -268,10 +270,16 @@ export function attachSession(host: SessionHost): SessionHandle {
   };
   cleanups.push(
     layout.onChange((running) => {
+      if (running && layout.runByUser && !restoring) controller.layoutStarted();
       if (!running) {
         controller.positionsChanged();
         scheduleSave();
       }
+    }),
+    // The analyst's run is a step once its positions are final; the app's own runs ride along in the next step.
+    layout.onRunEnd((byUser) => {
+      if (byUser && !restoring) controller.layoutFinished();
+      else controller.positionsChanged();
     }),
   );
   const onCamera = () => scheduleSave();
@@ -682,6 +690,14 @@ export function attachSession(host: SessionHost): SessionHandle {
     openText: (text, origin) => openText(text, origin),
     decorateDetails,
     appearanceControls,
+    setClassColour(cls, label, colour) {
+      if (!/^#[0-9a-f]{6}$/i.test(colour)) {
+        host.showError(new Error(`workbench/appearance: "${colour}" is not a colour (#rrggbb).`));
+        return;
+      }
+      const setting = `colour of ${label}`;
+      edit(() => controller.setAppearance({ colours: { ...controller.appearance.colours, [cls]: colour.toLowerCase() } }, setting.length > 64 ? `${setting.slice(0, 63)}…` : setting));
+    },
     dataLoaded(names) {
       controller.commit({ kind: "load", params: { sources: names, replace: false } });
     },

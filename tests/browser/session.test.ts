@@ -90,6 +90,24 @@ const position = (page: Page, key: string) =>
     return [a.x, a.y] as [number, number];
   }, key);
 
+/** Every drawn node's position in graph coordinates. */
+const allPositions = (page: Page) =>
+  page.evaluate(() => {
+    const out: Record<string, [number, number]> = {};
+    window.workbench!.view.graph.forEachNode((node, a) => (out[node] = [a.x, a.y]));
+    return out;
+  });
+
+/** How far the node that moved most between two position sets went (nodes missing from either count as far). */
+function largestMove(a: Record<string, [number, number]>, b: Record<string, [number, number]>): number {
+  let most = Object.keys(a).length === Object.keys(b).length ? 0 : Infinity;
+  for (const [node, [x, y]] of Object.entries(a)) {
+    const other = b[node];
+    most = Math.max(most, other ? Math.hypot(other[0] - x, other[1] - y) : Infinity);
+  }
+  return most;
+}
+
 /** Everything the analyst would check by eye, read from the page. */
 async function viewState(page: Page) {
   return page.evaluate(() => {
@@ -504,6 +522,55 @@ describe("sessions (built site in Chromium)", () => {
     await page.waitForFunction(() => document.querySelectorAll("#session-list .session-item").length === 1);
     await page.screenshot({ path: join(SCREENSHOTS, "session-list.png") });
     await page.click("#sessions-close");
+  });
+
+  it("a layout run started with the button is one step: Ctrl+Z puts the nodes back, Ctrl+Shift+Z moves them again", async () => {
+    const page = await open();
+    await page.waitForFunction(() => !document.getElementById("layout-toggle")!.classList.contains("running"));
+    const steps = await page.evaluate(() => window.workbench!.session!.controller.history.entries.length);
+    const before = await allPositions(page);
+    await page.click("#layout-toggle");
+    await page.waitForFunction(() => document.getElementById("layout-toggle")!.classList.contains("running"));
+    await page.waitForTimeout(1500);
+    await page.click("#layout-toggle");
+    await page.waitForFunction((n) => window.workbench!.session!.controller.history.entries.length > n, steps);
+    expect(await page.evaluate(() => window.workbench!.session!.controller.history.entries.map((e) => e.action.kind).filter((k) => k === "layout"))).toEqual(["layout"]);
+    expect(await page.evaluate(() => window.workbench!.session!.controller.history.entries.at(-1)!.label)).toBe("Layout run");
+    const ran = await allPositions(page);
+    expect(largestMove(before, ran)).toBeGreaterThan(1);
+
+    await page.keyboard.press("Control+z");
+    await page.waitForFunction((c) => window.workbench!.session!.controller.history.cursor === c, steps - 1);
+    await page.waitForFunction(() => !window.workbench!.view.sigma.getCamera().isAnimated());
+    expect(largestMove(before, await allPositions(page))).toBeLessThan(0.01);
+    await page.keyboard.press("Control+Shift+Z");
+    await page.waitForFunction((c) => window.workbench!.session!.controller.history.cursor === c, steps);
+    await page.waitForFunction(() => !window.workbench!.view.sigma.getCamera().isAnimated());
+    expect(largestMove(ran, await allPositions(page))).toBeLessThan(0.01);
+  });
+
+  it("a class colour chosen in the legend is how its nodes are drawn, and undo brings the old colour back", async () => {
+    const page = await open();
+    const cls = await page.evaluate((k) => window.workbench!.view.graph.getNodeAttribute(k, "colourClass") as string, KENYA);
+    const drawn = () => page.evaluate((k) => window.workbench!.view.sigma.getNodeDisplayData(k)!.color, KENYA);
+    const old = await drawn();
+    const picker = page.locator(`#legend input[type="color"][data-class="${cls}"]`);
+    expect(await picker.inputValue()).toBe(old);
+    const chosen = old === "#ff00aa" ? "#00aaff" : "#ff00aa";
+    await picker.fill(chosen);
+    await picker.dispatchEvent("change");
+    await page.waitForFunction((c) => window.workbench!.session!.controller.history.entries.at(-1)!.action.kind === "appearance" && Object.keys(window.workbench!.session!.controller.appearance.colours).includes(c), cls);
+    expect(await drawn()).toBe(chosen);
+    expect(await page.locator(`#legend input[type="color"][data-class="${cls}"]`).inputValue()).toBe(chosen);
+    expect(await page.evaluate(() => window.workbench!.session!.controller.history.entries.at(-1)!.label)).toMatch(/^Appearance: colour of /);
+
+    await page.click("#undo");
+    await page.waitForFunction(() => Object.keys(window.workbench!.session!.controller.appearance.colours).length === 0);
+    expect(await drawn()).toBe(old);
+    expect(await page.locator(`#legend input[type="color"][data-class="${cls}"]`).inputValue()).toBe(old);
+    await page.click("#redo");
+    await page.waitForFunction(() => Object.keys(window.workbench!.session!.controller.appearance.colours).length === 1);
+    expect(await drawn()).toBe(chosen);
   });
 
   it("a session file dropped on the page opens as a session; pinned nodes stay put when the layout runs", async () => {

@@ -167,6 +167,36 @@ describe("workbench session controller", () => {
   });
 });
 
+describe("layout runs", () => {
+  it("the analyst's layout run is one step: undo puts back the positions from before it, redo the run's, and it survives a save", () => {
+    const { store, view, controller } = setup();
+    store.apply(toggleClass(country));
+    // The app's own layout (after the step) settles the nodes: no step of its own.
+    view.at[huawei] = [1, 1];
+    view.at[kenya] = [9, 1];
+    controller.positionsChanged();
+    expect(controller.history.entries).toHaveLength(2);
+    controller.layoutStarted();
+    expect(controller.history.entries).toHaveLength(2);
+    // The run moves the nodes while it goes; only its end is a step.
+    view.at[huawei] = [-5, 3];
+    view.at[kenya] = [20, -4];
+    controller.layoutFinished();
+    const kinds = controller.history.entries.map((e) => e.action.kind);
+    expect(kinds).toEqual(["start", "toggle-class", "layout"]);
+    expect(controller.history.entries[2].label).toBe("Layout run");
+
+    const before = controller.undo();
+    expect(before?.layout.positions).toEqual({ [huawei]: [1, 1], [kenya]: [9, 1] });
+    const after = controller.redo();
+    expect(after?.layout.positions).toEqual({ [huawei]: [-5, 3], [kenya]: [20, -4] });
+
+    const file = toSessionFile({ history: controller.history, ...controller.snapshot() });
+    const back = parseSessionFile(serializeSession(file));
+    expect(back.history.map((e) => e.action)).toContainEqual({ kind: "layout", params: {} });
+  });
+});
+
 describe("classifyChange", () => {
   it("names an expansion by the node it selected, and a search pick by the nodes it added", () => {
     const store = createSessionStore();
