@@ -1,17 +1,11 @@
 // The workbench session's typed state: plain JSON (strings, numbers, arrays), so it can be saved, restored and undone.
+import type { Evidence } from "../graph/types.ts";
 
 /** What the details panel shows: nothing, a node (by IRI) or an edge (by graphology key `e<id>`). */
 export type Selection = { kind: "none" } | { kind: "node"; node: string } | { kind: "edge"; edge: string };
 
-/** The evidence of one relation as the workbench shows it (mirrors graph/types Evidence, plus the text file). */
-export interface EvidenceView {
-  statement: string;
-  quote: string;
-  source: string;
-  sourceLabel: string;
-  locator: string;
-  page?: number;
-  date?: string;
+/** The evidence of one relation as the workbench shows it: the graph's Evidence, plus the text file it quotes. */
+export interface EvidenceView extends Evidence {
   /** The cleaned source text file, relative to graph-data/ (e.g. "sources/euiss-brief-2020-10.txt"), when known. */
   text?: string;
 }

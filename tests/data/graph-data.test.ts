@@ -3,25 +3,11 @@ import { describe, it, expect } from "vitest";
 import { readFileSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { DataFactory, Parser, Store } from "n3";
+import { prefixes as NS } from "../../src/rdf/vocab.ts";
 import type { Quad, Term } from "n3";
 
 const { namedNode } = DataFactory;
 const root = resolve(import.meta.dirname, "../..");
-const NS = {
-  rdf: "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-  rdfs: "http://www.w3.org/2000/01/rdf-schema#",
-  owl: "http://www.w3.org/2002/07/owl#",
-  xsd: "http://www.w3.org/2001/XMLSchema#",
-  skos: "http://www.w3.org/2004/02/skos/core#",
-  dcterms: "http://purl.org/dc/terms/",
-  prov: "http://www.w3.org/ns/prov#",
-  org: "http://www.w3.org/ns/org#",
-  foaf: "http://xmlns.com/foaf/0.1/",
-  oa: "http://www.w3.org/ns/oa#",
-  kg: "https://w3id.org/smartcity-kg/ontology#",
-  kgr: "https://w3id.org/smartcity-kg/resource/",
-  kge: "https://w3id.org/smartcity-kg/evidence/",
-};
 const W3C = [NS.rdf, NS.rdfs, NS.owl, NS.xsd, NS.skos, NS.dcterms, NS.prov, NS.org, NS.foaf, NS.oa];
 const RDF_TYPE = NS.rdf + "type";
 const LINKS = new Set([NS.skos + "exactMatch", NS.owl + "sameAs", NS.rdfs + "seeAlso"]);

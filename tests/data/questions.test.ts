@@ -3,20 +3,12 @@ import { describe, it, expect } from "vitest";
 import { readFileSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { DataFactory, Parser, Store } from "n3";
+import { prefixes as NS } from "../../src/rdf/vocab.ts";
 import type { Term } from "n3";
 
 const { namedNode } = DataFactory;
 const root = resolve(import.meta.dirname, "../..");
-const NS = {
-  rdf: "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-  skos: "http://www.w3.org/2004/02/skos/core#",
-  dcterms: "http://purl.org/dc/terms/",
-  prov: "http://www.w3.org/ns/prov#",
-  oa: "http://www.w3.org/ns/oa#",
-  kg: "https://w3id.org/smartcity-kg/ontology#",
-  kgr: "https://w3id.org/smartcity-kg/resource/",
-};
-const LINKS = new Set([NS.skos + "exactMatch", "http://www.w3.org/2002/07/owl#sameAs", "http://www.w3.org/2000/01/rdf-schema#seeAlso"]);
+const LINKS = new Set([NS.skos + "exactMatch", NS.owl + "sameAs", NS.rdfs + "seeAlso"]);
 
 const dataFiles = readdirSync(resolve(root, "graph-data")).filter((f) => f.endsWith(".ttl"));
 const data = new Store(
