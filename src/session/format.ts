@@ -9,7 +9,7 @@ import {
 } from "./history.ts";
 import { defaultAppearance, emptyLayout, type Appearance, type SessionLayout } from "./layout.ts";
 import { emptyNotes, MAX_NOTE_LENGTH, type Notes } from "./notes.ts";
-import { getEmptySession, SPARQL_LIMITS, sparqlQuerySchema } from "./producers.ts";
+import { getEmptySession, MAX_SELECTION, SPARQL_LIMITS, sparqlQuerySchema } from "./producers.ts";
 import {
   arr,
   bool,
@@ -51,6 +51,8 @@ export const SESSION_LIMITS = {
   maxHistory: MAX_HISTORY,
   /** Node lists (added, hidden, results, positions, labels). */
   maxNodes: 50_000,
+  /** Nodes selected at once (every undo snapshot carries the selection). */
+  maxSelection: MAX_SELECTION,
   /** Edge lists and edge key tables. */
   maxEdges: 100_000,
   /** Names, labels, messages, explanations. */
@@ -158,6 +160,7 @@ const selectionSchema: UnionSchema = {
   variants: {
     none: obj({ kind: oneOf(["none"]) }),
     node: obj({ kind: oneOf(["node"]), node: iri() }),
+    nodes: obj({ kind: oneOf(["nodes"]), nodes: arr(iri(), L.maxSelection, "two or more node IRIs, in the order picked (one node is `node`)") }),
     edge: obj({ kind: oneOf(["edge"]), edge: edgeKey() }),
   },
 };
@@ -518,8 +521,24 @@ function checkConsistency(file: SessionFile): void {
     }
     if (source.kind === "bundled" && source.content !== undefined) throw new SessionFileError(`sources[${i}].content`, "bundled sources are identified by their hash, not copied", "inconsistent");
   });
+  checkSelection(file.state, "state");
+  file.history.forEach((entry, i) => entry.snapshot && checkSelection(entry.snapshot.state, `history[${i}].snapshot.state`));
   const results = file.state.path.results.length;
   if (file.state.path.chosen >= results) throw new SessionFileError("state.path.chosen", `${file.state.path.chosen} but there ${results === 1 ? "is 1 result" : `are ${results} results`}`, "inconsistent");
+}
+
+/** A `nodes` selection holds two or more different nodes, so each set of nodes has one way to be written. */
+function checkSelection(state: SessionState, at: string): void {
+  if (state.selection.kind !== "nodes") return;
+  const nodes = state.selection.nodes;
+  if (nodes.length < 2) {
+    throw new SessionFileError(`${at}.selection.nodes`, `${nodes.length} node${nodes.length === 1 ? "" : "s"}; a "nodes" selection holds two or more (write one node as {"kind": "node", "node": …}, none as {"kind": "none"})`, "inconsistent");
+  }
+  const seen = new Set<string>();
+  nodes.forEach((node, i) => {
+    if (seen.has(node)) throw new SessionFileError(`${at}.selection.nodes[${i}]`, `<${node}> is selected twice`, "inconsistent");
+    seen.add(node);
+  });
 }
 
 /** Every node IRI the session refers to, with where it first appears. */
@@ -530,6 +549,7 @@ export function nodeReferences(file: SessionFile): Map<string, string> {
   };
   const addState = (s: SessionState, at: string) => {
     if (s.selection.kind === "node") add(s.selection.node, `${at}.selection.node`);
+    if (s.selection.kind === "nodes") s.selection.nodes.forEach((n, i) => add(n, `${at}.selection.nodes[${i}]`));
     s.filters.hiddenNodes.forEach((n, i) => add(n, `${at}.filters.hiddenNodes[${i}]`));
     add(s.path.from, `${at}.path.from`);
     add(s.path.to, `${at}.path.to`);

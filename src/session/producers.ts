@@ -5,6 +5,7 @@ import type {
   NeighbourhoodResultView,
   PathOptions,
   PathResultView,
+  Selection,
   SessionState,
   SparqlQueryRecord,
   YearRange,
@@ -65,7 +66,45 @@ const withFilters = (patch: Partial<Filters>): Producer => (state) => ({
 
 // Selection and hover
 
+/**
+ * Most nodes one selection holds: every undo snapshot carries the selection, and 200 snapshots of a few thousand
+ * IRIs would outgrow a session file. Selecting more keeps the first ones (the workbench says so).
+ */
+export const MAX_SELECTION = 1_000;
+
+/** The nodes a selection holds, in the order picked (none for an edge). */
+export function selectedNodes(selection: Selection): string[] {
+  return selection.kind === "node" ? [selection.node] : selection.kind === "nodes" ? selection.nodes : [];
+}
+
+/** The selection of these nodes: none, one `node`, or `nodes` (two or more, unique, at most MAX_SELECTION). */
+export function nodeSelection(nodes: readonly string[]): Selection {
+  const unique = union([], nodes).slice(0, MAX_SELECTION);
+  if (unique.length === 0) return { kind: "none" };
+  if (unique.length === 1) return { kind: "node", node: unique[0] };
+  return { kind: "nodes", nodes: unique };
+}
+
 export const selectNode = (node: string): Producer => (state) => ({ ...state, selection: { kind: "node", node } });
+/** Selects exactly these nodes (a plain click on one; "select all shown"; a marquee). */
+export const selectNodes = (nodes: readonly string[]): Producer => (state) => ({ ...state, selection: nodeSelection(nodes) });
+/** Adds nodes to the node selection (an edge selection is replaced). */
+export const addToSelection = (nodes: readonly string[]): Producer => (state) => ({
+  ...state,
+  selection: nodeSelection([...selectedNodes(state.selection), ...nodes]),
+});
+/** Shift/Ctrl/Cmd-click: a selected node leaves the selection, another joins it. */
+export const toggleNodeSelected = (node: string): Producer => (state) => {
+  const current = selectedNodes(state.selection);
+  return { ...state, selection: nodeSelection(current.includes(node) ? current.filter((n) => n !== node) : [...current, node]) };
+};
+/** Takes nodes out of the selection (hidden, or no longer in the view). */
+export const deselectNodes = (nodes: readonly string[]): Producer => (state) => {
+  const current = selectedNodes(state.selection);
+  const gone = new Set(nodes);
+  if (!current.some((n) => gone.has(n))) return state;
+  return { ...state, selection: nodeSelection(current.filter((n) => !gone.has(n))) };
+};
 export const selectEdge = (edge: string): Producer => (state) => ({ ...state, selection: { kind: "edge", edge } });
 export const clearSelection = (): Producer => (state) =>
   state.selection.kind === "none" ? state : { ...state, selection: { kind: "none" } };
@@ -80,11 +119,9 @@ export const toggleClass = (cls: string): Producer => (state) =>
 export const setHiddenClasses = (classes: string[]): Producer => withFilters({ hiddenClasses: [...classes] });
 export const togglePredicate = (predicate: string): Producer => (state) =>
   withFilters({ hiddenPredicates: toggled(state.filters.hiddenPredicates, predicate) })(state);
-/** Hides nodes; a hidden selected node is deselected, since the details would describe something not shown. */
-export const hideNodes = (nodes: readonly string[]): Producer => (state) => {
-  const next = withFilters({ hiddenNodes: union(state.filters.hiddenNodes, nodes) })(state);
-  return state.selection.kind === "node" && nodes.includes(state.selection.node) ? clearSelection()(next) : next;
-};
+/** Hides nodes; hidden selected nodes are deselected, since the details would describe something not shown. */
+export const hideNodes = (nodes: readonly string[]): Producer => (state) =>
+  deselectNodes(nodes)(withFilters({ hiddenNodes: union(state.filters.hiddenNodes, nodes) })(state));
 export const showAllNodes = (): Producer => withFilters({ hiddenNodes: [] });
 export const setDateRange = (range: YearRange | null): Producer =>
   withFilters({ dateRange: range && range.from > range.to ? { from: range.to, to: range.from } : range });

@@ -2,7 +2,7 @@
 import { prefixes } from "../rdf/vocab.ts";
 import type { SessionSource } from "./format.ts";
 import type { Camera, SessionLayout } from "./layout.ts";
-import { getEmptySession } from "./producers.ts";
+import { getEmptySession, MAX_SELECTION, nodeSelection, selectedNodes } from "./producers.ts";
 import { arr, bool, int, iri, nullable, num, obj, oneOf, SessionFileError, str, stripUserinfo, validate, type ObjectSchema, type UnionSchema } from "./schema.ts";
 import { sha256Hex } from "./sha256.ts";
 import type { SessionState } from "./types.ts";
@@ -122,7 +122,12 @@ const edgeKey = str(16, { pattern: /^e\d{1,10}$/, patternName: "an edge key (e<i
 const selection: UnionSchema = {
   type: "union",
   tag: "kind",
-  variants: { none: obj({ kind: oneOf(["none"]) }), node: obj({ kind: oneOf(["node"]), node: iri() }), edge: obj({ kind: oneOf(["edge"]), edge: edgeKey }) },
+  variants: {
+    none: obj({ kind: oneOf(["none"]) }),
+    node: obj({ kind: oneOf(["node"]), node: iri() }),
+    nodes: obj({ kind: oneOf(["nodes"]), nodes: arr(iri(), MAX_SELECTION) }),
+    edge: obj({ kind: oneOf(["edge"]), edge: edgeKey }),
+  },
 };
 const shareSchema: ObjectSchema = obj(
   {
@@ -187,7 +192,9 @@ export function decodeShareState(encoded: string): ShareState {
   }
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ShareError("the link's data is not an object");
   try {
-    return validate<ShareState>(withDefaults(mapStrings(raw, expandIri, true), defaultShare()), shareSchema);
+    const share = validate<ShareState>(withDefaults(mapStrings(raw, expandIri, true), defaultShare()), shareSchema);
+    // A hand-made link may list a node twice or only one: read it as the workbench would have written it.
+    return share.selection.kind === "nodes" ? { ...share, selection: nodeSelection(selectedNodes(share.selection)) } : share;
   } catch (error) {
     if (error instanceof SessionFileError) throw new ShareError(`${error.path ? `${error.path}: ` : ""}${error.problem}`);
     throw error;

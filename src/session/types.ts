@@ -1,8 +1,15 @@
 // The workbench session's typed state: plain JSON (strings, numbers, arrays), so it can be saved, restored and undone.
 import type { Evidence } from "../graph/types.ts";
 
-/** What the details panel shows: nothing, a node (by IRI) or an edge (by graphology key `e<id>`). */
-export type Selection = { kind: "none" } | { kind: "node"; node: string } | { kind: "edge"; edge: string };
+/**
+ * What the details panel shows: nothing, a node (by IRI), several nodes (shift-click; always two or more, in the
+ * order picked, so one node is always `node`) or an edge (by graphology key `e<id>`).
+ */
+export type Selection =
+  | { kind: "none" }
+  | { kind: "node"; node: string }
+  | { kind: "nodes"; nodes: string[] }
+  | { kind: "edge"; edge: string };
 
 /** The evidence of one relation as the workbench shows it: the graph's Evidence, plus the text file it quotes. */
 export interface EvidenceView extends Evidence {
