@@ -7,6 +7,7 @@ import {
   clearSelectionOrQuery,
   createSessionStore,
   datasetReplaced,
+  addToSelection,
   hideNodes,
   neighbourhoodFailed,
   neighbourhoodFinished,
@@ -17,10 +18,12 @@ import {
   removeNeighbourhoodCenter,
   resetFilters,
   selectEdge,
+  selectedNodes,
   selectNode,
   setDateRange,
   setEdgeLabels,
   setFocus,
+  setNeighbourhoodCenters,
   setNeighbourhoodOptions,
   setPathEnds,
   setPathOptions,
@@ -34,7 +37,9 @@ import {
 import type { Direction, EvidenceView, PathResultView } from "../session/types.ts";
 import { Autocomplete } from "./autocomplete.ts";
 import { DataClient, WorkerError } from "./data-client.ts";
-import { renderEdgeDetails, renderEmptyDetails, renderEvidence, renderNodeDetails, showDetails, type DetailsActions } from "./details.ts";
+import { renderEmptyDetails, renderEvidence, showDetails, type DetailsActions } from "./details.ts";
+import { Marquee } from "./marquee.ts";
+import { SelectionPanel } from "./selection-panel.ts";
 import { classColours, OTHER_COLOUR } from "./display.ts";
 import { h, replaceChildren } from "./dom.ts";
 import { GraphView } from "./graph-view.ts";
@@ -86,7 +91,7 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
     "div",
     { class: "menu", id: "export-menu", hidden: true, role: "menu" },
     h("button", { id: "export-view", on: { click: () => exportTurtle("view") } }, "Turtle: current view"),
-    h("button", { id: "export-selection", on: { click: () => exportTurtle("selection") } }, "Turtle: selection"),
+    h("button", { id: "export-selection", on: { click: () => exportTurtle("selection") } }, "Turtle: selection (all selected nodes)"),
     h("button", { id: "export-query", on: { click: () => exportTurtle("query") } }, "Turtle: query result"),
     h("button", { id: "export-png", on: { click: () => exportPng() } }, "PNG image of the view"),
   );
@@ -181,6 +186,9 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
       {},
       ...[
         ["/", "focus the search box"],
+        ["click a node", "select it (details on the right); click the empty canvas to clear"],
+        ["Shift+click, Ctrl/Cmd+click", "add a node to the selection, or take it out"],
+        ["Shift+drag on the canvas", "select the nodes in a rectangle (a plain drag pans)"],
         ["Esc", "clear the selection, then the query highlight; close dialogs"],
         ["F", "fit the whole view"],
         ["?", "show or hide this help"],
@@ -475,8 +483,14 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
       h(
         "div",
         { class: "row" },
-        h("button", { id: "hide-selected", on: { click: () => hideSelected() } }, "Hide selected node"),
+        h("button", { id: "hide-selected", title: "Hide every selected node (one undoable step)", on: { click: () => selectionPanel.hideSelected() } }, hideSelectedLabel(state)),
         h("button", { id: "show-hidden", on: { click: () => store.apply(showAllNodes()) } }, `Show hidden (${state.filters.hiddenNodes.length})`),
+      ),
+      h(
+        "div",
+        { class: "row" },
+        h("button", { id: "select-all", title: "Select every node the filters leave visible", on: { click: () => selectionPanel.selectAllShown() } }, "Select all shown"),
+        h("button", { id: "select-neighbours", title: "Add the shown neighbours of the selected nodes to the selection", on: { click: () => selectionPanel.selectNeighbours() } }, "Select neighbours"),
       ),
       h("label", { class: "check" }, schemaBox, " Show classes and properties (schema)"),
       h("h3", {}, "Relations"),
@@ -493,14 +507,14 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
       session?.appearanceControls() ?? null,
     );
   }
+  function hideSelectedLabel(state: SessionState): string {
+    const count = selectedNodes(state.selection).length;
+    return count > 1 ? `Hide ${count} selected nodes` : "Hide selected node";
+  }
   function resetAllFilters(): void {
     store.apply(resetFilters());
     renderFilters();
     renderLegend();
-  }
-  function hideSelected(): void {
-    const selection = store.get().selection;
-    if (selection.kind === "node") store.apply(hideNodes([selection.node]));
   }
 
   // ---- Selection and details ---------------------------------------------------------------------------
@@ -581,25 +595,27 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
     },
   };
 
-  let detailsGeneration = 0;
-  async function renderSelection(state: SessionState): Promise<void> {
-    const generation = ++detailsGeneration;
-    const selection = state.selection;
-    if (selection.kind === "none") {
-      showDetails(detailsPanel, renderEmptyDetails());
-      return;
-    }
-    try {
-      const details = await client.request("details", selection.kind === "node" ? { node: selection.node } : { edge: selection.edge });
-      if (generation !== detailsGeneration) return;
-      if (!details) showDetails(detailsPanel, renderEmptyDetails());
-      else if (details.kind === "node") showDetails(detailsPanel, renderNodeDetails(details, detailsActions));
-      else showDetails(detailsPanel, renderEdgeDetails(details, detailsActions));
-      if (details) session?.decorateDetails(detailsPanel, state);
-    } catch (error) {
-      showError(error);
-    }
-  }
+  const selectionPanel = new SelectionPanel({
+    store,
+    view,
+    client,
+    panel: detailsPanel,
+    actions: detailsActions,
+    classLabel: (iri) => summary?.classes.find((c) => c.iri === iri)?.label ?? labelOf(iri),
+    decorate: (panel, state) => session?.decorateDetails(panel, state),
+    exploreAround: (nodes) => {
+      store.apply(setNeighbourhoodCenters(nodes));
+      showTab("Neighbourhood");
+      renderCentres();
+    },
+    focusNode: (iri) => requestAnimationFrame(() => view.focusNode(iri)),
+    download,
+    showError,
+    showInfo,
+  });
+  const renderSelection = (state: SessionState) => selectionPanel.render(state);
+  const marquee = new Marquee(view, (nodes) => store.apply(addToSelection(nodes)));
+  cleanups.push(() => marquee.kill());
 
   // ---- Path query --------------------------------------------------------------------------------------
   const pathPanel = tabPanels.get("Path")!;
@@ -825,17 +841,18 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
       h(
         "button",
         {
-          title: "Add the selected node as a centre",
+          id: "nb-add-selected",
+          title: "Add the selected nodes as centres (shift-click selects several)",
           on: {
             click: () => {
-              const selection = store.get().selection;
-              if (selection.kind !== "node") return;
-              store.apply(addNeighbourhoodCenter(selection.node));
+              const nodes = selectedNodes(store.get().selection);
+              if (nodes.length === 0) return;
+              store.apply(setNeighbourhoodCenters([...store.get().neighbourhood.centers, ...nodes]));
               renderCentres();
             },
           },
         },
-        "+ selected node",
+        "+ selected",
       ),
     ),
     centreChips,
@@ -855,7 +872,7 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
     readNbOptions();
     const query = store.get().neighbourhood;
     if (query.centers.length === 0) {
-      store.apply(neighbourhoodFailed("Add at least one centre (search above, or select a node and press “+ selected node”)."));
+      store.apply(neighbourhoodFailed("Add at least one centre (search above, or select nodes and press “+ selected”)."));
       return;
     }
     store.apply(neighbourhoodStarted());
@@ -932,13 +949,8 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
     let edges: string[] = [];
     if (what === "view") ({ nodes, edges } = view.visible());
     else if (what === "selection") {
-      if (state.selection.kind === "node") {
-        nodes = [state.selection.node];
-        edges = view.graph.edges(state.selection.node);
-      } else if (state.selection.kind === "edge") {
-        edges = [state.selection.edge];
-        if (view.graph.hasEdge(state.selection.edge)) nodes = [...view.graph.extremities(state.selection.edge)];
-      }
+      await selectionPanel.exportSelection();
+      return;
     } else if (state.focus === "path" && state.path.chosen >= 0) {
       const path = state.path.results[state.path.chosen];
       nodes = path.nodes;
@@ -948,7 +960,7 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
       edges = state.neighbourhood.result.edges;
     }
     if (nodes.length === 0 && edges.length === 0) {
-      showError(`Nothing to export: ${what === "selection" ? "select a node or relation first" : what === "query" ? "run a path or neighbourhood query first" : "the view is empty"}.`);
+      showError(`Nothing to export: ${what === "query" ? "run a path or neighbourhood query first" : "the view is empty"}.`);
       return;
     }
     try {
@@ -1011,6 +1023,10 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
       if (state.path !== previous.path || state.focus !== previous.focus) renderPathResults(state);
       if (state.neighbourhood !== previous.neighbourhood) renderNeighbourhoodResult(state);
       if (state.filters.hiddenClasses !== previous.filters.hiddenClasses) renderLegend();
+      if (state.selection !== previous.selection) {
+        const button = filtersPanel.querySelector("#hide-selected");
+        if (button) button.textContent = hideSelectedLabel(state);
+      }
       if (state.filters.hiddenNodes !== previous.filters.hiddenNodes) {
         const button = filtersPanel.querySelector("#show-hidden");
         if (button) button.textContent = `Show hidden (${state.filters.hiddenNodes.length})`;

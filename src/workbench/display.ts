@@ -1,4 +1,5 @@
 // Sigma node/edge reducers derived from the session state: pure functions, so the look of every state is testable in Node.
+import { selectedNodes } from "../session/producers.ts";
 import type { SessionState } from "../session/types.ts";
 
 /** The attributes the view graph stores per node (structure and layout, no display state). */
@@ -113,7 +114,10 @@ export interface DisplayContext {
   hiddenNodes: Set<string>;
   dateRange: { from: number; to: number } | null;
   showSchema: boolean;
+  /** The one selected node (details, neighbours emphasised), or null when none or several are selected. */
   selectedNode: string | null;
+  /** Every selected node (one, or several picked with shift-click). */
+  selectedNodes: Set<string>;
   selectedEdge: string | null;
   /** The hovered node, else the selected one when no query result is shown: its neighbours stand out. */
   hovered: string | null;
@@ -155,6 +159,7 @@ export function displayContext(state: SessionState, graph: GraphLookup, colours:
     dateRange: state.filters.dateRange,
     showSchema: state.filters.showSchema,
     selectedNode: state.selection.kind === "node" ? state.selection.node : null,
+    selectedNodes: new Set(selectedNodes(state.selection)),
     selectedEdge: state.selection.kind === "edge" ? state.selection.edge : null,
     hovered: emphasised,
     hoverNeighbours: new Set(emphasised ? graph.neighbors(emphasised) : []),
@@ -203,7 +208,7 @@ export function nodeDisplay(node: string, attrs: NodeAttributes, ctx: DisplayCon
     color: ctx.colours.get(attrs.colourClass) ?? OTHER_COLOUR,
   };
   if (isNodeFilteredOut(node, attrs, ctx)) return { ...out, hidden: true };
-  const selected = node === ctx.selectedNode;
+  const selected = ctx.selectedNodes.has(node);
   const focused = ctx.focusNodes?.has(node) ?? false;
   if (ctx.focusNodes && !focused && !selected) {
     out.color = FADED_NODE;
@@ -228,7 +233,8 @@ export function nodeDisplay(node: string, attrs: NodeAttributes, ctx: DisplayCon
   }
   if (selected) {
     out.highlighted = true;
-    out.forceLabel = true;
+    // As with query results, forced labels only for a few: a big selection keeps sigma's label grid.
+    if (ctx.selectedNodes.size <= FORCED_LABELS_MAX) out.forceLabel = true;
     out.label = full;
     out.zIndex = 3;
   }
@@ -262,13 +268,20 @@ export function edgeDisplay(edge: string, attrs: EdgeAttributes, extremities: [s
       out.forceLabel = true;
     }
   }
+  // The relations among several selected nodes stand out (one selected node shows its neighbours instead).
+  const amongSelected = ctx.selectedNodes.size > 1 && ctx.selectedNodes.has(source) && ctx.selectedNodes.has(target);
+  if (amongSelected) {
+    out.color = SELECTED_EDGE;
+    out.size = Math.max(out.size, 2);
+    out.zIndex = 2;
+  }
   if (ctx.hovered) {
     if (source === ctx.hovered || target === ctx.hovered) {
       out.color = focused ? HIGHLIGHT_EDGE : "#5c6470";
       out.size = Math.max(out.size, 2);
       out.label = attrs.label;
       out.zIndex = 2;
-    } else if (!focused) {
+    } else if (!focused && !amongSelected) {
       out.hidden = true;
     }
   }

@@ -4,7 +4,8 @@ import Sigma from "sigma";
 import { EdgeArrowProgram, type EdgeProgramType, type NodeLabelDrawingFunction } from "sigma/rendering";
 import { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
 import type { SessionStore } from "../session/index.ts";
-import { hoverNode, selectEdge, selectNode, clearSelection } from "../session/index.ts";
+import { hoverNode, selectEdge, selectNode, clearSelection, toggleNodeSelected } from "../session/index.ts";
+import { isAdditiveClick } from "./selection.ts";
 import {
   displayContext,
   edgeDisplay,
@@ -71,9 +72,12 @@ export class GraphView {
       nodeReducer: (node, attrs) => nodeDisplay(node, attrs, this.ctx),
       edgeReducer: (edge, attrs) => edgeDisplay(edge, attrs, this.graph.extremities(edge) as [string, string], this.ctx),
     });
-    this.sigma.on("clickNode", ({ node }) => this.store.apply(selectNode(node)));
+    // Shift (or Ctrl/Cmd) + click adds a node to the selection or takes it out; a missed shift-click keeps the selection.
+    this.sigma.on("clickNode", ({ node, event }) => this.store.apply(isAdditiveClick(event.original) ? toggleNodeSelected(node) : selectNode(node)));
     this.sigma.on("clickEdge", ({ edge }) => this.store.apply(selectEdge(edge)));
-    this.sigma.on("clickStage", () => this.store.apply(clearSelection()));
+    this.sigma.on("clickStage", ({ event }) => {
+      if (!isAdditiveClick(event.original)) this.store.apply(clearSelection());
+    });
     this.sigma.on("enterNode", ({ node }) => this.store.apply(hoverNode(node)));
     this.sigma.on("leaveNode", () => this.store.apply(hoverNode(null)));
     this.sigma.on("doubleClickNode", (event) => {

@@ -15,7 +15,7 @@ import {
 import { defaultAppearance, setPinned, type Appearance, type Camera, type SessionLayout } from "../session/layout.ts";
 import { emptyNotes, type Notes } from "../session/notes.ts";
 import type { SessionStore } from "../session/index.ts";
-import type { SessionState } from "../session/types.ts";
+import type { Selection, SessionState } from "../session/types.ts";
 import { classifyChange, combinedLabel, isSettled, withoutTransient, type StepLimits } from "./session-steps.ts";
 
 /** What the controller reads from the drawn view (graph positions and camera), so it stays testable without sigma. */
@@ -52,7 +52,7 @@ export class SessionController {
   ) {
     this.recordedState = withoutTransient(store.get());
     this.historyValue = createHistory(this.snapshot());
-    this.unsubscribe = store.subscribe((state) => this.observe(state));
+    this.unsubscribe = store.subscribe((state, previous) => this.observe(state, previous));
   }
 
   get history(): History {
@@ -106,8 +106,12 @@ export class SessionController {
     return { state: withoutTransient(this.store.get()), layout, appearance: this.appearanceValue, notes: this.notesValue };
   }
 
-  /** Records a step that the store does not see (moves, notes, pins, appearance, loads). */
-  commit(action: SessionAction, options: { label?: string; recorded?: RecordedResult } = {}): void {
+  /**
+   * Records a step that the store does not see (moves, notes, pins, appearance, loads). `selectionBefore` is the
+   * selection just before the change (by default the current one, which explicit steps do not touch).
+   */
+  commit(action: SessionAction, options: { label?: string; recorded?: RecordedResult; selectionBefore?: Selection } = {}): void {
+    this.keepSelectionAtCursor(options.selectionBefore ?? this.store.get().selection);
     this.recordedState = withoutTransient(this.store.get());
     let base = this.historyValue;
     const last = base.entries[base.cursor];
@@ -121,11 +125,23 @@ export class SessionController {
     ) {
       base = { entries: base.entries.slice(0, -1), cursor: base.cursor - 1 };
     }
-    this.historyValue = record(base, action, this.snapshot(), { ...options, labelOf: (iri) => this.live.labelOf(iri) });
+    this.historyValue = record(base, action, this.snapshot(), { label: options.label, recorded: options.recorded, labelOf: (iri) => this.live.labelOf(iri) });
     this.emit("step");
   }
 
-  private observe(state: SessionState): void {
+  /**
+   * Selecting is no step of its own, so the selection the analyst made while at a step belongs to that step: undoing
+   * the next change comes back to it (hide the selected nodes, undo: they are back, and still selected).
+   */
+  private keepSelectionAtCursor(selection: Selection): void {
+    const { entries, cursor } = this.historyValue;
+    const entry = entries[cursor];
+    if (!entry?.snapshot || JSON.stringify(entry.snapshot.state.selection) === JSON.stringify(selection)) return;
+    const snapshot: SessionSnapshot = { ...entry.snapshot, state: { ...entry.snapshot.state, selection } };
+    this.historyValue = { entries: entries.map((e, i) => (i === cursor ? { ...e, snapshot } : e)), cursor };
+  }
+
+  private observe(state: SessionState, previous: SessionState): void {
     if (this.travelling || this.muted > 0 || !isSettled(state)) return;
     const steps = classifyChange(this.recordedState, state, this.limits);
     if (steps.length === 0) {
@@ -135,7 +151,7 @@ export class SessionController {
     }
     this.positionsChanged();
     const labels = steps.map((step) => describeAction(step.action, (iri) => this.live.labelOf(iri)));
-    this.commit(steps[0].action, { label: combinedLabel(labels), recorded: steps[0].recorded });
+    this.commit(steps[0].action, { label: combinedLabel(labels), recorded: steps[0].recorded, selectionBefore: previous.selection });
   }
 
   setNote(target: "session" | "node" | "edge", key: string, produce: (notes: Notes) => Notes): void {

@@ -295,7 +295,8 @@ export function attachSession(host: SessionHost): SessionHandle {
   function decorateDetails(panel: HTMLElement, state: SessionState): void {
     panel.querySelector(".session-extras")?.remove();
     const selection = state.selection;
-    if (selection.kind === "none") return;
+    // Notes and pins are on one node or one relation; several selected nodes have their own panel.
+    if (selection.kind === "none" || selection.kind === "nodes") return;
     const box = h("section", { class: "session-extras" });
     if (selection.kind === "node") {
       const iri = selection.node;

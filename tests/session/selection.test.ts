@@ -1,10 +1,9 @@
 // Several selected nodes (issue 4): the producers, the session file (validation with located errors, old files
-// still opening), share links, and hiding a selection as one undoable step.
+// still opening) and share links.
 import { describe, expect, it } from "vitest";
 import {
   addToSelection,
   clearSelectionOrQuery,
-  createSessionStore,
   datasetReplaced,
   decodeShareState,
   deselectNodes,
@@ -29,7 +28,6 @@ import {
 } from "../../src/session/index.ts";
 import { sha256Hex } from "../../src/session/sha256.ts";
 import { nodeChecks } from "../../src/session/graph-check.ts";
-import { SessionController } from "../../src/workbench/session-controller.ts";
 import { bundledGraph, kgr, readSessionFixture } from "./fixtures.ts";
 
 const huawei = kgr("huawei");
@@ -162,24 +160,5 @@ describe("share links with several selected nodes", () => {
     };
     expect(decodeShareState(forge('{"selection":{"kind":"nodes","nodes":["kgr:huawei","kgr:huawei"]}}')).selection).toEqual({ kind: "node", node: huawei });
     expect(() => decodeShareState(forge('{"selection":{"kind":"nodes","nodes":"kgr:huawei"}}'))).toThrow("session/share: selection.nodes: expected an array, got a string");
-  });
-});
-
-describe("hiding a selection", () => {
-  it("is one undoable step, and undo shows the nodes again", () => {
-    const store = createSessionStore();
-    const controller = new SessionController(store, { positions: () => ({}), camera: () => ({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }), labelOf: (iri) => iri.slice(iri.lastIndexOf("/") + 1) }, { expand: 150, neighbourhood: 1500 });
-    store.apply(selectNode(huawei));
-    store.apply(toggleNodeSelected(kenya));
-    store.apply(toggleNodeSelected(dahua));
-    expect(controller.history.entries).toHaveLength(1);
-    store.apply(hideNodes(selectedNodes(store.get().selection)));
-    expect(controller.history.entries.map((e) => e.label)).toEqual(["Start", "Hide huawei, kenya, dahua"]);
-    expect(controller.history.entries[1].action).toEqual({ kind: "hide-nodes", params: { nodes: [huawei, kenya, dahua] } });
-    controller.undo();
-    expect(store.get().filters.hiddenNodes).toEqual([]);
-    controller.redo();
-    expect(store.get().filters.hiddenNodes).toEqual([huawei, kenya, dahua]);
-    controller.kill?.();
   });
 });

@@ -1,0 +1,166 @@
+// Several selected nodes in the built workbench (issue 4): shift-click two nodes, hide them in one step, undo,
+// export the selection as Turtle (re-parsed with n3), and the shift+drag rectangle, in Debian's Chromium.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { Parser, type Quad } from "n3";
+import type { Page } from "playwright-core";
+import { oa, rdf } from "../../src/rdf/vocab.ts";
+import { SCREENSHOTS, useWorkbenchSite } from "./harness.ts";
+
+const KGR = "https://w3id.org/smartcity-kg/resource/";
+const HUAWEI = `${KGR}huawei`;
+const KENYA = `${KGR}kenya`;
+const DONATED = "https://w3id.org/smartcity-kg/ontology#promotedOrDonatedTo";
+
+const workbench = useWorkbenchSite({ screenshotPrefix: "selection-" });
+
+/** Opens the workbench and waits until the first layout settled (its positions are cached), so nodes stay put. */
+async function openSettled(): Promise<Page> {
+  const { page } = await workbench.open();
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith("smartcity-kg:positions:")), undefined, { timeout: 30_000 });
+  return page;
+}
+
+/** Where a node is drawn, in page coordinates. */
+async function nodePoint(page: Page, key: string): Promise<{ x: number; y: number }> {
+  const box = (await page.locator("#graph").boundingBox())!;
+  const p = await page.evaluate((k) => {
+    const sigma = window.workbench!.view.sigma;
+    return sigma.framedGraphToViewport(sigma.getNodeDisplayData(k)!);
+  }, key);
+  return { x: box.x + p.x, y: box.y + p.y };
+}
+
+/** Centres the camera on a node and moves the pointer onto it until sigma says it is under the pointer. */
+async function pointAt(page: Page, key: string): Promise<{ x: number; y: number }> {
+  await page.evaluate((k) => {
+    const sigma = window.workbench!.view.sigma;
+    const data = sigma.getNodeDisplayData(k)!;
+    sigma.getCamera().setState({ x: data.x, y: data.y, ratio: 0.4 });
+  }, key);
+  // Off every node first: sigma only reports entering a node it does not already consider hovered.
+  const graph = (await page.locator("#graph").boundingBox())!;
+  await page.mouse.move(graph.x + 3, graph.y + 3);
+  let point = await nodePoint(page, key);
+  for (let attempt = 0; attempt < 10; attempt++) {
+    await page.waitForTimeout(150);
+    point = await nodePoint(page, key);
+    await page.mouse.move(point.x + (attempt % 2), point.y);
+    if (await page.evaluate((k) => window.workbench!.store.get().view.hovered === k, key)) break;
+  }
+  expect(await page.evaluate(() => window.workbench!.store.get().view.hovered)).toBe(key);
+  return point;
+}
+
+async function clickNode(page: Page, key: string, modifier?: "Shift" | "Control"): Promise<void> {
+  const point = await pointAt(page, key);
+  if (modifier) await page.keyboard.down(modifier);
+  await page.mouse.click(point.x, point.y);
+  if (modifier) await page.keyboard.up(modifier);
+}
+
+const selection = (page: Page) => page.evaluate(() => window.workbench!.store.get().selection);
+const historyLabels = (page: Page) => page.evaluate(() => window.workbench!.session!.controller.history.entries.map((e) => e.label));
+
+describe("selecting several nodes (built site in Chromium)", () => {
+  it("shift-click selects two nodes, hides them in one undoable step, and exports them as Turtle", async () => {
+    const page = await openSettled();
+    await page.waitForFunction(() => window.workbench!.session !== null);
+    await clickNode(page, HUAWEI, "Shift");
+    expect(await selection(page)).toEqual({ kind: "node", node: HUAWEI });
+    await clickNode(page, KENYA, "Shift");
+    expect(await selection(page)).toEqual({ kind: "nodes", nodes: [HUAWEI, KENYA] });
+
+    // The details list both, with the relations among them; the reducers highlight both.
+    await page.locator("#selection-details .details-title").filter({ hasText: "2 nodes selected" }).waitFor();
+    expect(await page.locator("#selection-details .selection-list li").count()).toBe(2);
+    const relations = await page.locator("#selection-relations li").allTextContents();
+    expect(relations.some((r) => /Huawei/.test(r) && /Kenya/.test(r))).toBe(true);
+    const highlighted = await page.evaluate((keys) => keys.map((k) => window.workbench!.view.sigma.getNodeDisplayData(k)?.highlighted === true), [HUAWEI, KENYA]);
+    expect(highlighted).toEqual([true, true]);
+    await page.screenshot({ path: join(SCREENSHOTS, "selection-two-nodes.png") });
+
+    // Hide all: one history step, both hidden.
+    const before = (await historyLabels(page)).length;
+    await page.click("#selection-hide");
+    await page.waitForFunction(() => window.workbench!.store.get().filters.hiddenNodes.length === 2);
+    const labels = await historyLabels(page);
+    expect(labels).toHaveLength(before + 1);
+    expect(labels.at(-1)).toBe("Hide Huawei, Kenya");
+    expect(await page.evaluate((keys) => keys.map((k) => window.workbench!.view.sigma.getNodeDisplayData(k)?.hidden === true), [HUAWEI, KENYA])).toEqual([true, true]);
+
+    // Undo: both back, still selected.
+    await page.click("#undo");
+    await page.waitForFunction(() => window.workbench!.store.get().filters.hiddenNodes.length === 0);
+    expect(await selection(page)).toEqual({ kind: "nodes", nodes: [HUAWEI, KENYA] });
+
+    // Export the selection: both nodes with their types, the relation between them and its evidence.
+    await page.click("#export");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-selection")]);
+    expect(download.suggestedFilename()).toBe("smartcity-kg-selection.ttl");
+    const quads: Quad[] = new Parser().parse(readFileSync((await download.path())!, "utf8"));
+    const has = (s: string, p: string, o?: string) => quads.some((q) => q.subject.value === s && q.predicate.value === p && (o === undefined || q.object.value === o));
+    expect(has(HUAWEI, rdf.type)).toBe(true);
+    expect(has(KENYA, rdf.type)).toBe(true);
+    expect(has(HUAWEI, DONATED, KENYA)).toBe(true);
+    const statements = quads.filter((q) => q.predicate.value === rdf.subject && q.object.value === HUAWEI).map((q) => q.subject.value);
+    expect(statements.some((st) => has(st, rdf.object, KENYA) && has(st, rdf.predicate, DONATED))).toBe(true);
+    expect(quads.some((q) => q.predicate.value === oa.exact)).toBe(true);
+
+    // A plain click selects only the clicked node; shift-click on a selected node takes it out.
+    await clickNode(page, KENYA, "Shift");
+    expect(await selection(page)).toEqual({ kind: "node", node: HUAWEI });
+    await clickNode(page, KENYA);
+    expect(await selection(page)).toEqual({ kind: "node", node: KENYA });
+    await page.keyboard.press("Escape");
+    expect((await selection(page)).kind).toBe("none");
+  });
+
+  it("shift+drag on the canvas selects the nodes in the rectangle without panning; a plain drag pans", async () => {
+    const page = await openSettled();
+    const point = await pointAt(page, HUAWEI);
+    await page.mouse.move(point.x, point.y - 200);
+    await page.waitForTimeout(100);
+    const camera = await page.evaluate(() => window.workbench!.view.sigma.getCamera().getState());
+    // From an empty corner above-left of Huawei to below-right of it.
+    const graph = (await page.locator("#graph").boundingBox())!;
+    const from = { x: Math.max(graph.x + 5, point.x - 60), y: Math.max(graph.y + 5, point.y - 60) };
+    const onNode = await page.evaluate(({ x, y }) => {
+      const sigma = window.workbench!.view.sigma;
+      const box = document.getElementById("graph")!.getBoundingClientRect();
+      const at = { x: x - box.left, y: y - box.top };
+      return window.workbench!.view.graph.nodes().some((n) => {
+        const d = sigma.getNodeDisplayData(n);
+        if (!d || d.hidden) return false;
+        const p = sigma.framedGraphToViewport(d);
+        return Math.hypot(p.x - at.x, p.y - at.y) <= sigma.scaleSize(d.size) + 2;
+      });
+    }, from);
+    expect(onNode, "the drag must start on the empty canvas").toBe(false);
+    await page.mouse.move(from.x, from.y);
+    await page.keyboard.down("Shift");
+    await page.mouse.down();
+    for (let i = 1; i <= 6; i++) await page.mouse.move(from.x + (120 * i) / 6, from.y + (120 * i) / 6);
+    await page.screenshot({ path: join(SCREENSHOTS, "selection-marquee.png") });
+    await page.mouse.up();
+    await page.keyboard.up("Shift");
+    const picked = await page.evaluate(() => {
+      const s = window.workbench!.store.get().selection;
+      return s.kind === "node" ? [s.node] : s.kind === "nodes" ? s.nodes : [];
+    });
+    expect(picked).toContain(HUAWEI);
+    const after = await page.evaluate(() => window.workbench!.view.sigma.getCamera().getState());
+    expect(after.x).toBeCloseTo(camera.x, 6);
+    expect(after.y).toBeCloseTo(camera.y, 6);
+
+    // A plain drag on the canvas still pans the camera.
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 6; i++) await page.mouse.move(from.x + (120 * i) / 6, from.y + (60 * i) / 6);
+    await page.mouse.up();
+    await page.waitForFunction(() => !window.workbench!.view.sigma.getCamera().isAnimated());
+    const panned = await page.evaluate(() => window.workbench!.view.sigma.getCamera().getState());
+    expect(Math.abs(panned.x - camera.x) + Math.abs(panned.y - camera.y)).toBeGreaterThan(1e-3);
+  });
+});
