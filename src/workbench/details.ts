@@ -154,7 +154,7 @@ export function renderEmptyDetails(): HTMLElement {
     "div",
     { class: "details empty" },
     h("h2", {}, "Nothing selected"),
-    h("p", {}, "Click a node or a relation, or search for a name (press /). Hover a node to see its neighbours; double-click it to expand."),
+    h("p", {}, "Click a node or a relation, or search for a name (press /). Hover a node to see its neighbours; double-click it to expand. Shift+click (or Shift+drag on the canvas) selects several nodes."),
   );
 }
 
