@@ -1,46 +1,30 @@
 // The workbench: builds the page, wires the data worker, the session, the graph view and every panel together.
 import { downloadAsPNG } from "@sigma/export-image";
 import {
-  addNeighbourhoodCenter,
+  addToSelection,
   addToView,
   choosePath,
   clearSelectionOrQuery,
   createSessionStore,
   datasetReplaced,
-  addToSelection,
   hideNodes,
-  neighbourhoodFailed,
-  neighbourhoodFinished,
-  neighbourhoodStarted,
-  pathFailed,
-  pathFinished,
-  pathStarted,
-  removeNeighbourhoodCenter,
-  resetFilters,
   selectEdge,
-  selectedNodes,
   selectNode,
-  setDateRange,
   setEdgeLabels,
-  setFocus,
-  setNeighbourhoodCenters,
-  setNeighbourhoodOptions,
-  setPathEnds,
-  setPathOptions,
-  setShowSchema,
   showAllNodes,
-  toggleClass,
-  togglePredicate,
   type SessionState,
   type SessionStore,
 } from "../session/index.ts";
-import type { Direction, EvidenceView, PathResultView } from "../session/types.ts";
+import type { EvidenceView } from "../session/types.ts";
 import { Autocomplete } from "./autocomplete.ts";
 import { DataClient, WorkerError } from "./data-client.ts";
-import { renderEmptyDetails, renderEvidence, showDetails, type DetailsActions } from "./details.ts";
+import { renderEmptyDetails, showDetails, type DetailsActions } from "./details.ts";
+import { FiltersPanel } from "./filters-panel.ts";
 import { Marquee } from "./marquee.ts";
+import { NeighbourhoodPanel } from "./neighbourhood-panel.ts";
+import { PathPanel } from "./path-panel.ts";
 import { SelectionPanel } from "./selection-panel.ts";
-import { classColours, OTHER_COLOUR } from "./display.ts";
+import { classColours } from "./display.ts";
 import { h, replaceChildren } from "./dom.ts";
 import { GraphView } from "./graph-view.ts";
 import { LayoutController } from "./layout.ts";
@@ -49,7 +33,6 @@ import { SourceViewer, bundledSources } from "./source-viewer.ts";
 import { formatFromFileName } from "../rdf/parse.ts";
 import { describeSource, type SessionSource } from "../session/format.ts";
 import { attachSession, type SessionHandle } from "./session-wiring.ts";
-import type { SearchHit } from "./protocol.ts";
 
 /**
  * The overview shows at most this many nodes (the highest-degree ones): sigma stays fluid up to ~10^4 nodes and
@@ -57,8 +40,6 @@ import type { SearchHit } from "./protocol.ts";
  */
 export const OVERVIEW_CAP = 2000;
 const EXPAND_LIMIT = 150;
-/** Legend entries shown before "show all": the biggest classes, which are also the ones with distinct colours. */
-const LEGEND_SHORT = 12;
 const NEIGHBOURHOOD_LIMIT = 1500;
 
 export interface WorkbenchHandle {
@@ -265,9 +246,10 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
     showProgress("Building the view…", null);
     const colourOrder = summary.classes.map((c) => c.iri);
     view.setColours(classColours(colourOrder));
-    renderLegend();
-    renderFilters();
-    renderQueryOptions();
+    filters.renderLegend();
+    filters.render();
+    paths.setData(summary);
+    neighbourhoods.setData(summary);
     await rebuildView();
     progress.hidden = true;
     return true;
@@ -381,142 +363,6 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
     } else notice.hidden = true;
   }
 
-  let legendExpanded = false;
-  function toggleLegendLength(): void {
-    legendExpanded = !legendExpanded;
-    renderLegend();
-  }
-  function renderLegend(): void {
-    if (!summary) return;
-    const hidden = new Set(store.get().filters.hiddenClasses);
-    const colours = classColours(summary.classes.map((c) => c.iri));
-    const open = legend.firstElementChild instanceof HTMLDetailsElement ? legend.firstElementChild.open : true;
-    const box = h(
-      "details",
-      {},
-      h("summary", {}, `Classes (${summary.classes.length}) · click to hide/show`),
-      summary.classes.length === 0 ? h("p", { class: "muted" }, "No typed nodes.") : null,
-      h(
-        "ul",
-        {},
-        ...(legendExpanded ? summary.classes : summary.classes.slice(0, LEGEND_SHORT)).map((cls) => {
-          const colour = view.colourOf(cls.iri) ?? colours.get(cls.iri) ?? OTHER_COLOUR;
-          // The chosen colour is a session appearance step (undoable); `change` fires once the picker closes.
-          const picker = h("input", {
-            type: "color",
-            class: "legend-colour",
-            value: colour,
-            title: `Colour of ${cls.label}`,
-            attrs: { "aria-label": `Colour of ${cls.label}`, style: "width:18px;height:16px;padding:0;border:none;background:none;flex:none" },
-            dataset: { class: cls.iri },
-          });
-          picker.addEventListener("change", () => {
-            session?.setClassColour(cls.iri, cls.label, picker.value);
-            renderLegend();
-          });
-          const item = h(
-            "li",
-            { attrs: { style: "display:flex;align-items:center;gap:2px" } },
-            picker,
-            h(
-              "button",
-              {
-                class: hidden.has(cls.iri) ? "legend-item off" : "legend-item",
-                title: `${cls.iri} — click to ${hidden.has(cls.iri) ? "show" : "hide"}`,
-                attrs: { "aria-pressed": String(!hidden.has(cls.iri)) },
-                dataset: { class: cls.iri },
-                on: { click: () => store.apply(toggleClass(cls.iri)) },
-              },
-              h("span", { class: "swatch", attrs: { style: `background:${colour}` } }),
-              h("span", { class: "legend-label" }, cls.label),
-              h("span", { class: "count" }, String(cls.count)),
-            ),
-          );
-          return item;
-        }),
-      ),
-    );
-    if (summary.classes.length > LEGEND_SHORT) {
-      box.append(
-        h(
-          "button",
-          { class: "link small legend-more", on: { click: () => toggleLegendLength() } },
-          legendExpanded ? "Show fewer" : `Show all ${summary.classes.length} classes`,
-        ),
-      );
-    }
-    box.open = open;
-    replaceChildren(legend, box);
-  }
-
-  const filtersPanel = tabPanels.get("Filters")!;
-  function renderFilters(): void {
-    if (!summary) return;
-    const state = store.get();
-    const hiddenPredicates = new Set(state.filters.hiddenPredicates);
-    const years = summary.years;
-    const fromSlider = years ? h("input", { type: "range", id: "date-from", attrs: { min: String(years.min), max: String(years.max), step: "1", "aria-label": "From year" }, value: String(state.filters.dateRange?.from ?? years.min) }) : null;
-    const toSlider = years ? h("input", { type: "range", id: "date-to", attrs: { min: String(years.min), max: String(years.max), step: "1", "aria-label": "To year" }, value: String(state.filters.dateRange?.to ?? years.max) }) : null;
-    const rangeLabel = h("span", { class: "range-label" });
-    const updateRange = () => {
-      if (!years || !fromSlider || !toSlider) return;
-      const from = Number(fromSlider.value);
-      const to = Number(toSlider.value);
-      rangeLabel.textContent = `${Math.min(from, to)} – ${Math.max(from, to)}`;
-      store.apply(setDateRange(from === years.min && to === years.max ? null : { from, to }));
-    };
-    fromSlider?.addEventListener("input", updateRange);
-    toSlider?.addEventListener("input", updateRange);
-    if (years) rangeLabel.textContent = `${state.filters.dateRange?.from ?? years.min} – ${state.filters.dateRange?.to ?? years.max}`;
-    const schemaBox = h("input", { type: "checkbox", id: "show-schema", checked: state.filters.showSchema });
-    schemaBox.addEventListener("change", () => {
-      store.apply(setShowSchema(schemaBox.checked));
-      void rebuildView();
-    });
-    replaceChildren(
-      filtersPanel,
-      h("h3", {}, "Dates of relations"),
-      years
-        ? h("div", { class: "date-range" }, h("label", {}, "From ", fromSlider), h("label", {}, "To ", toSlider), rangeLabel, h("p", { class: "muted" }, "Undated relations stay visible."))
-        : h("p", { class: "muted" }, "No relation carries a date."),
-      h("h3", {}, "Nodes"),
-      h(
-        "div",
-        { class: "row" },
-        h("button", { id: "hide-selected", title: "Hide every selected node (one undoable step)", on: { click: () => selectionPanel.hideSelected() } }, hideSelectedLabel(state)),
-        h("button", { id: "show-hidden", on: { click: () => store.apply(showAllNodes()) } }, `Show hidden (${state.filters.hiddenNodes.length})`),
-      ),
-      h(
-        "div",
-        { class: "row" },
-        h("button", { id: "select-all", title: "Select every node the filters leave visible", on: { click: () => selectionPanel.selectAllShown() } }, "Select all shown"),
-        h("button", { id: "select-neighbours", title: "Add the shown neighbours of the selected nodes to the selection", on: { click: () => selectionPanel.selectNeighbours() } }, "Select neighbours"),
-      ),
-      h("label", { class: "check" }, schemaBox, " Show classes and properties (schema)"),
-      h("h3", {}, "Relations"),
-      h(
-        "ul",
-        { class: "predicate-filter" },
-        ...summary.predicates.map((p) => {
-          const box = h("input", { type: "checkbox", checked: !hiddenPredicates.has(p.iri), dataset: { predicate: p.iri } });
-          box.addEventListener("change", () => store.apply(togglePredicate(p.iri)));
-          return h("li", {}, h("label", { title: p.iri }, box, ` ${p.label} `, h("span", { class: "count" }, String(p.count))));
-        }),
-      ),
-      h("button", { on: { click: () => resetAllFilters() } }, "Reset filters"),
-      session?.appearanceControls() ?? null,
-    );
-  }
-  function hideSelectedLabel(state: SessionState): string {
-    const count = selectedNodes(state.selection).length;
-    return count > 1 ? `Hide ${count} selected nodes` : "Hide selected node";
-  }
-  function resetAllFilters(): void {
-    store.apply(resetFilters());
-    renderFilters();
-    renderLegend();
-  }
-
   // ---- Selection and details ---------------------------------------------------------------------------
   /** Makes sure a node (and the edge it was reached by) is in the view, adding it next to its shown neighbours. */
   async function ensureInView(node: string, via?: string): Promise<void> {
@@ -579,18 +425,15 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
     openEvidence: (evidence) => viewer.open(evidence),
     hideNode: (iri) => store.apply(hideNodes([iri])),
     exploreAround: (iri) => {
-      store.apply(addNeighbourhoodCenter(iri));
+      neighbourhoods.addCentres([iri]);
       showTab("Neighbourhood");
-      renderCentres();
     },
     pathFrom: (iri, label) => {
-      fromBox.set({ node: iri, label, matched: label, kind: "exact", score: 0, classLabel: "" });
-      store.apply(setPathEnds(iri, store.get().path.to));
+      paths.setFrom(iri, label);
       showTab("Path");
     },
     pathTo: (iri, label) => {
-      toBox.set({ node: iri, label, matched: label, kind: "exact", score: 0, classLabel: "" });
-      store.apply(setPathEnds(store.get().path.from, iri));
+      paths.setTo(iri, label);
       showTab("Path");
     },
   };
@@ -604,9 +447,8 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
     classLabel: (iri) => summary?.classes.find((c) => c.iri === iri)?.label ?? labelOf(iri),
     decorate: (panel, state) => session?.decorateDetails(panel, state),
     exploreAround: (nodes) => {
-      store.apply(setNeighbourhoodCenters(nodes));
+      neighbourhoods.setCentres(nodes);
       showTab("Neighbourhood");
-      renderCentres();
     },
     focusNode: (iri) => requestAnimationFrame(() => view.focusNode(iri)),
     download,
@@ -614,323 +456,34 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
     showInfo,
   });
   const renderSelection = (state: SessionState) => selectionPanel.render(state);
+  const filters = new FiltersPanel({
+    store,
+    view,
+    legend,
+    element: tabPanels.get("Filters")!,
+    summary: () => summary,
+    selection: selectionPanel,
+    setClassColour: (cls, label, colour) => session?.setClassColour(cls, label, colour),
+    appearanceControls: () => session?.appearanceControls() ?? null,
+    rebuildView: () => rebuildView(),
+  });
   const marquee = new Marquee(view, (nodes) => store.apply(addToSelection(nodes)));
   cleanups.push(() => marquee.kill());
 
-  // ---- Path query --------------------------------------------------------------------------------------
-  const pathPanel = tabPanels.get("Path")!;
+  // ---- Path and neighbourhood queries (path-panel.ts, neighbourhood-panel.ts) -----------------------------
   const searchFn = (text: string) => client.request("search", { text, limit: 10 });
-  const fromBox = new Autocomplete({ placeholder: "From…", id: "path-from", label: "Path from", search: searchFn, onPick: (hit) => store.apply(setPathEnds(hit.node, store.get().path.to)) });
-  const toBox = new Autocomplete({ placeholder: "To…", id: "path-to", label: "Path to", search: searchFn, onPick: (hit) => store.apply(setPathEnds(store.get().path.from, hit.node)) });
-  const excludedNodes = new Map<string, string>();
-  const excludeNodeBox = new Autocomplete({
-    placeholder: "Exclude a node…",
-    id: "path-exclude-node",
-    label: "Exclude a node from paths",
-    search: searchFn,
-    clearOnPick: true,
-    onPick: (hit) => {
-      excludedNodes.set(hit.node, hit.label);
-      store.apply(setPathOptions({ excludeNodes: [...excludedNodes.keys()] }));
-      renderExcludedNodes();
-    },
-  });
-  const excludedNodeChips = h("div", { class: "chips" });
-  function renderExcludedNodes(): void {
-    replaceChildren(
-      excludedNodeChips,
-      ...[...excludedNodes].map(([iri, label]) =>
-        h("span", { class: "chip" }, label, h("button", { class: "chip-x", title: "Remove", on: { click: () => unexcludeNode(iri) } }, "×")),
-      ),
-    );
-  }
-  function unexcludeNode(iri: string): void {
-    excludedNodes.delete(iri);
-    store.apply(setPathOptions({ excludeNodes: [...excludedNodes.keys()] }));
-    renderExcludedNodes();
-  }
-  const kInput = h("input", { type: "number", id: "path-k", value: "3", attrs: { min: "1", max: "20" } });
-  const maxInput = h("input", { type: "number", id: "path-max", value: "6", attrs: { min: "1", max: "12" } });
-  const directedBox = h("input", { type: "checkbox", id: "path-directed" });
-  const excludePredicates = h("select", { id: "path-exclude-predicates", attrs: { multiple: "", size: "4", "aria-label": "Relations to avoid" } });
-  const excludeClasses = h("select", { id: "path-exclude-classes", attrs: { multiple: "", size: "4", "aria-label": "Classes to avoid" } });
-  const pathResults = h("div", { id: "path-results", class: "results" });
-  const readPathOptions = () =>
-    store.apply(
-      setPathOptions({
-        k: Number(kInput.value),
-        maxLength: Number(maxInput.value),
-        directed: directedBox.checked,
-        excludePredicates: Array.from(excludePredicates.selectedOptions, (o) => o.value),
-        excludeClasses: Array.from(excludeClasses.selectedOptions, (o) => o.value),
-      }),
-    );
-  for (const input of [kInput, maxInput, directedBox, excludePredicates, excludeClasses]) input.addEventListener("change", readPathOptions);
-  const swap = () => {
-    const from = fromBox.picked;
-    fromBox.set(toBox.picked);
-    toBox.set(from);
-    store.apply(setPathEnds(fromBox.picked?.node ?? null, toBox.picked?.node ?? null));
-  };
-  replaceChildren(
-    pathPanel,
-    h("div", { class: "ends" }, fromBox.element, h("button", { class: "swap", title: "Swap from and to", on: { click: swap } }, "⇅"), toBox.element),
-    h(
-      "div",
-      { class: "options" },
-      h("label", {}, "Paths ", kInput),
-      h("label", {}, "Max length ", maxInput),
-      h("label", { class: "check" }, directedBox, " Follow edge direction"),
-    ),
-    h(
-      "details",
-      { class: "exclusions" },
-      h("summary", {}, "Exclusions"),
-      h("label", { class: "stacked" }, "Avoid relations", excludePredicates),
-      h("label", { class: "stacked" }, "Avoid classes", excludeClasses),
-      h("div", { class: "stacked" }, "Avoid nodes", excludeNodeBox.element, excludedNodeChips),
-    ),
-    h("div", { class: "row" }, h("button", { id: "path-run", class: "primary", on: { click: () => void runPath() } }, "Find paths")),
-    pathResults,
-  );
-
-  /** The node an end box names: the picked suggestion, else the best match for what was typed. */
-  async function resolveEnd(box: Autocomplete): Promise<string | null> {
-    if (box.picked) return box.picked.node;
-    const text = box.input.value.trim();
-    if (!text) return null;
-    const [best] = await client.request("search", { text, limit: 1 });
-    if (!best) return null;
-    box.set(best);
-    return best.node;
-  }
-
-  async function runPath(): Promise<void> {
-    readPathOptions();
-    const [from, to] = await Promise.all([resolveEnd(fromBox), resolveEnd(toBox)]);
-    if (!from || !to) {
-      const missing = [!from ? `“${fromBox.input.value || "from"}”` : "", !to ? `“${toBox.input.value || "to"}”` : ""].filter(Boolean);
-      store.apply(pathFailed(`No node matches ${missing.join(" or ")}: pick both ends from the suggestions.`));
-      return;
-    }
-    store.apply(setPathEnds(from, to), pathStarted());
-    try {
-      const reply = await client.request("path", { from, to, options: store.get().path.options });
-      const added = view.add(reply.graph);
-      store.apply(addToView(added, reply.graph.edges.map((e) => e.key)));
-      if (reply.paths.length === 0) {
-        store.apply(pathFinished([], `No path between ${fromBox.input.value} and ${toBox.input.value}. ${reply.suggestion}`));
-      } else store.apply(pathFinished(reply.paths));
-      updateStatus();
-      if (reply.paths.length) requestAnimationFrame(() => view.fitNodes(reply.paths[0].nodes));
-    } catch (error) {
-      store.apply(pathFailed(error instanceof Error ? error.message : String(error)));
-    }
-  }
-
-  function renderPathResults(state: SessionState): void {
-    const path = state.path;
-    if (path.status === "running") {
-      replaceChildren(pathResults, h("p", { class: "muted" }, "Searching…"));
-      return;
-    }
-    if (path.status === "error" || (path.status === "done" && path.results.length === 0)) {
-      replaceChildren(pathResults, h("p", { class: path.status === "error" ? "error-text" : "no-result" }, path.message));
-      return;
-    }
-    if (path.status !== "done") {
-      replaceChildren(pathResults);
-      return;
-    }
-    replaceChildren(
-      pathResults,
-      h("p", { class: "muted" }, `${path.results.length} path${path.results.length === 1 ? "" : "s"} found. Choose one to highlight it.`),
-      ...path.results.map((result, i) => renderPathResult(result, i, i === path.chosen && state.focus === "path")),
-    );
-  }
-
-  function renderPathResult(result: PathResultView, index: number, chosen: boolean): HTMLElement {
-    const choose = () => {
-      store.apply(choosePath(index));
-      requestAnimationFrame(() => view.fitNodes(result.nodes));
-    };
-    return h(
-      "article",
-      { class: chosen ? "path-result chosen" : "path-result", dataset: { index: String(index) } },
-      h(
-        "button",
-        { class: "path-head", on: { click: choose } },
-        h("span", { class: "path-number" }, `${index + 1}`),
-        h("span", { class: "path-chain" }, result.nodeLabels.join(" → ")),
-        h("span", { class: "muted" }, ` (${result.steps.length} step${result.steps.length === 1 ? "" : "s"})`),
-      ),
-      h(
-        "ol",
-        { class: "explanation" },
-        ...result.explanation.map((sentence, i) =>
-          h("li", {}, h("p", { class: "sentence" }, sentence), result.steps[i] ? renderEvidence(result.steps[i].evidence, openEvidence, false) : null),
-        ),
-      ),
-    );
-  }
   const openEvidence = (evidence: EvidenceView) => viewer.open(evidence);
-
-  // ---- Neighbourhood query -----------------------------------------------------------------------------
-  const nbPanel = tabPanels.get("Neighbourhood")!;
-  const centreLabels = new Map<string, string>();
-  const centreBox = new Autocomplete({
-    placeholder: "Add a centre…",
-    id: "nb-centre",
-    label: "Neighbourhood centre",
+  const paths = new PathPanel({ element: tabPanels.get("Path")!, store, client, view, search: searchFn, openEvidence, labelOf, viewChanged: updateStatus });
+  const neighbourhoods = new NeighbourhoodPanel({
+    element: tabPanels.get("Neighbourhood")!,
+    store,
+    client,
+    view,
     search: searchFn,
-    clearOnPick: true,
-    onPick: (hit) => {
-      centreLabels.set(hit.node, hit.label);
-      store.apply(addNeighbourhoodCenter(hit.node));
-      renderCentres();
-    },
+    limit: NEIGHBOURHOOD_LIMIT,
+    reveal: (iri) => void revealAndSelect(iri),
+    viewChanged: updateStatus,
   });
-  const centreChips = h("div", { class: "chips", id: "nb-centres" });
-  function removeCentre(iri: string): void {
-    store.apply(removeNeighbourhoodCenter(iri));
-    renderCentres();
-  }
-  function renderCentres(): void {
-    replaceChildren(
-      centreChips,
-      ...store.get().neighbourhood.centers.map((iri) =>
-        h(
-          "span",
-          { class: "chip" },
-          centreLabels.get(iri) ?? (view.graph.hasNode(iri) ? view.graph.getNodeAttribute(iri, "label") : iri),
-          h("button", { class: "chip-x", title: "Remove", on: { click: () => removeCentre(iri) } }, "×"),
-        ),
-      ),
-    );
-  }
-  const depthSelect = h("select", { id: "nb-depth", attrs: { "aria-label": "Depth" } }, ...[1, 2, 3].map((d) => h("option", { value: String(d) }, String(d))));
-  const directionSelect = h(
-    "select",
-    { id: "nb-direction", attrs: { "aria-label": "Direction" } },
-    h("option", { value: "both" }, "both ways"),
-    h("option", { value: "out" }, "outgoing"),
-    h("option", { value: "in" }, "incoming"),
-  );
-  const nbClasses = h("select", { id: "nb-classes", attrs: { multiple: "", size: "4", "aria-label": "Only these classes" } });
-  const nbPredicates = h("select", { id: "nb-predicates", attrs: { multiple: "", size: "4", "aria-label": "Only these relations" } });
-  const modeHighlight = h("input", { type: "radio", attrs: { name: "nb-mode", value: "highlight" }, checked: true });
-  const modeOnly = h("input", { type: "radio", attrs: { name: "nb-mode", value: "only" }, id: "nb-only" });
-  const nbResult = h("div", { id: "nb-result", class: "results" });
-  const readNbOptions = () =>
-    store.apply(
-      setNeighbourhoodOptions({
-        depth: Number(depthSelect.value),
-        direction: directionSelect.value as Direction,
-        classes: Array.from(nbClasses.selectedOptions, (o) => o.value),
-        predicates: Array.from(nbPredicates.selectedOptions, (o) => o.value),
-        mode: modeOnly.checked ? "only" : "highlight",
-      }),
-    );
-  for (const input of [depthSelect, directionSelect, nbClasses, nbPredicates, modeHighlight, modeOnly]) input.addEventListener("change", readNbOptions);
-  replaceChildren(
-    nbPanel,
-    centreBox.element,
-    h(
-      "div",
-      { class: "row" },
-      h(
-        "button",
-        {
-          id: "nb-add-selected",
-          title: "Add the selected nodes as centres (shift-click selects several)",
-          on: {
-            click: () => {
-              const nodes = selectedNodes(store.get().selection);
-              if (nodes.length === 0) return;
-              store.apply(setNeighbourhoodCenters([...store.get().neighbourhood.centers, ...nodes]));
-              renderCentres();
-            },
-          },
-        },
-        "+ selected",
-      ),
-    ),
-    centreChips,
-    h("div", { class: "options" }, h("label", {}, "Depth ", depthSelect), h("label", {}, "Direction ", directionSelect)),
-    h("details", { class: "exclusions" }, h("summary", {}, "Filters"), h("label", { class: "stacked" }, "Only classes", nbClasses), h("label", { class: "stacked" }, "Only relations", nbPredicates)),
-    h("div", { class: "options" }, h("label", { class: "check" }, modeHighlight, " Highlight in the view"), h("label", { class: "check" }, modeOnly, " Show only the neighbourhood")),
-    h(
-      "div",
-      { class: "row" },
-      h("button", { id: "nb-run", class: "primary", on: { click: () => void runNeighbourhood() } }, "Explore"),
-      h("button", { id: "nb-clear", on: { click: () => store.apply(setFocus("none")) } }, "Clear highlight"),
-    ),
-    nbResult,
-  );
-
-  async function runNeighbourhood(): Promise<void> {
-    readNbOptions();
-    const query = store.get().neighbourhood;
-    if (query.centers.length === 0) {
-      store.apply(neighbourhoodFailed("Add at least one centre (search above, or select nodes and press “+ selected”)."));
-      return;
-    }
-    store.apply(neighbourhoodStarted());
-    try {
-      const reply = await client.request("neighbourhood", {
-        centers: query.centers,
-        depth: query.depth,
-        direction: query.direction,
-        classes: query.classes,
-        predicates: query.predicates,
-        limit: NEIGHBOURHOOD_LIMIT,
-      });
-      const added = view.add(reply.graph, query.centers.length === 1 ? query.centers[0] : undefined);
-      store.apply(addToView(added, reply.result.edges), neighbourhoodFinished(reply.result));
-      updateStatus();
-      requestAnimationFrame(() => view.fitNodes(reply.result.nodes.map((n) => n.node)));
-    } catch (error) {
-      store.apply(neighbourhoodFailed(error instanceof Error ? error.message : String(error)));
-    }
-  }
-
-  function renderNeighbourhoodResult(state: SessionState): void {
-    const nb = state.neighbourhood;
-    if (nb.status === "running") replaceChildren(nbResult, h("p", { class: "muted" }, "Exploring…"));
-    else if (nb.status === "error") replaceChildren(nbResult, h("p", { class: "error-text" }, nb.message));
-    else if (nb.status === "done" && nb.result) {
-      const byDepth = new Map<number, number>();
-      for (const entry of nb.result.nodes) byDepth.set(entry.depth, (byDepth.get(entry.depth) ?? 0) + 1);
-      replaceChildren(
-        nbResult,
-        h("p", { class: "nb-summary" }, `${nb.result.nodes.length} nodes and ${nb.result.edges.length} relations within depth ${nb.depth}.`),
-        h("p", { class: "muted" }, [...byDepth].sort(([a], [b]) => a - b).map(([d, n]) => `depth ${d}: ${n}`).join(" · ")),
-        nb.result.truncated ? h("p", { class: "warning" }, `Truncated at ${NEIGHBOURHOOD_LIMIT} nodes: lower the depth or filter classes/relations.`) : null,
-        h(
-          "ul",
-          { class: "nb-list" },
-          ...nb.result.nodes.slice(0, 60).map((entry) =>
-            h(
-              "li",
-              {},
-              h("span", { class: "depth", title: `depth ${entry.depth}` }, String(entry.depth)),
-              h("button", { class: "link", on: { click: () => void revealAndSelect(entry.node) } }, view.graph.hasNode(entry.node) ? view.graph.getNodeAttribute(entry.node, "label") : entry.node),
-            ),
-          ),
-        ),
-      );
-    } else replaceChildren(nbResult);
-  }
-
-  function renderQueryOptions(): void {
-    if (!summary) return;
-    const fill = (select: HTMLSelectElement, entries: { iri: string; label: string; count: number }[]) =>
-      replaceChildren(select, ...entries.map((e) => h("option", { value: e.iri, title: e.iri }, `${e.label} (${e.count})`)));
-    fill(excludePredicates, summary.predicates);
-    fill(excludeClasses, summary.classes);
-    fill(nbPredicates, summary.predicates);
-    fill(nbClasses, summary.classes);
-  }
 
   // ---- Export ------------------------------------------------------------------------------------------
   function download(name: string, blob: Blob): void {
@@ -1020,22 +573,13 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
   cleanups.push(
     store.subscribe((state, previous) => {
       if (state.selection !== previous.selection) void renderSelection(state);
-      if (state.path !== previous.path || state.focus !== previous.focus) renderPathResults(state);
-      if (state.neighbourhood !== previous.neighbourhood) renderNeighbourhoodResult(state);
-      if (state.filters.hiddenClasses !== previous.filters.hiddenClasses) renderLegend();
-      if (state.selection !== previous.selection) {
-        const button = filtersPanel.querySelector("#hide-selected");
-        if (button) button.textContent = hideSelectedLabel(state);
-      }
-      if (state.filters.hiddenNodes !== previous.filters.hiddenNodes) {
-        const button = filtersPanel.querySelector("#show-hidden");
-        if (button) button.textContent = `Show hidden (${state.filters.hiddenNodes.length})`;
-      }
+      if (state.path !== previous.path || state.focus !== previous.focus) paths.render(state);
+      if (state.neighbourhood !== previous.neighbourhood) neighbourhoods.render(state);
+      filters.update(state, previous);
     }),
   );
 
   // ---- Session: autosave, files, history, notes, share, report (session-wiring.ts) ----------------------
-  const endHit = (iri: string): SearchHit => ({ node: iri, label: labelOf(iri), matched: labelOf(iri), kind: "exact", score: 0, classLabel: "" });
   function labelOf(iri: string): string {
     if (view.graph.hasNode(iri)) return view.graph.getNodeAttribute(iri, "label");
     for (const result of store.get().path.results) {
@@ -1061,31 +605,10 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
   }
   function syncWidgets(state: SessionState): void {
     edgeLabelsBox.checked = state.view.edgeLabels;
-    fromBox.set(state.path.from ? endHit(state.path.from) : null);
-    toBox.set(state.path.to ? endHit(state.path.to) : null);
-    kInput.value = String(state.path.options.k);
-    maxInput.value = String(state.path.options.maxLength);
-    directedBox.checked = state.path.options.directed;
-    for (const [select, chosen] of [
-      [excludePredicates, state.path.options.excludePredicates],
-      [excludeClasses, state.path.options.excludeClasses],
-      [nbClasses, state.neighbourhood.classes],
-      [nbPredicates, state.neighbourhood.predicates],
-    ] as const) {
-      for (const option of Array.from(select.options)) option.selected = chosen.includes(option.value);
-    }
-    excludedNodes.clear();
-    for (const iri of state.path.options.excludeNodes) excludedNodes.set(iri, labelOf(iri));
-    renderExcludedNodes();
-    depthSelect.value = String(state.neighbourhood.depth);
-    directionSelect.value = state.neighbourhood.direction;
-    modeOnly.checked = state.neighbourhood.mode === "only";
-    modeHighlight.checked = state.neighbourhood.mode !== "only";
-    renderCentres();
-    renderLegend();
-    renderFilters();
-    renderPathResults(state);
-    renderNeighbourhoodResult(state);
+    paths.sync(state);
+    neighbourhoods.sync(state);
+    filters.renderLegend();
+    filters.render();
     void renderSelection(state);
   }
   let session: SessionHandle | null = null;
@@ -1122,10 +645,10 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
       syncWidgets,
       rerunQueries: async (state, chosenPath, focus) => {
         if (state.path.from && state.path.to && (focus === "path" || chosenPath >= 0)) {
-          await runPath();
+          await paths.run();
           if (chosenPath > 0) store.apply(choosePath(chosenPath));
         }
-        if (focus === "neighbourhood" && state.neighbourhood.centers.length) await runNeighbourhood();
+        if (focus === "neighbourhood" && state.neighbourhood.centers.length) await neighbourhoods.run();
       },
       resultTurtle: async () => {
         const state = store.get();
@@ -1161,7 +684,9 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
       killed = true;
       session?.kill();
       for (const cleanup of cleanups) cleanup();
-      for (const box of [searchBox, fromBox, toBox, excludeNodeBox, centreBox]) box.kill();
+      searchBox.kill();
+      paths.kill();
+      neighbourhoods.kill();
       layout.kill();
       view.kill();
       client.kill();

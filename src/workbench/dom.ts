@@ -52,3 +52,13 @@ export function replaceChildren(parent: Element, ...children: Child[]): void {
   parent.replaceChildren();
   append(parent, ...children);
 }
+
+/** Fills a `<select>` with one option per entry: "label (count)", the IRI as value and tooltip. */
+export function fillOptions(select: HTMLSelectElement, entries: readonly { iri: string; label: string; count: number }[]): void {
+  replaceChildren(select, ...entries.map((e) => h("option", { value: e.iri, title: e.iri }, `${e.label} (${e.count})`)));
+}
+
+/** Selects exactly the options whose value is listed. */
+export function selectOptions(select: HTMLSelectElement, chosen: readonly string[]): void {
+  for (const option of Array.from(select.options)) option.selected = chosen.includes(option.value);
+}
