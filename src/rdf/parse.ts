@@ -180,15 +180,19 @@ function startParse(builder: DatasetBuilder, source: RdfSource | RdfStreamSource
   // n3 labels blank nodes with process-wide counters; each document gets labels fresh to the table instead,
   // so blank nodes of different files (or of a base dataset built elsewhere) never merge by accident.
   const blanks = new Map<string, number>();
-  const blankId = (label: string): number => {
-    let id = blanks.get(label);
-    if (id === undefined) blanks.set(label, (id = terms.freshBlank()));
-    return id;
+  // n3 hands over one object per `[ ... ]`, used by the few quads in a row that describe it: remember it.
+  let lastBlank: RDF.Term | undefined, lastBlankId = -1;
+  const blankId = (term: RDF.Term): number => {
+    if (term === lastBlank) return lastBlankId;
+    let id = blanks.get(term.value);
+    if (id === undefined) blanks.set(term.value, (id = terms.freshBlank()));
+    lastBlank = term;
+    return (lastBlankId = id);
   };
   const termId = (term: RDF.Term): number => {
     switch (term.termType) {
       case "BlankNode":
-        return blankId(term.value);
+        return blankId(term);
       case "DefaultGraph":
         return DEFAULT_GRAPH_ID;
       case "NamedNode":

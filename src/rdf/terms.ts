@@ -1,6 +1,7 @@
 // Interns RDF terms to dense integer ids, keyed by N3.js's canonical term id string, so a dataset stores numbers not objects.
 import { DataFactory, termFromId, termToId, type Term as N3Term } from "n3";
 import type * as RDF from "@rdfjs/types";
+import { StringIndex } from "./string-index.ts";
 
 export type TermKind = "NamedNode" | "BlankNode" | "Literal" | "DefaultGraph";
 
@@ -24,11 +25,11 @@ const EMPTY_IRI_KEY = "<>";
 /**
  * A growing table of distinct terms. The key of a term is N3.js's id string (the IRI itself,
  * `_:label`, or `"lexical"@lang` / `"lexical"^^datatype`), so interning a term parsed by n3 costs
- * one Map lookup and no new string.
+ * one hash lookup (see string-index.ts) and no new string.
  */
 export class TermTable {
-  private readonly idsByKey = new Map<string, number>();
   private readonly keys: string[] = [];
+  private idsByKey = new StringIndex(this.keys);
   private codes = new Uint8Array(1024);
   /** Next candidate for a fresh blank node label; carried by `clone()` so labels of later loads stay distinct. */
   private nextBlank = 0;
@@ -44,7 +45,9 @@ export class TermTable {
   /** An independent copy: loading more data into the copy leaves this table as it was. */
   clone(): TermTable {
     const copy = new TermTable();
-    for (let id = 1; id < this.keys.length; id++) copy.internKey(this.keys[id]);
+    for (let id = 1; id < this.keys.length; id++) copy.keys.push(this.keys[id]);
+    copy.idsByKey = this.idsByKey.cloneFor(copy.keys);
+    copy.codes = this.codes.slice();
     copy.nextBlank = this.nextBlank;
     return copy;
   }
@@ -55,11 +58,9 @@ export class TermTable {
   }
 
   internKey(key: string): number {
-    let id = this.idsByKey.get(key);
-    if (id === undefined) {
-      id = this.keys.length;
+    const id = this.idsByKey.getOrAdd(key, this.keys.length);
+    if (id === this.keys.length) {
       this.keys.push(key);
-      this.idsByKey.set(key, id);
       if (id === this.codes.length) {
         const grown = new Uint8Array(2 * id);
         grown.set(this.codes);
@@ -77,21 +78,21 @@ export class TermTable {
   freshBlank(): number {
     let key: string;
     do key = `_:b${this.nextBlank++}`;
-    while (this.idsByKey.has(key));
+    while (this.idsByKey.get(key) >= 0);
     return this.internKey(key);
   }
 
   /** The id of an IRI, or -1 when the table has no such IRI. */
   iriId(iri: string): number {
     // n3 keys the empty IRI (`<>` without a base) as "<>", since "" is the default graph.
-    if (iri === "") return this.idsByKey.get(EMPTY_IRI_KEY) ?? -1;
+    if (iri === "") return this.idsByKey.get(EMPTY_IRI_KEY);
     if (iri[0] === '"' || iri[0] === "_" || iri[0] === "?") return -1;
-    return this.idsByKey.get(iri) ?? -1;
+    return this.idsByKey.get(iri);
   }
 
   /** The id of an existing term, or -1. */
   idOf(term: RDF.Term): number {
-    return this.idsByKey.get(termToId(term as unknown as N3Term)) ?? -1;
+    return this.idsByKey.get(termToId(term as unknown as N3Term));
   }
 
   key(id: number): string {
