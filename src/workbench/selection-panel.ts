@@ -142,7 +142,7 @@ export class SelectionPanel {
     const info = new Map(among.nodes.map((n) => [n.key, n]));
     const labelOf = (iri: string) => info.get(iri)?.label ?? iri.slice(Math.max(iri.lastIndexOf("/"), iri.lastIndexOf("#")) + 1);
     const relations = [...among.edges].sort((a, b) => labelOf(a.source).localeCompare(labelOf(b.source)) || a.label.localeCompare(b.label));
-    const show = (iri: string) => {
+    const only = (iri: string) => {
       store.apply(selectNode(iri));
       this.options.focusNode(iri);
     };
@@ -150,7 +150,7 @@ export class SelectionPanel {
       "article",
       { class: "details selection-details", id: "selection-details" },
       h("h2", { class: "details-title" }, `${nodes.length} nodes selected`),
-      h("p", { class: "muted" }, "Shift-click (or Ctrl/Cmd-click) a node to add or remove it; click the empty canvas or press Esc to clear."),
+      h("p", { class: "muted" }, "Shift-click (or Ctrl/Cmd-click) a node to add or remove it, Shift+drag to add a rectangle of nodes; click the empty canvas or press Esc to clear. A name moves the camera to it."),
       h(
         "div",
         { class: "details-actions" },
@@ -167,8 +167,9 @@ export class SelectionPanel {
           h(
             "li",
             { dataset: { node: iri } },
-            h("button", { class: "link", title: `${iri} — show only this node's details`, on: { click: () => show(iri) } }, labelOf(iri)),
+            h("button", { class: "link focus-node", title: `${iri} — show it on the canvas (the selection stays)`, on: { click: () => this.options.focusNode(iri) } }, labelOf(iri)),
             ...(info.get(iri)?.classes ?? []).map((c) => h("span", { class: "class-chip", title: c }, classLabel(c))),
+            h("button", { class: "link small only-node", title: "Select only this node and show its details", on: { click: () => only(iri) } }, "details"),
             h("button", { class: "chip-x", title: "Take out of the selection", attrs: { "aria-label": `Deselect ${labelOf(iri)}` }, on: { click: () => store.apply(deselectNodes([iri])) } }, "×"),
           ),
         ),

@@ -80,6 +80,15 @@ describe("selecting several nodes (built site in Chromium)", () => {
     const highlighted = await page.evaluate((keys) => keys.map((k) => window.workbench!.view.sigma.getNodeDisplayData(k)?.highlighted === true), [HUAWEI, KENYA]);
     expect(highlighted).toEqual([true, true]);
     await page.screenshot({ path: join(SCREENSHOTS, "selection-two-nodes.png") });
+    // A name in the list moves the camera to that node and keeps the selection.
+    await page.locator("#selection-details .selection-list li", { hasText: "Huawei" }).locator(".focus-node").click();
+    await page.waitForFunction((k) => {
+      const sigma = window.workbench!.view.sigma;
+      const camera = sigma.getCamera();
+      const data = sigma.getNodeDisplayData(k)!;
+      return !camera.isAnimated() && Math.abs(camera.x - data.x) < 1e-6 && Math.abs(camera.y - data.y) < 1e-6;
+    }, HUAWEI);
+    expect(await selection(page)).toEqual({ kind: "nodes", nodes: [HUAWEI, KENYA] });
 
     // Hide all: one history step, both hidden.
     const before = (await historyLabels(page)).length;
