@@ -1,5 +1,4 @@
 // The workbench: builds the page, wires the data worker, the session, the graph view and every panel together.
-import { downloadAsPNG } from "@sigma/export-image";
 import {
   addToSelection,
   addToView,
@@ -19,6 +18,7 @@ import type { EvidenceView } from "../session/types.ts";
 import { Autocomplete } from "./autocomplete.ts";
 import { DataClient, WorkerError } from "./data-client.ts";
 import { renderEmptyDetails, showDetails, type DetailsActions } from "./details.ts";
+import { downloadBlob, ExportMenu } from "./export-menu.ts";
 import { FiltersPanel } from "./filters-panel.ts";
 import { Marquee } from "./marquee.ts";
 import { NeighbourhoodPanel } from "./neighbourhood-panel.ts";
@@ -68,14 +68,9 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
   const layoutButton = h("button", { id: "layout-toggle", title: "Start or stop the ForceAtlas2 layout" }, "▶ Layout");
   const fileInput = h("input", { type: "file", id: "file-input", hidden: true, attrs: { multiple: "", accept: ".ttl,.nt,.nq,.trig,.turtle,.ntriples,.nquads" } });
   const edgeLabelsBox = h("input", { type: "checkbox", id: "edge-labels" });
-  const exportMenu = h(
-    "div",
-    { class: "menu", id: "export-menu", hidden: true, role: "menu" },
-    h("button", { id: "export-view", on: { click: () => exportTurtle("view") } }, "Turtle: current view"),
-    h("button", { id: "export-selection", on: { click: () => exportTurtle("selection") } }, "Turtle: selection (all selected nodes)"),
-    h("button", { id: "export-query", on: { click: () => exportTurtle("query") } }, "Turtle: query result"),
-    h("button", { id: "export-png", on: { click: () => exportPng() } }, "PNG image of the view"),
-  );
+  // The graph view and the selection panel are made further down; the menu uses them only on a click.
+  const exportMenu = new ExportMenu({ store, view: () => view, client, exportSelection: () => selectionPanel.exportSelection(), showError });
+  cleanups.push(() => exportMenu.kill());
   const toolbar = h(
     "div",
     { class: "toolbar" },
@@ -84,12 +79,7 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
     h("label", { class: "toggle", title: "Show relation labels on edges" }, edgeLabelsBox, " Edge labels"),
     h("button", { id: "open-file", title: "Add Turtle, N-Triples, N-Quads or TriG files (or drop them on the page); drop a .json session file to open it", on: { click: () => fileInput.click() } }, "Open data…"),
     fileInput,
-    h(
-      "div",
-      { class: "menu-wrap" },
-      h("button", { id: "export", attrs: { "aria-haspopup": "menu" }, on: { click: () => (exportMenu.hidden = !exportMenu.hidden) } }, "Export ▾"),
-      exportMenu,
-    ),
+    exportMenu.element,
     h("button", { id: "sparql-open", title: "SPARQL queries over the data, or a remote SPARQL endpoint", on: { click: () => openSparql() } }, "SPARQL…"),
     h("button", { id: "help", title: "Keyboard shortcuts (?)", on: { click: () => toggleHelp() } }, "?"),
   );
@@ -451,7 +441,7 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
       showTab("Neighbourhood");
     },
     focusNode: (iri) => requestAnimationFrame(() => view.focusNode(iri)),
-    download,
+    download: downloadBlob,
     showError,
     showInfo,
   });
@@ -485,54 +475,6 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
     viewChanged: updateStatus,
   });
 
-  // ---- Export ------------------------------------------------------------------------------------------
-  function download(name: string, blob: Blob): void {
-    const url = URL.createObjectURL(blob);
-    const a = h("a", { href: url, attrs: { download: name } });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
-
-  async function exportTurtle(what: "view" | "selection" | "query"): Promise<void> {
-    exportMenu.hidden = true;
-    const state = store.get();
-    let nodes: string[] = [];
-    let edges: string[] = [];
-    if (what === "view") ({ nodes, edges } = view.visible());
-    else if (what === "selection") {
-      await selectionPanel.exportSelection();
-      return;
-    } else if (state.focus === "path" && state.path.chosen >= 0) {
-      const path = state.path.results[state.path.chosen];
-      nodes = path.nodes;
-      edges = path.steps.map((s) => s.edge);
-    } else if (state.focus === "neighbourhood" && state.neighbourhood.result) {
-      nodes = state.neighbourhood.result.nodes.map((n) => n.node);
-      edges = state.neighbourhood.result.edges;
-    }
-    if (nodes.length === 0 && edges.length === 0) {
-      showError(`Nothing to export: ${what === "query" ? "run a path or neighbourhood query first" : "the view is empty"}.`);
-      return;
-    }
-    try {
-      const { turtle } = await client.request("export", { nodes, edges });
-      download(`smartcity-kg-${what}.ttl`, new Blob([turtle], { type: "text/turtle" }));
-    } catch (error) {
-      showError(error);
-    }
-  }
-
-  async function exportPng(): Promise<void> {
-    exportMenu.hidden = true;
-    try {
-      await downloadAsPNG(view.sigma as unknown as Parameters<typeof downloadAsPNG>[0], { fileName: "smartcity-kg-view", backgroundColor: "#ffffff" });
-    } catch (error) {
-      showError(error);
-    }
-  }
-
   // ---- Keyboard ----------------------------------------------------------------------------------------
   function toggleHelp(open?: boolean): void {
     help.hidden = open === undefined ? !help.hidden : !open;
@@ -543,7 +485,7 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
     if (event.key === "Escape") {
       if (!help.hidden) toggleHelp(false);
       else if (viewer.isOpen) viewer.close();
-      else if (!exportMenu.hidden) exportMenu.hidden = true;
+      else if (exportMenu.isOpen) exportMenu.close();
       else {
         if (typing) target.blur();
         store.apply(clearSelectionOrQuery());
@@ -563,11 +505,6 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
   };
   document.addEventListener("keydown", onKey);
   cleanups.push(() => document.removeEventListener("keydown", onKey));
-  const onDocClick = (event: MouseEvent) => {
-    if (!exportMenu.hidden && !(event.target as HTMLElement).closest(".menu-wrap")) exportMenu.hidden = true;
-  };
-  document.addEventListener("click", onDocClick);
-  cleanups.push(() => document.removeEventListener("click", onDocClick));
 
   // ---- Reacting to the session -------------------------------------------------------------------------
   cleanups.push(
@@ -650,23 +587,10 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
         }
         if (focus === "neighbourhood" && state.neighbourhood.centers.length) await neighbourhoods.run();
       },
-      resultTurtle: async () => {
-        const state = store.get();
-        let nodes: string[];
-        let edges: string[];
-        if (state.focus === "path" && state.path.chosen >= 0) {
-          const path = state.path.results[state.path.chosen];
-          nodes = path.nodes;
-          edges = path.steps.map((step) => step.edge);
-        } else if (state.focus === "neighbourhood" && state.neighbourhood.result) {
-          nodes = state.neighbourhood.result.nodes.map((n) => n.node);
-          edges = state.neighbourhood.result.edges;
-        } else ({ nodes, edges } = view.visible());
-        return (await client.request("export", { nodes, edges })).turtle;
-      },
+      resultTurtle: () => exportMenu.resultTurtle(),
       labelOf,
       selectNode: (iri) => void revealAndSelect(iri),
-      download,
+      download: downloadBlob,
       limits: { expand: EXPAND_LIMIT, neighbourhood: NEIGHBOURHOOD_LIMIT },
     });
     await session.restored;
