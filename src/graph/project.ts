@@ -1,16 +1,10 @@
 // Projects a Dataset onto a GraphIndex: entity nodes, predicate-keyed edges in CSR typed arrays, evidence attached to edges.
 import { DataFactory } from "n3";
 import type { Dataset } from "../rdf/dataset.ts";
+import { KIND_BLANK, KIND_DEFAULT_GRAPH, KIND_LITERAL } from "../rdf/terms.ts";
 import { prefixes as wellKnownPrefixes, rdf } from "../rdf/vocab.ts";
 import { defaultProjection, type PredicatePath, type ProjectionConfig } from "./projection-config.ts";
 import type { Evidence, GraphIndex, LinkAttribute, LiteralAttribute } from "./types.ts";
-
-const enum Kind {
-  Other = 0,
-  Iri = 1,
-  Blank = 2,
-  Literal = 3,
-}
 
 const enum PredicateRole {
   Ordinary = 0,
@@ -113,13 +107,8 @@ class ProjectedGraph implements GraphIndex {
       page: pathIds(ev.page), date: pathIds(ev.date),
     };
 
-    // Term kinds once, so hot loops compare bytes instead of strings.
-    const kind = new Uint8Array(termCount);
-    for (let t = 1; t < termCount; t++) {
-      const key = terms.key(t);
-      const c = key.charCodeAt(0);
-      kind[t] = c === 34 ? Kind.Literal : c === 95 && key.charCodeAt(1) === 58 ? Kind.Blank : Kind.Iri;
-    }
+    // The table's kind bytes, so hot loops compare bytes instead of strings.
+    const kind = terms.kindCodes();
 
     const role = new Uint8Array(termCount);
     const typeId = idOf(rdf.type);
@@ -148,13 +137,13 @@ class ProjectedGraph implements GraphIndex {
     const statementTerms = metaStack.slice();
     if (metaStack.length > 0) {
       const refs = new Uint32Array(termCount);
-      for (let q = 0; q < quadCount; q++) if (kind[O[q]] === Kind.Blank) refs[O[q]]++;
+      for (let q = 0; q < quadCount; q++) if (kind[O[q]] === KIND_BLANK) refs[O[q]]++;
       const metaRefs = new Uint32Array(termCount);
       while (metaStack.length > 0) {
         const m = metaStack.pop()!;
         for (let q = subjectStart[m]; q < subjectStart[m + 1]; q++) {
           const o = O[q];
-          if (kind[o] === Kind.Blank && meta[o] === 0 && ++metaRefs[o] === refs[o]) {
+          if (kind[o] === KIND_BLANK && meta[o] === 0 && ++metaRefs[o] === refs[o]) {
             meta[o] = 1;
             metaStack.push(o);
           }
@@ -168,7 +157,7 @@ class ProjectedGraph implements GraphIndex {
     const nodeTerms = new Uint32Array(termCount);
     let nodeCount = 0;
     for (let t = 1; t < termCount; t++) {
-      if (subjectStart[t + 1] > subjectStart[t] && meta[t] === 0 && kind[t] !== Kind.Literal) {
+      if (subjectStart[t + 1] > subjectStart[t] && meta[t] === 0 && kind[t] !== KIND_LITERAL) {
         nodeOfTerm[t] = nodeCount;
         nodeTerms[nodeCount++] = t;
       }
@@ -207,14 +196,14 @@ class ProjectedGraph implements GraphIndex {
         if (schemaSubjectPredicates.has(p)) schemaTerms[s] = 1;
         const k = kind[o];
         if (role[p] === PredicateRole.Type) {
-          if (k !== Kind.Literal) {
+          if (k !== KIND_LITERAL) {
             classTerms[classCount++] = o;
             classUsed[o] = 1;
             if (schemaClassIds.has(o)) schemaTerms[s] = 1;
           }
           continue;
         }
-        if (k === Kind.Literal) {
+        if (k === KIND_LITERAL) {
           if (labelRank[p] !== 0) {
             const score = this.rankLanguage(literalLanguage(terms.key(o))) * 256 + labelRank[p];
             if (score < bestLabelScore) {
@@ -224,7 +213,7 @@ class ProjectedGraph implements GraphIndex {
           }
           continue;
         }
-        if (role[p] === PredicateRole.Link || meta[o] === 1 || ignored[o] === 1 || k === Kind.Other) continue;
+        if (role[p] === PredicateRole.Link || meta[o] === 1 || ignored[o] === 1 || k === KIND_DEFAULT_GRAPH) continue;
         let target = nodeOfTerm[o];
         if (target < 0) {
           target = nodeOfTerm[o] = nodeCount;
@@ -289,7 +278,7 @@ class ProjectedGraph implements GraphIndex {
     const blankRefs = new Uint32Array(nodeCount);
     for (let e = 0; e < edgeCount; e++) {
       const target = this.edgeTargets[e];
-      if (kind[this.nodeTerms[target]] === Kind.Blank) blankRefs[target]++;
+      if (kind[this.nodeTerms[target]] === KIND_BLANK) blankRefs[target]++;
     }
     const schemaStack: number[] = [];
     for (let n = 0; n < nodeCount; n++) if (schema[n]) schemaStack.push(n);
