@@ -93,6 +93,12 @@ class ProjectedGraph implements GraphIndex {
     const subjectStart = dataset.subjectStart;
     const idOf = (iri: string) => terms.iriId(iri);
     const idsOf = (iris: readonly string[]) => iris.map(idOf).filter((id) => id >= 0);
+    // Per-term flags for the hot loops: a byte read instead of a Set lookup per quad.
+    const flagsOf = (iris: readonly string[]) => {
+      const flags = new Uint8Array(termCount);
+      for (const id of idsOf(iris)) flags[id] = 1;
+      return flags;
+    };
 
     this.prefixes = { ...wellKnownPrefixes, ...dataset.prefixes };
     this.rankLanguage = languageRanker(config.languages);
@@ -124,11 +130,11 @@ class ProjectedGraph implements GraphIndex {
 
     // Meta: reified statements, then blank nodes that only meta resources refer to (selectors), transitively.
     const meta = new Uint8Array(termCount);
-    const metaPredicates = new Set(idsOf(config.metaPredicates));
+    const isMetaPredicate = flagsOf(config.metaPredicates);
     const metaStack: number[] = [];
-    if (metaPredicates.size > 0) {
+    if (idsOf(config.metaPredicates).length > 0) {
       for (let q = 0; q < quadCount; q++) {
-        if (metaPredicates.has(P[q]) && meta[S[q]] === 0) {
+        if (isMetaPredicate[P[q]] === 1 && meta[S[q]] === 0) {
           meta[S[q]] = 1;
           metaStack.push(S[q]);
         }
@@ -175,9 +181,9 @@ class ProjectedGraph implements GraphIndex {
     const isPredicate = new Uint8Array(termCount);
     let edgeCount = 0;
     let classCount = 0;
-    const schemaClassIds = new Set(idsOf(config.schemaClasses));
-    const schemaSubjectPredicates = new Set(idsOf(config.schemaSubjectPredicates));
-    const schemaObjectPredicates = new Set(idsOf(config.schemaObjectPredicates));
+    const isSchemaClass = flagsOf(config.schemaClasses);
+    const isSchemaSubjectPredicate = flagsOf(config.schemaSubjectPredicates);
+    const isSchemaObjectPredicate = flagsOf(config.schemaObjectPredicates);
     const schemaTerms = new Uint8Array(termCount);
     const classUsed = new Uint8Array(termCount);
 
@@ -193,13 +199,13 @@ class ProjectedGraph implements GraphIndex {
         if (p === lastP && o === lastO) continue; // the same triple in another graph
         lastP = p;
         lastO = o;
-        if (schemaSubjectPredicates.has(p)) schemaTerms[s] = 1;
+        if (isSchemaSubjectPredicate[p] === 1) schemaTerms[s] = 1;
         const k = kind[o];
         if (role[p] === PredicateRole.Type) {
           if (k !== KIND_LITERAL) {
             classTerms[classCount++] = o;
             classUsed[o] = 1;
-            if (schemaClassIds.has(o)) schemaTerms[s] = 1;
+            if (isSchemaClass[o] === 1) schemaTerms[s] = 1;
           }
           continue;
         }
@@ -219,7 +225,7 @@ class ProjectedGraph implements GraphIndex {
           target = nodeOfTerm[o] = nodeCount;
           nodeTerms[nodeCount++] = o;
         }
-        if (schemaObjectPredicates.has(p)) schemaTerms[o] = 1;
+        if (isSchemaObjectPredicate[p] === 1) schemaTerms[o] = 1;
         edgeSources[edgeCount] = n;
         edgeTargets[edgeCount] = target;
         edgePredicates[edgeCount] = p;
@@ -327,9 +333,12 @@ class ProjectedGraph implements GraphIndex {
     this.evidenceTerms = evidenceTerms;
     this.unattachedEvidenceCount = unattached;
 
-    const predicateIds = new Set<number>();
-    for (let e = 0; e < edgeCount; e++) predicateIds.add(this.edgePredicates[e]);
-    this.edgePredicateTerms = Uint32Array.from(predicateIds).sort();
+    // Flags per term rather than a Set: one byte write per edge, and the ids come out sorted.
+    const edgePredicateUsed = new Uint8Array(termCount);
+    for (let e = 0; e < edgeCount; e++) edgePredicateUsed[this.edgePredicates[e]] = 1;
+    const predicateIds: number[] = [];
+    for (let t = 0; t < termCount; t++) if (edgePredicateUsed[t]) predicateIds.push(t);
+    this.edgePredicateTerms = Uint32Array.from(predicateIds);
     const classIds: number[] = [];
     for (let t = 0; t < termCount; t++) if (classUsed[t]) classIds.push(t);
     this.classTermsInUse = Uint32Array.from(classIds);
