@@ -160,6 +160,7 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
         ["click a node", "select it (details on the right); click the empty canvas to clear"],
         ["Shift+click, Ctrl/Cmd+click", "add a node to the selection, or take it out"],
         ["Shift+drag on the canvas", "select the nodes in a rectangle (a plain drag pans)"],
+        ["Ctrl+A, Cmd+A", "select every shown node (Filters: Select neighbours grows the selection)"],
         ["Esc", "clear the selection, then the query highlight; close dialogs"],
         ["F", "fit the whole view"],
         ["?", "show or hide this help"],
@@ -490,6 +491,12 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
         if (typing) target.blur();
         store.apply(clearSelectionOrQuery());
       }
+      return;
+    }
+    // Ctrl/Cmd+A outside text fields selects every shown node, as in Gephi, yEd and Cytoscape.
+    if (!typing && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === "a") {
+      event.preventDefault();
+      selectionPanel.selectAllShown();
       return;
     }
     if (typing || event.ctrlKey || event.metaKey || event.altKey) return;

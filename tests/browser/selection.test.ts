@@ -124,6 +124,20 @@ describe("selecting several nodes (built site in Chromium)", () => {
     expect(await selection(page)).toEqual({ kind: "node", node: KENYA });
     await page.keyboard.press("Escape");
     expect((await selection(page)).kind).toBe("none");
+
+    // Ctrl+A selects every shown node (the filters' hidden ones excluded); the help lists the shortcuts.
+    await page.keyboard.press("Control+a");
+    const all = await page.evaluate(() => {
+      const s = window.workbench!.store.get().selection;
+      return { selected: s.kind === "nodes" ? s.nodes.length : 0, shown: window.workbench!.view.visible().nodes.length };
+    });
+    expect(all.shown).toBeGreaterThan(2);
+    expect(all.selected).toBe(Math.min(all.shown, 1000));
+    await page.keyboard.press("?");
+    const help = (await page.locator("#shortcuts").textContent())!;
+    expect(help).toContain("Shift+click");
+    expect(help).toContain("Shift+drag");
+    await page.keyboard.press("Escape");
   });
 
   it("shift+drag on the canvas selects the nodes in the rectangle without panning; a plain drag pans", async () => {
