@@ -415,6 +415,10 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
     },
     openEvidence: (evidence) => viewer.open(evidence),
     hideNode: (iri) => store.apply(hideNodes([iri])),
+    selectWithNeighbours: (iri) => {
+      store.apply(selectNode(iri));
+      selectionPanel.selectNeighbours();
+    },
     exploreAround: (iri) => {
       neighbourhoods.addCentres([iri]);
       showTab("Neighbourhood");

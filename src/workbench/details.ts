@@ -9,6 +9,8 @@ export interface DetailsActions {
   openEvidence: (evidence: EvidenceView) => void;
   hideNode: (iri: string) => void;
   exploreAround: (iri: string) => void;
+  /** Selects the node with its shown neighbours (shift-click then adds or removes more). */
+  selectWithNeighbours: (iri: string) => void;
   pathFrom: (iri: string, label: string) => void;
   pathTo: (iri: string, label: string) => void;
 }
@@ -81,6 +83,7 @@ export function renderNodeDetails(details: NodeDetails, actions: DetailsActions)
       h("button", { on: { click: () => actions.pathFrom(details.iri, details.label) } }, "Path from"),
       h("button", { on: { click: () => actions.pathTo(details.iri, details.label) } }, "Path to"),
       h("button", { on: { click: () => actions.hideNode(details.iri) } }, "Hide"),
+      h("button", { class: "select-neighbours", title: "Select this node and its shown neighbours", on: { click: () => actions.selectWithNeighbours(details.iri) } }, "Select + neighbours"),
     ),
     details.literals.length
       ? h(
