@@ -1,5 +1,6 @@
 // Several selected nodes in the built workbench (issue 4): shift-click two nodes, hide them in one step, undo,
-// export the selection as Turtle (re-parsed with n3), and the shift+drag rectangle, in Debian's Chromium.
+// export the selection as Turtle (re-parsed with n3); the selection after a reload and through a share link; the
+// shift+drag rectangle. In Debian's Chromium.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -148,6 +149,32 @@ describe("selecting several nodes (built site in Chromium)", () => {
     expect(help).toContain("Shift+click");
     expect(help).toContain("Shift+drag");
     await page.keyboard.press("Escape");
+  });
+
+  it("several selected nodes are saved with the session: a reload and a share link bring them back", async () => {
+    const page = await openSettled();
+    await page.waitForFunction(() => window.workbench!.session !== null);
+    await page.evaluate(() => window.workbench!.ready);
+    await clickNode(page, KENYA);
+    await clickNode(page, HUAWEI, "Control");
+    const picked = { kind: "nodes", nodes: [KENYA, HUAWEI] };
+    expect(await selection(page)).toEqual(picked);
+    await page.evaluate(() => window.workbench!.session!.flush());
+    await page.reload();
+    await page.waitForFunction(() => !!window.workbench?.session);
+    await page.evaluate(() => window.workbench!.ready);
+    expect(await selection(page)).toEqual(picked);
+    await page.locator("#selection-details .details-title").filter({ hasText: "2 nodes selected" }).waitFor();
+
+    await page.click("#session");
+    await page.click("#session-share");
+    await page.waitForFunction(() => !!document.getElementById("session-share")!.dataset.link);
+    const link = (await page.locator("#session-share").getAttribute("data-link"))!;
+    const other = (await workbench.open(link)).page;
+    await other.waitForFunction(() => !!window.workbench?.session);
+    await other.evaluate(() => window.workbench!.ready);
+    expect(await selection(other)).toEqual(picked);
+    await other.locator("#selection-details .selection-list li").nth(1).waitFor();
   });
 
   it("shift+drag on the canvas selects the nodes in the rectangle without panning; a plain drag pans", async () => {
