@@ -24,6 +24,7 @@ import { Marquee } from "./marquee.ts";
 import { NeighbourhoodPanel } from "./neighbourhood-panel.ts";
 import { PathPanel } from "./path-panel.ts";
 import { SelectionPanel } from "./selection-panel.ts";
+import { Shortcuts } from "./shortcuts.ts";
 import { classColours } from "./display.ts";
 import { h, replaceChildren } from "./dom.ts";
 import { GraphView } from "./graph-view.ts";
@@ -81,7 +82,7 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
     fileInput,
     exportMenu.element,
     h("button", { id: "sparql-open", title: "SPARQL queries over the data, or a remote SPARQL endpoint", on: { click: () => openSparql() } }, "SPARQL…"),
-    h("button", { id: "help", title: "Keyboard shortcuts (?)", on: { click: () => toggleHelp() } }, "?"),
+    h("button", { id: "help", title: "Keyboard shortcuts (?)", on: { click: () => shortcuts.toggleHelp() } }, "?"),
   );
   const topbar = h(
     "header",
@@ -148,33 +149,26 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
   const centre = h("main", { class: "centre" }, graphContainer, legend, notice, progress, errorBanner, infoBanner, dropZone);
   const detailsPanel = h("div", { id: "details", class: "details-panel" });
   const right = h("aside", { class: "right" }, detailsPanel, viewer.element);
-  const help = h(
-    "div",
-    { id: "shortcuts", class: "dialog", hidden: true, role: "dialog", attrs: { "aria-label": "Keyboard shortcuts" } },
-    h("h2", {}, "Keyboard shortcuts"),
-    h(
-      "dl",
-      {},
-      ...[
-        ["/", "focus the search box"],
-        ["click a node", "select it (details on the right); click the empty canvas to clear"],
-        ["Shift+click, Ctrl/Cmd+click", "add a node to the selection, or take it out"],
-        ["Shift+drag on the canvas", "select the nodes in a rectangle (a plain drag pans)"],
-        ["Ctrl+A, Cmd+A", "select every shown node (Filters: Select neighbours grows the selection)"],
-        ["Esc", "clear the selection, then the query highlight; close dialogs"],
-        ["F", "fit the whole view"],
-        ["?", "show or hide this help"],
-        ["double-click a node", "expand its neighbours"],
-        ["hover a node", "highlight its neighbours"],
-        ["Ctrl+Z", "undo the last change (History tab: every step)"],
-        ["Ctrl+Shift+Z, Ctrl+Y", "redo"],
-        ["drag a node", "move it (an undoable step); Pin in the details keeps it there when the layout runs"],
-      ].flatMap(([key, what]) => [h("dt", {}, h("kbd", {}, key)), h("dd", {}, what)]),
-    ),
-    h("p", { class: "muted" }, `The overview shows at most ${OVERVIEW_CAP.toLocaleString("en")} nodes, those with the most relations; search, queries and double-clicks add more.`),
-    h("button", { on: { click: () => toggleHelp(false) } }, "Close"),
+  const shortcuts = new Shortcuts(
+    {
+      focusSearch: () => {
+        searchBox.input.focus();
+        searchBox.input.select();
+      },
+      fit: () => view.fitNodes([]),
+      selectAll: () => selectionPanel.selectAllShown(),
+      closeOpen: () => {
+        if (viewer.isOpen) viewer.close();
+        else if (exportMenu.isOpen) exportMenu.close();
+        else return false;
+        return true;
+      },
+      clear: () => store.apply(clearSelectionOrQuery()),
+    },
+    `The overview shows at most ${OVERVIEW_CAP.toLocaleString("en")} nodes, those with the most relations; search, queries and double-clicks add more.`,
   );
-  replaceChildren(root, h("div", { class: "workbench" }, topbar, left, centre, right), help);
+  cleanups.push(() => shortcuts.kill());
+  replaceChildren(root, h("div", { class: "workbench" }, topbar, left, centre, right), shortcuts.help);
   root.classList.add("app-root");
 
   // ---- Graph view and layout ------------------------------------------------------------------------------
@@ -479,43 +473,6 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
     reveal: (iri) => void revealAndSelect(iri),
     viewChanged: updateStatus,
   });
-
-  // ---- Keyboard ----------------------------------------------------------------------------------------
-  function toggleHelp(open?: boolean): void {
-    help.hidden = open === undefined ? !help.hidden : !open;
-  }
-  const onKey = (event: KeyboardEvent) => {
-    const target = event.target as HTMLElement | null;
-    const typing = !!target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.tagName === "SELECT" || target.isContentEditable);
-    if (event.key === "Escape") {
-      if (!help.hidden) toggleHelp(false);
-      else if (viewer.isOpen) viewer.close();
-      else if (exportMenu.isOpen) exportMenu.close();
-      else {
-        if (typing) target.blur();
-        store.apply(clearSelectionOrQuery());
-      }
-      return;
-    }
-    // Ctrl/Cmd+A outside text fields selects every shown node, as in Gephi, yEd and Cytoscape.
-    if (!typing && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === "a") {
-      event.preventDefault();
-      selectionPanel.selectAllShown();
-      return;
-    }
-    if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
-    if (event.key === "/") {
-      event.preventDefault();
-      searchBox.input.focus();
-      searchBox.input.select();
-    } else if (event.key === "f" || event.key === "F") {
-      view.fitNodes([]);
-    } else if (event.key === "?") {
-      toggleHelp();
-    }
-  };
-  document.addEventListener("keydown", onKey);
-  cleanups.push(() => document.removeEventListener("keydown", onKey));
 
   // ---- Reacting to the session -------------------------------------------------------------------------
   cleanups.push(
