@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { Parser, type Quad } from "n3";
 import type { Page } from "playwright-core";
 import { oa, rdf } from "../../src/rdf/vocab.ts";
-import { SCREENSHOTS, useWorkbenchSite } from "./harness.ts";
+import { pointAt, SCREENSHOTS, useWorkbenchSite } from "./harness.ts";
 
 const KGR = "https://w3id.org/smartcity-kg/resource/";
 const HUAWEI = `${KGR}huawei`;
@@ -21,38 +21,6 @@ async function openSettled(): Promise<Page> {
   const { page } = await workbench.open();
   await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith("smartcity-kg:positions:")), undefined, { timeout: 30_000 });
   return page;
-}
-
-/** Where a node is drawn, in page coordinates. */
-async function nodePoint(page: Page, key: string): Promise<{ x: number; y: number }> {
-  const box = (await page.locator("#graph").boundingBox())!;
-  const p = await page.evaluate((k) => {
-    const sigma = window.workbench!.view.sigma;
-    return sigma.framedGraphToViewport(sigma.getNodeDisplayData(k)!);
-  }, key);
-  return { x: box.x + p.x, y: box.y + p.y };
-}
-
-/** Centres the camera on a node and moves the pointer onto it until sigma says it is under the pointer. */
-async function pointAt(page: Page, key: string): Promise<{ x: number; y: number }> {
-  await page.evaluate((k) => {
-    const sigma = window.workbench!.view.sigma;
-    const data = sigma.getNodeDisplayData(k)!;
-    sigma.getCamera().setState({ x: data.x, y: data.y, ratio: 0.4 });
-  }, key);
-  // Off every node first: sigma only reports entering a node it does not already consider hovered.
-  const graph = (await page.locator("#graph").boundingBox())!;
-  await page.mouse.move(graph.x + 3, graph.y + 3);
-  let point = await nodePoint(page, key);
-  // A busy machine may need a few tries before sigma has drawn the new camera and hit-tests the node.
-  for (let attempt = 0; attempt < 30; attempt++) {
-    await page.waitForTimeout(150);
-    point = await nodePoint(page, key);
-    await page.mouse.move(point.x + (attempt % 2), point.y);
-    if (await page.evaluate((k) => window.workbench!.store.get().view.hovered === k, key)) break;
-  }
-  expect(await page.evaluate(() => window.workbench!.store.get().view.hovered)).toBe(key);
-  return point;
 }
 
 async function clickNode(page: Page, key: string, modifier?: "Shift" | "Control"): Promise<void> {

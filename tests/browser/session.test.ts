@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { SCREENSHOTS, useWorkbenchSite, waitForGraph } from "./harness.ts";
+import { nodePoint, SCREENSHOTS, useWorkbenchSite, waitForGraph } from "./harness.ts";
 
 const KGR = "https://w3id.org/smartcity-kg/resource/";
 const HUAWEI = `${KGR}huawei`;
@@ -60,16 +60,6 @@ async function writeSessionNote(page: Page, text: string): Promise<void> {
   await page.click("#tab-notes");
   await page.fill("#session-note", text);
   await page.locator("#session-note").blur();
-}
-
-/** Where a node is drawn, in page coordinates. */
-async function nodePoint(page: Page, key: string): Promise<{ x: number; y: number }> {
-  const box = (await page.locator("#graph").boundingBox())!;
-  const p = await page.evaluate((k) => {
-    const sigma = window.workbench!.view.sigma;
-    return sigma.framedGraphToViewport(sigma.getNodeDisplayData(k)!);
-  }, key);
-  return { x: box.x + p.x, y: box.y + p.y };
 }
 
 /** Drags a node by (dx, dy) pixels with the mouse, as an analyst does. */

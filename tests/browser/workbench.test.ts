@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { loadDataset, RdfSyntaxError } from "../../src/rdf/parse.ts";
 import { oa, rdf } from "../../src/rdf/vocab.ts";
-import { SCREENSHOTS, useWorkbenchSite } from "./harness.ts";
+import { pointAt, SCREENSHOTS, useWorkbenchSite } from "./harness.ts";
 
 const FIXTURES = resolve(import.meta.dirname, "../fixtures/browser");
 const KGR = "https://w3id.org/smartcity-kg/resource/";
@@ -273,29 +273,8 @@ describe("workbench (built site in Chromium)", () => {
     await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith("smartcity-kg:positions:")), undefined, { timeout: 30_000 });
     // Take Kenya out of the view: double-clicking Huawei must bring it back as a neighbour.
     await page.evaluate((kenya) => window.workbench!.view.graph.dropNode(kenya), `${KGR}kenya`);
-    const at = async (key: string) => {
-      const box = (await page.locator("#graph").boundingBox())!;
-      const p = await page.evaluate((k) => {
-        const sigma = window.workbench!.view.sigma;
-        const data = sigma.getNodeDisplayData(k)!;
-        return sigma.framedGraphToViewport(data);
-      }, key);
-      return { x: box.x + p.x, y: box.y + p.y };
-    };
-    // Centre the camera on Huawei without animation, then point at it (again if a late frame moved it).
-    await page.evaluate((k) => {
-      const sigma = window.workbench!.view.sigma;
-      const data = sigma.getNodeDisplayData(k)!;
-      sigma.getCamera().setState({ x: data.x, y: data.y, ratio: 0.5 });
-    }, `${KGR}huawei`);
-    let point = await at(`${KGR}huawei`);
-    for (let attempt = 0; attempt < 10; attempt++) {
-      await page.waitForTimeout(200);
-      point = await at(`${KGR}huawei`);
-      await page.mouse.move(point.x + (attempt % 2), point.y);
-      if (await page.evaluate((k) => window.workbench!.store.get().view.hovered === k, `${KGR}huawei`)) break;
-    }
-    expect(await page.evaluate(() => window.workbench!.store.get().view.hovered)).toBe(`${KGR}huawei`);
+    // Centres the camera on Huawei, then points at it (off every node first, again if a late frame moved it).
+    const point = await pointAt(page, `${KGR}huawei`);
     await page.screenshot({ path: join(SCREENSHOTS, "hover-huawei.png") });
     await page.mouse.dblclick(point.x, point.y);
     await page.waitForFunction((k) => window.workbench!.view.graph.hasNode(k), `${KGR}kenya`);
