@@ -202,6 +202,7 @@ function startParse(builder: DatasetBuilder, source: RdfSource | RdfStreamSource
         return -1;
     }
   };
+  let lastSubject: RDF.Term | undefined, lastSubjectId = -1;
   let added = 0;
   let failure = false;
   let resolveDone!: () => void;
@@ -220,7 +221,12 @@ function startParse(builder: DatasetBuilder, source: RdfSource | RdfStreamSource
       if (failure) return;
       if (error) fail(locateLexerAware(error, source.name, lexer));
       else if (quad) {
-        const s = termId(quad.subject), p = termId(quad.predicate), o = termId(quad.object), g = termId(quad.graph);
+        // n3 hands over the same subject object for every `;` of a statement: hash its key once.
+        if (quad.subject !== lastSubject) {
+          lastSubject = quad.subject;
+          lastSubjectId = termId(lastSubject);
+        }
+        const s = lastSubjectId, p = termId(quad.predicate), o = termId(quad.object), g = termId(quad.graph);
         if (s < 0 || o < 0 || g < 0) {
           // Triple terms (RDF 1.2) have no place in an RDF 1.1 dataset; n3 would even key them as the default graph.
           const at = lexer.lastPosition();
