@@ -187,11 +187,13 @@ class ProjectedGraph implements GraphIndex {
     const schemaTerms = new Uint8Array(termCount);
     const classUsed = new Uint8Array(termCount);
 
+    const labelScore = (literal: number, predicate: number) =>
+      this.rankLanguage(literalLanguage(terms.key(literal))) * 256 + labelRank[predicate];
     for (let n = 0; n < subjectNodeCount; n++) {
       const s = nodeTerms[n];
       outOffsets[n] = edgeCount;
       classOffsets[n] = classCount;
-      let bestLabelScore = Infinity;
+      let bestLabelScore = Infinity, firstLabelPredicate = -1;
       let lastP = -1, lastO = -1;
       for (let q = subjectStart[s]; q < subjectStart[s + 1]; q++) {
         const p = P[q], o = O[q];
@@ -211,10 +213,17 @@ class ProjectedGraph implements GraphIndex {
         }
         if (k === KIND_LITERAL) {
           if (labelRank[p] !== 0) {
-            const score = this.rankLanguage(literalLanguage(terms.key(o))) * 256 + labelRank[p];
-            if (score < bestLabelScore) {
-              bestLabelScore = score;
+            // Most nodes have one label: rank candidates (reading their keys) only once a second one turns up.
+            if (labelTerms[n] < 0) {
               labelTerms[n] = o;
+              firstLabelPredicate = p;
+            } else {
+              if (bestLabelScore === Infinity) bestLabelScore = labelScore(labelTerms[n], firstLabelPredicate);
+              const score = labelScore(o, p);
+              if (score < bestLabelScore) {
+                bestLabelScore = score;
+                labelTerms[n] = o;
+              }
             }
           }
           continue;
