@@ -1,7 +1,16 @@
 // The displayed graph: a graphology graph of what is shown, drawn by sigma through reducers that read the session.
 import { MultiDirectedGraph } from "graphology";
 import Sigma from "sigma";
-import { EdgeArrowProgram, type EdgeProgramType, type NodeLabelDrawingFunction } from "sigma/rendering";
+import {
+  createEdgeCompoundProgram,
+  EdgeArrowHeadProgram,
+  EdgeArrowProgram,
+  EdgeClampedProgram,
+  NodeCircleProgram,
+  type EdgeProgramType,
+  type NodeLabelDrawingFunction,
+  type NodeProgramType,
+} from "sigma/rendering";
 import { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
 import type { SessionStore } from "../session/index.ts";
 import { hoverNode, selectEdge, selectNode, clearSelection } from "../session/index.ts";
@@ -21,11 +30,34 @@ import type { ViewGraph } from "./protocol.ts";
 import { defaultAppearance, type Appearance } from "../session/layout.ts";
 import { drawLabelWithHalo } from "./labels.ts";
 import { layoutExtent } from "./extent.ts";
+import { isSoftwareRenderer, webglRenderer, withoutInstancing } from "./uninstanced.ts";
 
 /** Labels per grid cell at full view (sigma's labelDensity) for the default appearance. */
 const BASE_LABEL_DENSITY = 0.07;
 
 export type ViewGraphology = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
+
+type Programs = {
+  nodeProgramClasses: Record<string, NodeProgramType<NodeAttributes, EdgeAttributes>>;
+  edgeProgramClasses: Record<string, EdgeProgramType<NodeAttributes, EdgeAttributes>>;
+};
+
+/**
+ * Sigma's programs (circles, arrows, curved arrows for parallel edges); on a software WebGL renderer the same
+ * programs without instancing, which there costs a draw per node or edge (see uninstanced.ts).
+ */
+export function viewPrograms(software: boolean): Programs {
+  const programs = software
+    ? {
+        nodeProgramClasses: { circle: withoutInstancing(NodeCircleProgram) },
+        edgeProgramClasses: {
+          arrow: createEdgeCompoundProgram([withoutInstancing(EdgeClampedProgram), withoutInstancing(EdgeArrowHeadProgram)]),
+          curved: withoutInstancing(EdgeCurvedArrowProgram),
+        },
+      }
+    : { nodeProgramClasses: { circle: NodeCircleProgram }, edgeProgramClasses: { arrow: EdgeArrowProgram, curved: EdgeCurvedArrowProgram } };
+  return programs as unknown as Programs;
+}
 
 export interface GraphViewEvents {
   onDoubleClickNode?: (node: string) => void;
@@ -54,7 +86,7 @@ export class GraphView {
       renderEdgeLabels: true,
       enableEdgeEvents: true,
       defaultEdgeType: "arrow",
-      edgeProgramClasses: { arrow: EdgeArrowProgram, curved: EdgeCurvedArrowProgram } as unknown as Record<string, EdgeProgramType<NodeAttributes, EdgeAttributes>>,
+      ...viewPrograms(isSoftwareRenderer(webglRenderer())),
       labelFont: "system-ui, -apple-system, 'Segoe UI', sans-serif",
       labelSize: 13,
       labelWeight: "500",
