@@ -1,6 +1,6 @@
 // Lays out the view graph: ForceAtlas2 and then noverlap in web workers, positions cached per dataset in localStorage.
 import type Graph from "graphology";
-import FA2LayoutSupervisor from "graphology-layout-forceatlas2/worker";
+import { FA2Supervisor } from "./fa2-supervisor.ts";
 import { layoutSettings } from "./fa2-settings.ts";
 import { layoutExtent } from "./extent.ts";
 import noverlap from "graphology-layout-noverlap";
@@ -17,7 +17,7 @@ const CACHE_PREFIX = "smartcity-kg:positions:";
 const SYNC_UNTANGLE_MAX = 1000;
 
 export class LayoutController {
-  private supervisor: FA2LayoutSupervisor | null = null;
+  private supervisor: FA2Supervisor | null = null;
   private untangler: NoverlapLayoutSupervisor | null = null;
   private untangleTimer: ReturnType<typeof setTimeout> | undefined;
   private stopTimer: ReturnType<typeof setTimeout> | undefined;
@@ -62,10 +62,7 @@ export class LayoutController {
       this.graph.forEachNode((node, attrs) => {
         if (pinned.has(node) !== Boolean(attrs.fixed)) this.graph.setNodeAttribute(node, "fixed", pinned.has(node));
       });
-      this.supervisor = new FA2LayoutSupervisor(this.graph, {
-        settings: layoutSettings(this.graph),
-        getEdgeWeight: null,
-      });
+      this.supervisor = new FA2Supervisor(this.graph, layoutSettings(this.graph));
     }
     if (!this.supervisor.isRunning()) this.supervisor.start();
     this.emit();
