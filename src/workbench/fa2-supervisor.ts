@@ -22,7 +22,7 @@ export function applyPositions(graph: Graph, xy: Float32Array): boolean {
 /** The worker the workbench runs ForceAtlas2 in (a factory, so tests and benchmarks can supply their own). */
 export type Fa2WorkerFactory = () => Worker;
 
-const defaultWorker: Fa2WorkerFactory = () => new Worker(new URL("./fa2.worker.ts", import.meta.url), { type: "module" });
+const defaultWorker: Fa2WorkerFactory = () => new Worker(new URL("./layout.worker.ts", import.meta.url), { type: "module" });
 
 /**
  * Like graphology's FA2LayoutSupervisor (same matrices, same iteration code, same `fixed` nodes), except that the

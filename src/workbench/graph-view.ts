@@ -222,10 +222,13 @@ export class GraphView {
     let newEdges = 0;
     for (const edge of view.edges) {
       if (this.graph.hasEdge(edge.key) || !this.graph.hasNode(edge.source) || !this.graph.hasNode(edge.target)) continue;
+      // Alone between its two nodes until indexParallelEdges finds otherwise (so most edges need no second write).
       this.graph.addDirectedEdgeWithKey(edge.key, edge.source, edge.target, {
         predicate: edge.predicate,
         label: edge.label,
         year: edge.year,
+        parallelIndex: 0,
+        parallelCount: 1,
       });
       newEdges++;
     }

@@ -1,14 +1,16 @@
-// The layout worker's loop and the page's position writer, in Node: same positions as graphology's own ForceAtlas2.
+// The layout worker's ForceAtlas2 loop, its noverlap and the page's position writer, in Node: same positions as graphology's own.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import Graph, { MultiDirectedGraph } from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
+import noverlap from "graphology-layout-noverlap";
 import { graphToByteArrays } from "graphology-layout-forceatlas2/helpers.js";
 import { DataService, layOut } from "../../src/workbench/data-service.ts";
 import { Fa2Loop, NODE_FLOATS, type Fa2Request } from "../../src/workbench/fa2-loop.ts";
 import { applyPositions } from "../../src/workbench/fa2-supervisor.ts";
 import { layoutSettings } from "../../src/workbench/fa2-settings.ts";
+import { untangle, untangleMatrix } from "../../src/workbench/untangle.ts";
 
 let base: Graph;
 
@@ -103,5 +105,41 @@ describe("applyPositions (the page's side)", () => {
     graph.addNode("https://example.org/new", { x: 5, y: 5 });
     expect(applyPositions(graph, xy)).toBe(false);
     expect(graph.getNodeAttribute("https://example.org/new", "x")).toBe(5);
+  });
+});
+
+describe("untangle (noverlap in one go)", () => {
+  /** The fixture's nodes squeezed into a small box, so that they overlap. */
+  const squeezed = () => {
+    const graph = base.copy();
+    graph.forEachNode((node, a) => graph.mergeNodeAttributes(node, { x: (a.x as number) / 50, y: (a.y as number) / 50, size: 4 }));
+    return graph;
+  };
+  const settings = { ratio: 1.15, margin: 1, speed: 3 };
+
+  it("reaches graphology-layout-noverlap's positions for the same settings and iterations", () => {
+    const graph = squeezed();
+    const result = untangle({ settings, maxIterations: 40, budgetMs: 60_000 }, untangleMatrix(graph, (_n, a) => a.size ?? 1));
+    const expected = graph.copy();
+    noverlap.assign(expected, { maxIterations: 40, settings });
+    const want: number[] = [];
+    expected.forEachNode((_, a) => want.push(Math.fround(a.x as number), Math.fround(a.y as number)));
+    expect(Array.from(result.xy)).toEqual(want);
+    const before: number[] = [];
+    graph.forEachNode((_, a) => before.push(Math.fround(a.x as number), Math.fround(a.y as number)));
+    expect(Array.from(result.xy)).not.toEqual(before);
+  });
+
+  it("stops when the time budget is spent, after at least one pass", () => {
+    let clock = 0;
+    const result = untangle({ settings, maxIterations: 500, budgetMs: 3 }, untangleMatrix(squeezed(), () => 4), () => clock++);
+    expect(result.iterations).toBe(3);
+    expect(result.converged).toBe(false);
+  });
+
+  it("says when nothing overlaps any more", () => {
+    const result = untangle({ settings, maxIterations: 500, budgetMs: 60_000 }, untangleMatrix(squeezed(), () => 0.01));
+    expect(result.converged).toBe(true);
+    expect(result.iterations).toBeLessThan(500);
   });
 });
