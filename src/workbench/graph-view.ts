@@ -31,9 +31,16 @@ import { defaultAppearance, type Appearance } from "../session/layout.ts";
 import { drawLabelWithHalo } from "./labels.ts";
 import { layoutExtent } from "./extent.ts";
 import { isSoftwareRenderer, webglRenderer, withoutInstancing } from "./uninstanced.ts";
+import { PositionStream } from "./position-stream.ts";
 
 /** Labels per grid cell at full view (sigma's labelDensity) for the default appearance. */
 const BASE_LABEL_DENSITY = 0.07;
+/**
+ * On software WebGL, views with more edges than this draw no edges while a layout streams positions in (as sigma's
+ * hideEdgesOnMove does for camera moves): edges are ~80% of a frame there, ~100 ms for the 2,000-node overview on
+ * a quiet machine and 3-4 times that beside the layout worker, and the page waits for each frame.
+ */
+const HIDE_EDGES_WHILE_LAYING_OUT = 2000;
 
 export type ViewGraphology = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
 
@@ -72,6 +79,10 @@ export class GraphView {
   private appearance: Appearance = defaultAppearance();
   private unsubscribe: () => void;
   private killed = false;
+  private readonly software = isSoftwareRenderer(webglRenderer());
+  private readonly positions: PositionStream;
+  /** Edges are not drawn: a layout is streaming positions into a big view on software WebGL. */
+  private edgesHiddenForLayout = false;
   /** The scale node sizes are computed on, set from the overview so later additions match it. */
   private sizing = { maxDegree: 1, nodes: 100 };
 
@@ -86,7 +97,7 @@ export class GraphView {
       renderEdgeLabels: true,
       enableEdgeEvents: true,
       defaultEdgeType: "arrow",
-      ...viewPrograms(isSoftwareRenderer(webglRenderer())),
+      ...viewPrograms(this.software),
       labelFont: "system-ui, -apple-system, 'Segoe UI', sans-serif",
       labelSize: 13,
       labelWeight: "500",
@@ -101,7 +112,10 @@ export class GraphView {
       zIndex: true,
       stagePadding: 40,
       nodeReducer: (node, attrs) => nodeDisplay(node, attrs, this.ctx),
-      edgeReducer: (edge, attrs) => edgeDisplay(edge, attrs, this.graph.extremities(edge) as [string, string], this.ctx),
+      edgeReducer: (edge, attrs) => {
+        const display = edgeDisplay(edge, attrs, this.graph.extremities(edge) as [string, string], this.ctx);
+        return this.edgesHiddenForLayout ? { ...display, hidden: true } : display;
+      },
     });
     this.sigma.on("clickNode", ({ node }) => this.store.apply(selectNode(node)));
     this.sigma.on("clickEdge", ({ edge }) => this.store.apply(selectEdge(edge)));
@@ -114,6 +128,12 @@ export class GraphView {
     });
     this.enableDragging();
     this.unsubscribe = store.subscribe(() => this.refresh());
+    this.positions = new PositionStream(this.graph, (streaming) => {
+      const hide = streaming && this.software && this.graph.size > HIDE_EDGES_WHILE_LAYING_OUT;
+      if (hide === this.edgesHiddenForLayout) return;
+      this.edgesHiddenForLayout = hide;
+      this.refresh();
+    });
   }
 
   /** Lets the analyst drag a node to a new place (the layout keeps it there until it runs again). */
@@ -309,6 +329,7 @@ export class GraphView {
     if (this.killed) return;
     this.killed = true;
     this.unsubscribe();
+    this.positions.kill();
     this.sigma.kill();
   }
 
