@@ -120,8 +120,8 @@ async function fa2Rate(page: Page, ms: number): Promise<{ iterations: number; ap
     button.click();
     const iterations = w.fa2Iterations - before;
     graph.off("eachNodeAttributesUpdated", listeners[0]);
-    // The stop (noverlap, position cache) is part of the run.
-    await new Promise((ok) => setTimeout(ok, 2000));
+    // What the stop sets off is part of the run: noverlap (up to 4 s), the position cache, the session's autosave.
+    await new Promise((ok) => setTimeout(ok, 6000));
     return { iterations, applied };
   }, ms);
   return { iterations: Math.round((counts.iterations * 1000) / ms), applied: Math.round((counts.applied * 1000) / ms), longestTask: await longest(page) };
