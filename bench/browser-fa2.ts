@@ -28,7 +28,7 @@ export interface Fa2Row {
   ratio: number;
   target: number;
   meetsTarget: boolean;
-  /** Per iteration: Node's compute time, the worker loop's wall time, and the browser main thread's message handling. */
+  /** Per iteration: Node's compute time, the worker loop's wall time, and the browser main thread's share (receiving and applying positions). */
   nodeMsPerIteration: number;
   browserMsPerIteration: number;
   browserMainThreadMsPerIteration: number;
@@ -159,8 +159,8 @@ export function printFa2(row: Fa2Row): void {
   console.log(
     `Note: the worker's per-iteration message passing ${costs} the computation: the worker loop takes ${row.browserMsPerIteration} ms ` +
       `per iteration against ${row.browserSyncMsPerIteration} ms for Chromium's synchronous loop and ${row.nodeMsPerIteration} ms for Node's ` +
-      `(≈ ${extra} ms added per iteration; the main thread spends ${row.browserMainThreadMsPerIteration} ms of each writing positions into ` +
-      `the graph and posting the next ask).`,
+      `(≈ ${extra} ms added per iteration; the main thread spends ${row.browserMainThreadMsPerIteration} ms per iteration receiving positions ` +
+      `and writing them into the graph, once per animation frame at most).`,
   );
   console.log(`Load average (1 min) at the end: ${row.loadAverage} on ${availableParallelism()} cores; runs on a busy machine vary.`);
 }

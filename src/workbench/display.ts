@@ -93,17 +93,23 @@ export interface EdgeIndexable {
   mergeEdgeAttributes(edge: string, attrs: Partial<EdgeAttributes>): void;
 }
 
-/** Numbers the edges that join the same two nodes (in either direction), so the reducer can curve them apart. */
+/**
+ * Numbers the edges that join the same two nodes (in either direction), so the reducer can curve them apart. Only
+ * edges whose numbers change are written: each write is a graph event the renderer reprocesses the edge for, and on
+ * a view of thousands of edges almost all are alone between their two nodes (add them with index 0 of 1).
+ */
 export function indexParallelEdges(graph: EdgeIndexable): void {
-  const groups = new Map<string, string[]>();
-  graph.forEachEdge((edge, _attrs, source, target) => {
+  const groups = new Map<string, [string, EdgeAttributes][]>();
+  graph.forEachEdge((edge, attrs, source, target) => {
     const key = source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`;
     const group = groups.get(key);
-    if (group) group.push(edge);
-    else groups.set(key, [edge]);
+    if (group) group.push([edge, attrs]);
+    else groups.set(key, [[edge, attrs]]);
   });
   for (const group of groups.values()) {
-    group.forEach((edge, i) => graph.mergeEdgeAttributes(edge, { parallelIndex: i, parallelCount: group.length }));
+    group.forEach(([edge, attrs], i) => {
+      if (attrs.parallelIndex !== i || attrs.parallelCount !== group.length) graph.mergeEdgeAttributes(edge, { parallelIndex: i, parallelCount: group.length });
+    });
   }
 }
 

@@ -1,7 +1,16 @@
 // The displayed graph: a graphology graph of what is shown, drawn by sigma through reducers that read the session.
 import { MultiDirectedGraph } from "graphology";
 import Sigma from "sigma";
-import { EdgeArrowProgram, type EdgeProgramType, type NodeLabelDrawingFunction } from "sigma/rendering";
+import {
+  createEdgeCompoundProgram,
+  EdgeArrowHeadProgram,
+  EdgeArrowProgram,
+  EdgeClampedProgram,
+  NodeCircleProgram,
+  type EdgeProgramType,
+  type NodeLabelDrawingFunction,
+  type NodeProgramType,
+} from "sigma/rendering";
 import { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
 import type { SessionStore } from "../session/index.ts";
 import { hoverNode, selectEdge, selectNode, clearSelection, toggleNodeSelected } from "../session/index.ts";
@@ -22,11 +31,41 @@ import type { ViewGraph } from "./protocol.ts";
 import { defaultAppearance, type Appearance } from "../session/layout.ts";
 import { drawLabelWithHalo } from "./labels.ts";
 import { layoutExtent } from "./extent.ts";
+import { isSoftwareRenderer, webglRenderer, withoutInstancing } from "./uninstanced.ts";
+import { PositionStream } from "./position-stream.ts";
 
 /** Labels per grid cell at full view (sigma's labelDensity) for the default appearance. */
 const BASE_LABEL_DENSITY = 0.07;
+/**
+ * On software WebGL, views with more edges than this draw no edges while a layout streams positions in (as sigma's
+ * hideEdgesOnMove does for camera moves): edges are ~80% of a frame there, ~100 ms for the 2,000-node overview on
+ * a quiet machine and 3-4 times that beside the layout worker, and the page waits for each frame.
+ */
+const HIDE_EDGES_WHILE_LAYING_OUT = 2000;
 
 export type ViewGraphology = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
+
+type Programs = {
+  nodeProgramClasses: Record<string, NodeProgramType<NodeAttributes, EdgeAttributes>>;
+  edgeProgramClasses: Record<string, EdgeProgramType<NodeAttributes, EdgeAttributes>>;
+};
+
+/**
+ * Sigma's programs (circles, arrows, curved arrows for parallel edges); on a software WebGL renderer the same
+ * programs without instancing, which there costs a draw per node or edge (see uninstanced.ts).
+ */
+export function viewPrograms(software: boolean): Programs {
+  const programs = software
+    ? {
+        nodeProgramClasses: { circle: withoutInstancing(NodeCircleProgram) },
+        edgeProgramClasses: {
+          arrow: createEdgeCompoundProgram([withoutInstancing(EdgeClampedProgram), withoutInstancing(EdgeArrowHeadProgram)]),
+          curved: withoutInstancing(EdgeCurvedArrowProgram),
+        },
+      }
+    : { nodeProgramClasses: { circle: NodeCircleProgram }, edgeProgramClasses: { arrow: EdgeArrowProgram, curved: EdgeCurvedArrowProgram } };
+  return programs as unknown as Programs;
+}
 
 export interface GraphViewEvents {
   onDoubleClickNode?: (node: string) => void;
@@ -41,6 +80,10 @@ export class GraphView {
   private appearance: Appearance = defaultAppearance();
   private unsubscribe: () => void;
   private killed = false;
+  private readonly software = isSoftwareRenderer(webglRenderer());
+  private readonly positions: PositionStream;
+  /** Edges are not drawn: a layout is streaming positions into a big view on software WebGL. */
+  private edgesHiddenForLayout = false;
   /** The scale node sizes are computed on, set from the overview so later additions match it. */
   private sizing = { maxDegree: 1, nodes: 100 };
 
@@ -55,7 +98,7 @@ export class GraphView {
       renderEdgeLabels: true,
       enableEdgeEvents: true,
       defaultEdgeType: "arrow",
-      edgeProgramClasses: { arrow: EdgeArrowProgram, curved: EdgeCurvedArrowProgram } as unknown as Record<string, EdgeProgramType<NodeAttributes, EdgeAttributes>>,
+      ...viewPrograms(this.software),
       labelFont: "system-ui, -apple-system, 'Segoe UI', sans-serif",
       labelSize: 13,
       labelWeight: "500",
@@ -70,7 +113,10 @@ export class GraphView {
       zIndex: true,
       stagePadding: 40,
       nodeReducer: (node, attrs) => nodeDisplay(node, attrs, this.ctx),
-      edgeReducer: (edge, attrs) => edgeDisplay(edge, attrs, this.graph.extremities(edge) as [string, string], this.ctx),
+      edgeReducer: (edge, attrs) => {
+        const display = edgeDisplay(edge, attrs, this.graph.extremities(edge) as [string, string], this.ctx);
+        return this.edgesHiddenForLayout ? { ...display, hidden: true } : display;
+      },
     });
     // Shift (or Ctrl/Cmd) + click adds a node to the selection or takes it out; a missed shift-click keeps the selection.
     this.sigma.on("clickNode", ({ node, event }) => this.store.apply(isAdditiveClick(event.original) ? toggleNodeSelected(node) : selectNode(node)));
@@ -86,6 +132,12 @@ export class GraphView {
     });
     this.enableDragging();
     this.unsubscribe = store.subscribe(() => this.refresh());
+    this.positions = new PositionStream(this.graph, (streaming) => {
+      const hide = streaming && this.software && this.graph.size > HIDE_EDGES_WHILE_LAYING_OUT;
+      if (hide === this.edgesHiddenForLayout) return;
+      this.edgesHiddenForLayout = hide;
+      this.refresh();
+    });
   }
 
   /** Lets the analyst drag a node to a new place (the layout keeps it there until it runs again). */
@@ -194,10 +246,13 @@ export class GraphView {
     let newEdges = 0;
     for (const edge of view.edges) {
       if (this.graph.hasEdge(edge.key) || !this.graph.hasNode(edge.source) || !this.graph.hasNode(edge.target)) continue;
+      // Alone between its two nodes until indexParallelEdges finds otherwise (so most edges need no second write).
       this.graph.addDirectedEdgeWithKey(edge.key, edge.source, edge.target, {
         predicate: edge.predicate,
         label: edge.label,
         year: edge.year,
+        parallelIndex: 0,
+        parallelCount: 1,
       });
       newEdges++;
     }
@@ -278,6 +333,7 @@ export class GraphView {
     if (this.killed) return;
     this.killed = true;
     this.unsubscribe();
+    this.positions.kill();
     this.sigma.kill();
   }
 

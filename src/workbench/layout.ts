@@ -1,10 +1,10 @@
-// Lays out the view graph: ForceAtlas2 and then noverlap in web workers, positions cached per dataset in localStorage.
+// Lays out the view graph: ForceAtlas2 and then noverlap in a web worker, positions cached per dataset in localStorage.
 import type Graph from "graphology";
-import FA2LayoutSupervisor from "graphology-layout-forceatlas2/worker";
+import { FA2Supervisor } from "./fa2-supervisor.ts";
 import { layoutSettings } from "./fa2-settings.ts";
 import { layoutExtent } from "./extent.ts";
-import noverlap from "graphology-layout-noverlap";
-import NoverlapLayoutSupervisor from "graphology-layout-noverlap/worker";
+import { applyPositions } from "./fa2-supervisor.ts";
+import { untangle, untangleMatrix, type UntangleRequest, type UntangleResult } from "./untangle.ts";
 
 export type LayoutListener = (running: boolean) => void;
 /** A run ended with its positions final (after noverlap): `byUser` when the analyst started it with the button. */
@@ -15,11 +15,12 @@ const AUTO_RUN_MS = 4000;
 const CACHE_PREFIX = "smartcity-kg:positions:";
 /** Up to this many nodes noverlap runs on the main thread (tens of ms); above, in a worker. */
 const SYNC_UNTANGLE_MAX = 1000;
+/** noverlap may never fully converge on dense hubs: it stops after this long and keeps what it reached. */
+const UNTANGLE_BUDGET_MS = 4000;
 
 export class LayoutController {
-  private supervisor: FA2LayoutSupervisor | null = null;
-  private untangler: NoverlapLayoutSupervisor | null = null;
-  private untangleTimer: ReturnType<typeof setTimeout> | undefined;
+  private supervisor: FA2Supervisor | null = null;
+  private untangler: Worker | null = null;
   private stopTimer: ReturnType<typeof setTimeout> | undefined;
   private listeners = new Set<LayoutListener>();
   private runListeners = new Set<LayoutRunListener>();
@@ -62,10 +63,7 @@ export class LayoutController {
       this.graph.forEachNode((node, attrs) => {
         if (pinned.has(node) !== Boolean(attrs.fixed)) this.graph.setNodeAttribute(node, "fixed", pinned.has(node));
       });
-      this.supervisor = new FA2LayoutSupervisor(this.graph, {
-        settings: layoutSettings(this.graph),
-        getEdgeWeight: null,
-      });
+      this.supervisor = new FA2Supervisor(this.graph, layoutSettings(this.graph));
     }
     if (!this.supervisor.isRunning()) this.supervisor.start();
     this.emit();
@@ -112,8 +110,9 @@ export class LayoutController {
   }
 
   /**
-   * Spreads overlapping nodes apart with noverlap in a web worker (it can take a second on thousands of nodes),
-   * then caches the positions. Node sizes are screen pixels; `pixelsToGraph` converts them to layout units.
+   * Spreads overlapping nodes apart with noverlap (in a web worker above SYNC_UNTANGLE_MAX nodes; it can take
+   * seconds on thousands), then caches the positions. The positions are written once, when noverlap is done: its
+   * intermediate steps are not worth a redraw each. Node sizes are screen pixels; `pixelsToGraph` converts them.
    */
   untangle(pixelsToGraph = this.pixelsToGraph(), onDone?: () => void): void {
     this.stopUntangling();
@@ -122,29 +121,38 @@ export class LayoutController {
     for (const node of this.pinned()) {
       if (this.graph.hasNode(node)) held.set(node, { x: this.graph.getNodeAttribute(node, "x"), y: this.graph.getNodeAttribute(node, "y") });
     }
-    const finish = () => {
+    const order = this.graph.order;
+    const finish = (result: UntangleResult) => {
       this.stopUntangling();
+      // A graph that changed meanwhile keeps its positions (applyPositions refuses a different node count).
+      if (this.graph.order === order) applyPositions(this.graph, result.xy);
       for (const [node, position] of held) if (this.graph.hasNode(node)) this.graph.mergeNodeAttributes(node, position);
       this.save();
       onDone?.();
     };
-    const inputReducer = (_key: string, attrs: { x: number; y: number; size?: number }) => ({ x: attrs.x, y: attrs.y, size: (attrs.size ?? 4) * pixelsToGraph });
-    const settings = { ratio: 1.15, margin: 3 * pixelsToGraph, speed: 3 };
-    if (this.graph.order <= SYNC_UNTANGLE_MAX) {
-      // Small graphs untangle in a few milliseconds: at once, without a worker round trip per iteration.
-      noverlap.assign(this.graph, { maxIterations: 150, inputReducer, settings });
-      finish();
+    const nodes = untangleMatrix(this.graph, (_node, attrs) => (attrs.size ?? 4) * pixelsToGraph);
+    const request: UntangleRequest = {
+      type: "untangle",
+      nodes: nodes.buffer as ArrayBuffer,
+      settings: { ratio: 1.15, margin: 3 * pixelsToGraph, speed: 3 },
+      maxIterations: order <= SYNC_UNTANGLE_MAX ? 150 : 500,
+      budgetMs: UNTANGLE_BUDGET_MS,
+    };
+    if (order <= SYNC_UNTANGLE_MAX) {
+      // Small graphs untangle in a few milliseconds: at once, without a worker.
+      finish(untangle(request, nodes));
       return;
     }
-    this.untangler = new NoverlapLayoutSupervisor(this.graph, { inputReducer, settings, onConverged: finish });
-    this.untangler.start();
-    // noverlap may never fully converge on dense hubs: stop it after a while and keep what it reached.
-    this.untangleTimer = setTimeout(finish, 4000);
+    const worker = new Worker(new URL("./layout.worker.ts", import.meta.url), { type: "module" });
+    this.untangler = worker;
+    worker.addEventListener("message", (event: MessageEvent<UntangleResult>) => {
+      if (this.untangler === worker && event.data.type === "untangled") finish(event.data);
+    });
+    worker.postMessage(request, [request.nodes]);
   }
 
   private stopUntangling(): void {
-    clearTimeout(this.untangleTimer);
-    this.untangler?.kill();
+    this.untangler?.terminate();
     this.untangler = null;
   }
 
