@@ -94,8 +94,15 @@ export function withoutInstancing<C>(ProgramClass: C): C {
   return Uninstanced as unknown as C;
 }
 
+let probedRenderer: string | undefined;
+
 /** The renderer behind WebGL when the browser tells (WEBGL_debug_renderer_info), else "". */
 export function webglRenderer(): string {
+  // The answer holds while the page lives, and asking costs a WebGL context of its own: ask once.
+  return (probedRenderer ??= probeRenderer());
+}
+
+function probeRenderer(): string {
   try {
     const gl = document.createElement("canvas").getContext("webgl");
     if (!gl) return "";
