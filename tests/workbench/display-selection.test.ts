@@ -1,50 +1,23 @@
 // The reducers' look of a multi-node selection (shift-click), on the real workbench fixture graph: pure, no WebGL.
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { MultiDirectedGraph } from "graphology";
-import { DataService } from "../../src/workbench/data-service.ts";
-import {
-  classColours,
-  displayContext,
-  edgeDisplay,
-  EDGE_COLOUR,
-  FADED_NODE,
-  nodeDisplay,
-  SELECTED_EDGE,
-  sizeForDegree,
-  indexParallelEdges,
-  type EdgeAttributes,
-  type NodeAttributes,
-} from "../../src/workbench/display.ts";
+import { loadDisplayFixture, type DisplayFixture } from "./display-fixture.ts";
+import { EDGE_COLOUR, FADED_NODE, SELECTED_EDGE } from "../../src/workbench/display.ts";
 import { getEmptySession, hideNodes, hoverNode, selectNode, selectNodes, toggleNodeSelected, type SessionState } from "../../src/session/index.ts";
 
 const kgr = (local: string) => `https://w3id.org/smartcity-kg/resource/${local}`;
 const kg = (local: string) => `https://w3id.org/smartcity-kg/ontology#${local}`;
 
-let graph: MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
-let colours: Map<string, string>;
+let fixture: DisplayFixture;
+let graph: DisplayFixture["graph"];
 
 beforeAll(async () => {
-  const service = new DataService();
-  const summary = await service.load([{ name: "mini.ttl", text: readFileSync(resolve(import.meta.dirname, "../fixtures/workbench/mini.ttl"), "utf8") }], true);
-  colours = classColours(summary.classes.map((c) => c.iri));
-  graph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
-  const view = service.overview(100, false).graph;
-  view.nodes.forEach((n, i) => graph.addNode(n.key, { ...n, x: i, y: i, size: sizeForDegree(n.degree, 4, view.nodes.length) }));
-  for (const e of view.edges) graph.addDirectedEdgeWithKey(e.key, e.source, e.target, { predicate: e.predicate, label: e.label, year: e.year });
-  indexParallelEdges(graph);
+  fixture = await loadDisplayFixture();
+  ({ graph } = fixture);
 });
 
-const lookup = () => ({
-  hasNode: (n: string) => graph.hasNode(n),
-  neighbors: (n: string) => graph.neighbors(n),
-  extremities: (e: string) => graph.extremities(e) as [string, string],
-});
-const node = (state: SessionState, key: string) => nodeDisplay(key, graph.getNodeAttributes(key), displayContext(state, lookup(), colours));
-const edge = (state: SessionState, key: string) =>
-  edgeDisplay(key, graph.getEdgeAttributes(key), graph.extremities(key) as [string, string], displayContext(state, lookup(), colours));
-const edgeBetween = (source: string, target: string, predicate: string) => graph.filterEdges(source, target, (_, a) => a.predicate === predicate)[0];
+const node = (state: SessionState, key: string) => fixture.node(state, key);
+const edge = (state: SessionState, key: string) => fixture.edge(state, key);
+const edgeBetween = (source: string, target: string, predicate: string) => fixture.edgeBetween(source, target, predicate);
 
 describe("several selected nodes", () => {
   const both = () => toggleNodeSelected(kgr("island"))(selectNode(kgr("dahua"))(getEmptySession()));
