@@ -387,10 +387,30 @@ export function withoutCredentials<T>(value: T): T {
 
 /** The source entry of a text: its name, hash and (for user files) the text itself. */
 export function describeSource(name: string, text: string, kind: SessionSource["kind"], format?: SessionSource["format"]): SessionSource {
-  const source: SessionSource = { name: stripUserinfo(name), sha256: sha256Hex(text), kind };
-  if (kind === "file") source.content = text;
+  return describeHashedSource(name, sha256Hex(text), kind, kind === "file" ? text : undefined, format);
+}
+
+/**
+ * The source entry of a text hashed elsewhere (the workbench hashes in its data worker, so that a big file never
+ * holds up the page); `content` is the text of a user file, left out for bundled ones.
+ */
+export function describeHashedSource(
+  name: string,
+  sha256: string,
+  kind: SessionSource["kind"],
+  content?: string,
+  format?: SessionSource["format"],
+): SessionSource {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`session/sources: "${sha256.slice(0, 80)}" is not a SHA-256 (64 lower-case hex digits) for ${JSON.stringify(name)}`);
+  const source: SessionSource = { name: stripUserinfo(name), sha256, kind };
+  if (kind === "file" && content !== undefined) source.content = content;
   if (format) source.format = format;
   return source;
+}
+
+/** The sources without the texts of user files (which the workbench keeps once, by hash, beside its autosaves). */
+export function withoutContent(sources: readonly SessionSource[]): SessionSource[] {
+  return sources.map(({ content: _content, ...source }) => source);
 }
 
 /** The history as a History value (for undo/redo after opening a file). */
@@ -420,6 +440,11 @@ export interface ParseOptions {
   knownNodes?: (iri: string) => boolean;
   /** The nearest labels to an unknown IRI, for the error message. */
   suggest?: (iri: string) => string[];
+  /**
+   * Whether to check carried file texts against their SHA-256 (default true). The workbench passes false: its data
+   * worker checks each text when it parses it, so that the page does not hash megabytes.
+   */
+  verifyContent?: boolean;
 }
 
 /** UTF-8 byte length without allocating the encoding. */
@@ -479,7 +504,7 @@ export function parseSessionFile(text: string, options: ParseOptions = {}): Sess
     record = migrate(record);
   }
   const file = validate<SessionFile>(record, sessionSchema);
-  checkConsistency(file);
+  checkConsistency(file, options.verifyContent ?? true);
   if (options.knownNodes) checkKnownNodes(file, options.knownNodes, options.suggest);
   return file;
 }
@@ -507,7 +532,7 @@ function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : `${n} bytes`;
 }
 
-function checkConsistency(file: SessionFile): void {
+function checkConsistency(file: SessionFile, verifyContent: boolean): void {
   if (file.history.length === 0) throw new SessionFileError("history", "empty; a session has at least its start step", "inconsistent");
   if (file.cursor >= file.history.length) throw new SessionFileError("cursor", `${file.cursor} is past the last step (${file.history.length - 1})`, "inconsistent");
   const ids = new Set<string>();
@@ -516,7 +541,7 @@ function checkConsistency(file: SessionFile): void {
     ids.add(entry.id);
   });
   file.sources.forEach((source, i) => {
-    if (source.content !== undefined && sha256Hex(source.content) !== source.sha256) {
+    if (verifyContent && source.content !== undefined && sha256Hex(source.content) !== source.sha256) {
       throw new SessionFileError(`sources[${i}].sha256`, `does not match the content of "${source.name}" (the file was changed or damaged)`, "hash-mismatch");
     }
     if (source.kind === "bundled" && source.content !== undefined) throw new SessionFileError(`sources[${i}].content`, "bundled sources are identified by their hash, not copied", "inconsistent");

@@ -32,7 +32,7 @@ import { LayoutController } from "./layout.ts";
 import type { DatasetSummary, IncomingFile, Overview, ViewGraph } from "./protocol.ts";
 import { SourceViewer, bundledSources } from "./source-viewer.ts";
 import { formatFromFileName } from "../rdf/parse.ts";
-import { describeSource, type SessionSource } from "../session/format.ts";
+import { describeHashedSource, type SessionSource } from "../session/format.ts";
 import { attachSession, type SessionHandle } from "./session-wiring.ts";
 
 /**
@@ -205,29 +205,34 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
   // ---- Loading data ------------------------------------------------------------------------------------
   /** The data now loaded, as session sources: the bundled files by hash, the analyst's files with their text. */
   let dataSources: SessionSource[] = [];
-  async function load(files: IncomingFile[], replace: boolean): Promise<boolean> {
+  /** Loads and shows the data; false when it failed, with the error shown, or with `rethrow`, thrown to the caller instead. */
+  async function load(files: IncomingFile[], replace: boolean, rethrow = false): Promise<boolean> {
     const release = session?.controller.mute();
     try {
-      return await loadData(files, replace);
+      return await loadData(files, replace, rethrow);
     } finally {
       release?.();
     }
   }
-  async function loadData(files: IncomingFile[], replace: boolean): Promise<boolean> {
+  async function loadData(files: IncomingFile[], replace: boolean, rethrow: boolean): Promise<boolean> {
     showProgress(files.length ? `Reading ${files.map((f) => f.name).join(", ")}…` : "Loading the bundled graph…", null);
     try {
-      summary = await client.request("load", { files, replace }, (p) =>
+      const reply = await client.request("load", { files, replace }, (p) =>
         showProgress(p.file ? `Parsing ${p.file}… ${Math.round((100 * p.done) / p.total)}%` : "Indexing…", p.done / p.total),
       );
+      summary = reply;
+      // The worker hashed the texts it parsed; the page keeps each user file's text for saving the session.
+      const added = files.length
+        ? reply.loaded.map((f, i) => describeHashedSource(f.name, f.sha256, "file", files[i].text, files[i].format))
+        : reply.loaded.map((f) => describeHashedSource(f.name, f.sha256, "bundled", undefined, "turtle"));
+      dataSources = replace || files.length === 0 ? added : [...dataSources, ...added];
     } catch (error) {
       progress.hidden = true;
+      if (rethrow) throw error;
       showError(error);
       return false;
     }
     errorBanner.hidden = true;
-    const added = files.map((f) => describeSource(f.name, f.text ?? "", "file", f.format));
-    if (files.length === 0) dataSources = (await import("./bundled-sources.ts")).bundledSessionSources();
-    else dataSources = replace ? added : [...dataSources, ...added];
     showProgress("Building the view…", null);
     const colourOrder = summary.classes.map((c) => c.iri);
     view.setColours(classColours(colourOrder));
@@ -542,9 +547,12 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
       sources: () => dataSources,
       loadSources: async (sources) => {
         const bundled = sources.some((s) => s.kind === "bundled");
-        const files: IncomingFile[] = sources.filter((s) => s.kind === "file").map((s) => ({ name: s.name, text: s.content ?? "", format: s.format }));
-        if (bundled && !(await load([], true))) return false;
-        return files.length === 0 || (await load(files, !bundled));
+        // The worker checks each text against the session's hash as it parses it.
+        const files: IncomingFile[] = sources.flatMap((s, i) =>
+          s.kind === "file" ? [{ name: s.name, text: s.content ?? "", format: s.format, expect: { sha256: s.sha256, at: `sources[${i}]` } }] : [],
+        );
+        if (bundled) await load([], true, true);
+        if (files.length) await load(files, !bundled, true);
       },
       syncGraph,
       syncWidgets,

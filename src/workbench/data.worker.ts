@@ -1,6 +1,7 @@
 // The data worker: parses and indexes RDF off the main thread and answers the workbench's requests by message.
 import { DataService, describeFailure } from "./data-service.ts";
-import type { IncomingFile, ReplyMessage, RequestMessage, Requests, SourceFile } from "./protocol.ts";
+import { sha256HexOf } from "./digest.ts";
+import type { IncomingFile, LoadedFile, ReplyMessage, RequestMessage, Requests, SourceFile } from "./protocol.ts";
 
 const service = new DataService();
 
@@ -17,6 +18,23 @@ async function readIncoming(files: readonly IncomingFile[]): Promise<SourceFile[
   return Promise.all(files.map(async (f) => ({ name: f.name, format: f.format, text: f.text ?? (f.file ? await f.file.text() : "") })));
 }
 
+/**
+ * The SHA-256 of each text (the session names files by it), checked against what a session file says, before any
+ * parsing: a changed or damaged text is refused with the message the session format gives it.
+ */
+async function digests(files: readonly SourceFile[], incoming: readonly IncomingFile[]): Promise<LoadedFile[]> {
+  return Promise.all(
+    files.map(async (file, i) => {
+      const sha256 = await sha256HexOf(file.text);
+      const expect = incoming[i]?.expect;
+      if (expect && expect.sha256 !== sha256) {
+        throw new Error(`session: ${expect.at}.sha256: does not match the content of ${JSON.stringify(file.name)} (the file was changed or damaged)`);
+      }
+      return { name: file.name, sha256 };
+    }),
+  );
+}
+
 const post = (message: ReplyMessage) => (self as unknown as Worker).postMessage(message);
 
 async function answer(message: RequestMessage): Promise<unknown> {
@@ -25,7 +43,9 @@ async function answer(message: RequestMessage): Promise<unknown> {
     case "load": {
       const args = message.args as Requests["load"]["args"];
       const files = args.files.length ? await readIncoming(args.files) : bundledFiles();
-      return service.load(files, args.replace, (progress) => post({ id, progress }));
+      const loaded = await digests(files, args.files);
+      const summary = await service.load(files, args.replace, (progress) => post({ id, progress }));
+      return { ...summary, loaded };
     }
     case "overview": {
       const args = message.args as Requests["overview"]["args"];

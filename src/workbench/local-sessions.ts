@@ -1,20 +1,34 @@
-// Named sessions kept in the browser (IndexedDB): each a serialized session file, plus which one is current.
+// Named sessions kept in the browser (IndexedDB): each a serialized session file, which one is current, and the texts of loaded files, once each.
 
 const DB_NAME = "smartcity-kg";
-const DB_VERSION = 1;
+/** 1: sessions and meta. 2: adds `sources` (the upgrade keeps both stores and their data). */
+const DB_VERSION = 2;
 const SESSIONS = "sessions";
 const META = "meta";
+/** SHA-256 (hex) → the text of a file the analyst loaded, kept once however many sessions and saves use it. */
+const SOURCES = "sources";
 const CURRENT_KEY = "current";
 
-/** One saved session: its id, the name the analyst gave it, when it was saved, and the session file's text. */
+/**
+ * One saved session: its id, the name the analyst gave it, when it was saved, and the session file's text. Since
+ * version 2 that text leaves out the content of loaded files; `sources` lists their SHA-256, under which `SOURCES`
+ * keeps them. Sessions saved by version 1 carry their content inline and have no `sources`.
+ */
 export interface StoredSession {
   id: string;
   name: string;
   savedAt: string;
   text: string;
+  sources?: string[];
 }
 
-export type StoredSessionInfo = Omit<StoredSession, "text">;
+export type StoredSessionInfo = Omit<StoredSession, "text" | "sources">;
+
+/** A loaded file's text to keep beside a session, by its SHA-256. */
+export interface StoredText {
+  sha256: string;
+  text: string;
+}
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -47,8 +61,17 @@ export class LocalSessions {
           const db = req.result;
           if (!db.objectStoreNames.contains(SESSIONS)) db.createObjectStore(SESSIONS, { keyPath: "id" });
           if (!db.objectStoreNames.contains(META)) db.createObjectStore(META);
+          if (!db.objectStoreNames.contains(SOURCES)) db.createObjectStore(SOURCES);
         };
-        req.onsuccess = () => resolve(req.result);
+        req.onsuccess = () => {
+          const db = req.result;
+          // A newer page (another tab after an update) wants to upgrade: let it, this page reopens on its next write.
+          db.onversionchange = () => {
+            db.close();
+            this.db = null;
+          };
+          resolve(db);
+        };
         req.onerror = () => reject(req.error ?? new Error("workbench/sessions: cannot open IndexedDB."));
         req.onblocked = () => reject(new Error("workbench/sessions: IndexedDB is blocked by another tab; close it and reload."));
       });
@@ -67,13 +90,46 @@ export class LocalSessions {
     return (await request(db.transaction(SESSIONS).objectStore(SESSIONS).get(id) as IDBRequest<StoredSession | undefined>)) ?? null;
   }
 
-  /** Stores a session and marks it current, in one transaction. */
-  async put(session: StoredSession): Promise<void> {
+  /**
+   * Stores a session, the texts it refers to that are not kept yet (`texts` is asked only for those), and marks it
+   * current, in one transaction: a crash never leaves a session whose texts are missing. When the session's list
+   * of texts changed (data replaced), texts no session refers to any more are deleted in the same transaction.
+   */
+  async put(session: StoredSession, texts: (sha256: string) => string | undefined = () => undefined): Promise<void> {
     const db = await this.open();
-    const tx = db.transaction([SESSIONS, META], "readwrite");
-    tx.objectStore(SESSIONS).put(session);
+    const tx = db.transaction([SESSIONS, META, SOURCES], "readwrite");
+    const sessions = tx.objectStore(SESSIONS);
+    const sources = tx.objectStore(SOURCES);
+    const refs = session.sources ?? [];
+    const [previous, kept] = await Promise.all([
+      request(sessions.get(session.id) as IDBRequest<StoredSession | undefined>),
+      Promise.all(refs.map((sha256) => request(sources.getKey(sha256)))),
+    ]);
+    const missing = refs.filter((sha256, i) => kept[i] === undefined && texts(sha256) === undefined);
+    if (missing.length) {
+      tx.abort();
+      throw new Error(`workbench/sessions: the text of source ${missing[0].slice(0, 12)}… is neither kept nor at hand; save the session as a file.`);
+    }
+    refs.forEach((sha256, i) => kept[i] === undefined && sources.put(texts(sha256), sha256));
+    sessions.put(session);
     tx.objectStore(META).put(session.id, CURRENT_KEY);
+    const before = previous?.sources ?? [];
+    if (before.some((sha256) => !refs.includes(sha256))) await deleteUnreferenced(sessions, sources);
     await done(tx);
+  }
+
+  /** The kept texts of these SHA-256 (undefined where one is not kept). */
+  async texts(hashes: readonly string[]): Promise<(string | undefined)[]> {
+    if (hashes.length === 0) return [];
+    const db = await this.open();
+    const store = db.transaction(SOURCES).objectStore(SOURCES);
+    return Promise.all(hashes.map((sha256) => request(store.get(sha256) as IDBRequest<string | undefined>)));
+  }
+
+  /** How many texts are kept (tests and the docs' garbage promise). */
+  async textCount(): Promise<number> {
+    const db = await this.open();
+    return request(db.transaction(SOURCES).objectStore(SOURCES).count());
   }
 
   async rename(id: string, name: string): Promise<void> {
@@ -85,13 +141,15 @@ export class LocalSessions {
     await done(tx);
   }
 
+  /** Deletes a session and the texts no other session refers to. */
   async remove(id: string): Promise<void> {
     const db = await this.open();
-    const tx = db.transaction([SESSIONS, META], "readwrite");
+    const tx = db.transaction([SESSIONS, META, SOURCES], "readwrite");
     tx.objectStore(SESSIONS).delete(id);
     const meta = tx.objectStore(META);
     const current = await request(meta.get(CURRENT_KEY) as IDBRequest<string | undefined>);
     if (current === id) meta.delete(CURRENT_KEY);
+    await deleteUnreferenced(tx.objectStore(SESSIONS), tx.objectStore(SOURCES));
     await done(tx);
   }
 
@@ -112,6 +170,13 @@ export class LocalSessions {
     void this.db?.then((db) => db.close()).catch(() => undefined);
     this.db = null;
   }
+}
+
+/** Deletes the kept texts that no stored session lists (inside the caller's read-write transaction). */
+async function deleteUnreferenced(sessions: IDBObjectStore, sources: IDBObjectStore): Promise<void> {
+  const [all, keys] = await Promise.all([request(sessions.getAll() as IDBRequest<StoredSession[]>), request(sources.getAllKeys())]);
+  const used = new Set(all.flatMap((session) => session.sources ?? []));
+  for (const key of keys) if (typeof key === "string" && !used.has(key)) sources.delete(key);
 }
 
 export function newSessionId(): string {

@@ -121,6 +121,17 @@ export interface IncomingFile {
   file?: File;
   text?: string;
   format?: SourceFile["format"];
+  /**
+   * The SHA-256 a session file says this text has: the worker refuses the load when the text's own differs, with
+   * the session's error (`session: <at>.sha256: does not match the content of …`). `at` is where it was, `sources[i]`.
+   */
+  expect?: { sha256: string; at: string };
+}
+
+/** A file the worker loaded, with the SHA-256 of its text (hashed there, so the page never hashes big files). */
+export interface LoadedFile {
+  name: string;
+  sha256: string;
 }
 
 export interface NeighbourhoodRequest {
@@ -134,8 +145,8 @@ export interface NeighbourhoodRequest {
 
 /** Requests by type, each with its reply type. */
 export interface Requests {
-  /** No files: the bundled ontology and graph data. */
-  load: { args: { files: IncomingFile[]; replace: boolean }; reply: DatasetSummary };
+  /** No files: the bundled ontology and graph data. `loaded`: the files of this request (or the bundled ones), in order, hashed. */
+  load: { args: { files: IncomingFile[]; replace: boolean }; reply: DatasetSummary & { loaded: LoadedFile[] } };
   /** With `layout`, the nodes come with positions from a ForceAtlas2 run in the worker. */
   overview: { args: { cap: number; includeSchema: boolean; layout?: boolean }; reply: Overview };
   search: { args: { text: string; limit: number }; reply: SearchHit[] };

@@ -8,6 +8,7 @@ import {
   SessionFileError,
   snapshotOf,
   toSessionFile,
+  withoutContent,
   type SessionFile,
   type SessionSource,
 } from "../session/format.ts";
@@ -44,8 +45,8 @@ export interface SessionHost {
   showInfo(message: string): void;
   /** The sources of the data now loaded (bundled files by hash, user files with their text). */
   sources(): SessionSource[];
-  /** Replaces the data with these sources (bundled, then files); false (and an error shown) when it failed. */
-  loadSources(sources: readonly SessionSource[]): Promise<boolean>;
+  /** Replaces the data with these sources (bundled, then files); rejects with the load's error, shown by the caller. */
+  loadSources(sources: readonly SessionSource[]): Promise<void>;
   /** Makes the drawn graph hold the overview plus what `state` added (fetching what is missing). */
   syncGraph(state: SessionState): Promise<void>;
   /** Re-renders the widgets that mirror the state (filters, legend, path ends, centres, edge labels). */
@@ -382,16 +383,22 @@ export function attachSession(host: SessionHost): SessionHandle {
     clearTimeout(saveTimer);
     if (restoring || killed) return saving;
     let text: string;
+    let sources: SessionSource[];
     try {
-      // Compact JSON: an autosave runs after every change, and nobody reads it by eye (Save session is pretty).
-      text = JSON.stringify(currentFile());
+      const file = currentFile();
+      sources = file.sources;
+      // Compact JSON: an autosave runs after every change, and nobody reads it by eye (Save session is pretty). The
+      // texts of loaded files (megabytes) are kept once, by SHA-256, beside it: a step saves only the session.
+      text = JSON.stringify({ ...file, sources: withoutContent(sources) });
     } catch (error) {
       host.showError(error);
       return saving;
     }
-    const record: StoredSession = { id: sessionId, name: sessionName, savedAt: new Date().toISOString(), text };
+    const files = sources.filter((s) => s.kind === "file");
+    const record: StoredSession = { id: sessionId, name: sessionName, savedAt: new Date().toISOString(), text, sources: files.map((s) => s.sha256) };
+    const textOf = (sha256: string) => files.find((s) => s.sha256 === sha256)?.content;
     saving = saving
-      .then(() => local.put(record))
+      .then(() => local.put(record, textOf))
       .then(() => {
         saves++;
       })
@@ -423,29 +430,33 @@ export function attachSession(host: SessionHost): SessionHandle {
    * Opens a session from text: everything is checked first (format, fields, hashes, that its nodes exist in its
    * data); only then is the current session replaced. On any failure the error is shown and nothing changes.
    */
-  async function openText(text: string, origin: string, id = newSessionId()): Promise<boolean> {
+  async function openText(text: string, origin: string, id = newSessionId(), saveCurrent = true): Promise<boolean> {
     sessionMenu.hidden = true;
     let file: SessionFile;
     try {
-      file = parseSessionFile(text);
+      // The data worker checks carried texts against their hashes as it parses them (hashing here would hold up the page).
+      file = await withKeptTexts(parseSessionFile(text, { verifyContent: false }));
     } catch (error) {
       host.showError(new Error(`Cannot open ${origin}: ${error instanceof Error ? error.message : String(error)}`));
       return false;
     }
     const before = host.sources();
     const sameData = sameSources(before, file.sources);
-    await flush();
+    if (saveCurrent) await flush();
     restoring = true;
     // What is on screen now, to put back exactly if the file's data turns out not to hold its nodes.
     const keep = controller.snapshot();
     const putBack = async () => {
-      await host.loadSources(before);
+      await host.loadSources(before).catch(host.showError);
       controller.reset(controller.history, keep);
       await showSnapshot(keep);
     };
     try {
-      if (!sameData && !(await host.loadSources(file.sources))) {
+      const failed = sameData ? null : await host.loadSources(file.sources).then(() => null, (error: unknown) => error);
+      if (failed !== null) {
         await putBack();
+        // After the put-back load, which clears the error banner.
+        host.showError(new Error(`Cannot open ${origin}: ${failed instanceof Error ? failed.message : String(failed)}`));
         return false;
       }
       const unknown = await unknownNodes(file);
@@ -465,6 +476,22 @@ export function attachSession(host: SessionHost): SessionHandle {
       restoring = false;
       scheduleSave();
     }
+  }
+
+  /** The session with the texts of its files put back from the browser's store where it names them without content (autosaves). */
+  async function withKeptTexts(file: SessionFile): Promise<SessionFile> {
+    const wanted = file.sources.filter((s) => s.kind === "file" && s.content === undefined);
+    if (wanted.length === 0) return file;
+    const texts = await local.texts(wanted.map((s) => s.sha256));
+    const sources = file.sources.map((source, i) => {
+      if (source.kind !== "file" || source.content !== undefined) return source;
+      const content = texts[wanted.indexOf(source)];
+      if (content === undefined) {
+        throw new SessionFileError(`sources[${i}].content`, `the text of "${source.name}" is not kept in this browser; open a saved session file that carries it, or load the file again`, "inconsistent");
+      }
+      return { ...source, content };
+    });
+    return { ...file, sources };
   }
 
   /** Which of the session's nodes are not in the data now loaded (asked of the worker), as a message; null if none. */
@@ -489,7 +516,14 @@ export function attachSession(host: SessionHost): SessionHandle {
     restoring = true;
     try {
       const bundledOnly = host.sources().every((s) => s.kind === "bundled");
-      if (!bundledOnly && !(await host.loadSources(host.sources().filter((s) => s.kind === "bundled")))) return;
+      if (!bundledOnly) {
+        try {
+          await host.loadSources(host.sources().filter((s) => s.kind === "bundled"));
+        } catch (error) {
+          host.showError(error);
+          return;
+        }
+      }
       sessionId = newSessionId();
       sessionName = defaultName();
       createdAt = new Date().toISOString();
@@ -665,7 +699,8 @@ export function attachSession(host: SessionHost): SessionHandle {
     }
     if (stored) {
       restoring = false;
-      const ok = await openText(stored.text, `the last session ("${stored.name}")`, stored.id);
+      // The page's start state is nobody's work: saving it first would list an empty session after every reload.
+      const ok = await openText(stored.text, `the last session ("${stored.name}")`, stored.id, false);
       if (ok) return;
     }
     controller.positionsChanged();

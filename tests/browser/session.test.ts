@@ -681,4 +681,99 @@ describe("sessions (built site in Chromium)", () => {
     expect(selection).toEqual({ kind: "node", node: `${KGR}zz-own-node` });
     expect(await page.locator("#details .details-title").textContent()).toBe("Own node");
   });
+
+  it("a loaded file's text is kept once beside the autosaves: reload brings its graph back, the saved file carries it, deleting the session frees it", async () => {
+    const page = await open();
+    const file = join(tmpdir(), `kept-${Date.now()}.ttl`);
+    const turtle = [
+      `<${KGR}zz-kept-a> <http://www.w3.org/2000/01/rdf-schema#label> "Kept A" .`,
+      `<${KGR}zz-kept-b> <http://www.w3.org/2000/01/rdf-schema#label> "Kept B" .`,
+      `<${KGR}zz-kept-a> <https://w3id.org/smartcity-kg/ontology#includes> <${KGR}zz-kept-b> .`,
+      "",
+    ].join("\n");
+    writeFileSync(file, turtle);
+    await page.setInputFiles("#file-input", file);
+    await page.waitForFunction(() => window.workbench!.session!.controller.history.entries.some((e) => e.action.kind === "load"));
+    await selectBySearch(page, "Kept A", `${KGR}zz-kept-a`);
+    await flush(page);
+    // The autosave names the file by hash only; its text is stored once, however many steps were saved.
+    const stored = await page.evaluate(storedInBrowser);
+    expect(stored.sessions).toHaveLength(1);
+    const autosaved = JSON.parse(stored.sessions[0].text);
+    const own = autosaved.sources.find((s: { kind: string }) => s.kind === "file");
+    expect(own).toMatchObject({ name: file.split("/").pop(), kind: "file" });
+    expect(own.content).toBeUndefined();
+    expect(stored.sessions[0].sources).toEqual([own.sha256]);
+    expect(stored.texts).toEqual({ [own.sha256]: turtle });
+
+    await page.reload();
+    await ready(page);
+    await page.waitForFunction((k) => window.workbench!.view.graph.hasNode(k), `${KGR}zz-kept-b`);
+    expect(await page.evaluate((k) => window.workbench!.view.graph.edges(k, "https://w3id.org/smartcity-kg/resource/zz-kept-b").length, `${KGR}zz-kept-a`)).toBe(1);
+    expect(await page.evaluate(() => window.workbench!.store.get().selection)).toEqual({ kind: "node", node: `${KGR}zz-kept-a` });
+    expect(await page.locator("#details .details-title").textContent()).toBe("Kept A");
+
+    // The downloaded session file is self-contained: it carries the text.
+    await page.click("#session");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#session-save")]);
+    const saved = JSON.parse(readFileSync((await download.path())!, "utf8"));
+    expect(saved.sources.find((s: { kind: string }) => s.kind === "file").content).toBe(turtle);
+
+    // Deleting the session deletes the text no session refers to any more.
+    await page.click("#session");
+    await page.click("#session-new");
+    await page.waitForFunction((k) => !window.workbench!.view.graph.hasNode(k), `${KGR}zz-kept-b`);
+    await flush(page);
+    await page.click("#session");
+    await page.click("#session-list-open");
+    await page.locator("#session-list .session-item:not(.current) .session-delete").click();
+    await page.waitForFunction(() => document.querySelectorAll("#session-list .session-item").length === 1);
+    await page.click("#sessions-close");
+    expect((await page.evaluate(storedInBrowser)).texts).toEqual({});
+  });
+
+  it("a session file whose carried text was altered is refused by the data worker, and the open session stays", async () => {
+    const maker = await open();
+    const file = join(tmpdir(), `own-${Date.now()}.ttl`);
+    writeFileSync(file, `<${KGR}zz-own-node> <http://www.w3.org/2000/01/rdf-schema#label> "Own node" .\n`);
+    await maker.setInputFiles("#file-input", file);
+    await maker.waitForFunction(() => window.workbench!.session!.controller.history.entries.some((e) => e.action.kind === "load"));
+    await maker.click("#session");
+    const [download] = await Promise.all([maker.waitForEvent("download"), maker.click("#session-save")]);
+    const original = readFileSync((await download.path())!, "utf8");
+    const altered = original.replace('\\"Own node\\"', '\\"Own node, altered\\"');
+    expect(altered).not.toBe(original);
+    const bad = join(tmpdir(), `altered-${Date.now()}.json`);
+    writeFileSync(bad, altered);
+
+    const page = await open();
+    await runPath(page);
+    const before = await viewState(page);
+    await page.setInputFiles("#session-input", bad);
+    await page.locator("#error").waitFor({ state: "visible" });
+    expect(await page.locator("#error .error-text").textContent()).toMatch(/sources\[\d+\]\.sha256: does not match the content of "own-.*\.ttl" \(the file was changed or damaged\)/);
+    await page.waitForFunction(() => window.workbench!.store.get().focus === "path");
+    expect(await viewState(page)).toEqual(before);
+    expect(await page.evaluate((k) => window.workbench!.view.graph.hasNode(k), `${KGR}zz-own-node`)).toBe(false);
+  });
 });
+
+/** The sessions and kept file texts in the page's IndexedDB (runs in the page). */
+function storedInBrowser(): Promise<{ sessions: { id: string; text: string; sources?: string[] }[]; texts: Record<string, string> }> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open("smartcity-kg");
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const db = req.result;
+      const tx = db.transaction(["sessions", "sources"]);
+      const sessions = tx.objectStore("sessions").getAll();
+      const keys = tx.objectStore("sources").getAllKeys();
+      const values = tx.objectStore("sources").getAll();
+      tx.oncomplete = () => {
+        db.close();
+        resolve({ sessions: sessions.result, texts: Object.fromEntries(keys.result.map((k, i) => [String(k), values.result[i]])) });
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}

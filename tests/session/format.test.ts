@@ -16,7 +16,7 @@ import {
   canUndo,
   type SessionErrorKind,
 } from "../../src/session/index.ts";
-import { sessionSchema } from "../../src/session/format.ts";
+import { describeHashedSource, sessionSchema, withoutContent } from "../../src/session/format.ts";
 import { nodeChecks } from "../../src/session/graph-check.ts";
 import { bundledGraph, kgr, readSessionFixture, repoRoot } from "./fixtures.ts";
 import { readFileSync } from "node:fs";
@@ -87,6 +87,31 @@ describe("a saved session", () => {
     const error = failure(damaged);
     expect(error.kind).toBe("hash-mismatch");
     expect(error.message).toBe('session: sources[0].sha256: does not match the content of "mine.ttl" (the file was changed or damaged)');
+  });
+
+  it("leaves the content check to the caller with verifyContent: false (the workbench's worker checks as it parses)", () => {
+    const text = "@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\n";
+    const file = toSessionFile({ state: getEmptySession(), sources: [describeSource("mine.ttl", text, "file", "turtle")] });
+    const damaged = serializeSession(file).replace("ex:c .", "ex:d .");
+    const back = parseSessionFile(damaged, { verifyContent: false });
+    expect(back.sources[0].content).toBe(text.replace("ex:c .", "ex:d ."));
+    expect(back.sources[0].sha256).toBe(file.sources[0].sha256);
+  });
+
+  it("takes a hash computed elsewhere, and refuses one that is not a SHA-256", () => {
+    const text = "<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n";
+    const hashed = describeSource("mine.nt", text, "file", "ntriples");
+    expect(describeHashedSource("mine.nt", hashed.sha256, "file", text, "ntriples")).toEqual(hashed);
+    expect(describeHashedSource("graph-data/x.ttl", hashed.sha256, "bundled", text, "turtle")).toEqual({ name: "graph-data/x.ttl", sha256: hashed.sha256, kind: "bundled", format: "turtle" });
+    expect(() => describeHashedSource("mine.nt", "ABC", "file", text)).toThrow('session/sources: "ABC" is not a SHA-256 (64 lower-case hex digits) for "mine.nt"');
+  });
+
+  it("an autosave's sources leave the file texts out, and still read back", () => {
+    const file = toSessionFile({ state: getEmptySession(), sources: [describeSource("mine.ttl", "<a:b> <a:c> <a:d> .\n", "file", "turtle")] });
+    const stripped = { ...file, sources: withoutContent(file.sources) };
+    expect(stripped.sources[0]).toEqual({ name: "mine.ttl", sha256: file.sources[0].sha256, kind: "file", format: "turtle" });
+    expect(file.sources[0].content).toBe("<a:b> <a:c> <a:d> .\n");
+    expect(parseSessionFile(JSON.stringify(stripped)).sources).toEqual(stripped.sources);
   });
 });
 
