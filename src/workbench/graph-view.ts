@@ -80,6 +80,8 @@ export class GraphView {
   private appearance: Appearance = defaultAppearance();
   private unsubscribe: () => void;
   private killed = false;
+  /** The animation frame that will refresh sigma, or 0. */
+  private refreshFrame = 0;
   private readonly software = isSoftwareRenderer(webglRenderer());
   private readonly positions: PositionStream;
   /** Edges are not drawn: a layout is streaming positions into a big view on software WebGL. */
@@ -277,11 +279,20 @@ export class GraphView {
     this.graph.clear();
   }
 
-  /** Re-derives the reducers' context from the session and redraws without re-indexing the graph. */
+  /**
+   * Re-derives the reducers' context from the session at once (so `visible()` answers for the new state), and
+   * has sigma re-apply the reducers and draw at the next frame. Why not now: sigma's refresh runs the reducers
+   * over every node and edge and draws, which after a view rebuild or a burst of store changes would add to the
+   * task that made them (one frame's refresh instead of one per change, and no long task on software WebGL).
+   */
   refresh(): void {
     if (this.killed) return;
     this.ctx = this.context();
-    this.sigma.refresh({ skipIndexation: true });
+    if (this.refreshFrame !== 0) return;
+    this.refreshFrame = requestAnimationFrame(() => {
+      this.refreshFrame = 0;
+      if (!this.killed) this.sigma.refresh({ skipIndexation: true });
+    });
   }
 
   /** Nodes and edges the filters leave visible (what "export the view" means). */
@@ -332,6 +343,7 @@ export class GraphView {
   kill(): void {
     if (this.killed) return;
     this.killed = true;
+    cancelAnimationFrame(this.refreshFrame);
     this.unsubscribe();
     this.positions.kill();
     this.sigma.kill();
