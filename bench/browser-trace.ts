@@ -1,5 +1,6 @@
 // Attributes the workbench's main-thread long tasks: a Chromium trace (with V8 samples) while loading generated data, per task its top functions.
-// Usage: npx tsx bench/browser-trace.ts [100k] [--fa2] [--bundled] [--keep trace.json]   (or --from trace.json: analyse a kept trace)
+// Usage: npx tsx bench/browser-trace.ts [100k] [--fa2] [--bundled] [--reload] [--keep trace.json]   (or --from trace.json: analyse a kept trace)
+//   --reload: trace the restore instead of the load: load the file, autosave, then reload the page (crash-restore path).
 //   Builds the site unminified (readable function names), loads the file, lets the view settle, optionally runs the
 //   ForceAtlas2 button for 3 s, then prints every main-thread task over 50 ms with what ran in it.
 import { spawnSync } from "node:child_process";
@@ -141,6 +142,7 @@ function analyse(events: TraceEvent[], marks: Map<string, number>): void {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const fa2 = args.includes("--fa2");
+  const reload = args.includes("--reload");
   const keepAt = args.indexOf("--keep");
   const keep = keepAt >= 0 ? args[keepAt + 1] : undefined;
   const fromAt = args.indexOf("--from");
@@ -165,10 +167,19 @@ async function main(): Promise<void> {
     await viewReady(page);
     if (file) {
       await page.waitForTimeout(3000);
-      await browser.startTracing(page, { categories });
+      if (!reload) await browser.startTracing(page, { categories });
       await page.setInputFiles("#file-input", file.path);
       await page.waitForSelector("#progress", { state: "visible" });
       await viewReady(page);
+    }
+    if (file && reload) {
+      await page.waitForFunction(() => window.workbench!.session!.controller.history.entries.some((e) => e.action.kind === "load"));
+      await page.waitForTimeout(7000);
+      await page.evaluate(() => window.workbench!.session!.flush());
+      await browser.startTracing(page, { categories });
+      await page.reload();
+      await viewReady(page);
+      await page.evaluate(() => window.workbench!.ready);
     }
     void mark;
     await page.waitForTimeout(7000);
