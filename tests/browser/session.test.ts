@@ -756,6 +756,64 @@ describe("sessions (built site in Chromium)", () => {
     expect(await viewState(page)).toEqual(before);
     expect(await page.evaluate((k) => window.workbench!.view.graph.hasNode(k), `${KGR}zz-own-node`)).toBe(false);
   });
+
+  it("a session autosaved by the previous database version (file text inline) is restored after the upgrade, then kept by reference", async () => {
+    const maker = await open();
+    const file = join(tmpdir(), `legacy-${Date.now()}.ttl`);
+    const turtle = `<${KGR}zz-legacy> <http://www.w3.org/2000/01/rdf-schema#label> "Legacy node" .\n`;
+    writeFileSync(file, turtle);
+    await maker.setInputFiles("#file-input", file);
+    await maker.waitForFunction(() => window.workbench!.session!.controller.history.entries.some((e) => e.action.kind === "load"));
+    await selectBySearch(maker, "Legacy node", `${KGR}zz-legacy`);
+    await maker.click("#session");
+    const [download] = await Promise.all([maker.waitForEvent("download"), maker.click("#session-save")]);
+    const legacyText = readFileSync((await download.path())!, "utf8");
+
+    // A profile whose database is still version 1: a session record with the file's text inline, marked current.
+    const page = await open();
+    // Off the workbench (to one of its scripts, shown as text), so that no page holds the database open.
+    const workbenchUrl = page.url();
+    await page.route("**/favicon.ico", (route) => route.fulfill({ status: 204 }));
+    await page.goto(await page.evaluate(() => document.querySelector<HTMLScriptElement>("script[src]")!.src));
+    await page.evaluate(
+      ({ text }) =>
+        new Promise<void>((resolve, reject) => {
+          const deleting = indexedDB.deleteDatabase("smartcity-kg");
+          deleting.onerror = () => reject(deleting.error);
+          deleting.onsuccess = () => {
+            const req = indexedDB.open("smartcity-kg", 1);
+            req.onupgradeneeded = () => {
+              req.result.createObjectStore("sessions", { keyPath: "id" });
+              req.result.createObjectStore("meta");
+            };
+            req.onerror = () => reject(req.error);
+            req.onsuccess = () => {
+              const db = req.result;
+              const tx = db.transaction(["sessions", "meta"], "readwrite");
+              tx.objectStore("sessions").put({ id: "s-legacy", name: "Legacy", savedAt: "2026-11-01T10:00:00.000Z", text });
+              tx.objectStore("meta").put("s-legacy", "current");
+              tx.oncomplete = () => {
+                db.close();
+                resolve();
+              };
+              tx.onerror = () => reject(tx.error);
+            };
+          };
+        }),
+      { text: legacyText },
+    );
+    await page.goto(workbenchUrl);
+    await ready(page);
+    await page.waitForFunction((k) => window.workbench!.view.graph.hasNode(k), `${KGR}zz-legacy`);
+    expect(await page.evaluate(() => window.workbench!.store.get().selection)).toEqual({ kind: "node", node: `${KGR}zz-legacy` });
+    expect(await page.locator("#session-name").textContent()).toBe(JSON.parse(legacyText).name);
+    await flush(page);
+    const stored = await page.evaluate(storedInBrowser);
+    expect(stored.sessions.map((s) => s.id)).toEqual(["s-legacy"]);
+    const own = JSON.parse(stored.sessions[0].text).sources.find((s: { kind: string }) => s.kind === "file");
+    expect(own.content).toBeUndefined();
+    expect(stored.texts).toEqual({ [own.sha256]: turtle });
+  });
 });
 
 /** The sessions and kept file texts in the page's IndexedDB (runs in the page). */
