@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { loadDataset } from "../../src/rdf/parse.ts";
 import { projectGraph } from "../../src/graph/project.ts";
 import type { GraphIndex } from "../../src/graph/types.ts";
+import { parseSessionFile, SessionFileError } from "../../src/session/format.ts";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -31,3 +32,25 @@ export function bundledGraph(): Promise<GraphIndex> {
 }
 
 export const kgr = (local: string) => `https://w3id.org/smartcity-kg/resource/${local}`;
+
+// Raw JSON edited freely to make broken files.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type RawJson = Record<string, any>;
+
+/** The error a session file is refused with; fails the test when the file is accepted. */
+export function refusal(text: string, options?: Parameters<typeof parseSessionFile>[1]): SessionFileError {
+  try {
+    parseSessionFile(text, options);
+  } catch (error) {
+    if (error instanceof SessionFileError) return error;
+    throw error;
+  }
+  throw new Error("expected the session to be refused");
+}
+
+/** The real saved session (huawei-kenya fixture), with a change. */
+export function variant(change: (f: RawJson) => void): string {
+  const copy = JSON.parse(readSessionFixture("huawei-kenya.session.json"));
+  change(copy);
+  return JSON.stringify(copy);
+}

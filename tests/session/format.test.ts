@@ -7,7 +7,6 @@ import {
   SESSION_FORMAT,
   SESSION_LIMITS,
   SESSION_VERSION,
-  SessionFileError,
   snapshotOf,
   toSessionFile,
   historyOf,
@@ -18,32 +17,13 @@ import {
 } from "../../src/session/index.ts";
 import { describeHashedSource, sessionSchema, withoutContent } from "../../src/session/format.ts";
 import { nodeChecks } from "../../src/session/graph-check.ts";
-import { bundledGraph, kgr, readSessionFixture, repoRoot } from "./fixtures.ts";
+import { bundledGraph, kgr, readSessionFixture, refusal, repoRoot, variant, type RawJson } from "./fixtures.ts";
+
+const realText = readSessionFixture("huawei-kenya.session.json");
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Schema } from "../../src/session/schema.ts";
 
-// Raw JSON edited freely to make broken files.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type RawJson = Record<string, any>;
-const realText = readSessionFixture("huawei-kenya.session.json");
-
-function failure(text: string, options?: Parameters<typeof parseSessionFile>[1]): SessionFileError {
-  try {
-    parseSessionFile(text, options);
-  } catch (error) {
-    if (error instanceof SessionFileError) return error;
-    throw error;
-  }
-  throw new Error("expected the session to be refused");
-}
-
-/** The real session with one change. */
-function variant(change: (f: RawJson) => void): string {
-  const copy = JSON.parse(realText);
-  change(copy);
-  return JSON.stringify(copy);
-}
 
 describe("a saved session", () => {
   it("reads back to the same value and the same bytes", () => {
@@ -84,7 +64,7 @@ describe("a saved session", () => {
     const back = parseSessionFile(serializeSession(file));
     expect(back.sources[0].content).toBe(text);
     const damaged = serializeSession(file).replace("ex:c .", "ex:d .");
-    const error = failure(damaged);
+    const error = refusal(damaged);
     expect(error.kind).toBe("hash-mismatch");
     expect(error.message).toBe('session: sources[0].sha256: does not match the content of "mine.ttl" (the file was changed or damaged)');
   });
@@ -127,16 +107,16 @@ describe("bad session files are refused with where and what", () => {
   ];
   for (const [name, kind, message] of cases) {
     it(`${name}: ${kind}`, () => {
-      const error = failure(readSessionFixture(name));
+      const error = refusal(readSessionFixture(name));
       expect(error.kind).toBe(kind);
       expect(error.message.startsWith(message)).toBe(true);
     });
   }
 
   it("refuses a prototype key without touching Object.prototype", () => {
-    failure(readSessionFixture("prototype-key.session.json"));
+    refusal(readSessionFixture("prototype-key.session.json"));
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    const constructorKey = failure(variant((f) => (f.layout.positions.constructor = [1, 2])));
+    const constructorKey = refusal(variant((f) => (f.layout.positions.constructor = [1, 2])));
     expect(constructorKey.message).toBe('session: layout.positions["constructor"]: the key "constructor" is not allowed (it would reach object prototypes)');
   });
 
@@ -159,30 +139,30 @@ describe("bad session files are refused with where and what", () => {
   ];
   for (const [what, change, kind, message] of inline) {
     it(`${what}: ${kind}`, () => {
-      const error = failure(variant(change));
+      const error = refusal(variant(change));
       expect(error.kind).toBe(kind);
       expect(error.message).toContain(message);
     });
   }
 
   it("refuses non-objects", () => {
-    expect(failure("[1, 2]").message).toBe("session: expected a JSON object, got an array");
-    expect(failure("null").kind).toBe("not-a-session");
-    expect(failure("").kind).toBe("not-json");
+    expect(refusal("[1, 2]").message).toBe("session: expected a JSON object, got an array");
+    expect(refusal("null").kind).toBe("not-a-session");
+    expect(refusal("").kind).toBe("not-json");
   });
 
   it("refuses a file over the size cap before parsing it", () => {
-    const error = failure(realText, { maxBytes: 1000 });
+    const error = refusal(realText, { maxBytes: 1000 });
     expect(error.kind).toBe("too-large");
     expect(error.message).toMatch(/^session: the file is \d+ bytes, larger than the 1000 bytes a session may be$/);
     // The default cap is 20 MB; a padded real session just over it is refused.
     const padded = realText.replace('"name": "Huawei and Kenya"', `"name": "Huawei and Kenya", "pad": "${"x".repeat(SESSION_LIMITS.maxBytes)}"`);
-    expect(failure(padded).message).toMatch(/^session: the file is 20\.\d MB, larger than the 20\.0 MB a session may be$/);
+    expect(refusal(padded).message).toMatch(/^session: the file is 20\.\d MB, larger than the 20\.0 MB a session may be$/);
   });
 
   it("names unknown nodes and the nearest labels when checked against the data", async () => {
     const graph = await bundledGraph();
-    const error = failure(readSessionFixture("unknown-nodes.session.json"), nodeChecks(graph));
+    const error = refusal(readSessionFixture("unknown-nodes.session.json"), nodeChecks(graph));
     expect(error.kind).toBe("unknown-nodes");
     expect(error.path).toBe("state.added.nodes[17]");
     expect(error.message).toContain("2 nodes are not in the current data: <https://w3id.org/smartcity-kg/resource/huawie> (nearest: \"Huawei\"");
@@ -234,13 +214,13 @@ describe("what is saved reads back", () => {
   });
 
   it("while a file with a terminal control sequence in a label is refused", () => {
-    const error = failure(variant((f) => (f.labels[kgr("huawei")] = "\u009b2J")));
+    const error = refusal(variant((f) => (f.labels[kgr("huawei")] = "\u009b2J")));
     expect(error.message).toBe('session: labels["https://w3id.org/smartcity-kg/resource/huawei"]: contains the control character U+009B');
   });
 
   it("and JSON nested absurdly deep is refused before it is parsed", () => {
     const deep = `{"format":"smartcity-kg-session","version":1,"name":${"[".repeat(100_000)}${"]".repeat(100_000)}}`;
-    expect(failure(deep).message).toBe("session: nested more than 64 levels deep (a session is about 12); not a session file");
+    expect(refusal(deep).message).toBe("session: nested more than 64 levels deep (a session is about 12); not a session file");
   });
 });
 
@@ -266,7 +246,7 @@ describe("migration", () => {
   it("checks a migrated file as strictly as a current one", () => {
     const v0 = JSON.parse(readSessionFixture("v0-draft.session.json"));
     v0.steps[0].params.from = "not an iri";
-    const error = failure(JSON.stringify(v0));
+    const error = refusal(JSON.stringify(v0));
     expect(error.message).toBe('session: history[1].action.params.from: "not an iri" is not an IRI');
   });
 });

@@ -20,7 +20,6 @@ import {
   selectNodes,
   serializeSession,
   SESSION_LIMITS,
-  SessionFileError,
   stateFromShare,
   toggleNodeSelected,
   toSessionFile,
@@ -28,32 +27,12 @@ import {
 } from "../../src/session/index.ts";
 import { sha256Hex } from "../../src/session/sha256.ts";
 import { nodeChecks } from "../../src/session/graph-check.ts";
-import { bundledGraph, kgr, readSessionFixture } from "./fixtures.ts";
+import { bundledGraph, kgr, readSessionFixture, refusal, variant } from "./fixtures.ts";
 
 const huawei = kgr("huawei");
 const kenya = kgr("kenya");
 const dahua = kgr("dahua");
 
-// Raw JSON edited freely to make broken files.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type RawJson = Record<string, any>;
-
-function refusal(text: string, options?: Parameters<typeof parseSessionFile>[1]): SessionFileError {
-  try {
-    parseSessionFile(text, options);
-  } catch (error) {
-    if (error instanceof SessionFileError) return error;
-    throw error;
-  }
-  throw new Error("expected the session to be refused");
-}
-
-/** The real saved session (huawei-kenya fixture), with a change. */
-function variant(change: (f: RawJson) => void): string {
-  const copy = JSON.parse(readSessionFixture("huawei-kenya.session.json"));
-  change(copy);
-  return JSON.stringify(copy);
-}
 
 describe("selection producers", () => {
   it("shift-click adds a node, shift-click again removes it, and one node left is a plain node selection", () => {
