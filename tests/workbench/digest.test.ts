@@ -1,5 +1,5 @@
 // The data worker's native SHA-256 gives the hashes session files carry (the pure JS one in src/session).
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { sha256HexOf } from "../../src/workbench/digest.ts";
@@ -20,5 +20,15 @@ describe("sha256HexOf (crypto.subtle, as in the data worker)", () => {
       '<http://example.org/a> <http://www.w3.org/2000/01/rdf-schema#label> "华为 Huawei — Ñairobi 🚦"@zh .\n',
     ];
     for (const text of texts) expect(await sha256HexOf(text)).toBe(sha256Hex(text));
+  });
+
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("gives the same digest where crypto.subtle is missing (a build served over plain http)", async () => {
+    const text = readFileSync(join(root, "tests/fixtures/workbench/mini.ttl"), "utf8");
+    const native = await sha256HexOf(text);
+    vi.stubGlobal("crypto", {});
+    expect(globalThis.crypto.subtle).toBeUndefined();
+    expect(await sha256HexOf(text)).toBe(native);
   });
 });
