@@ -1,5 +1,6 @@
 // The messages between the workbench and its data worker: plain JSON requests, replies and progress events.
-import type { Direction, EvidenceView, NeighbourhoodResultView, PathOptions, PathResultView } from "../session/types.ts";
+import type { EvidenceView, NeighbourhoodResultView, PathOptions, PathResultView } from "../session/types.ts";
+import type { NeighbourhoodParams } from "../session/history.ts";
 import type { SparqlReply, SparqlRequest } from "./sparql/protocol.ts";
 
 /** A node as the view draws it (graphology node key = IRI). */
@@ -134,14 +135,8 @@ export interface LoadedFile {
   sha256: string;
 }
 
-export interface NeighbourhoodRequest {
-  centers: string[];
-  depth: number;
-  direction: Direction;
-  classes: string[];
-  predicates: string[];
-  limit: number;
-}
+/** A neighbourhood query as the worker runs it: the session's recorded parameters without the display mode. */
+export type NeighbourhoodRequest = Omit<NeighbourhoodParams, "mode">;
 
 /** Requests by type, each with its reply type. */
 export interface Requests {
