@@ -245,15 +245,16 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
     return true;
   }
 
-  /** Rebuilds the displayed graph from a fresh overview plus whatever queries and expansions had added. */
   /** Node keys of the overview now drawn, and whether it included the schema. */
   let overviewKeys = new Set<string>();
   let overviewSchema = false;
+  /** Rebuilds the displayed graph from a fresh overview plus whatever queries and expansions had added. */
   async function rebuildView(keepState = false): Promise<void> {
     const previous = new Map<string, { x: number; y: number }>();
     view.graph.forEachNode((node, a) => previous.set(node, { x: a.x, y: a.y }));
     const state = store.get();
-    overview = await client.request("overview", { cap: OVERVIEW_CAP, includeSchema: state.filters.showSchema, layout: true });
+    const shown = await client.request("overview", { cap: OVERVIEW_CAP, includeSchema: state.filters.showSchema, layout: true });
+    overview = shown;
     const extra = state.added.nodes.length
       ? await client.request("subgraph", { nodes: [...overview.graph.nodes.map((n) => n.key), ...state.added.nodes], edges: [], induce: true })
       : null;
@@ -272,20 +273,20 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
     overviewKeys = new Set(overview.graph.nodes.map((n) => n.key));
     overviewSchema = state.filters.showSchema;
     view.setSizing(overview.graph);
-    view.add(overview.graph);
-    if (extra) view.add(extra);
-    // Positions, best first: where the analyst last saw a node, the cache of this dataset, the worker's first layout.
-    let missing = layout.restore();
-    if (previous.size) {
+    const missing = view.batch(() => {
+      view.add(shown.graph);
+      if (extra) view.add(extra);
+      // Positions, best first: where the analyst last saw a node, the cache of this dataset, the worker's first layout.
+      const notCached = layout.restore();
+      if (!previous.size) return notCached;
+      let notSeen = 0;
       view.graph.forEachNode((node) => {
         const p = previous.get(node);
         if (p) view.graph.mergeNodeAttributes(node, p);
+        else notSeen++;
       });
-      missing = 0;
-      view.graph.forEachNode((node) => {
-        if (!previous.has(node)) missing++;
-      });
-    }
+      return notSeen;
+    });
     if (!keepState) store.apply(datasetReplaced());
     view.refresh();
     updateStatus();

@@ -43,6 +43,22 @@ const BASE_LABEL_DENSITY = 0.07;
  */
 const HIDE_EDGES_WHILE_LAYING_OUT = 2000;
 
+/**
+ * Sigma 3's binding to its graph, as `setGraph` uses it (not in its typings): while detached, changes to the graph
+ * cost sigma nothing; the full refresh that follows re-indexes everything once. `renderFrame` is sigma's pending
+ * draw, which must not run on the stale indices before that refresh.
+ */
+interface SigmaGraphBinding {
+  bindGraphHandlers(): void;
+  unbindGraphHandlers(): void;
+  renderFrame: number | null;
+}
+
+function graphBinding(sigma: Sigma<NodeAttributes, EdgeAttributes>): SigmaGraphBinding | null {
+  const binding = sigma as unknown as Partial<SigmaGraphBinding>;
+  return typeof binding.bindGraphHandlers === "function" && typeof binding.unbindGraphHandlers === "function" ? (binding as SigmaGraphBinding) : null;
+}
+
 export type ViewGraphology = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
 
 type Programs = {
@@ -86,6 +102,13 @@ export class GraphView {
   private readonly positions: PositionStream;
   /** Edges are not drawn: a layout is streaming positions into a big view on software WebGL. */
   private edgesHiddenForLayout = false;
+  /**
+   * Edges wait one frame after a bulk change on software WebGL: the page waits in each frame's commit while the
+   * GPU process draws it, and nodes then edges in two frames keeps either wait short (see the `batch` doc).
+   */
+  private edgesDeferred = false;
+  /** Nesting depth of `batch` calls; sigma's graph listeners are detached while it is above 0. */
+  private batchDepth = 0;
   /** The scale node sizes are computed on, set from the overview so later additions match it. */
   private sizing = { maxDegree: 1, nodes: 100 };
 
@@ -117,7 +140,7 @@ export class GraphView {
       nodeReducer: (node, attrs) => nodeDisplay(node, attrs, this.ctx),
       edgeReducer: (edge, attrs) => {
         const display = edgeDisplay(edge, attrs, this.graph.extremities(edge) as [string, string], this.ctx);
-        return this.edgesHiddenForLayout ? { ...display, hidden: true } : display;
+        return this.edgesHiddenForLayout || this.edgesDeferred ? { ...display, hidden: true } : display;
       },
     });
     // Shift (or Ctrl/Cmd) + click adds a node to the selection or takes it out; a missed shift-click keeps the selection.
@@ -199,8 +222,37 @@ export class GraphView {
     this.setColours(this.baseColours);
   }
 
+  /**
+   * Runs a bulk change of the graph (clear, add, positions) with sigma's graph listeners detached, then has one
+   * refresh redraw it all at the next frame. Why: attached, sigma runs the reducers and re-indexes for every node and
+   * edge added or moved, and draws once for the listeners and once more for the refresh; the 2,000-node overview
+   * then cost ~50 ms of listeners in the task and two draws in the next frame. On software WebGL the page also waits
+   * in that frame's commit while the GPU process draws (~50-120 ms for the overview's edges), so a big change draws
+   * its nodes in the first frame and its edges in the next.
+   */
+  batch<T>(change: () => T): T {
+    const binding = graphBinding(this.sigma);
+    if (this.batchDepth++ === 0) binding?.unbindGraphHandlers();
+    const sizeBefore = this.graph.size;
+    try {
+      return change();
+    } finally {
+      if (--this.batchDepth === 0 && binding && !this.killed) {
+        binding.bindGraphHandlers();
+        if (binding.renderFrame !== null) cancelAnimationFrame(binding.renderFrame);
+        binding.renderFrame = null;
+        if (this.software && this.graph.size - sizeBefore > HIDE_EDGES_WHILE_LAYING_OUT) this.edgesDeferred = true;
+        this.refresh();
+      }
+    }
+  }
+
   /** Adds nodes and edges not yet shown; new nodes go on a ring round `near`, else next to a shown neighbour, else on a circle. */
   add(view: ViewGraph, near?: string): string[] {
+    return this.batch(() => this.addNow(view, near));
+  }
+
+  private addNow(view: ViewGraph, near?: string): string[] {
     const added: string[] = [];
     const neighbourOf = new Map<string, string>();
     for (const edge of view.edges) {
@@ -275,7 +327,9 @@ export class GraphView {
     this.sizing = { maxDegree, nodes: view.nodes.length };
   }
 
+  /** Empties the view; not within `batch`, so that sigma drops its state for the nodes (hovered, highlighted) too. */
   clear(): void {
+    if (this.batchDepth > 0) throw new Error("workbench/graph-view: clear() inside batch()");
     this.graph.clear();
   }
 
@@ -291,8 +345,18 @@ export class GraphView {
     if (this.refreshFrame !== 0) return;
     this.refreshFrame = requestAnimationFrame(() => {
       this.refreshFrame = 0;
-      if (!this.killed) this.sigma.refresh({ skipIndexation: true });
+      if (this.killed) return;
+      this.sigma.refresh({ skipIndexation: true });
+      if (this.edgesDeferred) requestAnimationFrame(() => this.showDeferredEdges());
     });
+  }
+
+  /** The second frame of a big bulk change: only the edges are re-reduced and drawn (nodes are as they were). */
+  private showDeferredEdges(): void {
+    if (this.killed || !this.edgesDeferred) return;
+    this.edgesDeferred = false;
+    if (this.refreshFrame !== 0) return; // a full refresh is pending anyway and will draw them
+    this.sigma.refresh({ partialGraph: { edges: this.graph.edges() }, skipIndexation: true });
   }
 
   /** Nodes and edges the filters leave visible (what "export the view" means). */

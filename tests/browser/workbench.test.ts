@@ -333,6 +333,12 @@ describe("workbench (built site in Chromium)", () => {
     await page.waitForFunction(() => /of [\d,]{5,} nodes/.test(document.getElementById("status")!.textContent!), undefined, { timeout: 60_000 });
     await page.waitForSelector("#progress", { state: "hidden" });
     expect(await nodeCount(page)).toBe(2000);
+    // Built in one batch (on software WebGL its edges come a frame after its nodes): then sigma draws every node and edge.
+    await page.waitForFunction(() => {
+      const { view } = window.workbench!;
+      return view.graph.size > 2000 && view.graph.everyEdge((edge) => view.sigma.getEdgeDisplayData(edge)?.hidden === false);
+    });
+    expect(await page.evaluate(() => window.workbench!.view.graph.everyNode((node) => window.workbench!.view.sigma.getNodeDisplayData(node)?.hidden === false))).toBe(true);
     const notice = (await page.locator("#notice").textContent())!;
     expect(notice).toMatch(/2,000 best-connected of [\d,]+ nodes/);
     expect(notice).toMatch(/double-click/);
