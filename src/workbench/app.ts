@@ -203,8 +203,14 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
   }
 
   // ---- Loading data ------------------------------------------------------------------------------------
-  /** The data now loaded, as session sources: the bundled files by hash, the analyst's files with their text. */
+  /** The data now loaded, as session sources: the bundled files and the analyst's files, by hash (without their text). */
   let dataSources: SessionSource[] = [];
+  /**
+   * The analyst's files by SHA-256, as Blobs (the picked File, or the copy IndexedDB keeps): saves store them and
+   * session files read them; the page never holds their text. Kept for every file loaded in this page, not only the
+   * current ones, since opening a session may have to put the previous data back.
+   */
+  const sourceFiles = new Map<string, Blob>();
   /** Loads and shows the data; false when it failed, with the error shown, or with `rethrow`, thrown to the caller instead. */
   async function load(files: IncomingFile[], replace: boolean, rethrow = false): Promise<boolean> {
     const release = session?.controller.mute();
@@ -221,9 +227,13 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
         showProgress(p.file ? `Parsing ${p.file}… ${Math.round((100 * p.done) / p.total)}%` : "Indexing…", p.done / p.total),
       );
       summary = reply;
-      // The worker hashed the texts it parsed; the page keeps each user file's text for saving the session.
+      // The worker hashed the texts it parsed; the page keeps each user file as a Blob for saving the session.
+      reply.loaded.forEach((f, i) => {
+        const file = files[i];
+        if (file && !sourceFiles.has(f.sha256)) sourceFiles.set(f.sha256, file.file ?? new Blob([file.text ?? ""], { type: "text/plain;charset=utf-8" }));
+      });
       const added = files.length
-        ? reply.loaded.map((f, i) => describeHashedSource(f.name, f.sha256, "file", files[i].text, files[i].format))
+        ? reply.loaded.map((f, i) => describeHashedSource(f.name, f.sha256, "file", undefined, files[i].format))
         : reply.loaded.map((f) => describeHashedSource(f.name, f.sha256, "bundled", undefined, "turtle"));
       dataSources = replace || files.length === 0 ? added : [...dataSources, ...added];
     } catch (error) {
@@ -297,12 +307,10 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
 
   async function readFiles(list: FileList | File[]): Promise<void> {
     const all = Array.from(list);
-    // A dropped .json is a session; RDF files are data. Their text is read here, since a session carries it.
+    // A dropped .json is a session; RDF files are data, handed to the worker unread (a 40 MB text would block the page).
     const sessions = all.filter((file) => /\.json$/i.test(file.name));
     for (const file of sessions) await session?.openText(await file.text(), file.name);
-    const files: IncomingFile[] = await Promise.all(
-      all.filter((file) => !sessions.includes(file)).map(async (file) => ({ name: file.name, text: await file.text(), format: formatFromFileName(file.name) })),
-    );
+    const files: IncomingFile[] = all.filter((file) => !sessions.includes(file)).map((file) => ({ name: file.name, file, format: formatFromFileName(file.name) }));
     if (files.length && (await load(files, false))) session?.dataLoaded(files.map((f) => f.name));
   }
   fileInput.addEventListener("change", () => {
@@ -546,12 +554,18 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
       showError,
       showInfo,
       sources: () => dataSources,
-      loadSources: async (sources) => {
+      sourceFile: (sha256) => sourceFiles.get(sha256),
+      loadSources: async (sources, kept) => {
         const bundled = sources.some((s) => s.kind === "bundled");
         // The worker checks each text against the session's hash as it parses it.
-        const files: IncomingFile[] = sources.flatMap((s, i) =>
-          s.kind === "file" ? [{ name: s.name, text: s.content ?? "", format: s.format, expect: { sha256: s.sha256, at: `sources[${i}]` } }] : [],
-        );
+        const files: IncomingFile[] = sources.flatMap((s, i): IncomingFile[] => {
+          if (s.kind !== "file") return [];
+          const expect = { sha256: s.sha256, at: `sources[${i}]` };
+          if (s.content !== undefined) return [{ name: s.name, text: s.content, format: s.format, expect }];
+          const file = kept?.get(s.sha256) ?? sourceFiles.get(s.sha256);
+          if (!file) throw new Error(`workbench: sources[${i}]: "${s.name}" has neither its text nor a kept copy.`);
+          return [{ name: s.name, file, format: s.format, expect }];
+        });
         if (bundled) await load([], true, true);
         if (files.length) await load(files, !bundled, true);
       },

@@ -1,11 +1,14 @@
-// Named sessions kept in the browser (IndexedDB): each a serialized session file, which one is current, and the texts of loaded files, once each.
+// Named sessions kept in the browser (IndexedDB): each a serialized session file, which one is current, and the loaded files, once each.
 
 const DB_NAME = "smartcity-kg";
 /** 1: sessions and meta. 2: adds `sources` (the upgrade keeps both stores and their data). */
 const DB_VERSION = 2;
 const SESSIONS = "sessions";
 const META = "meta";
-/** SHA-256 (hex) → the text of a file the analyst loaded, kept once however many sessions and saves use it. */
+/**
+ * SHA-256 (hex) → a file the analyst loaded, kept once however many sessions and saves use it: a Blob (older saves
+ * hold its text as a string). Why a Blob: the page hands IndexedDB a handle, not megabytes of string to copy.
+ */
 const SOURCES = "sources";
 const CURRENT_KEY = "current";
 
@@ -23,12 +26,6 @@ export interface StoredSession {
 }
 
 export type StoredSessionInfo = Omit<StoredSession, "text" | "sources">;
-
-/** A loaded file's text to keep beside a session, by its SHA-256. */
-export interface StoredText {
-  sha256: string;
-  text: string;
-}
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -91,11 +88,11 @@ export class LocalSessions {
   }
 
   /**
-   * Stores a session, the texts it refers to that are not kept yet (`texts` is asked only for those), and marks it
-   * current, in one transaction: a crash never leaves a session whose texts are missing. When the session's list
-   * of texts changed (data replaced), texts no session refers to any more are deleted in the same transaction.
+   * Stores a session, the files it refers to that are not kept yet (`files` is asked only for those), and marks it
+   * current, in one transaction: a crash never leaves a session whose files are missing. When the session's list
+   * of files changed (data replaced), files no session refers to any more are deleted in the same transaction.
    */
-  async put(session: StoredSession, texts: (sha256: string) => string | undefined = () => undefined): Promise<void> {
+  async put(session: StoredSession, files: (sha256: string) => Blob | undefined = () => undefined): Promise<void> {
     const db = await this.open();
     const tx = db.transaction([SESSIONS, META, SOURCES], "readwrite");
     const sessions = tx.objectStore(SESSIONS);
@@ -105,12 +102,12 @@ export class LocalSessions {
       request(sessions.get(session.id) as IDBRequest<StoredSession | undefined>),
       Promise.all(refs.map((sha256) => request(sources.getKey(sha256)))),
     ]);
-    const missing = refs.filter((sha256, i) => kept[i] === undefined && texts(sha256) === undefined);
+    const missing = refs.filter((sha256, i) => kept[i] === undefined && files(sha256) === undefined);
     if (missing.length) {
       tx.abort();
       throw new Error(`workbench/sessions: the text of source ${missing[0].slice(0, 12)}… is neither kept nor at hand; save the session as a file.`);
     }
-    refs.forEach((sha256, i) => kept[i] === undefined && sources.put(texts(sha256), sha256));
+    refs.forEach((sha256, i) => kept[i] === undefined && sources.put(files(sha256), sha256));
     sessions.put(session);
     tx.objectStore(META).put(session.id, CURRENT_KEY);
     const before = previous?.sources ?? [];
@@ -118,15 +115,16 @@ export class LocalSessions {
     await done(tx);
   }
 
-  /** The kept texts of these SHA-256 (undefined where one is not kept). */
-  async texts(hashes: readonly string[]): Promise<(string | undefined)[]> {
+  /** The kept files of these SHA-256 (undefined where one is not kept); a text kept by an older save comes back as a Blob. */
+  async files(hashes: readonly string[]): Promise<(Blob | undefined)[]> {
     if (hashes.length === 0) return [];
     const db = await this.open();
     const store = db.transaction(SOURCES).objectStore(SOURCES);
-    return Promise.all(hashes.map((sha256) => request(store.get(sha256) as IDBRequest<string | undefined>)));
+    const kept = await Promise.all(hashes.map((sha256) => request(store.get(sha256) as IDBRequest<Blob | string | undefined>)));
+    return kept.map((file) => (typeof file === "string" ? new Blob([file], { type: "text/plain;charset=utf-8" }) : file));
   }
 
-  /** How many texts are kept (tests and the docs' garbage promise). */
+  /** How many files are kept (tests and the docs' garbage promise). */
   async textCount(): Promise<number> {
     const db = await this.open();
     return request(db.transaction(SOURCES).objectStore(SOURCES).count());
@@ -141,7 +139,7 @@ export class LocalSessions {
     await done(tx);
   }
 
-  /** Deletes a session and the texts no other session refers to. */
+  /** Deletes a session and the files no other session refers to. */
   async remove(id: string): Promise<void> {
     const db = await this.open();
     const tx = db.transaction([SESSIONS, META, SOURCES], "readwrite");
@@ -172,7 +170,7 @@ export class LocalSessions {
   }
 }
 
-/** Deletes the kept texts that no stored session lists (inside the caller's read-write transaction). */
+/** Deletes the kept files that no stored session lists (inside the caller's read-write transaction). */
 async function deleteUnreferenced(sessions: IDBObjectStore, sources: IDBObjectStore): Promise<void> {
   const [all, keys] = await Promise.all([request(sessions.getAll() as IDBRequest<StoredSession[]>), request(sources.getAllKeys())]);
   const used = new Set(all.flatMap((session) => session.sources ?? []));

@@ -116,10 +116,13 @@ export interface SourceFile {
   format?: "turtle" | "ntriples" | "nquads" | "trig";
 }
 
-/** A file to load as the page sends it: a File (read in the worker, so a big file never blocks the page) or text. */
+/**
+ * A file to load as the page sends it: a Blob (a picked File, or one kept in IndexedDB), read in the worker so a big
+ * file's text never exists on the page, or text (a session file's carried content, already on the page).
+ */
 export interface IncomingFile {
   name: string;
-  file?: File;
+  file?: Blob;
   text?: string;
   format?: SourceFile["format"];
   /**

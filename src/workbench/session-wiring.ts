@@ -43,10 +43,15 @@ export interface SessionHost {
   showTab(name: string): void;
   showError(error: unknown): void;
   showInfo(message: string): void;
-  /** The sources of the data now loaded (bundled files by hash, user files with their text). */
+  /** The sources of the data now loaded (bundled files and user files, by hash, without their text). */
   sources(): SessionSource[];
-  /** Replaces the data with these sources (bundled, then files); rejects with the load's error, shown by the caller. */
-  loadSources(sources: readonly SessionSource[]): Promise<void>;
+  /** A user file loaded in this page, by the SHA-256 of its text (what autosaves keep and session files carry). */
+  sourceFile(sha256: string): Blob | undefined;
+  /**
+   * Replaces the data with these sources (bundled, then files); a file source without content is read from `kept`
+   * or the page's own copy. Rejects with the load's error, shown by the caller.
+   */
+  loadSources(sources: readonly SessionSource[], kept?: ReadonlyMap<string, Blob>): Promise<void>;
   /** Makes the drawn graph hold the overview plus what `state` added (fetching what is missing). */
   syncGraph(state: SessionState): Promise<void>;
   /** Re-renders the widgets that mirror the state (filters, legend, path ends, centres, edge labels). */
@@ -396,9 +401,8 @@ export function attachSession(host: SessionHost): SessionHandle {
     }
     const files = sources.filter((s) => s.kind === "file");
     const record: StoredSession = { id: sessionId, name: sessionName, savedAt: new Date().toISOString(), text, sources: files.map((s) => s.sha256) };
-    const textOf = (sha256: string) => files.find((s) => s.sha256 === sha256)?.content;
     saving = saving
-      .then(() => local.put(record, textOf))
+      .then(() => local.put(record, host.sourceFile))
       .then(() => {
         saves++;
       })
@@ -416,10 +420,20 @@ export function attachSession(host: SessionHost): SessionHandle {
     window.removeEventListener("pagehide", onPageHide);
   });
 
-  function saveFile(): void {
+  /** Downloads the session as a file that carries the text of each loaded file (read from its Blob only now). */
+  async function saveFile(): Promise<void> {
     sessionMenu.hidden = true;
     try {
-      const text = serializeSession(currentFile());
+      const file = currentFile();
+      const sources = await Promise.all(
+        file.sources.map(async (source) => {
+          if (source.kind !== "file" || source.content !== undefined) return source;
+          const blob = host.sourceFile(source.sha256);
+          if (!blob) throw new Error(`Cannot save the session: the text of "${source.name}" is not at hand; load the file again.`);
+          return { ...source, content: await blob.text() };
+        }),
+      );
+      const text = serializeSession({ ...file, sources });
       host.download(`${fileSafe(sessionName)}.session.json`, new Blob([text], { type: "application/json" }));
     } catch (error) {
       host.showError(error);
@@ -433,9 +447,11 @@ export function attachSession(host: SessionHost): SessionHandle {
   async function openText(text: string, origin: string, id = newSessionId(), saveCurrent = true): Promise<boolean> {
     sessionMenu.hidden = true;
     let file: SessionFile;
+    let kept: Map<string, Blob>;
     try {
       // The data worker checks carried texts against their hashes as it parses them (hashing here would hold up the page).
-      file = await withKeptTexts(parseSessionFile(text, { verifyContent: false }));
+      file = parseSessionFile(text, { verifyContent: false });
+      kept = await keptFiles(file);
     } catch (error) {
       host.showError(new Error(`Cannot open ${origin}: ${error instanceof Error ? error.message : String(error)}`));
       return false;
@@ -452,7 +468,7 @@ export function attachSession(host: SessionHost): SessionHandle {
       await showSnapshot(keep);
     };
     try {
-      const failed = sameData ? null : await host.loadSources(file.sources).then(() => null, (error: unknown) => error);
+      const failed = sameData ? null : await host.loadSources(file.sources, kept).then(() => null, (error: unknown) => error);
       if (failed !== null) {
         await putBack();
         // After the put-back load, which clears the error banner.
@@ -478,20 +494,22 @@ export function attachSession(host: SessionHost): SessionHandle {
     }
   }
 
-  /** The session with the texts of its files put back from the browser's store where it names them without content (autosaves). */
-  async function withKeptTexts(file: SessionFile): Promise<SessionFile> {
-    const wanted = file.sources.filter((s) => s.kind === "file" && s.content === undefined);
-    if (wanted.length === 0) return file;
-    const texts = await local.texts(wanted.map((s) => s.sha256));
-    const sources = file.sources.map((source, i) => {
-      if (source.kind !== "file" || source.content !== undefined) return source;
-      const content = texts[wanted.indexOf(source)];
-      if (content === undefined) {
-        throw new SessionFileError(`sources[${i}].content`, `the text of "${source.name}" is not kept in this browser; open a saved session file that carries it, or load the file again`, "inconsistent");
+  /**
+   * The files a session names without content (autosaves), by SHA-256: this page's copy, else the one kept in
+   * IndexedDB. Refuses the session when one is in neither.
+   */
+  async function keptFiles(file: SessionFile): Promise<Map<string, Blob>> {
+    const kept = new Map<string, Blob>();
+    const wanted = file.sources.filter((s) => s.kind === "file" && s.content === undefined && !host.sourceFile(s.sha256));
+    const stored = await local.files(wanted.map((s) => s.sha256));
+    wanted.forEach((source, i) => {
+      const blob = stored[i];
+      if (blob === undefined) {
+        throw new SessionFileError(`sources[${file.sources.indexOf(source)}].content`, `the text of "${source.name}" is not kept in this browser; open a saved session file that carries it, or load the file again`, "inconsistent");
       }
-      return { ...source, content };
+      kept.set(source.sha256, blob);
     });
-    return { ...file, sources };
+    return kept;
   }
 
   /** Which of the session's nodes are not in the data now loaded (asked of the worker), as a message; null if none. */

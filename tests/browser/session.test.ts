@@ -814,11 +814,50 @@ describe("sessions (built site in Chromium)", () => {
     expect(own.content).toBeUndefined();
     expect(stored.texts).toEqual({ [own.sha256]: turtle });
   });
+
+  it("a file the previous release kept as a string (before Blobs) still restores its session", async () => {
+    const page = await open();
+    const file = join(tmpdir(), `as-text-${Date.now()}.ttl`);
+    const turtle = `<${KGR}zz-as-text> <http://www.w3.org/2000/01/rdf-schema#label> "Kept as text" .\n`;
+    writeFileSync(file, turtle);
+    await page.setInputFiles("#file-input", file);
+    await page.waitForFunction(() => window.workbench!.session!.controller.history.entries.some((e) => e.action.kind === "load"));
+    await selectBySearch(page, "Kept as text", `${KGR}zz-as-text`);
+    await flush(page);
+    // Off the workbench, so that no page holds the database open: the kept Blob becomes the string an older save wrote.
+    const workbenchUrl = page.url();
+    await page.route("**/favicon.ico", (route) => route.fulfill({ status: 204 }));
+    await page.goto(await page.evaluate(() => document.querySelector<HTMLScriptElement>("script[src]")!.src));
+    const rewritten = await page.evaluate(
+      (text) =>
+        new Promise<string[]>((resolve, reject) => {
+          const req = indexedDB.open("smartcity-kg");
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            const db = req.result;
+            const tx = db.transaction("sources", "readwrite");
+            const keys = tx.objectStore("sources").getAllKeys();
+            keys.onsuccess = () => keys.result.forEach((key) => tx.objectStore("sources").put(text, key));
+            tx.oncomplete = () => {
+              db.close();
+              resolve(keys.result.map(String));
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      turtle,
+    );
+    expect(rewritten).toHaveLength(1);
+    await page.goto(workbenchUrl);
+    await ready(page);
+    await page.waitForFunction((k) => window.workbench!.view.graph.hasNode(k), `${KGR}zz-as-text`);
+    expect(await page.evaluate(() => window.workbench!.store.get().selection)).toEqual({ kind: "node", node: `${KGR}zz-as-text` });
+  });
 });
 
-/** The sessions and kept file texts in the page's IndexedDB (runs in the page). */
+/** The sessions and the texts of the kept files (Blobs, or strings from older saves) in the page's IndexedDB (runs in the page). */
 function storedInBrowser(): Promise<{ sessions: { id: string; text: string; sources?: string[] }[]; texts: Record<string, string> }> {
-  return new Promise((resolve, reject) => {
+  return new Promise<{ sessions: { id: string; text: string; sources?: string[] }[]; files: [string, Blob | string][] }>((resolve, reject) => {
     const req = indexedDB.open("smartcity-kg");
     req.onerror = () => reject(req.error);
     req.onsuccess = () => {
@@ -829,9 +868,12 @@ function storedInBrowser(): Promise<{ sessions: { id: string; text: string; sour
       const values = tx.objectStore("sources").getAll();
       tx.oncomplete = () => {
         db.close();
-        resolve({ sessions: sessions.result, texts: Object.fromEntries(keys.result.map((k, i) => [String(k), values.result[i]])) });
+        resolve({ sessions: sessions.result, files: keys.result.map((k, i) => [String(k), values.result[i]]) });
       };
       tx.onerror = () => reject(tx.error);
     };
-  });
+  }).then(async ({ sessions, files }) => ({
+    sessions,
+    texts: Object.fromEntries(await Promise.all(files.map(async ([key, file]) => [key, typeof file === "string" ? file : await file.text()]))),
+  }));
 }
