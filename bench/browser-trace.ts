@@ -1,5 +1,5 @@
 // Attributes the workbench's main-thread long tasks: a Chromium trace (with V8 samples) while loading generated data, per task its top functions.
-// Usage: npx tsx bench/browser-trace.ts [100k] [--fa2] [--bundled] [--reload] [--keep trace.json]   (or --from trace.json: analyse a kept trace)
+// Usage: npx tsx bench/browser-trace.ts [100k] [--fa2] [--bundled] [--reload] [--gpu] [--keep trace.json]   (or --from trace.json: analyse a kept trace)
 //   --reload: trace the restore instead of the load: load the file, autosave, then reload the page (crash-restore path).
 //   Builds the site unminified (readable function names), loads the file, lets the view settle, optionally runs the
 //   ForceAtlas2 button for 3 s, then prints every main-thread task over 50 ms with what ran in it.
@@ -161,6 +161,8 @@ async function main(): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const categories = ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "disabled-by-default-v8.cpu_profiler", "toplevel", "blink.user_timing", "v8"];
+    // What the GPU process does while the page waits in a commit (ANGLE's readback, SwiftShader's work): --gpu.
+    if (args.includes("--gpu")) categories.push("gpu", "disabled-by-default-gpu.service", "gpu.angle", "viz");
     const mark = async (name: string) => marks.set(name, await page.evaluate(() => performance.timeOrigin * 1000 + performance.now() * 1000).catch(() => 0));
     if (bundledOnly) await browser.startTracing(page, { categories });
     await page.goto(site.url);

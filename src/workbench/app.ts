@@ -53,7 +53,12 @@ export interface WorkbenchHandle {
   readonly session: SessionHandle | null;
 }
 
-export function startWorkbench(root: HTMLElement): WorkbenchHandle {
+/**
+ * Builds the page in #app, then (in a later task) the graph view, and starts loading the bundled data. Two tasks
+ * because on a software WebGL renderer, sigma's WebGL contexts and shaders (~115 ms) after the page's DOM came to
+ * ~200 ms in one task, the most a main-thread task may take.
+ */
+export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle> {
   const store = createSessionStore();
   const worker = new Worker(new URL("./data.worker.ts", import.meta.url), { type: "module" });
   const client = new DataClient(worker);
@@ -172,6 +177,7 @@ export function startWorkbench(root: HTMLElement): WorkbenchHandle {
   root.classList.add("app-root");
 
   // ---- Graph view and layout ------------------------------------------------------------------------------
+  await new Promise((resolve) => setTimeout(resolve, 0));
   const view = new GraphView(graphContainer, store, { onDoubleClickNode: (node) => void expandNode(node) });
   const layout = new LayoutController(
     view.graph,

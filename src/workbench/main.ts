@@ -17,7 +17,7 @@ if (!root) throw new Error("workbench: index.html has no #app element.");
 // together pass the 200 ms a main-thread task may take.
 webglRenderer();
 await new Promise((resolve) => setTimeout(resolve, 0));
-window.workbench = startWorkbench(root);
+window.workbench = await startWorkbench(root);
 // A page kept in the back/forward cache comes back as it was; only a page really going away is torn down.
 window.addEventListener("pagehide", (event) => {
   if (!event.persisted) window.workbench?.kill();
