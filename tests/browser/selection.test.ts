@@ -124,6 +124,7 @@ describe("selecting several nodes (built site in Chromium)", () => {
     await page.waitForFunction(() => window.workbench!.session !== null);
     await page.evaluate(() => window.workbench!.ready);
     await clickNode(page, KENYA);
+    expect(await selection(page)).toEqual({ kind: "node", node: KENYA });
     await clickNode(page, HUAWEI, "Control");
     const picked = { kind: "nodes", nodes: [KENYA, HUAWEI] };
     expect(await selection(page)).toEqual(picked);
