@@ -189,6 +189,7 @@ export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle
       layoutButton.textContent = running ? "■ Stop layout" : "▶ Layout";
       layoutButton.classList.toggle("running", running);
       layoutButton.setAttribute("aria-pressed", String(running));
+      view.setLayoutBusy(layout.busy);
     }),
   );
   layoutButton.addEventListener("click", () => layout.toggle());

@@ -37,9 +37,10 @@ import { PositionStream } from "./position-stream.ts";
 /** Labels per grid cell at full view (sigma's labelDensity) for the default appearance. */
 const BASE_LABEL_DENSITY = 0.07;
 /**
- * On software WebGL, views with more edges than this draw no edges while a layout streams positions in (as sigma's
- * hideEdgesOnMove does for camera moves): edges are ~80% of a frame there, ~100 ms for the 2,000-node overview on
- * a quiet machine and 3-4 times that beside the layout worker, and the page waits for each frame.
+ * On software WebGL, views with more edges than this draw no edges while a layout runs or streams positions in (as
+ * sigma's hideEdgesOnMove does for camera moves), and get their edges a frame after their nodes in a bulk change:
+ * edges are ~80% of a frame there, ~50-100 ms for the 2,000-node overview on a quiet machine and 2-4 times that
+ * beside the layout worker, and the page waits for each frame.
  */
 const HIDE_EDGES_WHILE_LAYING_OUT = 2000;
 
@@ -100,8 +101,10 @@ export class GraphView {
   private refreshFrame = 0;
   private readonly software = isSoftwareRenderer(webglRenderer());
   private readonly positions: PositionStream;
-  /** Edges are not drawn: a layout is streaming positions into a big view on software WebGL. */
+  /** Edges are not drawn: a layout is streaming positions into a big view on software WebGL, or is about to. */
   private edgesHiddenForLayout = false;
+  /** A layout run (and the noverlap pass after it) is under way: set by the app from the layout controller. */
+  private layoutBusy = false;
   /**
    * Edges wait one frame after a bulk change on software WebGL: the page waits in each frame's commit while the
    * GPU process draws it, and nodes then edges in two frames keeps either wait short (see the `batch` doc).
@@ -157,12 +160,24 @@ export class GraphView {
     });
     this.enableDragging();
     this.unsubscribe = store.subscribe(() => this.refresh());
-    this.positions = new PositionStream(this.graph, (streaming) => {
-      const hide = streaming && this.software && this.graph.size > HIDE_EDGES_WHILE_LAYING_OUT;
-      if (hide === this.edgesHiddenForLayout) return;
-      this.edgesHiddenForLayout = hide;
-      this.refresh();
-    });
+    this.positions = new PositionStream(this.graph, () => this.hideEdgesForLayout());
+  }
+
+  /**
+   * The layout controller's run is under way or over. Edges hide at its start, before the first streamed positions
+   * (otherwise the first frame of a run, beside the starting worker, redraws every edge: 0.2 s traced at 100k), and
+   * come back once noverlap's final positions are in, so that the view draws all its edges once, not twice.
+   */
+  setLayoutBusy(busy: boolean): void {
+    this.layoutBusy = busy;
+    this.hideEdgesForLayout();
+  }
+
+  private hideEdgesForLayout(): void {
+    const hide = (this.positions.streaming || this.layoutBusy) && this.software && this.graph.size > HIDE_EDGES_WHILE_LAYING_OUT;
+    if (hide === this.edgesHiddenForLayout) return;
+    this.edgesHiddenForLayout = hide;
+    this.refresh();
   }
 
   /** Lets the analyst drag a node to a new place (the layout keeps it there until it runs again). */

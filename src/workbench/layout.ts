@@ -39,6 +39,11 @@ export class LayoutController {
     return this.supervisor?.isRunning() ?? false;
   }
 
+  /** ForceAtlas2 is running, or noverlap is still untangling what a run left (its positions are not final yet). */
+  get busy(): boolean {
+    return this.running || this.untangler !== null;
+  }
+
   get runByUser(): boolean {
     return this.running && this.userRun;
   }
@@ -84,6 +89,7 @@ export class LayoutController {
       this.supervisor.stop();
       this.untangle(this.pixelsToGraph(), () => {
         for (const listener of [...this.runListeners]) listener(byUser);
+        this.emit();
       });
     }
     this.emit();
@@ -100,13 +106,13 @@ export class LayoutController {
 
   /** The graph's structure changed (nodes added or dropped): the worker's copy is stale, so it is rebuilt on next start. */
   reset(): void {
-    const wasRunning = this.running;
+    const wasBusy = this.busy;
     this.userRun = false;
     clearTimeout(this.stopTimer);
     this.stopUntangling();
     this.supervisor?.kill();
     this.supervisor = null;
-    if (wasRunning) this.emit();
+    if (wasBusy) this.emit();
   }
 
   /**

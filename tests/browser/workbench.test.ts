@@ -339,6 +339,16 @@ describe("workbench (built site in Chromium)", () => {
       return view.graph.size > 2000 && view.graph.everyEdge((edge) => view.sigma.getEdgeDisplayData(edge)?.hidden === false);
     });
     expect(await page.evaluate(() => window.workbench!.view.graph.everyNode((node) => window.workbench!.view.sigma.getNodeDisplayData(node)?.hidden === false))).toBe(true);
+    // A layout run hides them on software WebGL (headless Chromium's) from its start, and they come back once it is over.
+    const allEdgesHidden = (hidden: boolean) => {
+      const { view } = window.workbench!;
+      return view.graph.everyEdge((edge) => view.sigma.getEdgeDisplayData(edge)?.hidden === hidden);
+    };
+    await page.click("#layout-toggle");
+    await page.waitForFunction(allEdgesHidden, true);
+    await page.waitForTimeout(300);
+    await page.click("#layout-toggle");
+    await page.waitForFunction(allEdgesHidden, false, { timeout: 30_000 });
     const notice = (await page.locator("#notice").textContent())!;
     expect(notice).toMatch(/2,000 best-connected of [\d,]+ nodes/);
     expect(notice).toMatch(/double-click/);
