@@ -1,4 +1,4 @@
-// Browser benchmark of the built workbench: time to first view, longest main-thread task while loading generated data, ForceAtlas2 iterations/s.
+// Browser benchmark of the built workbench: time to first view, longest main-thread task while loading generated data, laying it out and restoring it after a reload, ForceAtlas2 iterations/s.
 // Usage: npm run bench:browser [-- 100k 1M]   (sizes default to 100k and 1M; data is generated once into bench/out/;
 //        each row is measured REPEATS times in a fresh browser and reported as medians, with the worst longest task)
 //        npm run bench:browser -- fa2         (only the ForceAtlas2 Node-vs-worker comparison; keeps the other rows)
@@ -25,6 +25,10 @@ interface Row {
   fa2AppliedPerSecond: number;
   /** Longest main-thread task during that run, ms. */
   fa2LongestTask: number;
+  /** Milliseconds from a reload of the page (after its autosave) until the session is restored: data, view, state. */
+  restoreToView: number;
+  /** Longest main-thread task from that reload until 3 s after the restore, ms. */
+  restoreLongestTask: number;
 }
 
 /**
@@ -60,6 +64,7 @@ const REPEATS = 3;
 interface Summary extends Row {
   longestTaskMax: number;
   fa2LongestTaskMax: number;
+  restoreLongestTaskMax: number;
   runs: Row[];
 }
 
@@ -75,8 +80,11 @@ function summarise(runs: Row[]): Summary {
     fa2PerSecond: median((r) => r.fa2PerSecond),
     fa2AppliedPerSecond: median((r) => r.fa2AppliedPerSecond),
     fa2LongestTask: median((r) => r.fa2LongestTask),
+    restoreToView: median((r) => r.restoreToView),
+    restoreLongestTask: median((r) => r.restoreLongestTask),
     longestTaskMax: Math.max(...runs.map((r) => r.longestTask)),
     fa2LongestTaskMax: Math.max(...runs.map((r) => r.fa2LongestTask)),
+    restoreLongestTaskMax: Math.max(...runs.map((r) => r.restoreLongestTask)),
     runs,
   };
 }
@@ -152,6 +160,18 @@ async function measure(site: Site, file: { path: string; triples: number } | nul
     const longestTask = await longest(page);
     const [nodesShown, edgesShown] = await page.evaluate(() => [window.workbench!.view.graph.order, window.workbench!.view.graph.size]);
     const fa2 = await fa2Rate(page, 3000);
+    // The crash-restore path: the page reloaded comes back to its autosave (the file's data, the view, the session).
+    // The long-task observer is installed again before the new document's first script.
+    await page.evaluate(() => window.workbench!.session?.flush());
+    const reloaded = Date.now();
+    await page.reload();
+    await page.waitForFunction(() => !!window.workbench?.session, undefined, { timeout: 600_000 });
+    await page.evaluate(() => window.workbench!.ready);
+    const restoreToView = Date.now() - reloaded;
+    const restored = await page.evaluate(() => window.workbench!.view.graph.order);
+    if (restored !== nodesShown) throw new Error(`bench:browser: the reload restored ${restored} nodes, not the ${nodesShown} shown before it.`);
+    await page.waitForTimeout(3000);
+    const restoreLongestTask = await longest(page);
     return {
       what: file ? `load ${sizeLabel(file.triples)}` : "bundled graph",
       triples,
@@ -162,6 +182,8 @@ async function measure(site: Site, file: { path: string; triples: number } | nul
       fa2PerSecond: fa2.iterations,
       fa2AppliedPerSecond: fa2.applied,
       fa2LongestTask: fa2.longestTask,
+      restoreToView,
+      restoreLongestTask,
     };
   } finally {
     await browser.close();
@@ -206,11 +228,11 @@ async function main(): Promise<void> {
   }
   const lines = [
     `Medians of ${REPEATS} runs, each in a fresh browser; longest tasks as median (worst run).`,
-    "| what | triples | to view (ms) | longest main-thread task, loading (ms) | nodes shown | edges shown | FA2 iterations/s | FA2 redraws/s | longest task, FA2 run (ms) |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| what | triples | to view (ms) | longest main-thread task, loading (ms) | nodes shown | edges shown | FA2 iterations/s | FA2 redraws/s | longest task, FA2 run (ms) | reload to restored (ms) | longest task, reload (ms) |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...rows.map(
       (r) =>
-        `| ${r.what} | ${r.triples.toLocaleString("en")} | ${r.toView} | ${r.longestTask} (${r.longestTaskMax}) | ${r.nodesShown} | ${r.edgesShown} | ${r.fa2PerSecond} | ${r.fa2AppliedPerSecond} | ${r.fa2LongestTask} (${r.fa2LongestTaskMax}) |`,
+        `| ${r.what} | ${r.triples.toLocaleString("en")} | ${r.toView} | ${r.longestTask} (${r.longestTaskMax}) | ${r.nodesShown} | ${r.edgesShown} | ${r.fa2PerSecond} | ${r.fa2AppliedPerSecond} | ${r.fa2LongestTask} (${r.fa2LongestTaskMax}) | ${r.restoreToView} | ${r.restoreLongestTask} (${r.restoreLongestTaskMax}) |`,
     ),
   ];
   console.log(lines.join("\n"));

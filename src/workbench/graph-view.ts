@@ -33,6 +33,7 @@ import { drawLabelWithHalo } from "./labels.ts";
 import { layoutExtent } from "./extent.ts";
 import { isSoftwareRenderer, webglRenderer, withoutInstancing } from "./uninstanced.ts";
 import { PositionStream } from "./position-stream.ts";
+import { ProgramWarmUp } from "./program-warm-up.ts";
 
 /** Labels per grid cell at full view (sigma's labelDensity) for the default appearance. */
 const BASE_LABEL_DENSITY = 0.07;
@@ -110,6 +111,8 @@ export class GraphView {
    * GPU process draws it, and nodes then edges in two frames keeps either wait short (see the `batch` doc).
    */
   private edgesDeferred = false;
+  /** Software WebGL: sigma's programs compiled one per frame before the first data is drawn (program-warm-up.ts). */
+  private readonly warmUp: ProgramWarmUp | null = null;
   /** Nesting depth of `batch` calls; sigma's graph listeners are detached while it is above 0. */
   private batchDepth = 0;
   /** The scale node sizes are computed on, set from the overview so later additions match it. */
@@ -121,12 +124,16 @@ export class GraphView {
     events: GraphViewEvents = {},
   ) {
     this.ctx = this.context();
+    const programs = viewPrograms(this.software);
+    // On software WebGL the curved-edge program is compiled by the warm-up, in a task of its own.
+    const { curved, ...firstEdgePrograms } = programs.edgeProgramClasses;
     this.sigma = new Sigma<NodeAttributes, EdgeAttributes>(this.graph, container, {
       allowInvalidContainer: true,
       renderEdgeLabels: true,
       enableEdgeEvents: true,
       defaultEdgeType: "arrow",
-      ...viewPrograms(this.software),
+      nodeProgramClasses: programs.nodeProgramClasses,
+      edgeProgramClasses: this.software ? firstEdgePrograms : programs.edgeProgramClasses,
       labelFont: "system-ui, -apple-system, 'Segoe UI', sans-serif",
       labelSize: 13,
       labelWeight: "500",
@@ -140,8 +147,10 @@ export class GraphView {
       defaultDrawNodeLabel: drawLabelWithHalo as NodeLabelDrawingFunction<NodeAttributes, EdgeAttributes>,
       zIndex: true,
       stagePadding: 40,
-      nodeReducer: (node, attrs) => nodeDisplay(node, attrs, this.ctx),
+      // While the warm-up draws its throwaway graph, everything in it is hidden.
+      nodeReducer: (node, attrs) => (this.warmUp?.active ? { ...attrs, hidden: true } : nodeDisplay(node, attrs, this.ctx)),
       edgeReducer: (edge, attrs) => {
+        if (this.warmUp?.active) return { ...attrs, hidden: true };
         const display = edgeDisplay(edge, attrs, this.graph.extremities(edge) as [string, string], this.ctx);
         return this.edgesHiddenForLayout || this.edgesDeferred ? { ...display, hidden: true } : display;
       },
@@ -161,6 +170,7 @@ export class GraphView {
     this.enableDragging();
     this.unsubscribe = store.subscribe(() => this.refresh());
     this.positions = new PositionStream(this.graph, () => this.hideEdgesForLayout());
+    if (this.software) this.warmUp = new ProgramWarmUp(this.sigma, this.graph, { curved });
   }
 
   /**
@@ -246,6 +256,7 @@ export class GraphView {
    * its nodes in the first frame and its edges in the next.
    */
   batch<T>(change: () => T): T {
+    this.warmUp?.finish();
     const binding = graphBinding(this.sigma);
     if (this.batchDepth++ === 0) binding?.unbindGraphHandlers();
     const sizeBefore = this.graph.size;
@@ -425,6 +436,7 @@ export class GraphView {
     cancelAnimationFrame(this.refreshFrame);
     this.unsubscribe();
     this.positions.kill();
+    this.warmUp?.finish();
     this.sigma.kill();
   }
 
