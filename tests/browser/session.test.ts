@@ -771,10 +771,7 @@ describe("sessions (built site in Chromium)", () => {
 
     // A profile whose database is still version 1: a session record with the file's text inline, marked current.
     const page = await open();
-    // Off the workbench (to one of its scripts, shown as text), so that no page holds the database open.
-    const workbenchUrl = page.url();
-    await page.route("**/favicon.ico", (route) => route.fulfill({ status: 204 }));
-    await page.goto(await page.evaluate(() => document.querySelector<HTMLScriptElement>("script[src]")!.src));
+    const workbenchUrl = await leaveWorkbench(page);
     await page.evaluate(
       ({ text }) =>
         new Promise<void>((resolve, reject) => {
@@ -824,10 +821,8 @@ describe("sessions (built site in Chromium)", () => {
     await page.waitForFunction(() => window.workbench!.session!.controller.history.entries.some((e) => e.action.kind === "load"));
     await selectBySearch(page, "Kept as text", `${KGR}zz-as-text`);
     await flush(page);
-    // Off the workbench, so that no page holds the database open: the kept Blob becomes the string an older save wrote.
-    const workbenchUrl = page.url();
-    await page.route("**/favicon.ico", (route) => route.fulfill({ status: 204 }));
-    await page.goto(await page.evaluate(() => document.querySelector<HTMLScriptElement>("script[src]")!.src));
+    // The kept Blob becomes the string an older save wrote.
+    const workbenchUrl = await leaveWorkbench(page);
     const rewritten = await page.evaluate(
       (text) =>
         new Promise<string[]>((resolve, reject) => {
@@ -854,6 +849,17 @@ describe("sessions (built site in Chromium)", () => {
     expect(await page.evaluate(() => window.workbench!.store.get().selection)).toEqual({ kind: "node", node: `${KGR}zz-as-text` });
   });
 });
+
+/**
+ * Takes the page off the workbench (to one of its scripts, shown as text), so that no page holds the database open
+ * while a test rewrites it; returns the workbench's address to come back to.
+ */
+async function leaveWorkbench(page: Page): Promise<string> {
+  const workbenchUrl = page.url();
+  await page.route("**/favicon.ico", (route) => route.fulfill({ status: 204 }));
+  await page.goto(await page.evaluate(() => document.querySelector<HTMLScriptElement>("script[src]")!.src));
+  return workbenchUrl;
+}
 
 /** The sessions and the texts of the kept files (Blobs, or strings from older saves) in the page's IndexedDB (runs in the page). */
 function storedInBrowser(): Promise<{ sessions: { id: string; text: string; sources?: string[] }[]; texts: Record<string, string> }> {
