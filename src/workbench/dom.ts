@@ -55,7 +55,10 @@ export function replaceChildren(parent: Element, ...children: Child[]): void {
 
 /** Fills a `<select>` with one option per entry: "label (count)", the IRI as value and tooltip. */
 export function fillOptions(select: HTMLSelectElement, entries: readonly { iri: string; label: string; count: number }[]): void {
+  // What was chosen stays chosen where it is still listed: the session keeps those choices across new data.
+  const chosen = new Set(Array.from(select.selectedOptions, (option) => option.value));
   replaceChildren(select, ...entries.map((e) => h("option", { value: e.iri, title: e.iri }, `${e.label} (${e.count})`)));
+  selectOptions(select, [...chosen]);
 }
 
 /** Selects exactly the options whose value is listed. */

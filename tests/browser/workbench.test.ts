@@ -206,6 +206,10 @@ describe("workbench (built site in Chromium)", () => {
   it("a dropped N-Quads file is added to the graph", async () => {
     const page = await open();
     const before = await nodeCount(page);
+    // A relation chosen to avoid in the Path tab stays chosen when more data comes in.
+    await page.click("#panel-path summary");
+    const avoided = await page.$eval("#path-exclude-predicates", (select) => (select as HTMLSelectElement).options[1].value);
+    await page.selectOption("#path-exclude-predicates", avoided);
     const text = readFileSync(join(FIXTURES, "extra.nq"), "utf8");
     const dataTransfer = await page.evaluateHandle((content) => {
       const transfer = new DataTransfer();
@@ -220,6 +224,7 @@ describe("workbench (built site in Chromium)", () => {
     expect(await page.locator(".drop-zone").isVisible()).toBe(false);
     await pick(page, "#search", "Dropped test company");
     await page.locator("#details .relation .other").filter({ hasText: "Dahua" }).waitFor();
+    expect(await page.$eval("#path-exclude-predicates", (select) => Array.from((select as HTMLSelectElement).selectedOptions, (o) => o.value))).toEqual([avoided]);
   });
 
   it("a label that is markup is shown as text and never runs", async () => {
