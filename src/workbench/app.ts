@@ -251,15 +251,28 @@ export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle
     }
     errorBanner.hidden = true;
     showProgress("Building the view…", null);
-    const colourOrder = summary.classes.map((c) => c.iri);
-    view.setColours(classColours(colourOrder));
-    filters.renderLegend();
-    filters.render();
-    paths.setData(summary);
-    neighbourhoods.setData(summary);
+    showSummary(summary, false);
     await rebuildView();
     progress.hidden = true;
     return true;
+  }
+
+  /** Classes in the order they took their colours (the most frequent first, when the data was loaded). */
+  let colourOrder: string[] = [];
+  /**
+   * Shows what the data holds: class colours and the legend, the filters, the path and neighbourhood panels'
+   * choices. With `keepColours` (data joined from an endpoint) the classes shown so far keep their colours and new
+   * ones take the next; otherwise colours follow the classes' frequency.
+   */
+  function showSummary(next: DatasetSummary, keepColours: boolean): void {
+    summary = next;
+    const byFrequency = next.classes.map((c) => c.iri);
+    colourOrder = keepColours ? [...colourOrder, ...byFrequency.filter((iri) => !colourOrder.includes(iri))] : byFrequency;
+    view.setColours(classColours(colourOrder));
+    filters.renderLegend();
+    filters.render();
+    paths.setData(next);
+    neighbourhoods.setData(next);
   }
 
   /** Node keys of the overview now drawn, and whether it included the schema. */
@@ -348,7 +361,19 @@ export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle
   /** The SPARQL panel and Oxigraph are fetched only when first opened. */
   function openSparql(): void {
     import("./sparql/panel.ts")
-      .then(({ openSparqlPanel }) => openSparqlPanel({ client, store, view, container: centre, viewChanged: updateStatus }))
+      .then(({ openSparqlPanel }) =>
+        openSparqlPanel({
+          client,
+          store,
+          view,
+          container: centre,
+          viewChanged: updateStatus,
+          dataChanged: (next) => {
+            showSummary(next, true);
+            updateStatus();
+          },
+        }),
+      )
       .catch(showError);
   }
 

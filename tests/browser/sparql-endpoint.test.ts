@@ -136,6 +136,8 @@ describe("SPARQL endpoint mode (Chromium, Virtuoso behind a CORS proxy)", () => 
 
     const newcomer = `${KGR}test-meridian-vision`;
     const before = await page.evaluate(() => window.workbench!.view.graph.order);
+    const companies = page.locator('.legend-item[data-class="https://w3id.org/smartcity-kg/ontology#Company"] .count');
+    const companiesBefore = Number(await companies.textContent());
     expect(await page.evaluate((iri) => window.workbench!.view.graph.hasNode(iri), newcomer)).toBe(false);
     await page.fill("#ep-search", "Meridian");
     await page.click("#ep-search-run");
@@ -148,6 +150,8 @@ describe("SPARQL endpoint mode (Chromium, Virtuoso behind a CORS proxy)", () => 
     // Drawn with its relation to Kenya, which the page already showed.
     expect(await page.evaluate((iri) => window.workbench!.view.graph.outNeighbors(iri), newcomer)).toEqual([`${KGR}kenya`]);
     expect(await page.textContent("#ep-status")).toMatch(/nodes fetched/);
+    // The data now holds one more company: the legend counts it.
+    expect(Number(await companies.textContent())).toBe(companiesBefore + 1);
     // Its details, from the joined data, show the relation with its quote, as for local data.
     await page.waitForSelector("#details .quote");
     expect(await page.textContent("#details")).toContain("Meridian Test Vision donated test cameras to Kenya");

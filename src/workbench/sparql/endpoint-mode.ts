@@ -17,6 +17,7 @@ import type { Path } from "../../query/path.ts";
 import { SparqlEndpoint, SparqlEndpointError } from "../../query/sparql-endpoint.ts";
 import { remoteNeighbourhood, remotePaths, remoteSearch, resolveRemoteNode } from "../../query/sparql-remote.ts";
 import type { DataClient } from "../data-client.ts";
+import type { DatasetSummary } from "../protocol.ts";
 import { h, replaceChildren } from "../dom.ts";
 import type { GraphView } from "../graph-view.ts";
 import { curie } from "./curie.ts";
@@ -27,6 +28,8 @@ export interface EndpointModeHost {
   store: SessionStore;
   view: GraphView;
   viewChanged: () => void;
+  /** The data gained the fetched triples: the page's legend, filters and counts follow. */
+  dataChanged: (summary: DatasetSummary) => void;
   prefixes: () => Readonly<Record<string, string>>;
   onConnection: (url: string | null) => void;
   reveal: (iri: string) => Promise<void>;
@@ -272,6 +275,7 @@ export class EndpointMode {
     try {
       const reply = await this.host.client.request("sparql", { op: "join", name: `endpoint answer ${++this.joins}`, ntriples: writeNTriples(g.dataset), nodes, triples });
       if (reply.op !== "join") throw new Error("workbench/sparql: unexpected reply");
+      this.host.dataChanged(reply.summary);
       const added = this.host.view.add(reply.graph, near);
       this.host.store.apply(addToView(added, reply.graph.edges.map((e) => e.key)));
       this.host.viewChanged();

@@ -3,7 +3,7 @@ import { addToView, recordSparqlQuery, selectNode, showAllNodes, sparqlTarget, t
 import type { DataClient } from "../data-client.ts";
 import { h, replaceChildren } from "../dom.ts";
 import type { GraphView } from "../graph-view.ts";
-import type { ViewGraph } from "../protocol.ts";
+import type { DatasetSummary, ViewGraph } from "../protocol.ts";
 import { QueryEditor } from "./editor.ts";
 import { EndpointMode } from "./endpoint-mode.ts";
 import type { QueryAnswerView, QueryFailure, TermView } from "./protocol.ts";
@@ -17,6 +17,8 @@ export interface SparqlPanelHost {
   container: HTMLElement;
   /** Called after the panel added nodes to the view (the page's node counts). */
   viewChanged?: () => void;
+  /** Called when endpoint answers joined the data: what it now holds (classes, predicates, counts). */
+  dataChanged?: (summary: DatasetSummary) => void;
 }
 
 /** Rows a SELECT shows at most; the query can page with LIMIT/OFFSET. */
@@ -62,6 +64,7 @@ export class SparqlPanel {
       store: host.store,
       view: host.view,
       viewChanged: () => host.viewChanged?.(),
+      dataChanged: (summary) => host.dataChanged?.(summary),
       prefixes: () => this.prefixes,
       onConnection: (url) => this.connectionChanged(url),
       reveal: (iri) => this.reveal(iri),

@@ -136,7 +136,7 @@ function edgeOf(index: GraphIndex, subject: string, predicate: string, object: s
 }
 
 async function join(service: DataService, name: string, ntriples: string, nodes: string[], triples: [string, string, string][]): Promise<SparqlReply> {
-  if (ntriples.trim() !== "") await service.load([{ name, text: ntriples, format: "ntriples" }], false);
+  const summary = ntriples.trim() !== "" ? await service.load([{ name, text: ntriples, format: "ntriples" }], false) : service.summary();
   const { index } = need(service);
   const edges = triples.map(([s, p, o]) => {
     const e = edgeOf(index, s, p, o);
@@ -147,6 +147,6 @@ async function join(service: DataService, name: string, ntriples: string, nodes:
     return details?.kind === "edge" ? details.evidence : [];
   });
   const graph = service.subgraph(nodes, edges.filter((key): key is string => key !== null));
-  return { op: "join", graph, edges, evidence, quads: index.dataset.size };
+  return { op: "join", graph, edges, evidence, summary };
 }
 
