@@ -33,6 +33,7 @@ import type { DatasetSummary, IncomingFile, Overview, ViewGraph } from "./protoc
 import { SourceViewer, bundledSources } from "./source-viewer.ts";
 import { formatFromFileName } from "../rdf/parse.ts";
 import { describeHashedSource, type SessionSource } from "../session/format.ts";
+import { sha256Hex } from "../session/sha256.ts";
 import { attachSession, type SessionHandle } from "./session-wiring.ts";
 
 /**
@@ -257,6 +258,24 @@ export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle
     return true;
   }
 
+  /**
+   * The triples fetched from each endpoint in this page, as one N-Triples text per endpoint. Why: they are data the
+   * session depends on (its view holds their nodes), so, like a file's text, they are one of its sources, kept
+   * and restored with it; one growing source per endpoint, not one per answer, keeps within a session's 32 sources.
+   * Answers are bounded subgraphs (kilobytes), so the page holds and hashes them.
+   */
+  const endpointAnswers = new Map<string, { text: string; sha256: string }>();
+  function keepEndpointAnswers(endpoint: string, ntriples: string): void {
+    const name = `${endpoint} answers.nt`;
+    const previous = endpointAnswers.get(name);
+    const text = (previous?.text ?? "") + ntriples;
+    const sha256 = sha256Hex(text);
+    endpointAnswers.set(name, { text, sha256 });
+    sourceFiles.set(sha256, new Blob([text], { type: "application/n-triples" }));
+    const source = describeHashedSource(name, sha256, "file", undefined, "ntriples");
+    dataSources = [...dataSources.filter((s) => !(previous && s.sha256 === previous.sha256 && s.name === name)), source];
+  }
+
   /** Classes in the order they took their colours (the most frequent first, when the data was loaded). */
   let colourOrder: string[] = [];
   /**
@@ -368,8 +387,9 @@ export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle
           view,
           container: centre,
           viewChanged: updateStatus,
-          dataChanged: (next) => {
+          dataChanged: (next, joined) => {
             showSummary(next, true);
+            if (joined) keepEndpointAnswers(joined.endpoint, joined.ntriples);
             updateStatus();
           },
         }),

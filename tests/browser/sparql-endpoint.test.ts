@@ -155,6 +155,29 @@ describe("SPARQL endpoint mode (Chromium, Virtuoso behind a CORS proxy)", () => 
     // Its details, from the joined data, show the relation with its quote, as for local data.
     await page.waitForSelector("#details .quote");
     expect(await page.textContent("#details")).toContain("Meridian Test Vision donated test cameras to Kenya");
+
+    // The fetched triples are data of the session: a reload restores the view with the endpoint's company, selected,
+    // without the endpoint; what the browser stored names the endpoint but holds no password.
+    await page.evaluate(() => window.workbench!.session!.flush());
+    await page.reload();
+    await page.waitForFunction(() => !!window.workbench?.session);
+    await page.evaluate(() => window.workbench!.ready);
+    expect(await page.evaluate((iri) => window.workbench!.view.graph.hasNode(iri), newcomer)).toBe(true);
+    expect(await page.evaluate(() => window.workbench!.store.get().selection)).toEqual({ kind: "node", node: newcomer });
+    const autosave = await page.evaluate(
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const req = indexedDB.open("smartcity-kg");
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            const all = req.result.transaction("sessions").objectStore("sessions").getAll();
+            all.onsuccess = () => resolve(JSON.stringify(all.result));
+            all.onerror = () => reject(all.error);
+          };
+        }),
+    );
+    expect(autosave).toContain("answers.nt");
+    expect(autosave).not.toContain("s3cret-pw");
   });
 
   it("finds the path Huawei → Kenya on the endpoint, with the quotes as evidence", async () => {

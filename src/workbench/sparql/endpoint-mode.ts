@@ -28,14 +28,23 @@ export interface EndpointModeHost {
   store: SessionStore;
   view: GraphView;
   viewChanged: () => void;
-  /** The data gained the fetched triples: the page's legend, filters and counts follow. */
-  dataChanged: (summary: DatasetSummary) => void;
+  /**
+   * The data gained the fetched triples (`joined`: their N-Triples, to keep with the session, whose restore needs
+   * them): the page's sources, legend, filters and counts follow.
+   */
+  dataChanged: (summary: DatasetSummary, joined: JoinedTriples | null) => void;
   prefixes: () => Readonly<Record<string, string>>;
   onConnection: (url: string | null) => void;
   reveal: (iri: string) => Promise<void>;
 }
 
 const NEIGHBOURHOOD_LIMIT = 300;
+
+/** Triples an endpoint answer added to the data: the endpoint's address (without credentials) and the N-Triples. */
+export interface JoinedTriples {
+  endpoint: string;
+  ntriples: string;
+}
 
 export class EndpointMode {
   readonly element: HTMLElement;
@@ -273,9 +282,11 @@ export class EndpointMode {
   private async join(g: GraphIndex, nodes: string[], edgeIds: readonly number[], near?: string) {
     const triples = edgeIds.map((e): [string, string, string] => [g.iri(g.edgeSources[e]), g.dataset.terms.value(g.edgePredicates[e]), g.iri(g.edgeTargets[e])]);
     try {
-      const reply = await this.host.client.request("sparql", { op: "join", name: `endpoint answer ${++this.joins}`, ntriples: writeNTriples(g.dataset), nodes, triples });
+      const ntriples = writeNTriples(g.dataset);
+      const endpoint = this.endpoint?.displayUrl ?? "endpoint";
+      const reply = await this.host.client.request("sparql", { op: "join", name: `${endpoint} answer ${++this.joins}`, ntriples, nodes, triples });
       if (reply.op !== "join") throw new Error("workbench/sparql: unexpected reply");
-      this.host.dataChanged(reply.summary);
+      this.host.dataChanged(reply.summary, ntriples.trim() ? { endpoint, ntriples } : null);
       const added = this.host.view.add(reply.graph, near);
       this.host.store.apply(addToView(added, reply.graph.edges.map((e) => e.key)));
       this.host.viewChanged();

@@ -5,7 +5,7 @@ import { h, replaceChildren } from "../dom.ts";
 import type { GraphView } from "../graph-view.ts";
 import type { DatasetSummary, ViewGraph } from "../protocol.ts";
 import { QueryEditor } from "./editor.ts";
-import { EndpointMode } from "./endpoint-mode.ts";
+import { EndpointMode, type JoinedTriples } from "./endpoint-mode.ts";
 import type { QueryAnswerView, QueryFailure, TermView } from "./protocol.ts";
 import "./sparql.css";
 
@@ -17,8 +17,8 @@ export interface SparqlPanelHost {
   container: HTMLElement;
   /** Called after the panel added nodes to the view (the page's node counts). */
   viewChanged?: () => void;
-  /** Called when endpoint answers joined the data: what it now holds (classes, predicates, counts). */
-  dataChanged?: (summary: DatasetSummary) => void;
+  /** Called when endpoint answers joined the data: what it now holds, and the triples added (see EndpointModeHost). */
+  dataChanged?: (summary: DatasetSummary, joined: JoinedTriples | null) => void;
 }
 
 /** Rows a SELECT shows at most; the query can page with LIMIT/OFFSET. */
@@ -64,7 +64,7 @@ export class SparqlPanel {
       store: host.store,
       view: host.view,
       viewChanged: () => host.viewChanged?.(),
-      dataChanged: (summary) => host.dataChanged?.(summary),
+      dataChanged: (summary, joined) => host.dataChanged?.(summary, joined),
       prefixes: () => this.prefixes,
       onConnection: (url) => this.connectionChanged(url),
       reveal: (iri) => this.reveal(iri),
