@@ -36,6 +36,14 @@ export function defaultAppearance(): Appearance {
   return { nodeScale: 1, labelDensity: 1, colours: {} };
 }
 
+/** Whether two position records place the same nodes at the same points. */
+export function samePositions(a: SessionLayout["positions"], b: SessionLayout["positions"]): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((iri) => Object.hasOwn(b, iri) && a[iri][0] === b[iri][0] && a[iri][1] === b[iri][1]);
+}
+
 /** Pure producers for the layout (positions are records built with fromEntries: no prototype keys). */
 export const moveNodes = (moves: Readonly<Record<string, readonly [number, number]>>) => (layout: SessionLayout): SessionLayout => ({
   ...layout,

@@ -12,7 +12,7 @@ import {
   type SessionAction,
   type SessionSnapshot,
 } from "../session/history.ts";
-import { defaultAppearance, setPinned, type Appearance, type Camera, type SessionLayout } from "../session/layout.ts";
+import { defaultAppearance, samePositions, setPinned, type Appearance, type Camera, type SessionLayout } from "../session/layout.ts";
 import { emptyNotes, type Notes } from "../session/notes.ts";
 import type { SessionStore } from "../session/index.ts";
 import type { Selection, SessionState } from "../session/types.ts";
@@ -101,7 +101,15 @@ export class SessionController {
 
   /** The session as it is now: state (without hover), positions, camera, pins, appearance and notes. */
   snapshot(): SessionSnapshot {
-    this.positionsCache ??= this.live.positions();
+    // Unmoved nodes keep the current step's positions object: a saved file writes positions once per change
+    // (session/format.ts, withRepeatedPositionsLeftOut), and undo snapshots share one copy in memory.
+    if (!this.positionsCache) {
+      const fresh = this.live.positions();
+      // (No history yet while the constructor takes the first snapshot.)
+      const history: History | undefined = this.historyValue;
+      const current = history?.entries[history.cursor]?.snapshot?.layout.positions;
+      this.positionsCache = current && samePositions(fresh, current) ? current : fresh;
+    }
     const layout: SessionLayout = { positions: this.positionsCache, camera: this.live.camera(), pinned: [...this.pinnedValue] };
     return { state: withoutTransient(this.store.get()), layout, appearance: this.appearanceValue, notes: this.notesValue };
   }
@@ -186,7 +194,7 @@ export class SessionController {
     if (!entry?.snapshot) return;
     const positions = this.live.positions();
     this.positionsCache = positions;
-    if (JSON.stringify(positions) === JSON.stringify(entry.snapshot.layout.positions)) return;
+    if (samePositions(positions, entry.snapshot.layout.positions)) return;
     const snapshot: SessionSnapshot = { ...entry.snapshot, layout: { ...entry.snapshot.layout, positions } };
     this.historyValue = { entries: entries.map((e, i) => (i === cursor ? { ...e, snapshot } : e)), cursor };
   }

@@ -9,6 +9,7 @@ import {
   snapshotOf,
   toSessionFile,
   withoutContent,
+  forWriting,
   type SessionFile,
   type SessionSource,
 } from "../session/format.ts";
@@ -394,7 +395,7 @@ export function attachSession(host: SessionHost): SessionHandle {
       sources = file.sources;
       // Compact JSON: an autosave runs after every change, and nobody reads it by eye (Save session is pretty). The
       // texts of loaded files (megabytes) are kept once, by SHA-256, beside it: a step saves only the session.
-      text = JSON.stringify({ ...file, sources: withoutContent(sources) });
+      text = JSON.stringify({ ...forWriting(file), sources: withoutContent(sources) });
     } catch (error) {
       host.showError(error);
       return saving;

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
+import { SESSION_VERSION } from "../../src/session/format.ts";
 import { nodePoint, SCREENSHOTS, useWorkbenchSite, waitForGraph } from "./harness.ts";
 
 const KGR = "https://w3id.org/smartcity-kg/resource/";
@@ -214,7 +215,7 @@ describe("sessions (built site in Chromium)", () => {
     await download.saveAs(file);
     const saved = JSON.parse(readFileSync(file, "utf8"));
     expect(saved.format).toBe("smartcity-kg-session");
-    expect(saved.version).toBe(1);
+    expect(saved.version).toBe(SESSION_VERSION);
     expect(saved.sources.every((s: { kind: string }) => s.kind === "bundled")).toBe(true);
 
     const fresh = await open();
@@ -345,7 +346,7 @@ describe("sessions (built site in Chromium)", () => {
     const good = readFileSync((await download.path())!, "utf8");
     const cases: [string, string, RegExp][] = [
       ["not-json.json", good.slice(0, good.length / 2), /not JSON/],
-      ["future.json", good.replace('"version": 1', '"version": 7'), /newer than/],
+      ["future.json", good.replace(`"version": ${SESSION_VERSION}`, '"version": 7'), /newer than/],
       ["other.json", JSON.stringify({ hello: "world" }), /not a smartcity-kg session/],
       ["proto.json", good.replace('"notes": {', '"notes": { "__proto__": { "polluted": true },'), /__proto__|not allowed/],
       ["unknown-node.json", good.split(HUAWEI).join(`${KGR}hauwei`), /not in the data/],

@@ -23,6 +23,7 @@ const realText = readSessionFixture("huawei-kenya.session.json");
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Schema } from "../../src/session/schema.ts";
+import type { HistoryEntry } from "../../src/session/history.ts";
 
 
 describe("a saved session", () => {
@@ -98,7 +99,7 @@ describe("a saved session", () => {
 describe("bad session files are refused with where and what", () => {
   const cases: [string, SessionErrorKind, string][] = [
     ["corrupted.session.json", "not-json", "session: not JSON ("],
-    ["future-version.session.json", "future-version", "session: version: 7 is newer than the version this build reads (1); open the file with a newer smartcity-kg"],
+    ["future-version.session.json", "future-version", "session: version: 7 is newer than the version this build reads (2); open the file with a newer smartcity-kg"],
     ["wrong-format.session.json", "not-a-session", 'session: format: not a smartcity-kg session (format is "gephi-lite-session", expected "smartcity-kg-session")'],
     ["prototype-key.session.json", "forbidden-key", 'session: notes.nodes["__proto__"]: the key "__proto__" is not allowed (it would reach object prototypes)'],
     ["credentials-url.session.json", "credentials", "session: sources[0].name: a URL with a user name or password (user:password@host); remove the credentials"],
@@ -239,8 +240,62 @@ describe("migration", () => {
     expect(file.cursor).toBe(file.history.length - 1);
     // Version 0 kept no snapshots: the current one is the saved state; undo goes back to the start only.
     expect(file.history[file.cursor].snapshot?.state).toEqual(v0.state);
-    // Saved again, it is a version-1 file that reads back the same.
+    // Saved again, it is a current-version file that reads back the same.
     expect(parseSessionFile(serializeSession(file))).toEqual(file);
+  });
+
+  it("reads a version-1 file, every snapshot with its positions, as the same session it saves as version 2", () => {
+    const v1Text = readSessionFixture("huawei-kenya.v1.session.json");
+    const v1 = JSON.parse(v1Text);
+    const file = parseSessionFile(v1Text);
+    expect(file.version).toBe(2);
+    file.history.forEach((entry, i) => expect(entry.snapshot?.layout.positions).toEqual(v1.history[i].snapshot?.layout.positions));
+    const again = parseSessionFile(serializeSession(file));
+    expect(again.history).toEqual(file.history);
+  });
+});
+
+describe("positions in history snapshots (version 2)", () => {
+  const huawei = kgr("huawei");
+  const kenya = kgr("kenya");
+  /** A history of four steps; the node moves in the third only (one positions object until then, as the controller keeps it). */
+  function movedOnce() {
+    const before = { [huawei]: [1, 2] as [number, number], [kenya]: [3, 4] as [number, number] };
+    const after = { ...before, [huawei]: [9, 9] as [number, number] };
+    const snapshot = (positions: Record<string, [number, number]>) => ({
+      state: getEmptySession(),
+      layout: { positions, camera: { x: 0.5, y: 0.5, ratio: 1, angle: 0 }, pinned: [] },
+      appearance: { nodeScale: 1, labelDensity: 1, colours: {} },
+      notes: { session: "", nodes: {}, edges: {} },
+    });
+    const entries: HistoryEntry[] = [before, before, after, after].map((positions, i) => ({
+      id: `h${i + 1}`,
+      at: "2026-11-22T10:00:00.000Z",
+      label: i === 0 ? "Start" : "Step",
+      action: (i === 0 ? { kind: "start", params: {} } : { kind: "edge-labels", params: { on: i % 2 === 0 } }) as HistoryEntry["action"],
+      snapshot: snapshot(positions),
+    }));
+    const last = snapshot(after);
+    return toSessionFile({ name: "Moved once", history: { entries, cursor: 3 }, state: last.state, layout: last.layout, appearance: last.appearance, notes: last.notes });
+  }
+
+  it("are written only where they changed, and read back in every snapshot", () => {
+    const file = movedOnce();
+    const written = JSON.parse(serializeSession(file));
+    expect(written.history.map((e: RawJson) => "positions" in (e.snapshot as RawJson & { layout: RawJson }).layout)).toEqual([true, false, true, false]);
+    const read = parseSessionFile(serializeSession(file));
+    expect(read.history.map((e) => e.snapshot?.layout.positions[huawei])).toEqual([[1, 2], [1, 2], [9, 9], [9, 9]]);
+    expect(read).toEqual(file);
+    // Undo to the second step puts Huawei back where it was.
+    expect(read.history[1].snapshot?.layout.positions).toEqual({ [huawei]: [1, 2], [kenya]: [3, 4] });
+  });
+
+  it("must be in the first snapshot: a file whose first snapshot leaves them out is refused, saying where", () => {
+    const written = JSON.parse(serializeSession(movedOnce()));
+    delete written.history[0].snapshot.layout.positions;
+    const error = refusal(JSON.stringify(written));
+    expect(error.path).toBe("history[0].snapshot.layout.positions");
+    expect(error.message).toContain("the first snapshot lists the positions");
   });
 
   it("checks a migrated file as strictly as a current one", () => {

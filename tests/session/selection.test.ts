@@ -20,6 +20,7 @@ import {
   selectNodes,
   serializeSession,
   SESSION_LIMITS,
+  SESSION_VERSION,
   stateFromShare,
   toggleNodeSelected,
   toSessionFile,
@@ -118,10 +119,10 @@ describe("a session file with several selected nodes", () => {
   });
 
   it("old files open unchanged: the version-1 fixture with its one selected node, and the version-0 draft", () => {
-    const v1 = parseSessionFile(readSessionFixture("huawei-kenya.session.json"));
+    const v1 = parseSessionFile(readSessionFixture("huawei-kenya.v1.session.json"));
     expect(["none", "node", "edge"]).toContain(v1.state.selection.kind);
     const v0 = parseSessionFile(readSessionFixture("v0-draft.session.json"));
-    expect(v0.version).toBe(1);
+    expect(v0.version).toBe(SESSION_VERSION);
   });
 });
 

@@ -78,6 +78,22 @@ describe("workbench session controller", () => {
     expect(controller.history.entries[1].snapshot?.state.selection).toEqual({ kind: "node", node: huawei });
   });
 
+  it("steps that move no node share the positions of the step before; a move makes new ones, saved once each", () => {
+    const { store, view, controller } = setup();
+    store.apply(toggleClass(country));
+    store.apply(setEdgeLabels(true));
+    view.at[kenya] = [42, 7];
+    controller.moved([kenya]);
+    store.apply(setEdgeLabels(false));
+    const positions = controller.history.entries.map((e) => e.snapshot!.layout.positions);
+    expect(positions.map((p, i) => i > 0 && p === positions[i - 1])).toEqual([false, true, true, false, true]);
+    expect(positions[4][kenya]).toEqual([42, 7]);
+    const file = toSessionFile({ history: controller.history, state: store.get() });
+    const written = JSON.parse(serializeSession(file)) as { history: { snapshot: { layout: object } }[] };
+    expect(written.history.map((e) => "positions" in e.snapshot.layout)).toEqual([true, false, false, true, false]);
+    expect(parseSessionFile(serializeSession(file)).history.map((e) => e.snapshot!.layout.positions)).toEqual(positions);
+  });
+
   it("undo and redo restore the state, notes, pins and positions of each step", () => {
     const { store, view, controller } = setup();
     store.apply(toggleClass(country));
