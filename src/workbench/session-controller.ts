@@ -193,8 +193,11 @@ export class SessionController {
     const entry = entries[cursor];
     if (!entry?.snapshot) return;
     const positions = this.live.positions();
+    if (samePositions(positions, entry.snapshot.layout.positions)) {
+      this.positionsCache = entry.snapshot.layout.positions;
+      return;
+    }
     this.positionsCache = positions;
-    if (samePositions(positions, entry.snapshot.layout.positions)) return;
     const snapshot: SessionSnapshot = { ...entry.snapshot, layout: { ...entry.snapshot.layout, positions } };
     this.historyValue = { entries: entries.map((e, i) => (i === cursor ? { ...e, snapshot } : e)), cursor };
   }
