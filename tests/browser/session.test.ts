@@ -628,10 +628,7 @@ describe("sessions (built site in Chromium)", () => {
 
   it("a session whose own data lacks its nodes is refused, and the open session and its data stay as they were", async () => {
     const maker = await open();
-    const file = join(tmpdir(), `own-${Date.now()}.ttl`);
-    writeFileSync(file, `<${KGR}zz-own-node> <http://www.w3.org/2000/01/rdf-schema#label> "Own node" .\n`);
-    await maker.setInputFiles("#file-input", file);
-    await maker.waitForFunction(() => window.workbench!.session!.controller.history.entries.some((e) => e.action.kind === "load"));
+    await loadOwnFile(maker, "own", `<${KGR}zz-own-node> <http://www.w3.org/2000/01/rdf-schema#label> "Own node" .\n`);
     await selectBySearch(maker, "Own node", `${KGR}zz-own-node`);
     await maker.click("#session");
     const [download] = await Promise.all([maker.waitForEvent("download"), maker.click("#session-save")]);
@@ -662,10 +659,7 @@ describe("sessions (built site in Chromium)", () => {
 
   it("share links are disabled, with the reason, when the session uses the analyst's own files", async () => {
     const page = await open();
-    const file = join(tmpdir(), `own-${Date.now()}.ttl`);
-    writeFileSync(file, `<${KGR}zz-own-node> <http://www.w3.org/2000/01/rdf-schema#label> "Own node" .\n`);
-    await page.setInputFiles("#file-input", file);
-    await page.waitForFunction(() => window.workbench!.session!.controller.history.entries.some((e) => e.action.kind === "load"));
+    await loadOwnFile(page, "own", `<${KGR}zz-own-node> <http://www.w3.org/2000/01/rdf-schema#label> "Own node" .\n`);
     await page.click("#session");
     expect(await page.locator("#session-share").isDisabled()).toBe(true);
     expect(await page.locator("#session-share").getAttribute("title")).toMatch(/bundled graph only/);
@@ -685,16 +679,13 @@ describe("sessions (built site in Chromium)", () => {
 
   it("a loaded file's text is kept once beside the autosaves: reload brings its graph back, the saved file carries it, deleting the session frees it", async () => {
     const page = await open();
-    const file = join(tmpdir(), `kept-${Date.now()}.ttl`);
     const turtle = [
       `<${KGR}zz-kept-a> <http://www.w3.org/2000/01/rdf-schema#label> "Kept A" .`,
       `<${KGR}zz-kept-b> <http://www.w3.org/2000/01/rdf-schema#label> "Kept B" .`,
       `<${KGR}zz-kept-a> <https://w3id.org/smartcity-kg/ontology#includes> <${KGR}zz-kept-b> .`,
       "",
     ].join("\n");
-    writeFileSync(file, turtle);
-    await page.setInputFiles("#file-input", file);
-    await page.waitForFunction(() => window.workbench!.session!.controller.history.entries.some((e) => e.action.kind === "load"));
+    const file = await loadOwnFile(page, "kept", turtle);
     await selectBySearch(page, "Kept A", `${KGR}zz-kept-a`);
     await flush(page);
     // The autosave names the file by hash only; its text is stored once, however many steps were saved.
@@ -735,10 +726,7 @@ describe("sessions (built site in Chromium)", () => {
 
   it("a session file whose carried text was altered is refused by the data worker, and the open session stays", async () => {
     const maker = await open();
-    const file = join(tmpdir(), `own-${Date.now()}.ttl`);
-    writeFileSync(file, `<${KGR}zz-own-node> <http://www.w3.org/2000/01/rdf-schema#label> "Own node" .\n`);
-    await maker.setInputFiles("#file-input", file);
-    await maker.waitForFunction(() => window.workbench!.session!.controller.history.entries.some((e) => e.action.kind === "load"));
+    await loadOwnFile(maker, "own", `<${KGR}zz-own-node> <http://www.w3.org/2000/01/rdf-schema#label> "Own node" .\n`);
     await maker.click("#session");
     const [download] = await Promise.all([maker.waitForEvent("download"), maker.click("#session-save")]);
     const original = readFileSync((await download.path())!, "utf8");
@@ -760,11 +748,8 @@ describe("sessions (built site in Chromium)", () => {
 
   it("a session autosaved by the previous database version (file text inline) is restored after the upgrade, then kept by reference", async () => {
     const maker = await open();
-    const file = join(tmpdir(), `legacy-${Date.now()}.ttl`);
     const turtle = `<${KGR}zz-legacy> <http://www.w3.org/2000/01/rdf-schema#label> "Legacy node" .\n`;
-    writeFileSync(file, turtle);
-    await maker.setInputFiles("#file-input", file);
-    await maker.waitForFunction(() => window.workbench!.session!.controller.history.entries.some((e) => e.action.kind === "load"));
+    await loadOwnFile(maker, "legacy", turtle);
     await selectBySearch(maker, "Legacy node", `${KGR}zz-legacy`);
     await maker.click("#session");
     const [download] = await Promise.all([maker.waitForEvent("download"), maker.click("#session-save")]);
@@ -815,11 +800,8 @@ describe("sessions (built site in Chromium)", () => {
 
   it("a file the previous release kept as a string (before Blobs) still restores its session", async () => {
     const page = await open();
-    const file = join(tmpdir(), `as-text-${Date.now()}.ttl`);
     const turtle = `<${KGR}zz-as-text> <http://www.w3.org/2000/01/rdf-schema#label> "Kept as text" .\n`;
-    writeFileSync(file, turtle);
-    await page.setInputFiles("#file-input", file);
-    await page.waitForFunction(() => window.workbench!.session!.controller.history.entries.some((e) => e.action.kind === "load"));
+    await loadOwnFile(page, "as-text", turtle);
     await selectBySearch(page, "Kept as text", `${KGR}zz-as-text`);
     await flush(page);
     // The kept Blob becomes the string an older save wrote.
@@ -850,6 +832,15 @@ describe("sessions (built site in Chromium)", () => {
     expect(await page.evaluate(() => window.workbench!.store.get().selection)).toEqual({ kind: "node", node: `${KGR}zz-as-text` });
   });
 });
+
+/** Writes `turtle` to a new temporary file, opens it in the page and waits for its load step; returns the file's path. */
+async function loadOwnFile(page: Page, prefix: string, turtle: string): Promise<string> {
+  const file = join(tmpdir(), `${prefix}-${Date.now()}.ttl`);
+  writeFileSync(file, turtle);
+  await page.setInputFiles("#file-input", file);
+  await page.waitForFunction(() => window.workbench!.session!.controller.history.entries.some((e) => e.action.kind === "load"));
+  return file;
+}
 
 /**
  * Takes the page off the workbench (to one of its scripts, shown as text), so that no page holds the database open
