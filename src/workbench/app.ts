@@ -32,8 +32,7 @@ import { LayoutController } from "./layout.ts";
 import type { DatasetSummary, IncomingFile, Overview, ViewGraph } from "./protocol.ts";
 import { SourceViewer, bundledSources } from "./source-viewer.ts";
 import { formatFromFileName } from "../rdf/parse.ts";
-import { describeHashedSource, type SessionSource } from "../session/format.ts";
-import { sha256Hex } from "../session/sha256.ts";
+import { DataSources } from "./data-sources.ts";
 import { attachSession, type SessionHandle } from "./session-wiring.ts";
 
 /**
@@ -211,14 +210,7 @@ export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle
   }
 
   // ---- Loading data ------------------------------------------------------------------------------------
-  /** The data now loaded, as session sources: the bundled files and the analyst's files, by hash (without their text). */
-  let dataSources: SessionSource[] = [];
-  /**
-   * The analyst's files by SHA-256, as Blobs (the picked File, or the copy IndexedDB keeps): saves store them and
-   * session files read them; the page never holds their text. Kept for every file loaded in this page, not only the
-   * current ones, since opening a session may have to put the previous data back.
-   */
-  const sourceFiles = new Map<string, Blob>();
+  const dataSources = new DataSources();
   /** Loads and shows the data; false when it failed, with the error shown, or with `rethrow`, thrown to the caller instead. */
   async function load(files: IncomingFile[], replace: boolean, rethrow = false): Promise<boolean> {
     const release = session?.controller.mute();
@@ -235,15 +227,7 @@ export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle
         showProgress(p.file ? `Parsing ${p.file}… ${Math.round((100 * p.done) / p.total)}%` : "Indexing…", p.done / p.total),
       );
       summary = reply;
-      // The worker hashed the texts it parsed; the page keeps each user file as a Blob for saving the session.
-      reply.loaded.forEach((f, i) => {
-        const file = files[i];
-        if (file && !sourceFiles.has(f.sha256)) sourceFiles.set(f.sha256, file.file ?? new Blob([file.text ?? ""], { type: "text/plain;charset=utf-8" }));
-      });
-      const added = files.length
-        ? reply.loaded.map((f, i) => describeHashedSource(f.name, f.sha256, "file", undefined, files[i].format))
-        : reply.loaded.map((f) => describeHashedSource(f.name, f.sha256, "bundled", undefined, "turtle"));
-      dataSources = replace || files.length === 0 ? added : [...dataSources, ...added];
+      dataSources.loaded(reply.loaded, files, replace);
     } catch (error) {
       progress.hidden = true;
       if (rethrow) throw error;
@@ -256,24 +240,6 @@ export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle
     await rebuildView();
     progress.hidden = true;
     return true;
-  }
-
-  /**
-   * The triples fetched from each endpoint in this page, as one N-Triples text per endpoint. Why: they are data the
-   * session depends on (its view holds their nodes), so, like a file's text, they are one of its sources, kept
-   * and restored with it; one growing source per endpoint, not one per answer, keeps within a session's 32 sources.
-   * Answers are bounded subgraphs (kilobytes), so the page holds and hashes them.
-   */
-  const endpointAnswers = new Map<string, { text: string; sha256: string }>();
-  function keepEndpointAnswers(endpoint: string, ntriples: string): void {
-    const name = `${endpoint} answers.nt`;
-    const previous = endpointAnswers.get(name);
-    const text = (previous?.text ?? "") + ntriples;
-    const sha256 = sha256Hex(text);
-    endpointAnswers.set(name, { text, sha256 });
-    sourceFiles.set(sha256, new Blob([text], { type: "application/n-triples" }));
-    const source = describeHashedSource(name, sha256, "file", undefined, "ntriples");
-    dataSources = [...dataSources.filter((s) => !(previous && s.sha256 === previous.sha256 && s.name === name)), source];
   }
 
   /** Classes in the order they took their colours (the most frequent first, when the data was loaded). */
@@ -389,7 +355,7 @@ export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle
           viewChanged: updateStatus,
           dataChanged: (next, joined) => {
             showSummary(next, true);
-            if (joined) keepEndpointAnswers(joined.endpoint, joined.ntriples);
+            if (joined) dataSources.endpointAnswered(joined.endpoint, joined.ntriples);
             updateStatus();
           },
         }),
@@ -605,19 +571,11 @@ export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle
       showTab,
       showError,
       showInfo,
-      sources: () => dataSources,
-      sourceFile: (sha256) => sourceFiles.get(sha256),
+      sources: () => dataSources.list(),
+      sourceFile: (sha256) => dataSources.fileOf(sha256),
       loadSources: async (sources, kept) => {
         const bundled = sources.some((s) => s.kind === "bundled");
-        // The worker checks each text against the session's hash as it parses it.
-        const files: IncomingFile[] = sources.flatMap((s, i): IncomingFile[] => {
-          if (s.kind !== "file") return [];
-          const expect = { sha256: s.sha256, at: `sources[${i}]` };
-          if (s.content !== undefined) return [{ name: s.name, text: s.content, format: s.format, expect }];
-          const file = kept?.get(s.sha256) ?? sourceFiles.get(s.sha256);
-          if (!file) throw new Error(`workbench: sources[${i}]: "${s.name}" has neither its text nor a kept copy.`);
-          return [{ name: s.name, file, format: s.format, expect }];
-        });
+        const files = dataSources.incoming(sources, kept);
         if (bundled) await load([], true, true);
         if (files.length) await load(files, !bundled, true);
       },
