@@ -50,7 +50,9 @@ export class DataSources {
    */
   endpointAnswered(endpoint: string, ntriples: string): void {
     const name = `${endpoint} answers.nt`;
-    const previous = this.endpointAnswers.get(name);
+    // Earlier answers count only while their source is still part of the data (not after a load replaced it).
+    const kept = this.endpointAnswers.get(name);
+    const previous = kept && this.current.some((s) => s.sha256 === kept.sha256 && s.name === name) ? kept : undefined;
     const text = (previous?.text ?? "") + ntriples;
     const sha256 = sha256Hex(text);
     this.endpointAnswers.set(name, { text, sha256 });

@@ -40,6 +40,14 @@ describe("the data sources of the page", () => {
     ]);
     expect(list[0].sha256).toBe(sha256Hex(turtle + other));
     expect(await sources.fileOf(list[0].sha256)?.text()).toBe(turtle + other);
+
+    // Once a load replaced the data, earlier answers are not part of it: the next answer starts a new source.
+    sources.loaded([{ name: "graph-data/entities.ttl", sha256: sha256Hex("bundled") }], [], true);
+    sources.endpointAnswered("https://sparql.example.org/sparql", other);
+    expect(sources.list().map((s) => [s.name, s.sha256])).toEqual([
+      ["graph-data/entities.ttl", sha256Hex("bundled")],
+      ["https://sparql.example.org/sparql answers.nt", sha256Hex(other)],
+    ]);
   });
 
   it("hands the worker each file source's carried text, else its kept Blob, with the hash to check, and says which one has neither", () => {
