@@ -124,12 +124,6 @@ export class LocalSessions {
     return kept.map((file) => (typeof file === "string" ? new Blob([file], { type: "text/plain;charset=utf-8" }) : file));
   }
 
-  /** How many files are kept (tests and the docs' garbage promise). */
-  async textCount(): Promise<number> {
-    const db = await this.open();
-    return request(db.transaction(SOURCES).objectStore(SOURCES).count());
-  }
-
   async rename(id: string, name: string): Promise<void> {
     const db = await this.open();
     const tx = db.transaction(SESSIONS, "readwrite");
