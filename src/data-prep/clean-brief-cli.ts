@@ -1,5 +1,5 @@
 // Re-runnable: cleans the brief's seed extraction and its catalogue record into graph-data/sources/ (npm run data:clean).
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cleanBrief, normaliseRecord } from "./clean-brief.ts";
@@ -10,6 +10,16 @@ const briefIn = resolve(root, process.argv[2] ?? "../shared/seeds/000_e8e3e9cab4
 const recordIn = resolve(root, process.argv[3] ?? "../shared/seeds/001_46a78c746c6c29f9.txt");
 const outDir = resolve(root, "graph-data/sources");
 
+for (const seed of [briefIn, recordIn]) {
+  if (!existsSync(seed)) {
+    console.error(
+      `data:clean: missing seed ${seed}\n` +
+        "Put the brief's extracted text and its catalogue record there (a copy of each is in tests/fixtures/seeds/),\n" +
+        "or name them: npm run data:clean -- BRIEF.txt RECORD.txt",
+    );
+    process.exit(2);
+  }
+}
 mkdirSync(outDir, { recursive: true });
 const brief = cleanBrief(readFileSync(briefIn, "utf8"));
 writeFileSync(resolve(outDir, "euiss-brief-2020-10.txt"), brief);

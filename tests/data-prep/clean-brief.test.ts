@@ -1,16 +1,14 @@
 // Checks the brief cleaner on the real seed extraction and that the committed cleaned text is its current output.
 import { describe, it, expect } from "vitest";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { cleanBrief, FRAGMENTS_MARKER, repairTh, repairText } from "../../src/data-prep/clean-brief.ts";
 
 const root = resolve(import.meta.dirname, "../..");
-const seedPath = resolve(root, "../shared/seeds/000_e8e3e9cab4335b9e.txt");
+const seedPath = resolve(root, "tests/fixtures/seeds/000_e8e3e9cab4335b9e.txt");
 const committedPath = resolve(root, "graph-data/sources/euiss-brief-2020-10.txt");
-// The seed lives outside the repository; when it is absent only the committed-output checks can run.
-const haveSeed = existsSync(seedPath);
 const committed = readFileSync(committedPath, "utf8");
-const cleaned = haveSeed ? cleanBrief(readFileSync(seedPath, "utf8")) : committed;
+const cleaned = cleanBrief(readFileSync(seedPath, "utf8"));
 const body = cleaned.slice(0, cleaned.indexOf(FRAGMENTS_MARKER));
 const bodyLines = body.split("\n").filter(Boolean);
 
@@ -31,10 +29,10 @@ describe("repair rules", () => {
 });
 
 describe("cleanBrief on the seed extraction", () => {
-  it.runIf(haveSeed)("is what graph-data/sources holds (re-run `npm run data:clean` after changing the cleaner)", () => {
+  it("is what graph-data/sources holds (re-run `npm run data:clean` after changing the cleaner)", () => {
     expect(committed).toBe(cleaned);
   });
-  it.runIf(haveSeed)("is idempotent on its own output's source (same result twice)", () => {
+  it("is idempotent on its own output's source (same result twice)", () => {
     expect(cleanBrief(readFileSync(seedPath, "utf8"))).toBe(cleaned);
   });
 

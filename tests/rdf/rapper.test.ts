@@ -47,7 +47,7 @@ describe("rapper reads our Turtle", () => {
   });
 
   it("every W3C Turtle positive eval input survives our export and rapper", async () => {
-    const suite = join(repoRoot, "..", "shared", "conformance", "w3c-rdf11-turtle");
+    const suite = fixturePath("w3c-rdf11-turtle");
     const manifest = join(suite, "manifest.ttl");
     const assumed = await readAssumedTestBase(manifest);
     const entries = (await readManifest(manifest)).filter((entry) => entry.kind === "TestTurtleEval");

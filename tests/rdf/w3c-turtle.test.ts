@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadDataset, RdfSyntaxError } from "../../src/rdf/parse.ts";
 import { writeTurtle } from "../../src/rdf/serialize.ts";
-import { isomorphic, readAssumedTestBase, readManifest, repoRoot, shuffledNQuads, turtleTestBase, type ManifestEntry } from "../helpers/rdf.ts";
+import { fixturePath, isomorphic, readAssumedTestBase, readManifest, shuffledNQuads, turtleTestBase, type ManifestEntry } from "../helpers/rdf.ts";
 
-const suiteDir = join(repoRoot, "..", "shared", "conformance", "w3c-rdf11-turtle");
+const suiteDir = fixturePath("w3c-rdf11-turtle");
 const manifestPath = join(suiteDir, "manifest.ttl");
 
 type Outcome = { entry: ManifestEntry; passed: boolean; reason?: string };
@@ -63,7 +63,7 @@ async function runEntry(entry: ManifestEntry): Promise<Outcome> {
 
 // Eval tests also check that the export is byte-identical for shuffled, relabelled copies of the input.
 describe("W3C RDF 1.1 Turtle test suite", () => {
-  it("finds the suite at ../shared/conformance/w3c-rdf11-turtle", () => {
+  it("finds the vendored suite at tests/fixtures/w3c-rdf11-turtle", () => {
     expect(existsSync(manifestPath), `missing ${manifestPath}`).toBe(true);
   });
 
