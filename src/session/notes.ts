@@ -1,5 +1,5 @@
 // The analyst's notes on the session, on nodes (by IRI) and on edges (by triple key), with pure producers.
-import { tripleKey, type EdgeTriple } from "./history.ts";
+import { tripleKey, type EdgeTriple } from "./actions.ts";
 
 export interface Notes {
   /** Free text about the whole session. */

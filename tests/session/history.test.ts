@@ -30,6 +30,14 @@ import {
   parseTripleKey,
   undo,
   historyOf,
+  allEntries,
+  canSwitchBranch,
+  firstRestorable,
+  forkIndex,
+  MAX_BRANCHES,
+  redoTarget,
+  switchBranch,
+  undoTarget,
   type History,
   type SessionSnapshot,
 } from "../../src/session/index.ts";
@@ -58,25 +66,36 @@ describe("history", () => {
     expect(history.entries.every((e) => !Number.isNaN(Date.parse(e.at)))).toBe(true);
   });
 
-  it("undoes and redoes through every step, restoring state, positions and notes", () => {
+  it("undoes and redoes every step but the notes: undo passes over a note step, and its snapshot is not put back", () => {
     const { history, snapshots } = threeSteps();
     let h = history;
-    for (let i = 3; i > 0; i--) {
-      expect(currentSnapshot(h)).toBe(snapshots[i]);
-      expect(canUndo(h)).toBe(true);
-      h = undo(h);
-    }
+    expect(currentSnapshot(h)).toBe(snapshots[3]);
+    // The last step is the note: undo takes back the move before it (the note stays with the analyst, not here).
+    expect(undoTarget(h)).toBe(1);
+    h = undo(h);
+    expect(currentSnapshot(h)).toBe(snapshots[1]);
+    h = undo(h);
     expect(currentSnapshot(h)).toBe(snapshots[0]);
     expect(canUndo(h)).toBe(false);
     expect(undo(h)).toBe(h);
-    for (let i = 1; i <= 3; i++) {
-      expect(canRedo(h)).toBe(true);
-      h = redo(h);
-      expect(currentSnapshot(h)).toBe(snapshots[i]);
-    }
+    h = redo(h);
+    expect(currentSnapshot(h)).toBe(snapshots[1]);
+    // Redo takes the move and the note step after it together.
+    expect(redoTarget(h)).toBe(3);
+    h = redo(h);
+    expect(h.cursor).toBe(3);
     expect(canRedo(h)).toBe(false);
     expect(redo(h)).toBe(h);
-    expect(currentSnapshot(h)?.notes.nodes[kgr("huawei")]).toBe("a note");
+  });
+
+  it("a history of note steps only has nothing to undo", () => {
+    const s0 = start();
+    let h = createHistory(s0);
+    h = record(h, { kind: "note", params: { target: "session", key: "session" } }, { ...s0, notes: setSessionNote("x")(s0.notes) });
+    expect(canUndo(h)).toBe(false);
+    // Going to the start by hand still works (the panel lists every step).
+    expect(goTo(h, 0).cursor).toBe(0);
+    expect(redoTarget(goTo(h, 0))).toBe(1);
   });
 
   it("leaves the earlier history value untouched (pure)", () => {
@@ -88,16 +107,77 @@ describe("history", () => {
     expect(JSON.stringify(history)).toBe(frozen);
   });
 
-  it("goes to any step, and a new step after undo drops the redo branch", () => {
+  it("goes to any step, and a new step after going back keeps the steps left as a branch", () => {
     const { history, snapshots } = threeSteps();
     const atOne = goTo(history, 1);
     expect(currentSnapshot(atOne)).toBe(snapshots[1]);
     expect(goTo(history, 99)).toBe(history);
     expect(goTo(history, -1)).toBe(history);
-    const branched = record(atOne, { kind: "hide-nodes", params: { nodes: [kgr("kenya")] } }, { ...snapshots[1], state: hideNodes([kgr("kenya")])(snapshots[1].state) });
+    const hidden = { ...snapshots[1], state: hideNodes([kgr("kenya")])(snapshots[1].state) };
+    const branched = record(atOne, { kind: "hide-nodes", params: { nodes: [kgr("kenya")] } }, hidden);
     expect(branched.entries.map((e) => e.action.kind)).toEqual(["start", "path", "hide-nodes"]);
     expect(branched.entries[2].id).toBe("h5");
     expect(canRedo(branched)).toBe(false);
+    // The move and the note wait in a branch that grew from the path step.
+    expect(branched.branches).toHaveLength(1);
+    const [left] = branched.branches!;
+    expect(left).toMatchObject({ id: "b1", from: "h2" });
+    expect(left.entries.map((e) => e.id)).toEqual(["h3", "h4"]);
+    expect(allEntries(branched).map((e) => e.id)).toEqual(["h1", "h2", "h5", "h3", "h4"]);
+
+    // Returning to it puts its last step on screen; the hide it replaces becomes a branch in turn.
+    expect(canSwitchBranch(branched, "b1")).toBe(true);
+    const back = switchBranch(branched, "b1", "2026-01-02T00:00:00Z");
+    expect(back.entries.map((e) => e.id)).toEqual(["h1", "h2", "h3", "h4"]);
+    expect(currentSnapshot(back)).toBe(snapshots[3]);
+    expect(back.branches).toEqual([{ id: "b2", from: "h2", at: "2026-01-02T00:00:00Z", entries: [branched.entries[2]] }]);
+    // And back again: nothing is ever dropped.
+    const again = switchBranch(back, "b2");
+    expect(again.entries.map((e) => e.id)).toEqual(["h1", "h2", "h5"]);
+    expect(again.branches?.map((b) => b.entries.map((e) => e.id))).toEqual([["h3", "h4"]]);
+    expect(switchBranch(again, "b99")).toBe(again);
+  });
+
+  it("returns to a branch that grew from a step of another branch", () => {
+    const { history, snapshots } = threeSteps();
+    const act = (h: History, node: string) => record(h, { kind: "hide-nodes", params: { nodes: [kgr(node)] } }, { ...snapshots[1], state: hideNodes([kgr(node)])(snapshots[1].state) });
+    // h1 h2 h3 h4 → back to h3, hide a (h5): b1 = [h4] from h3 → back to h2, hide b (h6): b2 = [h3, h5] from h2.
+    const one = act(goTo(history, 2), "a");
+    const two = act(goTo(one, 1), "b");
+    expect(two.branches?.map((b) => [b.id, b.from, b.entries.map((e) => e.id).join(" ")])).toEqual([
+      ["b1", "h3", "h4"],
+      ["b2", "h2", "h3 h5"],
+    ]);
+    expect(forkIndex(two, two.branches![0])).toBe(1);
+    const back = switchBranch(two, "b1");
+    expect(back.entries.map((e) => e.id)).toEqual(["h1", "h2", "h3", "h4"]);
+    expect(allEntries(back).map((e) => e.id).sort()).toEqual(["h1", "h2", "h3", "h4", "h5", "h6"]);
+  });
+
+  it("never goes back past a load: the data stays loaded, and History cannot restore steps made on other data", () => {
+    const { history, snapshots } = threeSteps();
+    const beforeLoad = record(goTo(history, 1), { kind: "show-schema", params: { on: true } }, snapshots[1]);
+    const loaded = record(beforeLoad, { kind: "load", params: { sources: ["extra.ttl"], replace: false } }, snapshots[2]);
+    const after = record(loaded, { kind: "clear-focus", params: {} }, snapshots[3]);
+    const at = after.entries.findIndex((e) => e.action.kind === "load");
+    expect(firstRestorable(after)).toBe(at);
+    expect(undoTarget(after)).toBe(at);
+    const atLoad = undo(after);
+    expect(atLoad.cursor).toBe(at);
+    expect(canUndo(atLoad)).toBe(false);
+    expect(canGoTo(atLoad, at - 1)).toBe(false);
+    expect(goTo(atLoad, 0)).toBe(atLoad);
+    // The branch left before the load (move, note) is listed, but not restorable on the data now loaded.
+    expect(atLoad.branches).toHaveLength(1);
+    expect(canSwitchBranch(atLoad, "b1")).toBe(false);
+    expect(switchBranch(atLoad, "b1")).toBe(atLoad);
+  });
+
+  it("keeps at most MAX_BRANCHES branches, dropping the oldest left", () => {
+    let h = record(createHistory(start()), { kind: "layout", params: {} }, start());
+    for (let i = 0; i < MAX_BRANCHES + 3; i++) h = record(goTo(h, 0), { kind: "layout", params: {} }, start());
+    expect(h.branches).toHaveLength(MAX_BRANCHES);
+    expect(h.branches![0].id).toBe("b4");
   });
 
   it("keeps snapshots on the most recent steps only, and cannot go back past them", () => {
@@ -120,9 +200,9 @@ describe("history", () => {
     }
     expect(h.cursor).toBe(0);
     expect(currentSnapshot(h)?.state).toEqual(getEmptySession());
-    expect(seen).toHaveLength(file.history.length);
-    // Each step back removes what that step added: the notes first, then pins and moves, then the queries.
-    expect(seen[1]?.notes.edges).toEqual({});
+    // One undo per step that changed more than notes; note steps are passed over.
+    expect(seen).toHaveLength(file.history.filter((e) => e.action.kind !== "note").length);
+    expect(file.history.some((e) => e.action.kind === "note")).toBe(true);
     expect(seen.at(-2)?.state.path.results.length).toBeGreaterThan(0);
   });
 
