@@ -13,6 +13,27 @@ const forbidden = {
 };
 const core = ["rdf", "graph", "query", "session"];
 
+/** Applies everywhere; repeated in each layer's rule because a later no-restricted-syntax replaces an earlier one. */
+const noHtmlFromStrings = { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: "No HTML from strings." };
+
+/**
+ * `no-restricted-imports` sees only static imports, so `import("../workbench/x.ts")` gets the same check here.
+ * esquery regexes cannot hold a slash: \x2F stands for it.
+ */
+function dynamicImportBans(layer, banned) {
+  const layers = banned.join("|");
+  const bans = [
+    { selector: `ImportExpression[source.value=/(^|\\x2F)(${layers})(\\x2F|$)/]`, message: `src/${layer} must not import src/{${banned.join(",")}}, dynamically either.` },
+  ];
+  if (core.includes(layer)) {
+    bans.push(
+      { selector: "ImportExpression[source.value=/^(node:|fs$|path$|child_process$)/]", message: "The core takes strings and returns values: no Node built-ins, dynamically either." },
+      { selector: "ImportExpression[source.value=/^@?sigma/]", message: "The core has no display code, dynamically either." },
+    );
+  }
+  return bans;
+}
+
 const layerRules = Object.entries(forbidden).map(([layer, banned]) => ({
   files: [`src/${layer}/**/*.ts`],
   rules: {
@@ -31,6 +52,7 @@ const layerRules = Object.entries(forbidden).map(([layer, banned]) => ({
         ],
       },
     ],
+    "no-restricted-syntax": ["error", noHtmlFromStrings, ...dynamicImportBans(layer, banned)],
   },
 }));
 
@@ -45,7 +67,7 @@ export default tseslint.config(
         { property: "innerHTML", message: "Labels and literals are data, never markup: use textContent / DOM nodes." },
         { property: "outerHTML", message: "Labels and literals are data, never markup." },
       ],
-      "no-restricted-syntax": ["error", { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: "No HTML from strings." }],
+      "no-restricted-syntax": ["error", noHtmlFromStrings],
     },
   },
   ...layerRules,
