@@ -1,7 +1,12 @@
 #!/usr/bin/env node
-// The `kg` command: registers tsx so the TypeScript sources run straight after `npm install`, then hands over to main.ts.
-import { register } from "tsx/esm/api";
-
-register();
-const { main } = await import("./main.ts");
+// The `kg` command: runs the compiled CLI in dist/cli, which `npm install` (prepare) and `npm run build` make from src/.
+let main;
+try {
+  ({ main } = await import("../../dist/cli/main.js"));
+} catch (error) {
+  // Only a missing build gets the hint; any other failure to load is a bug to show in full.
+  if (error?.code !== "ERR_MODULE_NOT_FOUND" || !String(error.message).includes("/dist/cli/")) throw error;
+  process.stderr.write(`kg: the compiled command is missing or incomplete (${error.message.split("\n")[0]}).\nBuild it with: npm run build:cli\n`);
+  process.exit(1);
+}
 process.exitCode = await main(process.argv.slice(2));

@@ -1,4 +1,5 @@
-// Test helper: runs the real `kg` command (node src/cli/kg.js) in a child process and captures its output and exit code.
+// Test helper: runs the real `kg` command (node src/cli/kg.js, the bin, which runs dist/cli as build-cli.ts built it for
+// this run) in a child process and captures its output and exit code.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { dirname, resolve } from "node:path";
