@@ -1,5 +1,6 @@
 // Command-line parsing: pulls the global --data files out from anywhere, then parses one command's options with util.parseArgs.
 import { parseArgs } from "node:util";
+import { isAbsoluteIri } from "../rdf/iri.ts";
 
 /** A wrong invocation: the message says what to fix; exit code 2. */
 export class UsageError extends Error {
@@ -41,24 +42,31 @@ export interface ParsedCommand {
 export interface GlobalArgs {
   /** Files given with --data, in order; undefined when none (the bundled graph is used). */
   dataFiles?: string[];
-  /** The remaining arguments, with --data and its files removed. */
+  /** The IRI from --base that relative IRIs in the files resolve against; undefined: each file's file: URL. */
+  baseIRI?: string;
+  /** The remaining arguments, with --data, --base and their values removed. */
   rest: string[];
 }
 
 /**
- * Removes `--data FILE...` (also `--data=FILE`) wherever it appears before `--`. After the first file, further
+ * Removes `--data FILE...` (also `--data=FILE`) and `--base IRI` (also `--base=IRI`) wherever they appear before `--`. After the first file, further
  * arguments that name RDF files (.ttl, .nt, .nq, .trig) are taken as more data files, so `--data a.ttl b.ttl` works.
  */
 export function extractGlobalArgs(argv: readonly string[]): GlobalArgs {
   const rest: string[] = [];
   let dataFiles: string[] | undefined;
+  let baseIRI: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--") {
       rest.push(...argv.slice(i));
       break;
     }
-    if (arg.startsWith("--data=")) {
+    if (arg === "--base" || arg.startsWith("--base=")) {
+      if (baseIRI !== undefined) throw new UsageError("kg: --base given twice; give one base IRI");
+      const value = arg === "--base" ? argv[++i] : arg.slice("--base=".length);
+      baseIRI = requireBase(value);
+    } else if (arg.startsWith("--data=")) {
       (dataFiles ??= []).push(requireFile(arg.slice("--data=".length)));
     } else if (arg === "--data") {
       const file = argv[i + 1];
@@ -72,7 +80,15 @@ export function extractGlobalArgs(argv: readonly string[]): GlobalArgs {
       rest.push(arg);
     }
   }
-  return { dataFiles, rest };
+  return { dataFiles, baseIRI, rest };
+}
+
+/** A base IRI must be absolute: a relative one would leave relative IRIs in the graph, which no export may hold. */
+function requireBase(value: string | undefined): string {
+  if (value === undefined || value === "" || (value.startsWith("-") && value.length > 1)) throw new UsageError("kg: --base needs an IRI: kg --base http://example.org/ --data FILE <command>");
+  if (!isAbsoluteIri(value)) throw new UsageError(`kg: --base must be an absolute IRI (with a scheme, e.g. http://example.org/data/ or file:///data/), got ${JSON.stringify(value)}`);
+  if (/[\s<>"{}|\\^`]/.test(value)) throw new UsageError(`kg: --base ${JSON.stringify(value)} is not a valid IRI (it holds a space or one of <>"{}|\\^\`)`);
+  return value;
 }
 
 /** The extensions the RDF loader knows (rdf/parse.ts formatFromFileName); kept here so parsing arguments loads no parser. */
@@ -183,6 +199,8 @@ export function flag(parsed: ParsedCommand, name: string): boolean {
 const globalHelp = `Global options:
   --data FILE...       load these RDF files (.ttl .nt .nq .trig) instead of the bundled graph;
                        before or after the command, repeatable
+  --base IRI           resolve relative IRIs in the files against IRI (absolute) instead of
+                       each file's own file: URL
   --endpoint URL       ask a SPARQL endpoint instead (find, path, neighbours, sparql);
                        --user NAME with the password in KG_ENDPOINT_PASSWORD, --endpoint-timeout S
   -h, --help           show help`;

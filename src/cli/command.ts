@@ -4,6 +4,8 @@ import type { CommandSpec, ParsedCommand } from "./args.ts";
 export interface CommandContext {
   /** Files from --data, or undefined for the bundled graph. */
   dataFiles?: string[];
+  /** The base IRI from --base for the files' relative IRIs; undefined: each file's own file: URL. */
+  baseIRI?: string;
 }
 
 export interface Command {

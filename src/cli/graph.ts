@@ -9,8 +9,8 @@ export interface LoadedGraph {
   files: string[];
 }
 
-export async function loadGraph(dataFiles: readonly string[] | undefined): Promise<LoadedGraph> {
-  const { dataset, files } = await loadData(dataFiles);
+export async function loadGraph(dataFiles: readonly string[] | undefined, baseIRI?: string): Promise<LoadedGraph> {
+  const { dataset, files } = await loadData(dataFiles, baseIRI);
   return { graph: projectGraph(dataset), files };
 }
 

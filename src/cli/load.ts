@@ -1,7 +1,7 @@
 // Loads the graph for a command: the bundled ontology and data, or the --data files, streamed from disk with progress on stderr.
 import { createReadStream, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Dataset } from "../rdf/dataset.ts";
 import { loadDatasetStream, type RdfStreamSource } from "../rdf/parse.ts";
 import { UsageError } from "./args.ts";
@@ -91,8 +91,19 @@ export async function readText(file: string, onChunk?: (chars: number) => void):
   return chunks.join("");
 }
 
-/** Loads the given files (or the bundled graph) into one dataset; a syntax error rejects with an RdfSyntaxError. */
-export async function loadData(dataFiles: readonly string[] | undefined): Promise<LoadedData> {
+/**
+ * The IRI a file's relative IRIs resolve against: --base when given, else the file's own file: URL, as rapper
+ * does, so that `<#x>` in /data/a.ttl is <file:///data/a.ttl#x> and every export holds absolute IRIs only.
+ */
+export function documentBase(file: string, baseIRI?: string): string {
+  return baseIRI ?? pathToFileURL(resolve(file)).href;
+}
+
+/**
+ * Loads the given files (or the bundled graph) into one dataset, relative IRIs resolved against `baseIRI` or each
+ * file's location; a syntax error rejects with an RdfSyntaxError.
+ */
+export async function loadData(dataFiles: readonly string[] | undefined, baseIRI?: string): Promise<LoadedData> {
   const files = dataFiles ? [...dataFiles] : bundledDataFiles();
   if (files.length === 0) throw new UsageError(`kg: no data found in ${join(packageRoot, "ontology")} or ${join(packageRoot, "graph-data")}; pass --data FILE`);
   for (const file of files) checkReadable(file);
@@ -102,6 +113,7 @@ export async function loadData(dataFiles: readonly string[] | undefined): Promis
   const sources: RdfStreamSource[] = files.map((file) => ({
     name: displayName(file, dataFiles !== undefined),
     chunks: createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 }) as AsyncIterable<string>,
+    baseIRI: documentBase(file, baseIRI),
   }));
   // Progress counts restart with each file; keep a running total over all files.
   let before = 0;

@@ -21,15 +21,12 @@ const aliases: Record<string, string> = { neighbors: "neighbours", search: "find
 
 /** Runs `kg` with the given arguments (without node and the script) and returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
-  // A closed pipe (kg export | head) is the reader's choice, not an error.
-  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw error;
-  });
+  // A closed pipe (kg export | head) is the reader's choice, not an error. Once per process: tests call main often.
+  if (!process.stdout.listeners("error").includes(onStdoutError)) process.stdout.on("error", onStdoutError);
   let command: Command | undefined;
   try {
     const { endpoint, rest: withoutEndpoint } = extractEndpointArgs(argv);
-    const { dataFiles, rest } = extractGlobalArgs(withoutEndpoint);
+    const { dataFiles, baseIRI, rest } = extractGlobalArgs(withoutEndpoint);
     const index = rest.findIndex((arg) => !arg.startsWith("-"));
     const name = index >= 0 ? rest[index] : undefined;
     if (name === undefined || name === "help") {
@@ -54,11 +51,18 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(commandHelp(command.spec));
       return 0;
     }
+    // An endpoint's answers resolve against the endpoint's URL; --base is for files.
+    if (endpoint && baseIRI !== undefined) throw new UsageError("kg: --base is for --data files; an --endpoint's answers resolve against its URL");
     if (endpoint) return await runWithEndpoint(command, parsed, endpoint, dataFiles);
-    return await command.run(parsed, { dataFiles });
+    return await command.run(parsed, { dataFiles, baseIRI });
   } catch (error) {
     return await reportError(error, command);
   }
+}
+
+function onStdoutError(error: NodeJS.ErrnoException): void {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
 }
 
 function findByName(name: string): Command | undefined {

@@ -1,8 +1,13 @@
 // Parses Turtle, N-Triples, N-Quads and TriG (whole strings or streamed chunks) into a Dataset with n3; errors name the file, line and column, and a failed load adds nothing.
-import { Lexer, Parser } from "n3";
+import { Parser } from "n3";
 import type * as RDF from "@rdfjs/types";
 import { Dataset, DatasetBuilder } from "./dataset.ts";
 import { DEFAULT_GRAPH_ID } from "./terms.ts";
+import { RdfSyntaxError } from "./parse-error.ts";
+import { LocatingLexer, locateLexerAware } from "./parse-locate.ts";
+import { isAbsoluteIri } from "./iri.ts";
+
+export { RdfSyntaxError };
 
 export type RdfFormat = "turtle" | "ntriples" | "nquads" | "trig";
 
@@ -48,22 +53,6 @@ export interface RdfStreamSource {
   chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
   format?: RdfFormat;
   baseIRI?: string;
-}
-
-/**
- * A syntax error at a place in a named file. `line` and `column` are 1-based; columns count UTF-16 code
- * units (a tab is one column) from the start of the line, not counting a byte order mark.
- */
-export class RdfSyntaxError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly column: number,
-    readonly detail: string,
-  ) {
-    super(`${file}:${line}:${column}: ${detail}`);
-    this.name = "RdfSyntaxError";
-  }
 }
 
 export interface LoadProgress {
@@ -143,7 +132,11 @@ export async function parseStreamInto(builder: DatasetBuilder, source: RdfStream
     // A failing reader (or bytes that are not UTF-8) is not a syntax error: report it as it is, naming the file.
     throw new Error(`rdf/load: reading ${source.name} failed: ${(error as Error).message}`, { cause: error });
   }
-  if (!run.failed()) events.emit("end");
+  // n3 never settles a stream that sent no text (an empty file is valid Turtle): end such a parse here.
+  if (!run.failed()) {
+    if (run.charsRead === 0) run.finish();
+    else events.emit("end");
+  }
   return run.done;
 }
 
@@ -168,6 +161,8 @@ interface ParseRun {
   quadCount(): number;
   /** Characters handed to the parser so far, for progress reports made between chunks. */
   charsRead: number;
+  /** Ends a parse that was handed no text at all. */
+  finish(): void;
 }
 
 /** Sets up an n3 parser whose quads go into the builder, with blank nodes relabelled and errors located. */
@@ -175,6 +170,10 @@ function startParse(builder: DatasetBuilder, source: RdfSource | RdfStreamSource
   const format = source.format ?? formatFromFileName(source.name) ?? "turtle";
   const lexer = new LocatingLexer({ lineMode: format === "ntriples" || format === "nquads", n3: false });
   const parser = new Parser({ format: mediaTypes[format], baseIRI: source.baseIRI, lexer } as never);
+  // Against an absolute base every IRI n3 resolves is absolute; without one (or with a relative one) a relative
+  // IRI stays relative, and no output format may hold it, so each IRI is checked. Line formats: n3 refuses them.
+  const checkIris = !isAbsoluteIri(source.baseIRI ?? "") && format !== "ntriples" && format !== "nquads";
+  if (checkIris) refuseRelativeIris(parser);
   const every = options.progressEvery ?? 100_000;
   const terms = builder.terms;
   // n3 labels blank nodes with process-wide counters; each document gets labels fresh to the table instead,
@@ -226,6 +225,14 @@ function startParse(builder: DatasetBuilder, source: RdfSource | RdfStreamSource
           lastSubject = quad.subject;
           lastSubjectId = termId(lastSubject);
         }
+        if (checkIris) {
+          const relative = relativeIriIn(quad);
+          if (relative !== undefined) {
+            const at = lexer.lastPosition();
+            fail(new RdfSyntaxError(source.name, at.line, at.column, `relative IRI <${relative}> and no absolute base IRI to resolve it against`));
+            return;
+          }
+        }
         const s = lastSubjectId, p = termId(quad.predicate), o = termId(quad.object), g = termId(quad.graph);
         if (s < 0 || o < 0 || g < 0) {
           // Triple terms (RDF 1.2) have no place in an RDF 1.1 dataset; n3 would even key them as the default graph.
@@ -237,134 +244,55 @@ function startParse(builder: DatasetBuilder, source: RdfSource | RdfStreamSource
         if (++added % every === 0) options.onProgress?.({ file: source.name, quads: added, chars: run.charsRead });
       } else resolveDone();
     },
-    onPrefix: (prefix: string, iri: RDF.NamedNode) => builder.addPrefixes({ [prefix]: iri }),
+    // A relative namespace (no base to resolve it) is left out: a Turtle export would write it; IRIs using it fail above.
+    onPrefix: (prefix: string, iri: RDF.NamedNode) => {
+      if (!checkIris || isAbsoluteIri(iri.value)) builder.addPrefixes({ [prefix]: iri });
+    },
   };
-  const run: ParseRun = { parser, callbacks, done, failed: () => failure, quadCount: () => added, charsRead: 0 };
+  const finish = () => {
+    if (!failure) resolveDone();
+  };
+  const run: ParseRun = { parser, callbacks, done, failed: () => failure, quadCount: () => added, charsRead: 0, finish };
   return run;
 }
 
-interface N3Token {
-  line: number;
-  start?: number;
-  end?: number;
-  endLine?: number;
+/** The first IRI of the quad (a datatype included) that is not absolute, or undefined. */
+function relativeIriIn(quad: RDF.Quad): string | undefined {
+  for (const term of [quad.subject, quad.predicate, quad.object, quad.graph]) {
+    if (term.termType === "NamedNode" && !isAbsoluteIri(term.value)) return term.value;
+    if (term.termType === "Literal" && !isAbsoluteIri(term.datatype.value)) return term.datatype.value;
+  }
+  return undefined;
 }
-interface N3ErrorContext {
-  token?: N3Token;
-  line?: number;
-  previousToken?: N3Token;
-}
-interface LexerInternals {
-  _line: number;
-  _linePosition: number;
-  _input: string | null | undefined;
-  previousToken?: N3Token;
-  _tryTokenizeToEnd(callback: unknown, inputFinished: boolean): void;
-  _syntaxError(issue: string | null, message?: string): Error;
+
+interface ParserInternals {
+  _readEntity(token: unknown, quantifier?: boolean): RDF.Term | undefined;
+  _readPrefixIRI(token: unknown): unknown;
+  _error(message: string, token: unknown): undefined;
 }
 
 /**
- * An n3 Lexer that remembers where its current buffer starts, so that a lexical error (which n3 reports
- * with a line but no column) can be placed exactly, also when the input arrives in chunks.
+ * Makes n3 refuse a relative IRI where it reads one (subject, predicate, object, datatype, graph), so the error
+ * names its place. A namespace may stay relative (it is left out of the prefixes), as n3 cannot stop there.
  */
-class LocatingLexer extends Lexer {
-  private bufferLine = 1;
-  private bufferColumn = 0;
-  private buffer = "";
-  private sawBom = false;
-  private started = false;
-  /** The exact place of the last lexical error, 1-based, or undefined. */
-  errorAt?: { line: number; column: number };
-
-  /** Columns without the byte order mark, which n3 counts as a column of line 1. */
-  column(line: number, zeroBased: number): number {
-    return zeroBased + 1 - (line === 1 && this.sawBom ? 1 : 0);
-  }
-
-  /** Where the lexer stands: the end of the last token it emitted. */
-  lastPosition(): { line: number; column: number } {
-    const token = (this as unknown as LexerInternals).previousToken;
-    if (!token) return { line: 1, column: 1 };
-    const line = token.endLine ?? token.line;
-    return { line, column: this.column(line, token.end ?? 0) };
-  }
-
-  _tryTokenizeToEnd(callback: unknown, inputFinished: boolean): void {
-    const self = this as unknown as LexerInternals;
-    this.bufferLine = self._line;
-    this.bufferColumn = self._linePosition;
-    this.buffer = self._input ?? "";
-    // n3 strips a starting byte order mark and counts it as column 0 of line 1.
-    if (!this.started) this.sawBom = this.bufferColumn === 1;
-    this.started = true;
-    (Lexer.prototype as unknown as LexerInternals)._tryTokenizeToEnd.call(this, callback, inputFinished);
-  }
-
-  _syntaxError(issue: string | null, message?: string): Error {
-    this.errorAt = this.locateInBuffer();
-    return (Lexer.prototype as unknown as LexerInternals)._syntaxError.call(this, issue, message);
-  }
-
-  /**
-   * n3 stops at the first character after the last token (and its separators) that starts no token.
-   * Walk the buffer to the end of that token, then over whitespace, comments and a pending `^^`.
-   */
-  private locateInBuffer(): { line: number; column: number } {
-    const input = this.buffer;
-    const previous = (this as unknown as LexerInternals).previousToken;
-    let line = this.bufferLine, column = this.bufferColumn, pos = 0;
-    const advance = () => {
-      const code = input.charCodeAt(pos++);
-      if (code === 10 || (code === 13 && input.charCodeAt(pos) !== 10)) {
-        line++;
-        column = 0;
-      } else column++;
-    };
-    if (previous) {
-      const endLine = previous.endLine ?? previous.line, endColumn = previous.end ?? 0;
-      if (endLine > line || (endLine === line && endColumn > column)) {
-        while (pos < input.length && (line < endLine || (line === endLine && column < endColumn))) advance();
-      }
+function refuseRelativeIris(parser: Parser): void {
+  const internals = parser as unknown as ParserInternals;
+  const { _readEntity: readEntity, _readPrefixIRI: readPrefixIRI } = internals;
+  // Should n3 rename these internals, the check of each quad (startParse) still refuses, at the end of the statement.
+  if (typeof readEntity !== "function" || typeof readPrefixIRI !== "function") return;
+  let declaring = false;
+  internals._readEntity = function (this: ParserInternals, token, quantifier) {
+    const term = readEntity.call(this, token, quantifier);
+    if (declaring || term?.termType !== "NamedNode" || isAbsoluteIri(term.value)) return term;
+    const shown = term.value.length > 60 ? `${term.value.slice(0, 60)}…` : term.value;
+    return this._error(`relative IRI <${shown}> and no absolute base IRI to resolve it against`, token);
+  };
+  internals._readPrefixIRI = function (this: ParserInternals, token) {
+    declaring = true;
+    try {
+      return readPrefixIRI.call(this, token);
+    } finally {
+      declaring = false;
     }
-    let skippedMarker = false;
-    while (pos < input.length) {
-      const char = input[pos];
-      if (char === " " || char === "\t" || char === "\n" || char === "\r") advance();
-      else if (char === "#") while (pos < input.length && input[pos] !== "\n" && input[pos] !== "\r") advance();
-      else if (char === "^" && input[pos + 1] === "^" && !skippedMarker) {
-        skippedMarker = true;
-        advance();
-        advance();
-      } else break;
-    }
-    return { line, column: this.column(line, column) };
-  }
-}
-
-function locateLexerAware(error: Error, file: string, lexer: LocatingLexer): RdfSyntaxError {
-  const context = (error as Error & { context?: N3ErrorContext }).context;
-  if (context && !context.token && lexer.errorAt) {
-    const { line, column } = lexer.errorAt;
-    lexer.errorAt = undefined;
-    return new RdfSyntaxError(file, line, column, describe(error.message));
-  }
-  if (context?.token && typeof context.token.start === "number") {
-    const line = context.token.line;
-    return new RdfSyntaxError(file, line, lexer.column(line, context.token.start), describe(error.message));
-  }
-  const at = lexer.lastPosition();
-  return new RdfSyntaxError(file, context?.line ?? lineFromMessage(error.message) ?? at.line, at.column, describe(error.message));
-}
-
-/** n3's message without its " on line N." suffix (the location is ours) and with long quoted input cut short. */
-function describe(message: string): string {
-  const detail = message.replace(/ on line \d+\.?$/, "");
-  const quoted = /^Unexpected "([\s\S]*)"$/.exec(detail);
-  if (quoted && quoted[1].length > 40) return `Unexpected "${quoted[1].slice(0, 40)}…"`;
-  return detail;
-}
-
-function lineFromMessage(message: string): number | undefined {
-  const match = / on line (\d+)/.exec(message);
-  return match ? Number(match[1]) : undefined;
+  };
 }

@@ -28,6 +28,8 @@ export interface Problem {
 export interface NamedText {
   name: string;
   text: string;
+  /** What the text's relative IRIs resolve against (the CLI gives each file its file: URL). */
+  baseIRI?: string;
 }
 
 export interface ValidationInput {

@@ -109,7 +109,7 @@ _:x <http://r> <http://www.w3.org/1999/02/22-rdf-syntax-ns#nil> .`));
 describe("loadDataset: N-Triples", () => {
   it("reads IRIs, blank nodes, language tags, datatypes and escapes", shouldParse("ntriples",
     readFileSync(fixturePath("rdf", "triples.nt"), "utf8"), readFileSync(fixturePath("rdf", "triples.nt"), "utf8")));
-  it("rejects relative IRIs at the IRI", shouldNotParse("ntriples", "<http://a> <http://b> <c> .", "case.ntriples:1:23: Invalid IRI"));
+  it("rejects relative IRIs at the IRI, saying so", shouldNotParse("ntriples", "<http://a> <http://b> <c> .", "case.ntriples:1:23: relative IRI <c> where only absolute IRIs are allowed"));
   it("rejects Turtle syntax at the first Turtle token", shouldNotParse("ntriples",
     '<http://a> <http://b> "x" .\n   <http://a> <http://b> [] .', 'case.ntriples:2:26: Unexpected "[]"'));
   it("rejects a graph name", shouldNotParse("ntriples",
@@ -136,6 +136,35 @@ _:b <http://example.org/r> "in g1" <http://example.org/g1> .
   it("places an unclosed graph at the end of the input", shouldNotParse("trig",
     "<http://g> { <http://a> <http://b> <http://c> . ", "case.trig:1:49: Unclosed graph"));
   it("places a stray closing brace", shouldNotParse("trig", "<http://a> <http://b> <http://c> .\n}", "case.trig:2:1: Unexpected graph closing"));
+});
+
+describe("loadDataset: relative IRIs", () => {
+  /** Loads `text` with `baseIRI` whole and streamed (1- and 5-character chunks) and expects exactly this error. */
+  async function refused(text: string, baseIRI: string | undefined, expected: string) {
+    await expect(loadDataset([{ name: "rel.ttl", text, baseIRI }])).rejects.toThrow(exactError(expected));
+    for (const size of [1, 5]) await expect(loadDatasetStream([{ name: "rel.ttl", chunks: chunksOf(text, size), baseIRI }])).rejects.toThrow(exactError(expected));
+  }
+
+  it("resolves a relative namespace against the base (the document's location)", async () => {
+    const dataset = await loadDataset([{ name: "rel.ttl", text: "@prefix : <#> . [] :x :y .", baseIRI: "file:///data/rel.ttl" }]);
+    expect([...dataset.quads()].map((q) => [q.predicate.value, q.object.value])).toEqual([["file:///data/rel.ttl#x", "file:///data/rel.ttl#y"]]);
+    expect(dataset.prefixes).toEqual({ "": "file:///data/rel.ttl#" });
+  });
+
+  it("refuses a relative IRI with no base to resolve it against, at the IRI", () =>
+    refused("@prefix : <#> .\n[] :x :y .", undefined, "rel.ttl:2:4: relative IRI <#x> and no absolute base IRI to resolve it against"));
+
+  it("refuses what a relative base leaves relative, <> and datatypes included", async () => {
+    await refused("<http://a> <http://b> <c> .", "docs/", "rel.ttl:1:23: relative IRI <docs/c> and no absolute base IRI to resolve it against");
+    await refused("<> <http://b> 1 .", undefined, "rel.ttl:1:1: relative IRI <> and no absolute base IRI to resolve it against");
+    await refused('<http://a> <http://b> "1"^^<int> .', undefined, "rel.ttl:1:28: relative IRI <int> and no absolute base IRI to resolve it against");
+  });
+
+  it("loads absolute IRIs without a base, leaving out a relative namespace no IRI uses", async () => {
+    const dataset = await loadDataset([{ name: "rel.ttl", text: "@prefix : <#> .\n@prefix ex: <http://ex.org/> .\n@base <docs/> .\nex:a ex:b ex:c ." }]);
+    expect(dataset.size).toBe(1);
+    expect(dataset.prefixes).toEqual({ ex: "http://ex.org/" });
+  });
 });
 
 describe("loadDataset: several files", () => {
@@ -276,6 +305,26 @@ describe("loadDatasetStream", () => {
   it("is all-or-nothing across several streamed files", async () => {
     const good = fixture("evidence.ttl"), bad = fixture("broken.ttl");
     await expect(loadDatasetStream([{ name: good.name, chunks: [good.text] }, { name: bad.name, chunks: chunksOf(bad.text, 10) }])).rejects.toThrow(RdfSyntaxError);
+  });
+});
+
+describe("empty documents", () => {
+  it("load as empty graphs, whole or streamed as text or bytes (W3C turtle-syntax-file-01)", async () => {
+    for (const format of ["turtle", "ntriples", "nquads", "trig"] as const) {
+      expect((await loadDataset([{ name: "e", text: "", format }])).size).toBe(0);
+      expect((await loadDatasetStream([{ name: "e", chunks: [], format }])).size).toBe(0);
+      expect((await loadDatasetStream([{ name: "e", chunks: [""], format }])).size).toBe(0);
+      // A byte order mark and nothing else: the decoder drops it, so n3 is handed no text at all.
+      expect((await loadDatasetStream([{ name: "e", chunks: [new Uint8Array([0xef, 0xbb, 0xbf])], format }])).size).toBe(0);
+    }
+  });
+
+  it("add nothing to the files around them", async () => {
+    const good = fixture("evidence.ttl");
+    const alone = await loadDataset([good]);
+    const dataset = await loadDatasetStream([{ name: "e1.ttl", chunks: [] }, { name: good.name, chunks: [good.text] }, { name: "e2.ttl", chunks: (async function* () {})() }]);
+    expect(isomorphic(dataset, alone)).toBe(true);
+    expect(dataset.prefixes).toEqual(alone.prefixes);
   });
 });
 

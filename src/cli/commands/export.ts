@@ -43,7 +43,7 @@ Examples:
     const writers: Record<RdfFormat, typeof serialize.writeTurtle> = {
       turtle: serialize.writeTurtle, ntriples: serialize.writeNTriples, nquads: serialize.writeNQuads, trig: serialize.writeTriG,
     };
-    const { dataset } = await loadData(context.dataFiles);
+    const { dataset } = await loadData(context.dataFiles, context.baseIRI);
     if (format === "turtle" || format === "ntriples") warnNamedGraphs(serialize.namedGraphsIn(dataset).length);
     const text = writers[format as RdfFormat](dataset);
     if (output) {

@@ -31,7 +31,7 @@ Examples:
     const [{ loadGraph }, { searchIndexOf }, { searchLabels }, { nodeToJson }] = await Promise.all([
       import("../graph.ts"), import("../../query/names.ts"), import("../../query/search.ts"), import("../../query/json.ts"),
     ]);
-    const { graph } = await loadGraph(context.dataFiles);
+    const { graph } = await loadGraph(context.dataFiles, context.baseIRI);
     // Classes and properties would crowd out the entities people look for, unless they are all there is.
     let hasEntities = false;
     for (let n = 0; n < graph.nodeCount && !hasEntities; n++) hasEntities = !graph.isSchema(n);

@@ -46,7 +46,7 @@ Examples:
     const [{ loadGraph, resolveNodes, resolveTerms }, { neighbourhood }, { neighbourhoodToJson }, render] = await Promise.all([
       import("../graph.ts"), import("../../query/neighbourhood.ts"), import("../../query/json.ts"), import("../render.ts"),
     ]);
-    const { graph } = await loadGraph(context.dataFiles);
+    const { graph } = await loadGraph(context.dataFiles, context.baseIRI);
     const centers = [...new Set(resolveNodes(graph, parsed.positionals))];
     const result = neighbourhood(graph, centers, {
       depth,

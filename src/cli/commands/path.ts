@@ -50,7 +50,7 @@ Examples:
     const [{ loadGraph, resolveNodes, resolveTerms }, { findPaths }, { pathsToJson }, { printSubgraphTurtle, pathsText }] = await Promise.all([
       import("../graph.ts"), import("../../query/path.ts"), import("../../query/json.ts"), import("../render.ts"),
     ]);
-    const { graph } = await loadGraph(context.dataFiles);
+    const { graph } = await loadGraph(context.dataFiles, context.baseIRI);
     const [from, to] = resolveNodes(graph, parsed.positionals);
     const options: PathOptions = {
       k,

@@ -67,8 +67,8 @@ Examples:
     const { SessionFileError } = await import("../../session/format.ts");
     try {
       if (sub === "diff") return await diff(files[0], files[1], parsed);
-      if (sub === "replay") return await replay(files[0], parsed, context.dataFiles);
-      return await report(files[0], parsed, context.dataFiles);
+      if (sub === "replay") return await replay(files[0], parsed, context.dataFiles, context.baseIRI);
+      return await report(files[0], parsed, context.dataFiles, context.baseIRI);
     } catch (error) {
       if (error instanceof SessionFileError) {
         const file = (error as Error & { file?: string }).file;
@@ -119,12 +119,12 @@ async function warnUnknownNodes(file: SessionFile, graph: GraphIndex): Promise<v
   warn(`kg session: ${unknown.length} node${unknown.length === 1 ? " of the session is" : "s of the session are"} not in the data: ${shown.join(", ")}${unknown.length > 3 ? ` and ${unknown.length - 3} more` : ""}`);
 }
 
-async function replay(path: string, parsed: ParsedCommand, dataFiles: string[] | undefined): Promise<number> {
+async function replay(path: string, parsed: ParsedCommand, dataFiles: string[] | undefined, baseIRI?: string): Promise<number> {
   const file = await readSession(path);
   const [{ loadGraph }, { replaySession, replaySparql }, { pathsToJson, neighbourhoodToJson }, render] = await Promise.all([
     import("../graph.ts"), import("../../session/replay.ts"), import("../../query/json.ts"), import("../render.ts"),
   ]);
-  const { graph } = await loadGraph(dataFiles);
+  const { graph } = await loadGraph(dataFiles, baseIRI);
   await warnUnknownNodes(file, graph);
   const data = await compareData(file, dataFiles);
   const result = replaySession(file, graph);
@@ -240,7 +240,7 @@ async function diff(pathA: string, pathB: string, parsed: ParsedCommand): Promis
   return 0;
 }
 
-async function report(path: string, parsed: ParsedCommand, dataFiles: string[] | undefined): Promise<number> {
+async function report(path: string, parsed: ParsedCommand, dataFiles: string[] | undefined, baseIRI?: string): Promise<number> {
   const file = await readSession(path);
   const [{ loadGraph }, { renderReport }, { sessionContent }, { findEdge }, { subgraphQuads }, { writeTurtle }, { readFile, writeFile }] = await Promise.all([
     import("../graph.ts"), import("../../session/report.ts"), import("../../session/diff.ts"), import("../../session/replay.ts"),
@@ -258,7 +258,7 @@ async function report(path: string, parsed: ParsedCommand, dataFiles: string[] |
     if (bytes.subarray(0, 8).toString("hex") !== "89504e470d0a1a0a") throw new UsageError(`kg session report: ${JSON.stringify(imagePath)} is not a PNG file`, "session");
     imagePng = `data:image/png;base64,${bytes.toString("base64")}`;
   }
-  const { graph } = await loadGraph(dataFiles);
+  const { graph } = await loadGraph(dataFiles, baseIRI);
   await warnUnknownNodes(file, graph);
   const content = sessionContent(file);
   const nodes = content.nodes.map((iri) => graph.nodeByIri(iri)).filter((n) => n >= 0);

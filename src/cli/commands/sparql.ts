@@ -53,7 +53,7 @@ Examples:
     const query = await readQuery(parsed.positionals[0]);
     return await reportFailures(async () => {
       const [{ loadData }, { createEmbeddedSparql }] = await Promise.all([import("../load.ts"), import("../../query/sparql-embedded.ts")]);
-      const { dataset } = await loadData(context.dataFiles);
+      const { dataset } = await loadData(context.dataFiles, context.baseIRI);
       const engine = await createEmbeddedSparql(dataset);
       await printAnswer(engine.query(query, { maxRows: limit }), format, limit, dataset.prefixes);
       return 0;
@@ -82,7 +82,7 @@ async function readQuery(argument: string): Promise<string> {
 }
 
 /** Prints an answer in the format asked; SELECT rows beyond `limit` were cut by the caller (`truncated`). */
-async function printAnswer(answer: SparqlAnswer, format: Format | undefined, limit: number, dataPrefixes: Readonly<Record<string, string>>): Promise<void> {
+async function printAnswer(answer: SparqlAnswer, format: Format | undefined, limit: number, dataPrefixes: Readonly<Record<string, string>>, baseIRI?: string): Promise<void> {
   const { prefixes } = await import("../../rdf/vocab.ts");
   const allPrefixes = { ...prefixes, ...dataPrefixes };
   if (answer.form === "ask") {
@@ -107,7 +107,8 @@ async function printAnswer(answer: SparqlAnswer, format: Format | undefined, lim
   if (!/(n-triples|turtle|text\/plain|^$)/.test(answer.contentType)) {
     throw new Error(`query/sparql: the endpoint sent the graph as ${answer.contentType}, which kg cannot read (it asks for N-Triples or Turtle)`);
   }
-  const graph = await loadDataset([{ name: "the query's answer", text: answer.text, format: "turtle" }]);
+  // An endpoint's Turtle may hold relative IRIs: they resolve against the endpoint's URL (its answer's location).
+  const graph = await loadDataset([{ name: "the query's answer", text: answer.text, format: "turtle", baseIRI }]);
   print(writeTurtle(graph, { prefixes: allPrefixes }));
 }
 
@@ -218,7 +219,7 @@ export async function runWithEndpoint(command: Command, parsed: ParsedCommand, a
         const { prefixes } = await import("../../rdf/vocab.ts");
         const { withPrefixes } = await import("../../query/sparql-query.ts");
         const answer = await endpoint.query(withPrefixes(query, prefixes), { signal, maxRows: limit });
-        await printAnswer(answer, format, limit, {});
+        await printAnswer(answer, format, limit, {}, endpoint.displayUrl);
         return 0;
       }
       if (name === "find") return await remoteFind(endpoint, parsed, signal);

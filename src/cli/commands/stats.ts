@@ -40,7 +40,7 @@ have evidence, then the number of entities of each class and of relations with e
 
   async run(parsed, context) {
     const { loadGraph } = await import("../graph.ts");
-    const { graph, files } = await loadGraph(context.dataFiles);
+    const { graph, files } = await loadGraph(context.dataFiles, context.baseIRI);
     const stats = graphStats(graph, files);
     if (flag(parsed, "json")) printJson(stats);
     else print(statsText(stats, graph));

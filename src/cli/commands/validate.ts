@@ -34,7 +34,7 @@ ontology/shapes.ttl, and cleaned texts are looked up beside each file, then unde
   },
 
   async run(parsed, context) {
-    const [{ formatCount, packageRoot, readText, turtleFilesIn }, { cleanedTextPaths, validateDataReport }] = await Promise.all([
+    const [{ documentBase, formatCount, packageRoot, readText, turtleFilesIn }, { cleanedTextPaths, validateDataReport }] = await Promise.all([
       import("../load.ts"), import("../../rdf/validate.ts"),
     ]);
     const bundledShapes = join(packageRoot, "ontology", shapesFileName);
@@ -45,8 +45,8 @@ ontology/shapes.ttl, and cleaned texts are looked up beside each file, then unde
     ];
     const shown = (file: string) => (file.startsWith(packageRoot + "/") ? file.slice(packageRoot.length + 1) : file);
     const files: NamedText[] = [];
-    for (const path of dataPaths) files.push({ name: context.dataFiles ? path : shown(path), text: await readText(path) });
-    const shapes: NamedText = { name: shapesPath === bundledShapes ? shown(shapesPath) : shapesPath, text: existsSync(shapesPath) ? await readText(shapesPath) : "" };
+    for (const path of dataPaths) files.push({ name: context.dataFiles ? path : shown(path), text: await readText(path), baseIRI: documentBase(path, context.baseIRI) });
+    const shapes: NamedText = { name: shapesPath === bundledShapes ? shown(shapesPath) : shapesPath, text: existsSync(shapesPath) ? await readText(shapesPath) : "", baseIRI: documentBase(shapesPath, context.baseIRI) };
     if (!existsSync(shapesPath)) warn(`kg validate: no shapes file at ${shown(shapesPath)}; SHACL checks skipped`);
 
     // A cleanedText path is relative to graph-data/; for --data files, a copy beside the file comes first.
