@@ -2,7 +2,8 @@
 import type { Dataset } from "../rdf/dataset.ts";
 import { writeNQuads } from "../rdf/serialize.ts";
 import type { SelectResult, SparqlAnswer } from "./sparql-endpoint.ts";
-import { declaredPrefixes, queryForm, withPrefixes } from "./sparql-query.ts";
+import { loadSparqlClassifier, SparqlSyntaxError, updateRefusal, type SparqlRequestKind } from "./sparql-form.ts";
+import { declaredPrefixes, withPrefixes } from "./sparql-query.ts";
 
 /** The part of oxigraph's Store this module uses. */
 interface OxigraphStore {
@@ -14,9 +15,12 @@ interface OxigraphModule {
   Store: new () => OxigraphStore;
 }
 
-/** A query the engine rejected (syntax, unknown prefix, ...): the message is the engine's, prefixed. */
+/**
+ * A query refused (an update, or a syntax error, placed by line and column of the text as given) or rejected by the
+ * engine (unknown prefix, ...: the engine's message, prefixed).
+ */
 export class SparqlQueryError extends Error {
-  constructor(message: string) {
+  constructor(message: string, readonly line?: number, readonly column?: number) {
     super(message);
     this.name = "SparqlQueryError";
   }
@@ -48,7 +52,7 @@ export interface EmbeddedSparql {
 
 /** Copies the dataset into a new in-memory Oxigraph store (named graphs kept). */
 export async function createEmbeddedSparql(dataset: Dataset): Promise<EmbeddedSparql> {
-  const { Store } = await loadOxigraph();
+  const [{ Store }, classify] = await Promise.all([loadOxigraph(), loadSparqlClassifier()]);
   const store = new Store();
   store.load(writeNQuads(dataset), { format: "application/n-quads" });
   const prepare = (query: string) => withPrefixes(query, dataset.prefixes);
@@ -67,12 +71,17 @@ export async function createEmbeddedSparql(dataset: Dataset): Promise<EmbeddedSp
   return {
     size: dataset.size,
     query(text, options = {}) {
+      // The text as given is classified, so a syntax error's line is the author's, not shifted by added PREFIX lines.
+      let kind: SparqlRequestKind;
+      try {
+        kind = classify(text);
+      } catch (error) {
+        if (error instanceof SparqlSyntaxError) throw new SparqlQueryError(error.message, error.line, error.column);
+        throw error;
+      }
+      if (kind.kind === "update") throw new SparqlQueryError(updateRefusal(kind.operations, "can be run"));
+      const { form } = kind;
       const query = prepare(text);
-      const form = queryForm(query);
-      if (form === "update") throw new SparqlQueryError("query/sparql: only SELECT, ASK, CONSTRUCT and DESCRIBE queries can be run (no updates)");
-      // No form keyword: the engine's parser says where the query goes wrong.
-      if (form === undefined) run(query, "application/sparql-results+json");
-      if (form === undefined) throw new SparqlQueryError("query/sparql: not a SELECT, ASK, CONSTRUCT or DESCRIBE query");
       if (form === "ask") return { form, value: (JSON.parse(run(query, "application/sparql-results+json")) as { boolean: boolean }).boolean };
       if (form === "select") {
         const json = JSON.parse(run(query, "application/sparql-results+json")) as { head: { vars: string[] }; results: { bindings: SelectResult["bindings"] } };

@@ -1,5 +1,7 @@
 // A client for any SPARQL 1.1 protocol endpoint over fetch: timeouts, cancellation, size limits and clear errors.
-import { limitSelect, queryForm } from "./sparql-query.ts";
+import { classifySparql, SparqlSyntaxError, updateRefusal, type QueryForm } from "./sparql-form.ts";
+import { base64, bodyStart, formatSeconds, networkReason } from "./sparql-http.ts";
+import { limitSelect } from "./sparql-query.ts";
 
 /** One RDF term of a SPARQL JSON result ("typed-literal" is what older stores such as Virtuoso write). */
 export interface SparqlTermJson {
@@ -107,19 +109,39 @@ export class SparqlEndpoint {
     }
   }
 
-  /** Runs any query form; SELECT results are bounded by the row limit (a LIMIT is added when the query has none). */
+  /**
+   * Runs query text of any read form, refusing updates and unparsable text before anything is sent; SELECT results
+   * are bounded by the row limit (a LIMIT is added when the query has none). Text from people goes through here:
+   * select() and ask() send the queries the project builds itself without parsing them.
+   */
   async query(query: string, request: RequestOptions = {}): Promise<SparqlAnswer> {
-    const form = queryForm(query);
-    if (form === "update") {
-      throw new SparqlEndpointError("query/sparql: only SELECT, ASK, CONSTRUCT and DESCRIBE queries can be sent (no updates)", "usage", this.displayUrl);
-    }
-    if (form === undefined) {
-      throw new SparqlEndpointError("query/sparql: not a SELECT, ASK, CONSTRUCT or DESCRIBE query (no form keyword found)", "usage", this.displayUrl);
-    }
+    const kind = await this.classify(query);
+    if (kind.kind === "update") throw new SparqlEndpointError(updateRefusal(kind.operations, "can be sent"), "usage", this.displayUrl);
+    const form: QueryForm = kind.form;
     if (form === "select") return { form, result: await this.select(query, request) };
     if (form === "ask") return { form, value: await this.ask(query, request) };
     const { text, contentType } = await this.send(query, graphAccept, request.signal);
     return { form, text, contentType };
+  }
+
+  /**
+   * Sends a SPARQL update, which only an explicit request by the user may lead to (kg sparql --allow-update);
+   * refuses text that is not an update. Returns the operations sent.
+   */
+  async update(text: string, request: { signal?: AbortSignal } = {}): Promise<string[]> {
+    const kind = await this.classify(text);
+    if (kind.kind !== "update") throw new SparqlEndpointError(`query/sparql: not an update but a ${kind.form.toUpperCase()} query`, "usage", this.displayUrl);
+    await this.send(text, "*/*", request.signal, "update");
+    return kind.operations;
+  }
+
+  private async classify(text: string) {
+    try {
+      return await classifySparql(text);
+    } catch (error) {
+      if (error instanceof SparqlSyntaxError) throw new SparqlEndpointError(error.message, "usage", this.displayUrl);
+      throw error;
+    }
   }
 
   async select(query: string, request: RequestOptions = {}): Promise<SelectResult> {
@@ -148,8 +170,8 @@ export class SparqlEndpoint {
     throw this.malformed("an ASK result without a boolean", text);
   }
 
-  /** Sends the query and returns the body; every failure becomes a SparqlEndpointError. */
-  async send(query: string, accept: string, signal?: AbortSignal): Promise<{ text: string; contentType: string }> {
+  /** Sends the query (or, as `update`, an update) and returns the body; every failure becomes a SparqlEndpointError. */
+  async send(query: string, accept: string, signal?: AbortSignal, parameter: "query" | "update" = "query"): Promise<{ text: string; contentType: string }> {
     if (signal?.aborted) throw this.aborted();
     const controller = new AbortController();
     let timedOut = false;
@@ -168,7 +190,7 @@ export class SparqlEndpoint {
     try {
       let response: Response;
       try {
-        response = await (this.options.fetch ?? fetch)(...this.request(query, accept, controller.signal));
+        response = await (this.options.fetch ?? fetch)(...this.request(query, accept, controller.signal, parameter));
       } catch (error) {
         return fail(error);
       }
@@ -186,15 +208,16 @@ export class SparqlEndpoint {
     }
   }
 
-  private request(query: string, accept: string, signal: AbortSignal): [string, RequestInit] {
-    const params = new URLSearchParams({ query });
+  private request(query: string, accept: string, signal: AbortSignal, parameter: "query" | "update"): [string, RequestInit] {
+    const params = new URLSearchParams({ [parameter]: query });
     for (const graph of this.options.defaultGraphs ?? []) params.append("default-graph-uri", graph);
     const headers: Record<string, string> = { accept };
     if (this.authorization) headers.authorization = this.authorization;
     const getUrl = new URL(this.url.href);
     for (const [name, value] of params) getUrl.searchParams.append(name, value);
     const method = this.options.method ?? "auto";
-    if (method === "GET" || (method === "auto" && getUrl.href.length <= longestGet)) {
+    // The protocol allows updates by POST only.
+    if (parameter === "query" && (method === "GET" || (method === "auto" && getUrl.href.length <= longestGet))) {
       return [getUrl.href, { method: "GET", headers, signal, redirect: "follow" }];
     }
     headers["content-type"] = "application/x-www-form-urlencoded";
@@ -273,35 +296,4 @@ export class SparqlEndpoint {
   private aborted(): SparqlEndpointError {
     return new SparqlEndpointError(`query/sparql: the query to ${this.displayUrl} was cancelled`, "aborted", this.displayUrl);
   }
-}
-
-function bodyStart(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length <= 200 ? flat : `${flat.slice(0, 200)}…`;
-}
-
-function formatSeconds(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
-}
-
-/** Why fetch failed, from the error's cause (Node puts the system error code there). */
-function networkReason(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  const code = cause?.code;
-  const known: Record<string, string> = {
-    ECONNREFUSED: "connection refused (is the server running, on this port?)",
-    ENOTFOUND: "no such host",
-    ECONNRESET: "the connection was reset",
-    EHOSTUNREACH: "host unreachable",
-    ETIMEDOUT: "the connection timed out",
-  };
-  if (code !== undefined) return `${known[code] ?? cause?.message ?? code} (${code})`;
-  return (error as Error)?.message ?? String(error);
-}
-
-/** Base64 of the UTF-8 bytes (btoa alone takes Latin-1 only). */
-function base64(text: string): string {
-  let binary = "";
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
 }

@@ -1,9 +1,4 @@
-// SPARQL query text helpers shared by the embedded engine and the endpoint client: query form, prefixes, limits, escaping.
-
-export type QueryForm = "select" | "ask" | "construct" | "describe";
-
-/** A query's form, "update" for SPARQL Update, undefined when no form keyword is found (a syntax error). */
-export type RequestForm = QueryForm | "update";
+// SPARQL query text helpers shared by the embedded engine and the endpoint client: prefixes, limits, escaping (the form is sparql-form.ts's).
 
 /** The query with comments, IRIs and string literals blanked out, so keyword tests do not look inside them. */
 function skeleton(query: string): string {
@@ -12,14 +7,6 @@ function skeleton(query: string): string {
     /("""[\s\S]*?"""|'''[\s\S]*?'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\s]*>|#[^\n]*)/g,
     (match) => (match.startsWith("#") ? " " : match.startsWith("<") ? "<>" : '""'),
   );
-}
-
-/** SELECT, ASK, CONSTRUCT, DESCRIBE or an update: the first form keyword after the prologue; undefined when there is none. */
-export function queryForm(query: string): RequestForm | undefined {
-  const match = /\b(SELECT|ASK|CONSTRUCT|DESCRIBE|INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b/i.exec(skeleton(query));
-  if (match === null) return undefined;
-  const word = match[1].toLowerCase();
-  return word === "select" || word === "ask" || word === "construct" || word === "describe" ? word : "update";
 }
 
 /** The prefix names the query declares with PREFIX. */
@@ -51,12 +38,12 @@ export function hasLimit(query: string): boolean {
 }
 
 /**
- * A SELECT query bounded to `rows` solutions, when it has no LIMIT and ends in a group or a solution modifier
- * (not in a trailing VALUES block, where a LIMIT would be a syntax error); otherwise the query unchanged.
+ * A SELECT query (the caller knows the form) bounded to `rows` solutions, when it has no LIMIT and ends in a group
+ * or a solution modifier (not in a trailing VALUES block, where a LIMIT would be a syntax error); otherwise unchanged.
  */
 export function limitSelect(query: string, rows: number): string {
   const body = skeleton(query).trimEnd();
-  if (queryForm(query) !== "select" || hasLimit(query)) return query;
+  if (hasLimit(query)) return query;
   if (/\bVALUES\b[^{}]*\{[^{}]*\}$/i.test(body)) return query;
   return `${query.trimEnd()}\nLIMIT ${rows}`;
 }

@@ -29,6 +29,11 @@ export interface VirtuosoOptions {
   loaders?: number;
   /** Prefix of error messages; default "tests/sparql". */
   who?: string;
+  /**
+   * Lets the endpoint's anonymous user (SPARQL) run SPARQL updates on every graph, as a carelessly configured
+   * public store would; default false (Virtuoso's own default: read-only).
+   */
+  allowUpdates?: boolean;
 }
 
 const defaultGraph = "https://w3id.org/smartcity-kg/";
@@ -184,6 +189,10 @@ export async function startVirtuoso(files: readonly string[], graphOrOptions: st
       throw new Error(`${who}: loading the data into Virtuoso failed (isql exit ${load.status}):\n${load.output}`);
     }
     if (!/0 Rows\./.test(load.output)) throw new Error(`${who}: Virtuoso rejected some files:\n${load.output}`);
+    if (options.allowUpdates) {
+      const granted = await runIsql(isql, [...login, `exec=GRANT SPARQL_UPDATE TO "SPARQL"; DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7);`], 30_000);
+      if (granted.status !== 0 || /\*\*\* Error/.test(granted.output)) throw new Error(`${who}: granting SPARQL_UPDATE failed (isql exit ${granted.status}):\n${granted.output}`);
+    }
     timings.loadMs = performance.now() - loadStart;
   } catch (error) {
     const log = (() => {

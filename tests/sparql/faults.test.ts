@@ -219,6 +219,30 @@ describe("SparqlEndpoint", () => {
     expect((await failure(endpoint.query("hello"))).kind).toBe("usage");
     expect(seen.length).toBe(before);
   });
+
+  it("refuses updates that a keyword test would take for queries, sending nothing", async () => {
+    const before = seen.length;
+    const endpoint = new SparqlEndpoint({ url: `${base}/ok` });
+    for (const text of [
+      "PREFIX ask: <http://x/> DELETE WHERE { GRAPH <http://g/> { ?s ?p ?o } }",
+      "PREFIX select: <http://x/>\nLOAD <http://attacker.example/payload.ttl>",
+      "PREFIX describe: <http://x/> WITH <http://g/> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
+      "SELECT * WHERE { ?s ?p ?o } ; CLEAR ALL",
+    ]) {
+      const error = await failure(endpoint.query(text));
+      expect(error.kind, text).toBe("usage");
+      expect(error.message, text).toMatch(/^query\/sparql: (only SELECT, ASK, CONSTRUCT and DESCRIBE queries can be sent \(no updates\)|error at \d+:\d+)/);
+    }
+    expect(seen.length).toBe(before);
+  });
+
+  it("sends read queries whose prefixes are named like updates or other forms", async () => {
+    const select = await new SparqlEndpoint({ url: `${base}/ok` }).query("PREFIX delete: <http://x/> SELECT * WHERE { ?s delete:p ?o }");
+    expect(select.form).toBe("select");
+    expect(seen.at(-1)?.query).toMatch(/^PREFIX delete: <http:\/\/x\/> SELECT \* WHERE \{ \?s delete:p \?o \}\nLIMIT 5001$/);
+    const ask = await new SparqlEndpoint({ url: `${base}/ask` }).query("PREFIX select: <http://x/> ASK { ?s select:p ?o }");
+    expect(ask).toEqual({ form: "ask", value: true });
+  });
 });
 
 describe("remote queries on a failing endpoint", () => {

@@ -1,19 +1,8 @@
-// SPARQL text helpers: the query form, prefixes declared only when used and missing, a LIMIT added only where it is valid.
+// SPARQL text helpers: prefixes declared only when used and missing, a LIMIT added only where it is valid.
 import { describe, expect, it } from "vitest";
-import { declaredPrefixes, limitSelect, queryForm, regexEscape, stringLiteral, withPrefixes } from "../../src/query/sparql-query.ts";
+import { declaredPrefixes, limitSelect, regexEscape, stringLiteral, withPrefixes } from "../../src/query/sparql-query.ts";
 
 const data = { kg: "https://w3id.org/smartcity-kg/ontology#", kgr: "https://w3id.org/smartcity-kg/resource/", skos: "http://www.w3.org/2004/02/skos/core#" };
-
-describe("queryForm", () => {
-  it("finds the form after the prologue, ignoring comments, strings and IRIs", () => {
-    expect(queryForm("PREFIX a: <http://x/select#>\n# ASK this\nSELECT * WHERE { ?s ?p 'ASK' }")).toBe("select");
-    expect(queryForm("BASE <http://construct.example/> ASK { ?s ?p ?o }")).toBe("ask");
-    expect(queryForm("construct { ?s ?p ?o } where { ?s ?p ?o }")).toBe("construct");
-    expect(queryForm("DESCRIBE <http://example.org/x>")).toBe("describe");
-    expect(queryForm("INSERT DATA { <a:x> <a:y> <a:z> }")).toBe("update");
-    expect(queryForm("hello")).toBeUndefined();
-  });
-});
 
 describe("withPrefixes", () => {
   it("declares the prefixes a query uses but does not declare, and nothing else", () => {
@@ -35,7 +24,6 @@ describe("limitSelect", () => {
   it("adds a LIMIT to an unbounded SELECT only", () => {
     expect(limitSelect("SELECT * WHERE { ?s ?p ?o } ORDER BY ?s", 11)).toBe("SELECT * WHERE { ?s ?p ?o } ORDER BY ?s\nLIMIT 11");
     expect(limitSelect("SELECT * WHERE { ?s ?p ?o } LIMIT 5", 11)).toBe("SELECT * WHERE { ?s ?p ?o } LIMIT 5");
-    expect(limitSelect("ASK { ?s ?p ?o }", 11)).toBe("ASK { ?s ?p ?o }");
     // A trailing VALUES block cannot be followed by LIMIT.
     expect(limitSelect("SELECT * WHERE { ?s ?p ?o } VALUES ?s { <http://x/a> }", 11)).toBe("SELECT * WHERE { ?s ?p ?o } VALUES ?s { <http://x/a> }");
   });

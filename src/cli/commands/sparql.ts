@@ -1,9 +1,8 @@
 // kg sparql, and --endpoint: SPARQL over the loaded graph (embedded Oxigraph) or a remote endpoint, which also answers find, path and neighbours.
 import type { Command } from "../command.ts";
 import { print, printJson, warn } from "../command.ts";
-import { UsageError, flag, intOption, listOption, stringOption, type ParsedCommand } from "../args.ts";
-import type { Direction } from "../../query/neighbourhood.ts";
-import type { SelectResult, SparqlAnswer, SparqlEndpoint, SparqlTermJson } from "../../query/sparql-endpoint.ts";
+import { UsageError, flag, intOption, stringOption, type ParsedCommand } from "../args.ts";
+import type { SelectResult, SparqlAnswer, SparqlTermJson } from "../../query/sparql-endpoint.ts";
 
 /** The environment variable that holds the endpoint password (never a flag: flags end up in shell history). */
 export const passwordVariable = "KG_ENDPOINT_PASSWORD";
@@ -30,6 +29,8 @@ kge:, skos:, ...) are declared for you when the query uses them without a PREFIX
 SELECT prints a table (--format json: SPARQL JSON results; csv: SPARQL CSV results); ASK prints true or
 false; CONSTRUCT and DESCRIBE print Turtle. At most --limit rows are shown; kg says when it cut.
 @file reads the query from a file (@- from standard input).
+The query's form is decided by a SPARQL parser before anything runs or is sent: updates (INSERT, DELETE, LOAD,
+CLEAR, DROP, ...) are refused unless --allow-update is given with --endpoint.
 
 With --endpoint URL (before or after the command), find, path, neighbours and sparql ask the endpoint
 instead of reading files, fetching only what the answer needs. --user NAME sends HTTP basic credentials
@@ -44,12 +45,16 @@ Examples:
     options: {
       format: { type: "string", value: "table|json|csv|turtle", help: "output format (default: table for SELECT, Turtle for CONSTRUCT/DESCRIBE)" },
       limit: { type: "string", value: "N", help: "show at most N rows of a SELECT (default 1000)" },
+      "allow-update": { type: "boolean", help: "with --endpoint: send a SPARQL update (INSERT, DELETE, LOAD, CLEAR, ...), which changes the endpoint's data; refused without it" },
     },
   },
 
   async run(parsed, context) {
     const format = formatOption(parsed);
     const limit = intOption(parsed, "sparql", "limit", 1000);
+    if (flag(parsed, "allow-update")) {
+      throw new UsageError("kg sparql: --allow-update needs --endpoint URL (the embedded engine works on a copy of the files: an update would change nothing)", "sparql");
+    }
     const query = await readQuery(parsed.positionals[0]);
     return await reportFailures(async () => {
       const [{ loadData }, { createEmbeddedSparql }] = await Promise.all([import("../load.ts"), import("../../query/sparql-embedded.ts")]);
@@ -217,14 +222,26 @@ export async function runWithEndpoint(command: Command, parsed: ParsedCommand, a
       if (name === "sparql") {
         const limit = intOption(parsed, "sparql", "limit", 1000);
         const { prefixes } = await import("../../rdf/vocab.ts");
-        const { withPrefixes } = await import("../../query/sparql-query.ts");
+        const [{ withPrefixes }, { classifySparql, updateRefusal }] = await Promise.all([import("../../query/sparql-query.ts"), import("../../query/sparql-form.ts")]);
+        // The text as typed is classified first, so a syntax error's line is the author's.
+        const kind = await classifySparql(query);
+        if (kind.kind === "update") {
+          if (!flag(parsed, "allow-update")) {
+            warn(`${updateRefusal(kind.operations, "can be sent")}\nAdd --allow-update to send it: it changes the data on ${endpoint.displayUrl}.`);
+            return 2;
+          }
+          const operations = await endpoint.update(withPrefixes(query, prefixes), { signal });
+          print(`Update sent to ${endpoint.displayUrl}: ${operations.join("; ")}.`);
+          return 0;
+        }
         const answer = await endpoint.query(withPrefixes(query, prefixes), { signal, maxRows: limit });
         await printAnswer(answer, format, limit, {}, endpoint.displayUrl);
         return 0;
       }
-      if (name === "find") return await remoteFind(endpoint, parsed, signal);
-      if (name === "path") return await remotePath(endpoint, parsed, signal);
-      return await remoteNeighbours(endpoint, parsed, signal);
+      const remote = await import("./remote.ts");
+      if (name === "find") return await remote.remoteFind(endpoint, parsed, signal);
+      if (name === "path") return await remote.remotePath(endpoint, parsed, signal);
+      return await remote.remoteNeighbours(endpoint, parsed, signal);
     } finally {
       process.off("SIGINT", onInterrupt);
     }
@@ -236,8 +253,10 @@ async function reportFailures(run: () => Promise<number>): Promise<number> {
   try {
     return await run();
   } catch (error) {
-    const [{ SparqlEndpointError }, { SparqlQueryError }] = await Promise.all([import("../../query/sparql-endpoint.ts"), import("../../query/sparql-embedded.ts")]);
-    if (error instanceof SparqlQueryError) {
+    const [{ SparqlEndpointError }, { SparqlQueryError }, { SparqlSyntaxError }] = await Promise.all([
+      import("../../query/sparql-endpoint.ts"), import("../../query/sparql-embedded.ts"), import("../../query/sparql-form.ts"),
+    ]);
+    if (error instanceof SparqlQueryError || error instanceof SparqlSyntaxError) {
       warn(error.message);
       return 2;
     }
@@ -249,83 +268,3 @@ async function reportFailures(run: () => Promise<number>): Promise<number> {
     throw error;
   }
 }
-
-async function remoteFind(endpoint: SparqlEndpoint, parsed: ParsedCommand, signal: AbortSignal): Promise<number> {
-  const limit = intOption(parsed, "find", "limit", 10);
-  const text = parsed.positionals.join(" ");
-  const [{ remoteSearch }, { curie, table }, { prefixes }] = await Promise.all([
-    import("../../query/sparql-remote.ts"), import("../format.ts"), import("../../rdf/vocab.ts"),
-  ]);
-  const hits = await remoteSearch(endpoint, text, { limit, includeSchema: flag(parsed, "schema"), signal });
-  if (flag(parsed, "json")) {
-    printJson({ query: text, hits });
-    return 0;
-  }
-  if (hits.length === 0) {
-    print(`No label on ${endpoint.displayUrl} starts a word with ${JSON.stringify(text)}. Try fewer or shorter words (the endpoint search has no typo tolerance).`);
-    return 0;
-  }
-  const local = (iri: string) => iri.replace(/^.*[#/]/, "");
-  print(table(hits.map((hit) => [hit.label, curie(hit.iri, prefixes), hit.types.map(local).join(", "), hit.matched !== hit.label ? `(as "${hit.matched}")` : ""]), ""));
-  return 0;
-}
-
-async function remotePath(endpoint: SparqlEndpoint, parsed: ParsedCommand, signal: AbortSignal): Promise<number> {
-  const k = intOption(parsed, "path", "k", 3);
-  const limit = intOption(parsed, "path", "limit", 100);
-  const maxLength = intOption(parsed, "path", "max-length", 6, 0);
-  const [{ remotePaths, resolveRemoteNode, resolveRemoteTerms }, { pathsToJson }, render] = await Promise.all([
-    import("../../query/sparql-remote.ts"), import("../../query/json.ts"), import("../render.ts"),
-  ]);
-  const resolve = (name: string) => resolveRemoteNode(endpoint, name, undefined, { signal });
-  const terms = (option: string, kind: "predicate" | "class") => resolveRemoteTerms(endpoint, listOption(parsed, option), kind, undefined, { signal });
-  const [from, to] = [await resolve(parsed.positionals[0]), await resolve(parsed.positionals[1])];
-  const excludeNodes: string[] = [];
-  for (const name of listOption(parsed, "exclude")) excludeNodes.push(await resolve(name));
-  const answer = await remotePaths(endpoint, from, to, {
-    signal, k, limit, maxLength,
-    allShortest: flag(parsed, "all"),
-    directed: flag(parsed, "directed"),
-    predicates: await terms("predicates", "predicate"),
-    excludePredicates: await terms("exclude-predicates", "predicate"),
-    excludeClasses: await terms("exclude-classes", "class"),
-    excludeNodes,
-  });
-  warnTruncated(endpoint, answer.fetchTruncated, answer.rows);
-  const { graph, paths } = answer;
-  if (flag(parsed, "json")) printJson(pathsToJson(graph, paths));
-  else if (flag(parsed, "turtle")) render.printSubgraphTurtle(graph, paths.flatMap((p) => p.nodes), paths.flatMap((p) => p.steps.map((s) => s.edge)));
-  else if (paths.length === 0) print(`No path within ${maxLength} hop${maxLength === 1 ? "" : "s"} between ${parsed.positionals[0]} and ${parsed.positionals[1]} on ${endpoint.displayUrl}.`);
-  else print(render.pathsText(graph, paths));
-  return 0;
-}
-
-async function remoteNeighbours(endpoint: SparqlEndpoint, parsed: ParsedCommand, signal: AbortSignal): Promise<number> {
-  const depth = intOption(parsed, "neighbours", "depth", 1, 0);
-  const limit = intOption(parsed, "neighbours", "limit", 500);
-  const direction = (stringOption(parsed, "direction") ?? "both") as Direction;
-  if (!["out", "in", "both"].includes(direction)) {
-    throw new UsageError(`kg neighbours: --direction must be out, in or both, got ${JSON.stringify(direction)}`, "neighbours");
-  }
-  const [{ remoteNeighbourhood, resolveRemoteNode, resolveRemoteTerms }, { neighbourhoodToJson }, render] = await Promise.all([
-    import("../../query/sparql-remote.ts"), import("../../query/json.ts"), import("../render.ts"),
-  ]);
-  const centers: string[] = [];
-  for (const name of parsed.positionals) centers.push(await resolveRemoteNode(endpoint, name, undefined, { signal }));
-  const answer = await remoteNeighbourhood(endpoint, [...new Set(centers)], {
-    signal, depth, direction, limit,
-    classes: await resolveRemoteTerms(endpoint, listOption(parsed, "classes"), "class", undefined, { signal }),
-    predicates: await resolveRemoteTerms(endpoint, listOption(parsed, "predicates"), "predicate", undefined, { signal }),
-  });
-  warnTruncated(endpoint, answer.fetchTruncated, answer.rows);
-  const { graph, result } = answer;
-  if (flag(parsed, "json")) printJson(neighbourhoodToJson(graph, result));
-  else if (flag(parsed, "turtle")) render.printSubgraphTurtle(graph, result.nodes.map((n) => n.node), result.edges);
-  else print(render.neighbourhoodText(graph, result, depth));
-  return 0;
-}
-
-function warnTruncated(endpoint: SparqlEndpoint, truncated: boolean, rows: number): void {
-  if (truncated) warn(`kg: warning: stopped fetching from ${endpoint.displayUrl} after ${rows} rows; the answer may be incomplete`);
-}
-

@@ -66,6 +66,8 @@ async function runQuery(service: DataService, query: string, maxRows: number): P
  */
 function failure(error: unknown, query: string, prefixes: Readonly<Record<string, string>>): QueryFailure {
   if (!(error instanceof SparqlQueryError)) return { message: error instanceof Error ? error.message : String(error) };
+  // The request classifier places its errors in the text as typed; only the engine's count the added PREFIX lines.
+  if (error.line !== undefined) return { message: error.message.replace(/error at (\d+):(\d+)/, "error at line $1, column $2"), line: error.line, column: error.column };
   const added = withPrefixes(query, prefixes).split("\n").length - query.split("\n").length;
   const match = /error at (\d+):(\d+)/.exec(error.message);
   if (!match) return { message: error.message };

@@ -1,0 +1,85 @@
+// kg find, path and neighbours with --endpoint: the remote algorithms' answers printed like the local commands'.
+import { print, printJson, warn } from "../command.ts";
+import { UsageError, flag, intOption, listOption, stringOption, type ParsedCommand } from "../args.ts";
+import type { Direction } from "../../query/neighbourhood.ts";
+import type { SparqlEndpoint } from "../../query/sparql-endpoint.ts";
+
+export async function remoteFind(endpoint: SparqlEndpoint, parsed: ParsedCommand, signal: AbortSignal): Promise<number> {
+  const limit = intOption(parsed, "find", "limit", 10);
+  const text = parsed.positionals.join(" ");
+  const [{ remoteSearch }, { curie, table }, { prefixes }] = await Promise.all([
+    import("../../query/sparql-remote.ts"), import("../format.ts"), import("../../rdf/vocab.ts"),
+  ]);
+  const hits = await remoteSearch(endpoint, text, { limit, includeSchema: flag(parsed, "schema"), signal });
+  if (flag(parsed, "json")) {
+    printJson({ query: text, hits });
+    return 0;
+  }
+  if (hits.length === 0) {
+    print(`No label on ${endpoint.displayUrl} starts a word with ${JSON.stringify(text)}. Try fewer or shorter words (the endpoint search has no typo tolerance).`);
+    return 0;
+  }
+  const local = (iri: string) => iri.replace(/^.*[#/]/, "");
+  print(table(hits.map((hit) => [hit.label, curie(hit.iri, prefixes), hit.types.map(local).join(", "), hit.matched !== hit.label ? `(as "${hit.matched}")` : ""]), ""));
+  return 0;
+}
+
+export async function remotePath(endpoint: SparqlEndpoint, parsed: ParsedCommand, signal: AbortSignal): Promise<number> {
+  const k = intOption(parsed, "path", "k", 3);
+  const limit = intOption(parsed, "path", "limit", 100);
+  const maxLength = intOption(parsed, "path", "max-length", 6, 0);
+  const [{ remotePaths, resolveRemoteNode, resolveRemoteTerms }, { pathsToJson }, render] = await Promise.all([
+    import("../../query/sparql-remote.ts"), import("../../query/json.ts"), import("../render.ts"),
+  ]);
+  const resolve = (name: string) => resolveRemoteNode(endpoint, name, undefined, { signal });
+  const terms = (option: string, kind: "predicate" | "class") => resolveRemoteTerms(endpoint, listOption(parsed, option), kind, undefined, { signal });
+  const [from, to] = [await resolve(parsed.positionals[0]), await resolve(parsed.positionals[1])];
+  const excludeNodes: string[] = [];
+  for (const name of listOption(parsed, "exclude")) excludeNodes.push(await resolve(name));
+  const answer = await remotePaths(endpoint, from, to, {
+    signal, k, limit, maxLength,
+    allShortest: flag(parsed, "all"),
+    directed: flag(parsed, "directed"),
+    predicates: await terms("predicates", "predicate"),
+    excludePredicates: await terms("exclude-predicates", "predicate"),
+    excludeClasses: await terms("exclude-classes", "class"),
+    excludeNodes,
+  });
+  warnTruncated(endpoint, answer.fetchTruncated, answer.rows);
+  const { graph, paths } = answer;
+  if (flag(parsed, "json")) printJson(pathsToJson(graph, paths));
+  else if (flag(parsed, "turtle")) render.printSubgraphTurtle(graph, paths.flatMap((p) => p.nodes), paths.flatMap((p) => p.steps.map((s) => s.edge)));
+  else if (paths.length === 0) print(`No path within ${maxLength} hop${maxLength === 1 ? "" : "s"} between ${parsed.positionals[0]} and ${parsed.positionals[1]} on ${endpoint.displayUrl}.`);
+  else print(render.pathsText(graph, paths));
+  return 0;
+}
+
+export async function remoteNeighbours(endpoint: SparqlEndpoint, parsed: ParsedCommand, signal: AbortSignal): Promise<number> {
+  const depth = intOption(parsed, "neighbours", "depth", 1, 0);
+  const limit = intOption(parsed, "neighbours", "limit", 500);
+  const direction = (stringOption(parsed, "direction") ?? "both") as Direction;
+  if (!["out", "in", "both"].includes(direction)) {
+    throw new UsageError(`kg neighbours: --direction must be out, in or both, got ${JSON.stringify(direction)}`, "neighbours");
+  }
+  const [{ remoteNeighbourhood, resolveRemoteNode, resolveRemoteTerms }, { neighbourhoodToJson }, render] = await Promise.all([
+    import("../../query/sparql-remote.ts"), import("../../query/json.ts"), import("../render.ts"),
+  ]);
+  const centers: string[] = [];
+  for (const name of parsed.positionals) centers.push(await resolveRemoteNode(endpoint, name, undefined, { signal }));
+  const answer = await remoteNeighbourhood(endpoint, [...new Set(centers)], {
+    signal, depth, direction, limit,
+    classes: await resolveRemoteTerms(endpoint, listOption(parsed, "classes"), "class", undefined, { signal }),
+    predicates: await resolveRemoteTerms(endpoint, listOption(parsed, "predicates"), "predicate", undefined, { signal }),
+  });
+  warnTruncated(endpoint, answer.fetchTruncated, answer.rows);
+  const { graph, result } = answer;
+  if (flag(parsed, "json")) printJson(neighbourhoodToJson(graph, result));
+  else if (flag(parsed, "turtle")) render.printSubgraphTurtle(graph, result.nodes.map((n) => n.node), result.edges);
+  else print(render.neighbourhoodText(graph, result, depth));
+  return 0;
+}
+
+function warnTruncated(endpoint: SparqlEndpoint, truncated: boolean, rows: number): void {
+  if (truncated) warn(`kg: warning: stopped fetching from ${endpoint.displayUrl} after ${rows} rows; the answer may be incomplete`);
+}
+
