@@ -223,7 +223,8 @@ export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle
   async function loadData(files: IncomingFile[], replace: boolean, rethrow: boolean): Promise<boolean> {
     showProgress(files.length ? `Reading ${files.map((f) => f.name).join(", ")}…` : "Loading the bundled graph…", null);
     try {
-      const reply = await client.request("load", { files, replace }, (p) =>
+      // Relative IRIs in the files resolve against the page's address (without its query and fragment).
+      const reply = await client.request("load", { files, replace, baseIRI: location.origin + location.pathname }, (p) =>
         showProgress(p.file ? `Parsing ${p.file}… ${Math.round((100 * p.done) / p.total)}%` : "Indexing…", p.done / p.total),
       );
       summary = reply;

@@ -70,7 +70,7 @@ export class DataService {
     let doneBefore = 0;
     let current = "";
     const dataset = await loadDataset(
-      files.map((file) => ({ name: file.name, text: file.text, format: file.format })),
+      files.map((file) => ({ name: file.name, text: file.text, format: file.format, baseIRI: file.baseIRI })),
       {
         base,
         progressEvery: 20_000,

@@ -42,7 +42,7 @@ async function answer(message: RequestMessage): Promise<unknown> {
   switch (message.type) {
     case "load": {
       const args = message.args as Requests["load"]["args"];
-      const files = args.files.length ? await readIncoming(args.files) : bundledFiles();
+      const files = (args.files.length ? await readIncoming(args.files) : bundledFiles()).map((file) => ({ ...file, baseIRI: args.baseIRI }));
       const loaded = await digests(files, args.files);
       const summary = await service.load(files, args.replace, (progress) => post({ id, progress }));
       return { ...summary, loaded };

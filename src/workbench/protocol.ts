@@ -114,6 +114,8 @@ export interface SourceFile {
   name: string;
   text: string;
   format?: "turtle" | "ntriples" | "nquads" | "trig";
+  /** What the text's relative IRIs resolve against: the page's URL (a picked file has no URL of its own). */
+  baseIRI?: string;
 }
 
 /**
@@ -144,7 +146,8 @@ export type NeighbourhoodRequest = Omit<NeighbourhoodParams, "mode">;
 /** Requests by type, each with its reply type. */
 export interface Requests {
   /** No files: the bundled ontology and graph data. `loaded`: the files of this request (or the bundled ones), in order, hashed. */
-  load: { args: { files: IncomingFile[]; replace: boolean }; reply: DatasetSummary & { loaded: LoadedFile[] } };
+  /** `baseIRI`: the page's URL, which relative IRIs in the files resolve against (the worker's own is its script's). */
+  load: { args: { files: IncomingFile[]; replace: boolean; baseIRI?: string }; reply: DatasetSummary & { loaded: LoadedFile[] } };
   /** With `layout`, the nodes come with positions from a ForceAtlas2 run in the worker. */
   overview: { args: { cap: number; includeSchema: boolean; layout?: boolean }; reply: Overview };
   search: { args: { text: string; limit: number }; reply: SearchHit[] };

@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DataService, describeFailure, edgeId, yearOf } from "../../src/workbench/data-service.ts";
 import { defaultPathOptions } from "../../src/session/index.ts";
+import { handleSparql } from "../../src/workbench/sparql/worker-side.ts";
 import { loadDataset } from "../../src/rdf/parse.ts";
 import { oa, rdf } from "../../src/rdf/vocab.ts";
 
@@ -146,6 +147,30 @@ describe("DataService", () => {
     expect(second.edges).toBe(first.edges + 1);
     expect(second.hash).not.toBe(first.hash);
     expect(second.files).toEqual(["mini.ttl", "more.nt"]);
+  });
+});
+
+describe("relative IRIs in the workbench", () => {
+  const text = "@prefix : <#> .\n:a :knows :b .\n";
+
+  it("resolve against the page's URL that the load carries", async () => {
+    const page = new DataService();
+    const summary = await page.load([{ name: "rel.ttl", text, baseIRI: "http://localhost:5173/" }], true);
+    expect(summary.predicates.map((p) => p.iri)).toEqual(["http://localhost:5173/#knows"]);
+  });
+
+  it("are refused at their place when a load carries no base, and the data stays as it was", async () => {
+    const page = new DataService();
+    const before = await page.load([fixture("mini.ttl")], true);
+    const error = await page.load([{ name: "rel.ttl", text }], false).then(() => null, (e: unknown) => e);
+    expect(describeFailure(error).message).toBe("rel.ttl:2:1: relative IRI <#a> and no absolute base IRI to resolve it against");
+    expect(page.summary()).toEqual(before);
+  });
+
+  it("in an endpoint's Turtle answer resolve against the endpoint's URL", async () => {
+    const reply = await handleSparql(service, { op: "graph", text: "<#s> <#p> <o> .", format: "turtle", form: "construct", baseIRI: "http://example.org/sparql" });
+    if (reply.op !== "graph" || reply.answer.form !== "construct") throw new Error("expected a graph answer");
+    expect(reply.answer.turtle).toContain("<http://example.org/sparql#s> <http://example.org/sparql#p> <http://example.org/o>");
   });
 });
 

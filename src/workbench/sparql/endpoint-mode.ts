@@ -167,7 +167,8 @@ export class EndpointMode {
         return { form: "select", vars: reply.result.vars, rows, truncated: reply.result.truncated };
       }
       const format = /turtle/.test(reply.contentType) ? "turtle" : "ntriples";
-      const graph = await this.host.client.request("sparql", { op: "graph", text: reply.text, format, form: reply.form });
+      // A Turtle answer's relative IRIs resolve against the endpoint's address (the answer's location).
+      const graph = await this.host.client.request("sparql", { op: "graph", text: reply.text, format, form: reply.form, baseIRI: endpoint.displayUrl });
       if (graph.op !== "graph") throw new Error("workbench/sparql: unexpected reply");
       return graph.answer;
     }, (message) => (failure = { message }));

@@ -28,7 +28,7 @@ export type SparqlRequest =
   | { op: "prefixes" }
   | { op: "query"; query: string; maxRows: number }
   /** Turns a graph answer (N-Triples text, e.g. from an endpoint) into what the panel shows, without changing the data. */
-  | { op: "graph"; text: string; format: "ntriples" | "turtle"; form: "construct" | "describe" }
+  | { op: "graph"; text: string; format: "ntriples" | "turtle"; form: "construct" | "describe"; baseIRI?: string }
   /**
    * Adds triples fetched from an endpoint to the loaded data and returns the view of the given nodes and relations
    * (triples as [subject, predicate, object] IRIs), with each relation's edge key and evidence.

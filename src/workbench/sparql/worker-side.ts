@@ -33,7 +33,7 @@ export async function handleSparql(service: DataService, request: SparqlRequest)
     case "query":
       return runQuery(service, request.query, request.maxRows);
     case "graph":
-      return { op: "graph", answer: await graphAnswer(service, request.text, request.form, request.format) };
+      return { op: "graph", answer: await graphAnswer(service, request.text, request.form, request.format, request.baseIRI) };
     case "join":
       return join(service, request.name, request.ntriples, request.nodes, request.triples);
   }
@@ -88,9 +88,9 @@ function termView(term: SparqlTermJson, prefixes: Readonly<Record<string, string
  * A CONSTRUCT or DESCRIBE answer as Turtle (the data's prefixes) and as a view: the relations it states, drawn with
  * the loaded graph's nodes and edges where they are the same (so details and evidence work), new ones otherwise.
  */
-async function graphAnswer(service: DataService, text: string, form: "construct" | "describe", format: "ntriples" | "turtle" = "ntriples"): Promise<QueryAnswerView> {
+async function graphAnswer(service: DataService, text: string, form: "construct" | "describe", format: "ntriples" | "turtle" = "ntriples", baseIRI?: string): Promise<QueryAnswerView> {
   const { dataset: data, index } = need(service);
-  const result = await loadDataset([{ name: `${form} answer`, text, format }]);
+  const result = await loadDataset([{ name: `${form} answer`, text, format, baseIRI }]);
   const turtle = writeTurtle(result, { prefixes: usedPrefixes(data.prefixes, text) });
   const projected = projectGraph(result);
   const mainNodes = new Set<string>();
