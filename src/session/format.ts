@@ -1,7 +1,9 @@
 // The session file: versioned JSON holding sources, history, state, layout, appearance and notes; strict parse, migration, stable save.
 import {
+  MAX_BRANCHES,
   MAX_HISTORY,
   queryKinds,
+  type Branch,
   type EdgeTriple,
   type History,
   type HistoryEntry,
@@ -33,6 +35,9 @@ import {
   type UnionSchema,
 } from "./schema.ts";
 import { sha256Hex } from "./sha256.ts";
+import { formatBytes, MAX_NESTING, nestingDepth, utf8Length } from "./text-size.ts";
+
+export { utf8Length } from "./text-size.ts";
 import type { SessionState } from "./types.ts";
 
 export { SessionFileError, type SessionErrorKind } from "./schema.ts";
@@ -88,6 +93,8 @@ export interface SessionFile {
   history: HistoryEntry[];
   /** Index in `history` of the current step. */
   cursor: number;
+  /** Steps left by going back and then acting, each after the step it grew from (absent when there are none). */
+  branches?: Branch[];
   state: SessionState;
   layout: SessionLayout;
   appearance: Appearance;
@@ -297,6 +304,13 @@ const historyEntrySchema = obj(
   ["recorded", "snapshot"],
 );
 
+const branchSchema = obj({
+  id: str(32, { pattern: /^b\d{1,9}$/, patternName: "a branch id (b<number>)" }),
+  from: str(32, { pattern: /^h\d{1,9}$/, patternName: "an entry id (h<number>)", doc: "id of the step it grew from, in `history` or another branch" }),
+  at: isoTime("when the analyst left these steps"),
+  entries: arr(historyEntrySchema, L.maxHistory, "the steps, oldest first, as in `history`"),
+});
+
 const sourceSchema = obj(
   {
     name: text("file name, or the bundled file's path"),
@@ -317,13 +331,14 @@ export const sessionSchema: ObjectSchema = obj({
   sources: arr(sourceSchema, L.maxSources, "the data, in load order"),
   history: arr(historyEntrySchema, L.maxHistory, "every step, oldest first"),
   cursor: int(0, L.maxHistory - 1, "index of the current step"),
+  branches: arr(branchSchema, MAX_BRANCHES, "steps left by going back in History and then acting; absent when none"),
   state: stateSchema,
   layout: layoutSchema,
   appearance: appearanceSchema,
   notes: notesSchema,
   edges: { type: "record", keys: edgeKey(), values: tripleSchema, max: L.maxEdges, doc: "edge key → triple" } satisfies RecordSchema,
   labels: { type: "record", keys: iri(), values: text(), max: L.maxNodes, doc: "node IRI → label as shown" } satisfies RecordSchema,
-});
+}, ["branches"]);
 
 // ---- Making and saving ------------------------------------------------------------------------------------------
 
@@ -362,6 +377,7 @@ export function toSessionFile(parts: SessionParts): SessionFile {
     // Left out before the deep copy below, which would otherwise copy every snapshot's positions.
     history: withRepeatedPositionsLeftOut(history.entries),
     cursor: history.cursor,
+    ...(history.branches?.length ? { branches: history.branches.map((b) => ({ ...b, entries: withRepeatedPositionsLeftOut(b.entries) })) } : {}),
     state: parts.state,
     layout,
     appearance,
@@ -369,8 +385,7 @@ export function toSessionFile(parts: SessionParts): SessionFile {
     edges: parts.edges ?? {},
     labels: parts.labels ?? {},
   };
-  const clean = withoutCredentials(file);
-  return { ...clean, history: withLeftOutPositionsFilled(clean.history) };
+  return withPositionsFilled(withoutCredentials(file));
 }
 
 /**
@@ -392,14 +407,20 @@ export function withRepeatedPositionsLeftOut(entries: readonly HistoryEntry[]): 
   });
 }
 
+/** The file with every left-out snapshot position filled in (the history's, and each branch's from its own first snapshot). */
+function withPositionsFilled(file: SessionFile): SessionFile {
+  const branches = file.branches?.map((b, i) => ({ ...b, entries: withLeftOutPositionsFilled(b.entries, `branches[${i}].entries`) }));
+  return { ...file, history: withLeftOutPositionsFilled(file.history), ...(branches ? { branches } : {}) };
+}
+
 /** The inverse: a snapshot without positions gets the previous snapshot's (the same object). */
-function withLeftOutPositionsFilled(entries: readonly HistoryEntry[]): HistoryEntry[] {
+function withLeftOutPositionsFilled(entries: readonly HistoryEntry[], at = "history"): HistoryEntry[] {
   let previous: SessionLayout["positions"] | undefined;
   return entries.map((entry, i) => {
     if (!entry.snapshot) return entry;
     const positions = entry.snapshot.layout.positions ?? previous;
     if (positions === undefined) {
-      throw new SessionFileError(`history[${i}].snapshot.layout.positions`, "missing: the first snapshot lists the positions (later ones may leave out those that did not change)", "missing-field");
+      throw new SessionFileError(`${at}[${i}].snapshot.layout.positions`, "missing: the first snapshot lists the positions (later ones may leave out those that did not change)", "missing-field");
     }
     previous = positions;
     return entry.snapshot.layout.positions ? entry : { ...entry, snapshot: { ...entry.snapshot, layout: { ...entry.snapshot.layout, positions } } };
@@ -408,7 +429,8 @@ function withLeftOutPositionsFilled(entries: readonly HistoryEntry[]): HistoryEn
 
 /** The file as written: snapshots leave out positions repeated from the snapshot before (see withRepeatedPositionsLeftOut). */
 export function forWriting(file: SessionFile): SessionFile {
-  return { ...file, history: withRepeatedPositionsLeftOut(file.history) };
+  const branches = file.branches?.map((b) => ({ ...b, entries: withRepeatedPositionsLeftOut(b.entries) }));
+  return { ...file, history: withRepeatedPositionsLeftOut(file.history), ...(branches ? { branches } : {}) };
 }
 
 /**
@@ -457,7 +479,7 @@ export function withoutContent(sources: readonly SessionSource[]): SessionSource
 
 /** The history as a History value (for undo/redo after opening a file). */
 export function historyOf(file: SessionFile): History {
-  return { entries: file.history, cursor: file.cursor };
+  return file.branches?.length ? { entries: file.history, cursor: file.cursor, branches: file.branches } : { entries: file.history, cursor: file.cursor };
 }
 
 /** The snapshot the file describes as current. */
@@ -487,21 +509,6 @@ export interface ParseOptions {
    * worker checks each text when it parses it, so that the page does not hash megabytes.
    */
   verifyContent?: boolean;
-}
-
-/** UTF-8 byte length without allocating the encoding. */
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
 }
 
 /** Older versions and how each becomes the next one. */
@@ -547,43 +554,26 @@ export function parseSessionFile(text: string, options: ParseOptions = {}): Sess
     if (!migrate) throw new SessionFileError("version", `version ${v} cannot be migrated (no migration from it)`, "bad-version");
     record = migrate(record);
   }
-  const written = validate<SessionFile>(record, sessionSchema);
-  const file = { ...written, history: withLeftOutPositionsFilled(written.history) };
+  const file = withPositionsFilled(validate<SessionFile>(record, sessionSchema));
   checkConsistency(file, options.verifyContent ?? true);
   if (options.knownNodes) checkKnownNodes(file, options.knownNodes, options.suggest);
   return file;
-}
-
-/** Deepest nesting accepted: a session nests about 12 levels (history → snapshot → state → path → results → steps → evidence). */
-const MAX_NESTING = 64;
-
-/** How deep arrays and objects nest in JSON text (strings skipped), stopping once past `stopAbove`; linear, no parsing. */
-function nestingDepth(text: string, stopAbove: number): number {
-  let depth = 0, max = 0, inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 91 || c === 123) {
-      if (++depth > max && (max = depth) > stopAbove) return max;
-    } else if (c === 93 || c === 125) depth--;
-  }
-  return max;
-}
-
-function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : `${n} bytes`;
 }
 
 function checkConsistency(file: SessionFile, verifyContent: boolean): void {
   if (file.history.length === 0) throw new SessionFileError("history", "empty; a session has at least its start step", "inconsistent");
   if (file.cursor >= file.history.length) throw new SessionFileError("cursor", `${file.cursor} is past the last step (${file.history.length - 1})`, "inconsistent");
   const ids = new Set<string>();
-  file.history.forEach((entry, i) => {
-    if (ids.has(entry.id)) throw new SessionFileError(`history[${i}].id`, `"${entry.id}" is used twice`, "inconsistent");
-    ids.add(entry.id);
+  const lists: [string, HistoryEntry[]][] = [["history", file.history], ...(file.branches ?? []).map((b, i): [string, HistoryEntry[]] => [`branches[${i}].entries`, b.entries])];
+  for (const [at, entries] of lists) {
+    entries.forEach((entry, i) => {
+      if (ids.has(entry.id)) throw new SessionFileError(`${at}[${i}].id`, `"${entry.id}" is used twice`, "inconsistent");
+      ids.add(entry.id);
+    });
+  }
+  file.branches?.forEach((b, i) => {
+    if (b.entries.length === 0) throw new SessionFileError(`branches[${i}].entries`, "empty; a branch holds at least one step", "inconsistent");
+    if (!ids.has(b.from)) throw new SessionFileError(`branches[${i}].from`, `"${b.from}" is no step of the history or of a branch`, "inconsistent");
   });
   file.sources.forEach((source, i) => {
     if (verifyContent && source.content !== undefined && sha256Hex(source.content) !== source.sha256) {
@@ -592,7 +582,7 @@ function checkConsistency(file: SessionFile, verifyContent: boolean): void {
     if (source.kind === "bundled" && source.content !== undefined) throw new SessionFileError(`sources[${i}].content`, "bundled sources are identified by their hash, not copied", "inconsistent");
   });
   checkSelection(file.state, "state");
-  file.history.forEach((entry, i) => entry.snapshot && checkSelection(entry.snapshot.state, `history[${i}].snapshot.state`));
+  for (const [at, entries] of lists) entries.forEach((entry, i) => entry.snapshot && checkSelection(entry.snapshot.state, `${at}[${i}].snapshot.state`));
   const results = file.state.path.results.length;
   if (file.state.path.chosen >= results) throw new SessionFileError("state.path.chosen", `${file.state.path.chosen} but there ${results === 1 ? "is 1 result" : `are ${results} results`}`, "inconsistent");
 }
@@ -637,8 +627,9 @@ export function nodeReferences(file: SessionFile): Map<string, string> {
     add(t.source, `edges.${key}.source`);
     add(t.target, `edges.${key}.target`);
   });
-  file.history.forEach((entry, i) => {
-    const at = `history[${i}]`;
+  const lists: [string, HistoryEntry[]][] = [["history", file.history], ...(file.branches ?? []).map((b, j): [string, HistoryEntry[]] => [`branches[${j}].entries`, b.entries])];
+  lists.forEach(([list, entries]) => entries.forEach((entry, i) => {
+    const at = `${list}[${i}]`;
     const a = entry.action;
     if (a.kind === "path") {
       add(a.params.from, `${at}.action.params.from`);
@@ -647,7 +638,7 @@ export function nodeReferences(file: SessionFile): Map<string, string> {
     else if (a.kind === "expand") add(a.params.node, `${at}.action.params.node`);
     else if (a.kind === "add-nodes" || a.kind === "hide-nodes" || a.kind === "move-nodes" || a.kind === "pin") a.params.nodes.forEach((n, j) => add(n, `${at}.action.params.nodes[${j}]`));
     if (entry.snapshot) addState(entry.snapshot.state, `${at}.snapshot.state`);
-  });
+  }));
   return refs;
 }
 

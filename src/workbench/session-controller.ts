@@ -7,13 +7,16 @@ import {
   describeAction,
   goTo,
   record,
+  redoTarget,
+  switchBranch,
+  undoTarget,
   type History,
   type RecordedResult,
   type SessionAction,
   type SessionSnapshot,
 } from "../session/history.ts";
 import { defaultAppearance, samePositions, setPinned, type Appearance, type Camera, type SessionLayout } from "../session/layout.ts";
-import { emptyNotes, type Notes } from "../session/notes.ts";
+import { emptyNotes, noteCount, type Notes } from "../session/notes.ts";
 import type { SessionStore } from "../session/index.ts";
 import type { Selection, SessionState } from "../session/types.ts";
 import { classifyChange, combinedLabel, isSettled, withoutTransient, type StepLimits } from "./session-steps.ts";
@@ -162,11 +165,15 @@ export class SessionController {
     this.commit(steps[0].action, { label: combinedLabel(labels), recorded: steps[0].recorded, selectionBefore: previous.selection });
   }
 
+  /** A note written, changed or deleted (emptied): a step in History, which undo passes over (notes are never undone). */
   setNote(target: "session" | "node" | "edge", key: string, produce: (notes: Notes) => Notes): void {
     const next = produce(this.notesValue);
     if (JSON.stringify(next) === JSON.stringify(this.notesValue)) return;
+    const deleted = target === "session" ? next.session.trim() === "" : noteCount(next) < noteCount(this.notesValue);
     this.notesValue = next;
-    this.commit({ kind: "note", params: { target, key } });
+    const action: SessionAction = { kind: "note", params: { target, key } };
+    const label = describeAction(action, (iri) => this.live.labelOf(iri));
+    this.commit(action, { label: deleted ? label.replace(/^(Edit|Note on)/, (w) => (w === "Edit" ? "Delete" : "Delete note on")) : label });
   }
 
   setPinned(nodes: string[], pinned: boolean): void {
@@ -216,23 +223,29 @@ export class SessionController {
 
   /**
    * Goes to step `index` and returns its snapshot for the view to show (null when it cannot); the store is set to
-   * its state without recording anything.
+   * its state without recording anything. The notes stay as they are: going back never takes a note away.
    */
   goTo(index: number): SessionSnapshot | null {
-    const next = goTo(this.historyValue, index);
+    return this.travelTo(goTo(this.historyValue, index));
+  }
+  undo(): SessionSnapshot | null {
+    return this.goTo(undoTarget(this.historyValue));
+  }
+  redo(): SessionSnapshot | null {
+    return this.goTo(redoTarget(this.historyValue));
+  }
+  /** Returns to the last step of a branch (steps left by going back and acting); the steps it replaces become one. */
+  goToBranch(id: string): SessionSnapshot | null {
+    return this.travelTo(switchBranch(this.historyValue, id));
+  }
+  private travelTo(next: History): SessionSnapshot | null {
     if (next === this.historyValue) return null;
     const snapshot = currentSnapshot(next);
     if (!snapshot) return null;
     this.historyValue = next;
-    this.adopt(snapshot);
+    this.adopt({ ...snapshot, notes: this.notesValue });
     this.emit("travel");
-    return snapshot;
-  }
-  undo(): SessionSnapshot | null {
-    return this.goTo(this.historyValue.cursor - 1);
-  }
-  redo(): SessionSnapshot | null {
-    return this.goTo(this.historyValue.cursor + 1);
+    return { ...snapshot, notes: this.notesValue };
   }
 
   /** Replaces the whole session (opened file, restored autosave, new session); the store takes the current state. */

@@ -306,6 +306,41 @@ describe("positions in history snapshots (version 2)", () => {
   });
 });
 
+describe("branches (steps left by going back in History and then acting)", () => {
+  /** The real session with its last two steps moved into a branch that grew from the step before them. */
+  const branched = (change: (f: RawJson & { history: RawJson[] }) => void = () => undefined) =>
+    variant((f) => {
+      const file = f as RawJson & { history: RawJson[]; cursor: number };
+      const left = file.history.splice(file.history.length - 2);
+      // A branch's first snapshot lists its positions (as written, later snapshots leave out repeated ones).
+      const layoutOf = (e: RawJson) => (e.snapshot as { layout: RawJson } | undefined)?.layout;
+      const positions = [...file.history, left[0]].map(layoutOf).filter((l) => l?.positions).at(-1)!.positions;
+      const first = layoutOf(left[0])!;
+      first.positions ??= positions;
+      file.cursor = file.history.length - 1;
+      file.branches = [{ id: "b1", from: file.history.at(-1)!.id, at: "2026-11-22T10:00:00.000Z", entries: left }];
+      change(file);
+    });
+
+  it("read back with their steps (positions filled from the branch's own first snapshot) and save to the same bytes", () => {
+    const file = parseSessionFile(branched());
+    expect(file.branches).toHaveLength(1);
+    expect(file.branches![0].entries.every((e) => e.snapshot === undefined || Object.keys(e.snapshot.layout.positions).length > 0)).toBe(true);
+    const history = historyOf(file);
+    expect(history.branches).toBe(file.branches);
+    expect(parseSessionFile(serializeSession(file))).toEqual(file);
+    expect(serializeSession(parseSessionFile(serializeSession(file)))).toBe(serializeSession(file));
+    // A session without branches writes no `branches` field at all: its bytes are those of earlier builds.
+    expect(serializeSession(parseSessionFile(realText))).not.toContain('"branches"');
+  });
+
+  it("are refused when they name a step that is not there, reuse an id, or are empty", () => {
+    expect(refusal(branched((f) => ((f.branches as RawJson[])[0].from = "h999"))).path).toBe("branches[0].from");
+    expect(refusal(branched((f) => (((f.branches as RawJson[])[0].entries as RawJson[])[0].id = f.history[0].id))).path).toBe("branches[0].entries[0].id");
+    expect(refusal(branched((f) => ((f.branches as RawJson[])[0].entries = []))).path).toBe("branches[0].entries");
+  });
+});
+
 describe("docs/session-format.md", () => {
   it("describes every field of the schema", () => {
     const doc = readFileSync(join(repoRoot, "docs", "session-format.md"), "utf8");
@@ -319,8 +354,9 @@ describe("docs/session-format.md", () => {
     };
     const visit = (schema: Schema, path: string) => {
       if (!doc.includes(`\`${path}\``)) missing.push(path);
-      // A snapshot's parts have the same fields as the top-level state, layout, appearance and notes.
-      if (!/^history\[\]\.snapshot\.\w+$/.test(path)) walk(schema, path);
+      // A snapshot's parts have the same fields as the top-level state, layout, appearance and notes; a branch's
+      // entries are history entries.
+      if (!/^history\[\]\.snapshot\.\w+$/.test(path) && path !== "branches[].entries") walk(schema, path);
     };
     walk(sessionSchema, "");
     expect(missing).toEqual([]);

@@ -13,7 +13,6 @@ import {
   setDateRange,
   setEdgeLabels,
   setPathEnds,
-  showAllNodes,
   toggleClass,
   type PathResultView,
 } from "../../src/session/index.ts";
@@ -108,37 +107,84 @@ describe("workbench session controller", () => {
     expect(labels).toEqual(["Start", "Show/hide class Country", "Note on Huawei", "Pin Huawei", "Move Kenya", "Hide Kenya", "Edit session note", "Show relation labels"]);
     const snapshots = controller.history.entries.map((e) => e.snapshot!);
 
-    for (let i = snapshots.length - 2; i >= 0; i--) {
-      const shown = controller.undo();
-      expect(shown).toEqual(snapshots[i]);
+    const notes = controller.notes;
+    // Undo passes over the note steps (2 and 6): it lands after the last change that was more than a note.
+    const landings: number[] = [];
+    while (controller.canUndo) {
+      const shown = controller.undo()!;
+      const i = controller.history.cursor;
+      landings.push(i);
+      expect(shown.state).toEqual(snapshots[i].state);
+      expect(shown.layout).toEqual(snapshots[i].layout);
       expect(store.get()).toEqual(snapshots[i].state);
-      expect(controller.notes).toEqual(snapshots[i].notes);
       expect(controller.pinned).toEqual(snapshots[i].layout.pinned);
+      // The notes are the analyst's: no undo takes them back.
+      expect(controller.notes).toBe(notes);
+      expect(shown.notes).toBe(notes);
     }
-    expect(controller.canUndo).toBe(false);
+    expect(landings).toEqual([6, 4, 3, 2, 0]);
     expect(controller.undo()).toBeNull();
     // Going back recorded nothing.
     expect(controller.history.entries.map((e) => e.label)).toEqual(labels);
     expect(snapshots[3].layout.positions[kenya]).toEqual([10, 0]);
     expect(snapshots[4].layout.positions[kenya]).toEqual([42, 7]);
 
-    for (let i = 1; i < snapshots.length; i++) {
-      expect(controller.redo()).toEqual(snapshots[i]);
-      expect(store.get()).toEqual(snapshots[i].state);
+    const redone: number[] = [];
+    while (controller.canRedo) {
+      expect(controller.redo()?.state).toEqual(snapshots[controller.history.cursor].state);
+      redone.push(controller.history.cursor);
+      expect(store.get()).toEqual(snapshots[controller.history.cursor].state);
     }
-    expect(controller.canRedo).toBe(false);
+    expect(redone).toEqual([2, 3, 4, 6, 7]);
+    expect(controller.notes).toBe(notes);
   });
 
-  it("a new change after undo drops the steps that were undone", () => {
-    const { store, controller } = setup();
+  it("going back in History and acting keeps the steps left as a branch, and the notes as they are", () => {
+    const { store, view, controller } = setup();
+    store.apply(setPathEnds(huawei, kenya), pathStarted());
+    store.apply(pathFinished([onePath]));
+    controller.setNote("node", huawei, setNodeNote(huawei, "Supplier"));
+    controller.setPinned([huawei], true);
+    view.at[kenya] = [42, 7];
+    controller.moved([kenya]);
+    controller.setNote("session", "session", setSessionNote("How does Huawei reach Kenya?"));
+    const notes = controller.notes;
+    const left = controller.history.entries.slice(2).map((e) => e.label);
+    expect(left).toEqual(["Note on Huawei", "Pin Huawei", "Move Kenya", "Edit session note"]);
+
+    // The analyst clicks the first step, then runs another query.
+    controller.goTo(0);
+    expect(controller.notes).toBe(notes);
+    expect(controller.pinned).toEqual([]);
     store.apply(toggleClass(country));
-    store.apply(hideNodes([kenya]));
-    controller.undo();
-    store.apply(showAllNodes());
-    // Showing all when nothing is hidden changes nothing, so it is no step; a real change is.
-    store.apply(setEdgeLabels(true));
-    expect(controller.history.entries.map((e) => e.label)).toEqual(["Start", "Show/hide class Country", "Show relation labels"]);
-    expect(controller.canRedo).toBe(false);
+    expect(controller.history.entries.map((e) => e.label)).toEqual(["Start", "Show/hide class Country"]);
+    expect(controller.notes).toBe(notes);
+    expect(controller.history.entries.at(-1)?.snapshot?.notes).toBe(notes);
+    const [branch] = controller.history.branches ?? [];
+    expect(branch.from).toBe("h1");
+    expect(branch.entries.map((e) => e.label)).toEqual(["Path Huawei → Kenya", ...left]);
+
+    // A click on the branch returns to its last step: the path, the pin and the move are back.
+    const shown = controller.goToBranch(branch.id)!;
+    expect(controller.history.entries.map((e) => e.label)).toEqual(["Start", "Path Huawei → Kenya", ...left]);
+    expect(store.get().path.results).toEqual([onePath]);
+    expect(controller.pinned).toEqual([huawei]);
+    expect(shown.layout.positions[kenya]).toEqual([42, 7]);
+    expect(controller.notes).toBe(notes);
+    expect(controller.history.branches?.map((b) => b.entries.map((e) => e.label))).toEqual([["Show/hide class Country"]]);
+    // History, branches included, saves and reads back.
+    const file = parseSessionFile(serializeSession(toSessionFile({ state: store.get(), history: controller.history, notes: controller.notes })));
+    expect(file.branches?.map((b) => b.entries.map((e) => e.label))).toEqual([["Show/hide class Country"]]);
+  });
+
+  it("deleting a note is a step of its own, labelled as such", () => {
+    const { controller } = setup();
+    controller.setNote("node", huawei, setNodeNote(huawei, "Supplier"));
+    controller.setNote("node", huawei, setNodeNote(huawei, ""));
+    controller.setNote("session", "session", setSessionNote("why"));
+    controller.setNote("session", "session", setSessionNote(""));
+    expect(controller.history.entries.map((e) => e.label)).toEqual(["Start", "Note on Huawei", "Delete note on Huawei", "Edit session note", "Delete session note"]);
+    expect(controller.notes).toEqual({ session: "", nodes: {}, edges: {} });
   });
 
   it("muted changes (a data reload clearing results) are not steps, then or later", () => {
