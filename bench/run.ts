@@ -12,6 +12,7 @@ import { neighbourhood } from "../src/query/neighbourhood.ts";
 import { writeNTriples, writeTurtle } from "../src/rdf/serialize.ts";
 import { ensureDataset, sizeLabel, benchOutDir } from "./dataset-cache.ts";
 import { parseBenchArgs, type BenchArgs } from "./args.ts";
+import { benchStartup, startupMarkdown } from "./startup.ts";
 import { benchLoad } from "./load-bench.ts";
 import { keystrokes, labelsToType, pickPairs, timeEach, topHubs } from "./query-bench.ts";
 import { markdownTable, formatMs, type Row, type SizeReport } from "./report.ts";
@@ -170,9 +171,14 @@ function machineFacts(): Record<string, string> {
 }
 
 async function main(): Promise<void> {
-  const args = parseBenchArgs(process.argv.slice(2), { name: "bench", sizes: [10_000, 100_000, 1_000_000], quickSizes: [10_000, 100_000] });
+  // --startup: only kg's start-up (bench/startup.ts), which a full run measures first, before the big datasets.
+  const startupOnly = process.argv.includes("--startup");
+  const args = parseBenchArgs(process.argv.slice(2).filter((arg) => arg !== "--startup"), { name: "bench", sizes: [10_000, 100_000, 1_000_000], quickSizes: [10_000, 100_000] });
   if (!hasGc()) log("bench: run with node --expose-gc (npm run bench does) for stable timings and memory figures");
   const facts = machineFacts();
+  const startup = benchStartup({ runs: args.quick ? 5 : 15, log });
+  console.log("\n" + startupMarkdown(startup));
+  if (startupOnly) return;
   const reports: SizeReport[] = [];
   for (const size of args.sizes) {
     reports.push(await benchSize(size, args, reports.length > 0));
@@ -180,7 +186,7 @@ async function main(): Promise<void> {
     console.log("\n" + markdownTable(reports[reports.length - 1]));
   }
   const factsLine = Object.entries(facts).map(([k, v]) => `${k}: ${v}`).join(" · ");
-  writeFileSync(join(benchOutDir, "results.json"), JSON.stringify({ facts, args, reports }, null, 2));
+  writeFileSync(join(benchOutDir, "results.json"), JSON.stringify({ facts, args, startup, reports }, null, 2));
   const markdown = [
     "# Benchmark results",
     "",
@@ -198,6 +204,7 @@ async function main(): Promise<void> {
     "",
     factsLine,
     "",
+    startupMarkdown(startup) + "\n",
     ...reports.map((report) => markdownTable(report) + "\n"),
   ].join("\n");
   if (args.writeResults) {

@@ -40,5 +40,10 @@ export function wrap(text: string, indent: string, width = 100): string {
 }
 
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count.toLocaleString("en-US")} ${count === 1 ? singular : pluralForm}`;
+  return `${thousands(count)} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** 12,345 as en-US writes it, without Intl for whole numbers: its first use costs 25-60 ms of a command's start. */
+export function thousands(n: number): string {
+  return Number.isInteger(n) ? String(n).replace(/\B(?=(\d{3})+$)/g, ",") : n.toLocaleString("en-US");
 }

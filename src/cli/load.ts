@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Dataset } from "../rdf/dataset.ts";
 import { loadDatasetStream, type RdfStreamSource } from "../rdf/parse.ts";
 import { UsageError } from "./args.ts";
+import { thousands } from "./format.ts";
 
 /** The package root (two levels above this file), so the bundled graph is found from any working directory. */
 export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -64,7 +65,7 @@ export class Progress {
 }
 
 export function formatCount(n: number): string {
-  return n.toLocaleString("en-US");
+  return thousands(n);
 }
 
 /** A missing file is a mistake in the arguments (exit 2), reported before any parsing starts. */

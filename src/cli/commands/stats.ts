@@ -2,7 +2,7 @@
 import type { Command } from "../command.ts";
 import { print, printJson } from "../command.ts";
 import { flag } from "../args.ts";
-import { curie, table } from "../format.ts";
+import { curie, table, thousands } from "../format.ts";
 import type { GraphIndex } from "../../graph/types.ts";
 
 export interface GraphStats {
@@ -96,7 +96,7 @@ export function graphStats(graph: GraphIndex, files: string[]): GraphStats {
   };
 }
 
-const count = (n: number) => n.toLocaleString("en-US");
+const count = thousands;
 
 function statsText(stats: GraphStats, graph: GraphIndex): string {
   const lines = [
