@@ -203,6 +203,18 @@ describe("workbench (built site in Chromium)", () => {
     expect(await page.evaluate(() => window.workbench!.view.graph.hasNode("https://w3id.org/smartcity-kg/resource/broken-example"))).toBe(false);
   });
 
+  it("a picked file's relative IRIs resolve against the page's URL", async () => {
+    const page = await open();
+    const before = await nodeCount(page);
+    const text = '@prefix kg: <https://w3id.org/smartcity-kg/ontology#> .\n<#relative-company> a kg:Company ;\n' +
+      '  <http://www.w3.org/2000/01/rdf-schema#label> "Relative company" ;\n  kg:partnersWith <https://w3id.org/smartcity-kg/resource/dahua> .\n';
+    await page.setInputFiles("#file-input", { name: "relative.ttl", mimeType: "text/turtle", buffer: Buffer.from(text) });
+    await page.waitForFunction((n) => window.workbench!.view.graph.order > n, before);
+    const expected = await page.evaluate(() => `${location.origin}${location.pathname}#relative-company`);
+    expect(expected).toMatch(/^http:\/\/[^#]+#relative-company$/);
+    expect(await page.evaluate((key) => window.workbench!.view.graph.hasNode(key), expected)).toBe(true);
+  });
+
   it("a dropped N-Quads file is added to the graph", async () => {
     const page = await open();
     const before = await nodeCount(page);

@@ -1,6 +1,6 @@
 // Argument parsing: --data anywhere, list options, and the usage errors a mistyped command line gets.
 import { describe, expect, it } from "vitest";
-import { closest, extractGlobalArgs, intOption, listOption, parseCommand, UsageError, type CommandSpec } from "../../src/cli/args.ts";
+import { closest, extractGlobalArgs, intOption, listOption, mainHelp, parseCommand, UsageError, type CommandSpec } from "../../src/cli/args.ts";
 
 const spec: CommandSpec = {
   name: "path",
@@ -33,6 +33,24 @@ describe("extractGlobalArgs", () => {
   it("rejects --data without a file", () => {
     expect(() => extractGlobalArgs(["stats", "--data"])).toThrow(UsageError);
     expect(() => extractGlobalArgs(["--data", "--json", "stats"])).toThrow(/--data needs a file/);
+  });
+
+  it("takes --base IRI (or --base=IRI) before or after the command, beside --data", () => {
+    expect(extractGlobalArgs(["--base", "http://example.org/a", "--data", "a.ttl", "export"])).toEqual({ dataFiles: ["a.ttl"], baseIRI: "http://example.org/a", rest: ["export"] });
+    expect(extractGlobalArgs(["export", "--data", "a.ttl", "--base=file:///data/"])).toEqual({ dataFiles: ["a.ttl"], baseIRI: "file:///data/", rest: ["export"] });
+    expect(extractGlobalArgs(["export"]).baseIRI).toBeUndefined();
+  });
+
+  it("refuses a --base that is missing, relative, not an IRI or given twice", () => {
+    expect(() => extractGlobalArgs(["export", "--base"])).toThrow(/--base needs an IRI/);
+    expect(() => extractGlobalArgs(["--base", "--data", "a.ttl", "export"])).toThrow(/--base needs an IRI/);
+    expect(() => extractGlobalArgs(["--base", "data/", "export"])).toThrow(/--base must be an absolute IRI .*"data\/"/);
+    expect(() => extractGlobalArgs(["--base", "http://example.org/a b", "export"])).toThrow(/is not a valid IRI/);
+    expect(() => extractGlobalArgs(["--base", "http://a/", "--base=http://b/", "export"])).toThrow(/--base given twice/);
+  });
+
+  it("is documented in kg --help", () => {
+    expect(mainHelp([])).toMatch(/^ {2}--base IRI +resolve relative IRIs in the files against IRI/m);
   });
 });
 
