@@ -2,7 +2,7 @@
 import { closest, commandHelp, extractGlobalArgs, mainHelp, parseCommand, UsageError } from "./args.ts";
 import { prefixes } from "../rdf/vocab.ts";
 import { curie } from "./format.ts";
-import type { Command } from "./command.ts";
+import { warn, type Command } from "./command.ts";
 import { statsCommand } from "./commands/stats.ts";
 import { findCommand } from "./commands/find.ts";
 import { pathCommand } from "./commands/path.ts";
@@ -70,16 +70,19 @@ function findByName(name: string): Command | undefined {
   return commands.find((c) => c.spec.name === wanted);
 }
 
-/** Prints a failure and returns its exit code; the error classes are imported here so that startup loads no parser. */
+/**
+ * Prints a failure (through warn, which escapes control characters a label or a file line may carry) and returns
+ * its exit code; the error classes are imported here so that startup loads no parser.
+ */
 async function reportError(error: unknown, command: Command | undefined): Promise<number> {
   if (error instanceof UsageError) {
     const about = error.command ?? command?.spec.name;
-    process.stderr.write(`${error.message}\n${about ? `Run kg ${about} --help for usage.\n` : "Run kg --help for usage.\n"}`);
+    warn(`${error.message}\n${about ? `Run kg ${about} --help for usage.\n` : "Run kg --help for usage.\n"}`);
     return 2;
   }
   const [{ RdfSyntaxError }, { NameResolutionError }] = await Promise.all([import("../rdf/parse.ts"), import("../query/names.ts")]);
   if (error instanceof RdfSyntaxError) {
-    process.stderr.write(`${error.message}\n`);
+    warn(`${error.message}\n`);
     return 1;
   }
   if (error instanceof NameResolutionError) {
@@ -87,10 +90,15 @@ async function reportError(error: unknown, command: Command | undefined): Promis
     const hint = error.reason === "ambiguous"
       ? `Name one of them by its IRI or CURIE (e.g. ${curie(error.candidates[0]?.iri ?? "", prefixes)}), or use kg find to see them.\n`
       : "Use kg find <text> to search labels.\n";
-    process.stderr.write(`${error.message}\n${hint}`);
+    warn(`${error.message}\n${hint}`);
     return 2;
   }
+  // A term no syntax can carry (rdf/serialize.ts, not imported here): the message says which; nothing was written.
+  if (error instanceof Error && error.name === "RdfWriteError") {
+    warn(`${error.message}\n`);
+    return 1;
+  }
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  process.stderr.write(`kg: unexpected error: ${message}\n`);
+  warn(`kg: unexpected error: ${message}\n`);
   return 1;
 }

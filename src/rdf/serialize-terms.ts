@@ -1,5 +1,6 @@
 // Writes single terms in Turtle and N-Triples syntax: escaping, prefixed names and literal shorthands, each checked to re-parse to the same term.
 import { prefixes as wellKnownPrefixes, rdf, xsd } from "./vocab.ts";
+import { isAbsoluteIri } from "./iri.ts";
 
 /** A term that no RDF syntax can carry (a lone surrogate, an invalid language tag): nothing is written. */
 export class RdfWriteError extends Error {
@@ -21,8 +22,12 @@ function uchar(char: string): string {
   return `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
-/** `<iri>` with the characters IRIREF forbids written as `\u` escapes (the Turtle and N-Triples rule). */
+/**
+ * `<iri>` with the characters IRIREF forbids written as `\u` escapes (the Turtle and N-Triples rule). A relative
+ * IRI is refused: N-Triples cannot hold one, and in Turtle it would mean another IRI wherever the text is read.
+ */
 export function iriRef(iri: string): string {
+  if (!isAbsoluteIri(iri)) throw new RdfWriteError(`relative IRI <${iri.length > 60 ? `${iri.slice(0, 60)}…` : iri}> cannot be written: exports hold absolute IRIs only (load the data with an absolute base IRI)`);
   return IRI_NEEDS_ESCAPE.test(iri) ? `<${iri.replace(IRI_ESCAPABLE, uchar)}>` : `<${iri}>`;
 }
 

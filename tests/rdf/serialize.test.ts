@@ -177,6 +177,25 @@ describe("writeTurtle: escaping and shorthands", () => {
     expect(() => writeNTriples(builder.freeze())).toThrow(/lone surrogate \(U\+D800\)/);
   });
 
+  it("refuses a relative IRI in every format (as subject, object, datatype or namespace), writing nothing", () => {
+    const writers = [writeTurtle, writeTriG, writeNTriples, writeNQuads];
+    const cases: RDF.Quad[] = [
+      quad(namedNode("#s"), namedNode("http://example.org/p"), literal("x")) as unknown as RDF.Quad,
+      quad(namedNode("http://example.org/s"), namedNode("http://example.org/p"), namedNode("../o")) as unknown as RDF.Quad,
+      quad(namedNode("http://example.org/s"), namedNode("http://example.org/p"), literal("1", namedNode("int"))) as unknown as RDF.Quad,
+    ];
+    for (const [k, q] of cases.entries()) {
+      const builder = new DatasetBuilder();
+      builder.addQuad(q);
+      const dataset = builder.freeze();
+      for (const write of writers) expect(() => write(dataset), `case ${k}, ${write.name}`).toThrow(/^rdf\/write: relative IRI <(#s|\.\.\/o|int)> cannot be written/);
+    }
+    const absolute = new DatasetBuilder();
+    absolute.addQuad(quad(namedNode("http://example.org/s"), namedNode("http://example.org/p"), literal("x")) as unknown as RDF.Quad);
+    // A relative namespace given but never used is not declared, so it does not stop the export.
+    expect(writeTurtle(absolute.freeze(), { prefixes: { ex: "http://example.org/", rel: "docs/" } })).toBe('@prefix ex: <http://example.org/> .\n\nex:s ex:p "x" .\n');
+  });
+
   it("declares well-known prefixes the input never declared, and honours given prefixes", async () => {
     const dataset = await loadDataset([{ name: "x.nt", text: "<https://w3id.org/smartcity-kg/resource/huawei> <http://www.w3.org/2004/02/skos/core#prefLabel> \"Huawei\"@en .", format: "ntriples" }]);
     expect(writeTurtle(dataset)).toBe('@prefix kgr: <https://w3id.org/smartcity-kg/resource/> .\n@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n\nkgr:huawei skos:prefLabel "Huawei"@en .\n');
