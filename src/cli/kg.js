@@ -5,7 +5,7 @@ try {
   ({ main } = await import("../../dist/cli/main.js"));
 } catch (error) {
   // Only a missing build gets the hint; any other failure to load is a bug to show in full.
-  if (error?.code !== "ERR_MODULE_NOT_FOUND" || !String(error.message).includes("/dist/cli/")) throw error;
+  if (error?.code !== "ERR_MODULE_NOT_FOUND" || !/[/\\]dist[/\\]cli[/\\]/.test(String(error.message))) throw error;
   process.stderr.write(`kg: the compiled command is missing or incomplete (${error.message.split("\n")[0]}).\nBuild it with: npm run build:cli\n`);
   process.exit(1);
 }
