@@ -1,5 +1,6 @@
 // The shape of a kg command: its spec (arguments, options, help) and what it runs.
 import type { CommandSpec, ParsedCommand } from "./args.ts";
+import { visibleText } from "./visible.ts";
 
 export interface CommandContext {
   /** Files from --data, or undefined for the bundled graph. */
@@ -14,15 +15,21 @@ export interface Command {
   run(parsed: ParsedCommand, context: CommandContext): Promise<number>;
 }
 
-/** Writes text to stdout, adding the final newline if missing. */
+/**
+ * Writes text to stdout, adding the final newline if missing; control characters from the data are escaped
+ * (visible.ts), which leaves JSON and Turtle meaning the same.
+ */
 export function print(text: string): void {
-  process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+  const shown = visibleText(text);
+  process.stdout.write(shown.endsWith("\n") ? shown : `${shown}\n`);
 }
 
 export function printJson(value: unknown): void {
   print(JSON.stringify(value, null, 2));
 }
 
+/** Writes a message to stderr, control characters escaped like print's. */
 export function warn(text: string): void {
-  process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
+  const shown = visibleText(text);
+  process.stderr.write(shown.endsWith("\n") ? shown : `${shown}\n`);
 }

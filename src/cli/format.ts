@@ -1,4 +1,5 @@
 // Small text helpers for the CLI's human-readable output: CURIEs, aligned tables, wrapped quotes.
+import { visibleCell } from "./visible.ts";
 
 /** `prefix:local` for an IRI under one of the prefixes (longest namespace wins), else `<iri>`; blank nodes stay `_:x`. */
 export function curie(iri: string, prefixes: Readonly<Record<string, string>>): string {
@@ -14,9 +15,10 @@ export function curie(iri: string, prefixes: Readonly<Record<string, string>>): 
   return best ? `${bestName}:${iri.slice(best.length)}` : `<${iri}>`;
 }
 
-/** Rows of cells as left-aligned columns (the last column is not padded). */
-export function table(rows: readonly (readonly string[])[], indent = "  "): string {
-  if (rows.length === 0) return "";
+/** Rows of cells as left-aligned columns (the last column is not padded); controls in cells are escaped first, so columns stay aligned. */
+export function table(cells: readonly (readonly string[])[], indent = "  "): string {
+  if (cells.length === 0) return "";
+  const rows = cells.map((row) => row.map(visibleCell));
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length)));
   return rows
