@@ -1,7 +1,8 @@
 // A client for any SPARQL 1.1 protocol endpoint over fetch: timeouts, cancellation, size limits and clear errors.
 import { classifySparql, SparqlSyntaxError, updateRefusal, type QueryForm } from "./sparql-form.ts";
-import { base64, bodyStart, formatSeconds, networkReason } from "./sparql-http.ts";
+import { base64, bodyStart, formatSeconds, networkReason, readBody } from "./sparql-http.ts";
 import { limitSelect } from "./sparql-query.ts";
+import { blankSecrets, redactUrl, urlSecrets } from "./redact-url.ts";
 
 /** One RDF term of a SPARQL JSON result ("typed-literal" is what older stores such as Virtuoso write). */
 export interface SparqlTermJson {
@@ -28,7 +29,7 @@ export type SparqlAnswer =
 
 export type SparqlErrorKind = "network" | "timeout" | "aborted" | "http" | "malformed" | "too-large" | "usage";
 
-/** A failed exchange with an endpoint; the message names the endpoint (never its credentials) and what to do. */
+/** A failed exchange with an endpoint; the message names the endpoint (never its credentials or query-string values) and what to do. */
 export class SparqlEndpointError extends Error {
   constructor(
     message: string,
@@ -74,9 +75,11 @@ const selectAccept = "application/sparql-results+json, application/json;q=0.8";
 const longestGet = 2000;
 
 export class SparqlEndpoint {
-  /** The endpoint's URL as shown in messages: no user info, no query string secrets. */
+  /** The endpoint's URL as shown in messages, sessions and reports: redactUrl's (no user-info, query values as ***). */
   readonly displayUrl: string;
   private readonly url: URL;
+  /** The URL's query values, blanked where an error page echoes them. */
+  private readonly secrets: string[];
   private readonly authorization: string | undefined;
   private readonly timeoutMs: number;
   private readonly maxRows: number;
@@ -87,7 +90,8 @@ export class SparqlEndpoint {
     try {
       url = new URL(options.url);
     } catch {
-      throw new SparqlEndpointError(`query/sparql: ${JSON.stringify(options.url)} is not a URL (e.g. http://localhost:8890/sparql)`, "usage", options.url);
+      const shown = redactUrl(options.url);
+      throw new SparqlEndpointError(`query/sparql: ${JSON.stringify(shown)} is not a URL (e.g. http://localhost:8890/sparql)`, "usage", shown);
     }
     if (url.protocol !== "http:" && url.protocol !== "https:") {
       throw new SparqlEndpointError(`query/sparql: the endpoint must be an http(s) URL, not ${url.protocol}`, "usage", url.origin);
@@ -96,10 +100,11 @@ export class SparqlEndpoint {
       // A password in the URL ends up in shell history, logs and error messages.
       url.username = "";
       url.password = "";
-      throw new SparqlEndpointError(`query/sparql: do not put credentials in the endpoint URL (${url.href}); give the user name separately and the password from the environment`, "usage", url.href);
+      throw new SparqlEndpointError(`query/sparql: do not put credentials in the endpoint URL (${redactUrl(url.href)}); give the user name separately and the password from the environment`, "usage", redactUrl(url.href));
     }
     this.url = url;
-    this.displayUrl = url.href;
+    this.displayUrl = redactUrl(url.href);
+    this.secrets = urlSecrets(url.href);
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.maxRows = options.maxRows ?? 5000;
     this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
@@ -185,7 +190,7 @@ export class SparqlEndpoint {
       if (error instanceof SparqlEndpointError) throw error;
       if (timedOut) throw new SparqlEndpointError(`query/sparql: ${this.displayUrl} did not answer within ${formatSeconds(this.timeoutMs)} (timeout); try a smaller query or a longer timeout`, "timeout", this.displayUrl);
       if (signal?.aborted) throw this.aborted();
-      throw new SparqlEndpointError(`query/sparql: cannot reach ${this.displayUrl}: ${networkReason(error)}`, "network", this.displayUrl);
+      throw new SparqlEndpointError(`query/sparql: cannot reach ${this.displayUrl}: ${blankSecrets(networkReason(error), this.secrets)}`, "network", this.displayUrl);
     };
     try {
       let response: Response;
@@ -196,7 +201,7 @@ export class SparqlEndpoint {
       }
       let text: string;
       try {
-        text = await this.readBody(response);
+        text = await readBody(response, this.maxBytes, () => this.tooLarge());
       } catch (error) {
         return fail(error);
       }
@@ -222,32 +227,6 @@ export class SparqlEndpoint {
     }
     headers["content-type"] = "application/x-www-form-urlencoded";
     return [this.url.href, { method: "POST", headers, body: params.toString(), signal, redirect: "follow" }];
-  }
-
-  /** The body as text, reading no more than maxBytes. */
-  private async readBody(response: Response): Promise<string> {
-    const declared = Number(response.headers.get("content-length") ?? NaN);
-    if (declared > this.maxBytes) {
-      await response.body?.cancel();
-      throw this.tooLarge();
-    }
-    if (response.body === null) return "";
-    const reader = response.body.getReader();
-    const decoder = new TextDecoder();
-    const parts: string[] = [];
-    let bytes = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      bytes += value.byteLength;
-      if (bytes > this.maxBytes) {
-        await reader.cancel();
-        throw this.tooLarge();
-      }
-      parts.push(decoder.decode(value, { stream: true }));
-    }
-    parts.push(decoder.decode());
-    return parts.join("");
   }
 
   private parseJson(text: string): unknown {
@@ -277,7 +256,7 @@ export class SparqlEndpoint {
   }
 
   private malformed(what: string, text: string): SparqlEndpointError {
-    return new SparqlEndpointError(`query/sparql: malformed results from ${this.displayUrl}: ${what}; the body starts ${JSON.stringify(bodyStart(text))}`, "malformed", this.displayUrl);
+    return new SparqlEndpointError(`query/sparql: malformed results from ${this.displayUrl}: ${what}; the body starts ${JSON.stringify(blankSecrets(bodyStart(text), this.secrets))}`, "malformed", this.displayUrl);
   }
 
   private httpError(response: Response, text: string): SparqlEndpointError {
@@ -285,7 +264,7 @@ export class SparqlEndpoint {
     const hint = response.status === 401 || response.status === 403
       ? this.authorization ? " (the credentials were refused)" : " (the endpoint wants credentials: a user name and a password)"
       : response.status === 404 ? " (is this the SPARQL endpoint's URL? e.g. http://host:8890/sparql)" : "";
-    const body = bodyStart(text);
+    const body = blankSecrets(bodyStart(text), this.secrets);
     return new SparqlEndpointError(`query/sparql: ${this.displayUrl} answered HTTP ${status}${hint}${body ? `: ${JSON.stringify(body)}` : ""}`, "http", this.displayUrl, response.status);
   }
 

@@ -1,4 +1,4 @@
-// Helpers for the endpoint client's HTTP exchange: short body excerpts, durations, network failure reasons, basic-auth encoding.
+// Helpers for the endpoint client's HTTP exchange: a size-capped body read, short excerpts, durations, network failure reasons, basic-auth encoding.
 
 export function bodyStart(text: string): string {
   const flat = text.replace(/\s+/g, " ").trim();
@@ -29,4 +29,30 @@ export function base64(text: string): string {
   let binary = "";
   for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
   return btoa(binary);
+}
+
+/** The body as text, reading no more than maxBytes; past them the reading stops with the error `tooLarge` makes. */
+export async function readBody(response: Response, maxBytes: number, tooLarge: () => Error): Promise<string> {
+  const declared = Number(response.headers.get("content-length") ?? NaN);
+  if (declared > maxBytes) {
+    await response.body?.cancel();
+    throw tooLarge();
+  }
+  if (response.body === null) return "";
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    parts.push(decoder.decode(value, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join("");
 }

@@ -56,6 +56,10 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
       res.writeHead(401, { "www-authenticate": 'Basic realm="sparql"', "content-type": "text/plain" });
       return void res.end("Unauthorized");
     }
+    case "/echo":
+      // Repeats the request line, as some error pages do: the endpoint URL's query string included.
+      res.writeHead(500, { "content-type": "text/plain" });
+      return void res.end(`Cannot serve ${req.url}`);
     case "/malformed":
       return json(res, 200, '{"head": {"vars": ["s"]}, "results": {"bindings": [{"s": {"type": "uri", "value"');
     case "/wrong-shape":
@@ -220,6 +224,26 @@ describe("SparqlEndpoint", () => {
     expect(seen.length).toBe(before);
   });
 
+  it("never shows an API key or user-info from the endpoint URL, even when the server echoes it", async () => {
+    const key = "k3y-0f-4lice-7731";
+    const echo = new SparqlEndpoint({ url: `${base}/echo?apikey=${key}&default-graph-uri=urn:x` });
+    expect(echo.displayUrl).toBe(`${base}/echo?apikey=***&default-graph-uri=***`);
+    const http = await failure(echo.select("SELECT * WHERE { ?s ?p ?o }"));
+    expect(http.kind).toBe("http");
+    expect(http.message).toContain(`${base}/echo?apikey=***`);
+    expect(http.message).toContain("Cannot serve /echo?apikey=***");
+    const malformed = await failure(new SparqlEndpoint({ url: `${base}/malformed?apikey=${key}` }).select("SELECT * WHERE { ?s ?p ?o }"));
+    const port = await closedPort();
+    const down = await failure(new SparqlEndpoint({ url: `http://127.0.0.1:${port}/sparql?apikey=${key}` }).select("SELECT * WHERE { ?s ?p ?o }"));
+    const notUrl = await failure(Promise.resolve().then(() => new SparqlEndpoint({ url: `localhost/sparql?apikey=${key}` })));
+    const credentials = await failure(Promise.resolve().then(() => new SparqlEndpoint({ url: `http://alice:hunter2@127.0.0.1/sparql?apikey=${key}` })));
+    for (const error of [http, malformed, down, notUrl, credentials]) {
+      expect(error.message).not.toContain(key);
+      expect(error.message).not.toContain("hunter2");
+      expect(error.endpoint).not.toContain(key);
+    }
+  });
+
   it("refuses updates that a keyword test would take for queries, sending nothing", async () => {
     const before = seen.length;
     const endpoint = new SparqlEndpoint({ url: `${base}/ok` });
@@ -270,6 +294,17 @@ describe("kg --endpoint faults", () => {
     const malformed = await runKg(["--endpoint", `${base}/malformed`, "path", "kgr:a", "kgr:b"]);
     expect(malformed.code).toBe(1);
     expect(malformed.stderr).toMatch(/malformed results/);
+  });
+
+  it("keeps an API key in the endpoint URL out of every message", async () => {
+    const key = "k3y-0f-4lice-7731";
+    const failing = await runKg(["--endpoint", `${base}/echo?apikey=${key}`, "find", "Huawei"]);
+    expect(failing.code).toBe(1);
+    expect(failing.stderr).toContain(`${base}/echo?apikey=***`);
+    const empty = await runKg(["--endpoint", `${base}/ok?apikey=${key}`, "path", "http://example.org/e0", "http://example.org/e1", "--max-length", "1"]);
+    const update = await runKg(["--endpoint", `${base}/ok?apikey=${key}`, "sparql", "CLEAR ALL"]);
+    expect(update.code).toBe(2);
+    for (const result of [failing, empty, update]) expect(result.stdout + result.stderr).not.toContain(key);
   });
 
   it("times out with --endpoint-timeout", async () => {
