@@ -33,6 +33,7 @@ import type { DatasetSummary, IncomingFile, Overview, ViewGraph } from "./protoc
 import { SourceViewer, bundledSources } from "./source-viewer.ts";
 import { formatFromFileName } from "../rdf/parse.ts";
 import { DataSources } from "./data-sources.ts";
+import { StatusLine } from "./status-line.ts";
 import { attachSession, type SessionHandle } from "./session-wiring.ts";
 
 /**
@@ -364,22 +365,12 @@ export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle
       .catch(showError);
   }
 
-  // ---- Status, legend, filters -------------------------------------------------------------------------
-  function updateStatus(): void {
-    if (!summary || !overview) return;
-    const shown = view.graph.order;
-    const parts = [`Showing ${shown.toLocaleString("en")} of ${overview.candidates.toLocaleString("en")} nodes`, `${view.graph.size.toLocaleString("en")} edges`];
-    parts.push(`${summary.quads.toLocaleString("en")} triples`);
-    status.textContent = parts.join(" · ");
-    if (overview.capped) {
-      notice.hidden = false;
-      replaceChildren(
-        notice,
-        h("strong", {}, `Overview: the ${OVERVIEW_CAP.toLocaleString("en")} best-connected of ${overview.candidates.toLocaleString("en")} nodes.`),
-        " Search, run a path or neighbourhood query, or double-click a node to see more; hide classes in the legend or relations in Filters to narrow.",
-      );
-    } else notice.hidden = true;
-  }
+  // ---- Status: what is shown of what is loaded (status-line.ts), recounted after every view or state change ----
+  const statusLine = new StatusLine(status, notice, { summary: () => summary, overview: () => overview, visible: () => view.visible(), cap: OVERVIEW_CAP });
+  const updateStatus = () => statusLine.update();
+  const recount = () => statusLine.schedule();
+  for (const event of ["nodeAdded", "nodeDropped", "edgeAdded", "edgeDropped", "cleared"] as const) view.graph.on(event, recount);
+  cleanups.push(store.subscribe(recount), () => statusLine.kill());
 
   // ---- Selection and details ---------------------------------------------------------------------------
   /** Makes sure a node (and the edge it was reached by) is in the view, adding it next to its shown neighbours. */

@@ -1,34 +1,7 @@
-// The session's widgets: history list, notes panel, note editor, local sessions dialog (text nodes only, no markup from data).
-import type { History } from "../session/history.ts";
+// The session's widgets: notes panel, note editor, local sessions dialog (text nodes only, no markup from data).
 import type { Notes } from "../session/notes.ts";
 import { h, replaceChildren } from "./dom.ts";
 import type { StoredSessionInfo } from "./local-sessions.ts";
-
-/** Each step, oldest first; the current one marked, later ones (redo) dimmed, steps without a snapshot not clickable. */
-export function renderHistory(list: HTMLElement, history: History, goTo: (index: number) => void): void {
-  replaceChildren(
-    list,
-    ...history.entries.map((entry, i) =>
-      h(
-        "li",
-        { class: i === history.cursor ? "step current" : i > history.cursor ? "step undone" : "step", dataset: { index: String(i) } },
-        h(
-          "button",
-          {
-            class: "link step-button",
-            title: entry.snapshot ? `Go back to this step (${new Date(entry.at).toLocaleString()})` : "Too old to restore (only its action is kept)",
-            disabled: !entry.snapshot || i === history.cursor,
-            on: { click: () => goTo(i) },
-          },
-          h("span", { class: "step-number" }, String(i)),
-          " ",
-          h("span", { class: "step-label" }, entry.label),
-        ),
-      ),
-    ),
-  );
-  list.querySelector(".current")?.scrollIntoView?.({ block: "nearest" });
-}
 
 /**
  * A textarea whose edits are committed after a pause in typing and on leaving it, so one burst of typing is one

@@ -26,7 +26,8 @@ import type { GraphView } from "./graph-view.ts";
 import type { LayoutController } from "./layout.ts";
 import { LocalSessions, newSessionId, type StoredSession } from "./local-sessions.ts";
 import { SessionController } from "./session-controller.ts";
-import { noteEditor, renderHistory, renderNotesList, renderSessionList } from "./session-panels.ts";
+import { attachHistoryUi } from "./history-ui.ts";
+import { noteEditor, renderNotesList, renderSessionList } from "./session-panels.ts";
 
 /** Autosave waits this long after the last change (a crash loses at most this much). */
 const AUTOSAVE_MS = 400;
@@ -87,11 +88,6 @@ export interface SessionHandle {
   kill(): void;
 }
 
-function isEditable(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT" || el.isContentEditable);
-}
-
 export function attachSession(host: SessionHost): SessionHandle {
   const { store, view, layout } = host;
   const local = new LocalSessions();
@@ -121,8 +117,6 @@ export function attachSession(host: SessionHost): SessionHandle {
   let restoring = true;
 
   // ---- Toolbar -------------------------------------------------------------------------------------------
-  const undoButton = h("button", { id: "undo", title: "Undo (Ctrl+Z)", disabled: true, on: { click: () => void travel(controller.undo()) } }, "↶ Undo");
-  const redoButton = h("button", { id: "redo", title: "Redo (Ctrl+Shift+Z or Ctrl+Y)", disabled: true, on: { click: () => void travel(controller.redo()) } }, "↷ Redo");
   const sessionInput = h("input", { type: "file", id: "session-input", hidden: true, attrs: { accept: ".json,application/json" } });
   const nameLabel = h("span", { id: "session-name", class: "session-title", title: "The open session" });
   const shareButton = h("button", { id: "session-share", on: { click: () => void copyShareLink() } }, "Copy share link");
@@ -142,7 +136,10 @@ export function attachSession(host: SessionHost): SessionHandle {
     h("button", { id: "session", attrs: { "aria-haspopup": "menu" }, on: { click: () => toggleMenu() } }, "Session ▾"),
     sessionMenu,
   );
-  host.toolbar.prepend(nameLabel, undoButton, redoButton, menuWrap, sessionInput);
+  // History tab, Undo/Redo and their keys (history-ui.ts).
+  const historyUi = attachHistoryUi({ controller, addTab: host.addTab, travel: (snapshot) => void travel(snapshot) });
+  cleanups.push(() => historyUi.kill());
+  host.toolbar.prepend(nameLabel, ...historyUi.buttons, menuWrap, sessionInput);
   function toggleMenu(open = sessionMenu.hidden): void {
     sessionMenu.hidden = !open;
     if (open) updateShareButton();
@@ -158,17 +155,7 @@ export function attachSession(host: SessionHost): SessionHandle {
     if (file) void file.text().then((text) => openText(text, file.name), host.showError);
   });
 
-  // ---- History and notes tabs ----------------------------------------------------------------------------
-  const historyList = h("ol", { id: "history-list", class: "history" });
-  host.addTab(
-    "History",
-    h(
-      "div",
-      {},
-      h("p", { class: "muted" }, "Every change, oldest first. Click a step to go back to it; Ctrl+Z / Ctrl+Shift+Z step back and forth."),
-      historyList,
-    ),
-  );
+  // ---- Notes tab -----------------------------------------------------------------------------------------
   const notesList = h("ul", { id: "notes-list", class: "notes-list" });
   const sessionNoteBox = h("div", { class: "session-note" });
   host.addTab("Notes", h("div", {}, h("h3", {}, "Session note"), sessionNoteBox, h("h3", {}, "Notes on nodes and relations"), notesList));
@@ -183,9 +170,7 @@ export function attachSession(host: SessionHost): SessionHandle {
   cleanups.push(() => sessionsDialog.remove());
 
   function renderPanels(reason: string): void {
-    undoButton.disabled = !controller.canUndo;
-    redoButton.disabled = !controller.canRedo;
-    renderHistory(historyList, controller.history, (index) => void travel(controller.goTo(index)));
+    historyUi.render();
     renderNotesList(notesList, controller.notes, host.labelOf, host.selectNode);
     if (reason !== "step" && reason !== "edit") renderSessionNote();
     nameLabel.textContent = sessionName;
@@ -252,23 +237,6 @@ export function attachSession(host: SessionHost): SessionHandle {
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     await view.sigma.getCamera().animate(state, { duration: 30 });
   }
-
-  // ---- Keyboard ------------------------------------------------------------------------------------------
-  const onKey = (event: KeyboardEvent) => {
-    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
-    // In a text field the browser's own undo edits the text.
-    if (isEditable(event.target)) return;
-    const key = event.key.toLowerCase();
-    if (key === "z" && !event.shiftKey) {
-      event.preventDefault();
-      void travel(controller.undo());
-    } else if ((key === "z" && event.shiftKey) || key === "y") {
-      event.preventDefault();
-      void travel(controller.redo());
-    }
-  };
-  document.addEventListener("keydown", onKey);
-  cleanups.push(() => document.removeEventListener("keydown", onKey));
 
   // ---- Node moves, layout runs, camera -------------------------------------------------------------------
   view.onNodeMoved = (node) => {
@@ -783,7 +751,7 @@ function edgeKeysOf(file: SessionFile): Set<string> {
     s.neighbourhood.result?.edges.forEach((e) => keys.add(e));
   };
   addState(file.state);
-  file.history.forEach((entry) => entry.snapshot && addState(entry.snapshot.state));
+  [...file.history, ...(file.branches ?? []).flatMap((b) => b.entries)].forEach((entry) => entry.snapshot && addState(entry.snapshot.state));
   return keys;
 }
 

@@ -5,11 +5,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { SESSION_VERSION } from "../../src/session/format.ts";
-import { nodePoint, SCREENSHOTS, useWorkbenchSite, waitForGraph } from "./harness.ts";
-
-const KGR = "https://w3id.org/smartcity-kg/resource/";
-const HUAWEI = `${KGR}huawei`;
-const KENYA = `${KGR}kenya`;
+import { SCREENSHOTS, useWorkbenchSite } from "./harness.ts";
+import { dragNode, flush, HUAWEI, KENYA, KGR, loadOwnFile, pick, position, ready, runPath, selectBySearch, writeNodeNote, writeSessionNote } from "./session-helpers.ts";
 
 // A test may crash a page on purpose; its screenshot is then skipped.
 const workbench = useWorkbenchSite({ screenshotPrefix: "session-", pagesMayCrash: true });
@@ -20,66 +17,6 @@ async function open(url?: string): Promise<Page> {
   await ready(o.page);
   return o.page;
 }
-
-/** Waits until the data is shown and the last session (if any) is restored. */
-async function ready(page: Page): Promise<void> {
-  await waitForGraph(page);
-  await page.waitForFunction(() => !!window.workbench?.session);
-  await page.evaluate(() => window.workbench!.ready);
-}
-
-async function pick(page: Page, inputSelector: string, text: string): Promise<void> {
-  await page.fill(inputSelector, text);
-  await page.locator(`${inputSelector} + .suggestions li.active`).first().waitFor();
-  await page.press(inputSelector, "Enter");
-}
-
-async function runPath(page: Page, from = "Huawei", to = "Kenya"): Promise<void> {
-  await page.click("#tab-path");
-  await pick(page, "#path-from", from);
-  await pick(page, "#path-to", to);
-  await page.click("#path-run");
-  await page.locator("#path-results .path-result").first().waitFor();
-  await page.waitForFunction(() => window.workbench!.store.get().path.status === "done");
-}
-
-async function selectBySearch(page: Page, text: string, iri: string): Promise<void> {
-  await pick(page, "#search", text);
-  await page.waitForFunction((k) => {
-    const s = window.workbench!.store.get().selection;
-    return s.kind === "node" && s.node === k;
-  }, iri);
-  await page.locator("#node-note").waitFor();
-}
-
-async function writeNodeNote(page: Page, text: string): Promise<void> {
-  await page.fill("#node-note", text);
-  await page.locator("#node-note").blur();
-}
-
-async function writeSessionNote(page: Page, text: string): Promise<void> {
-  await page.click("#tab-notes");
-  await page.fill("#session-note", text);
-  await page.locator("#session-note").blur();
-}
-
-/** Drags a node by (dx, dy) pixels with the mouse, as an analyst does. */
-async function dragNode(page: Page, key: string, dx: number, dy: number): Promise<void> {
-  await page.waitForFunction(() => !window.workbench!.view.sigma.getCamera().isAnimated());
-  const steps = await page.evaluate(() => window.workbench!.session!.controller.history.entries.length);
-  const from = await nodePoint(page, key);
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  for (let i = 1; i <= 5; i++) await page.mouse.move(from.x + (dx * i) / 5, from.y + (dy * i) / 5);
-  await page.mouse.up();
-  await page.waitForFunction((n) => window.workbench!.session!.controller.history.entries.length > n, steps);
-}
-
-const position = (page: Page, key: string) =>
-  page.evaluate((k) => {
-    const a = window.workbench!.view.graph.getNodeAttributes(k);
-    return [a.x, a.y] as [number, number];
-  }, key);
 
 /** Every drawn node's position in graph coordinates. */
 const allPositions = (page: Page) =>
@@ -126,9 +63,6 @@ async function viewState(page: Page) {
     };
   });
 }
-
-/** Saves now and waits for IndexedDB to confirm. */
-const flush = (page: Page) => page.evaluate(() => window.workbench!.session!.flush());
 
 /** Builds the scenario of the issue: a path Huawei → Kenya, a note on Huawei, a session note, Kenya dragged. */
 async function buildSession(page: Page): Promise<void> {
@@ -242,7 +176,7 @@ describe("sessions (built site in Chromium)", () => {
     await fresh.screenshot({ path: join(SCREENSHOTS, "session-opened-in-fresh-profile.png") });
   });
 
-  it("undo and redo go through every step, with the buttons and the keyboard", async () => {
+  it("undo and redo go through every step but the notes, with the buttons and the keyboard", async () => {
     const page = await open();
     const states = [await viewState(page)];
     const positions = [await position(page, KENYA)];
@@ -281,17 +215,27 @@ describe("sessions (built site in Chromium)", () => {
     await page.click("#tab-history");
     expect(await page.locator("#history-list .step").count()).toBe(labels.length);
 
+    const notes = states.at(-1)!.notes;
     const same = (a: Awaited<ReturnType<typeof viewState>>, b: Awaited<ReturnType<typeof viewState>>) => {
       // The history keeps its later steps while undone (for redo): only the cursor says where the session is.
       expect(a.cursor).toBe(b.cursor);
-      const { cursor: _a, selection: _s1, chainShown: _c1, labels: _l1, ...x } = a;
-      const { cursor: _b, selection: _s2, chainShown: _c2, labels: _l2, ...y } = b;
+      // Notes are never undone: they stay as the analyst last left them.
+      expect(a.notes).toEqual(notes);
+      const { cursor: _a, selection: _s1, chainShown: _c1, labels: _l1, notes: _n1, ...x } = a;
+      const { cursor: _b, selection: _s2, chainShown: _c2, labels: _l2, notes: _n2, ...y } = b;
       return expect(x).toEqual(y);
     };
+    // Undo passes over note steps: it lands just before each step that changed more than a note; redo comes back
+    // through that step and the note steps after it.
+    const isNote = (i: number) => /^Note on |session note$/.test(labels[i]);
+    const changes = [...labels.keys()].filter((i) => i > 0 && !isNote(i));
+    const undoTo = [...changes].reverse().map((i) => i - 1);
+    const redoTo = changes.map((i, k) => (k + 1 < changes.length ? changes[k + 1] - 1 : labels.length - 1));
+    expect(undoTo).toEqual([7, 5, 4, 3, 2, 0]);
     // Back through every step: the keyboard (focus on the page, not a text field) and the button alternately.
     await page.locator("#graph").click({ position: { x: 3, y: 3 } });
-    for (let i = states.length - 2; i >= 0; i--) {
-      if (i % 2) await page.keyboard.press("Control+z");
+    for (const [k, i] of undoTo.entries()) {
+      if (k % 2) await page.keyboard.press("Control+z");
       else await page.click("#undo");
       await page.waitForFunction((c) => window.workbench!.session!.controller.history.cursor === c, states[i].cursor);
       same(await viewState(page), states[i]);
@@ -301,9 +245,9 @@ describe("sessions (built site in Chromium)", () => {
     }
     expect(await page.locator("#undo").isDisabled()).toBe(true);
     // And forward again.
-    for (let i = 1; i < states.length; i++) {
-      if (i % 3 === 0) await page.keyboard.press("Control+y");
-      else if (i % 2) await page.keyboard.press("Control+Shift+Z");
+    for (const [k, i] of redoTo.entries()) {
+      if (k % 3 === 0) await page.keyboard.press("Control+y");
+      else if (k % 2) await page.keyboard.press("Control+Shift+Z");
       else await page.click("#redo");
       await page.waitForFunction((c) => window.workbench!.session!.controller.history.cursor === c, states[i].cursor);
       same(await viewState(page), states[i]);
@@ -315,7 +259,7 @@ describe("sessions (built site in Chromium)", () => {
     // Held down, Ctrl+Z runs through several steps before the view has caught up: the last one is what shows.
     await page.locator("#graph").click({ position: { x: 3, y: 3 } });
     for (let i = 0; i < 4; i++) await page.keyboard.press("Control+z");
-    const target = states.length - 1 - 4;
+    const target = undoTo[3];
     await page.waitForFunction((c) => window.workbench!.session!.controller.history.cursor === c, target);
     await page.waitForTimeout(300);
     same(await viewState(page), states[target]);
@@ -834,14 +778,6 @@ describe("sessions (built site in Chromium)", () => {
 });
 
 /** Writes `turtle` to a new temporary file, opens it in the page and waits for its load step; returns the file's path. */
-async function loadOwnFile(page: Page, prefix: string, turtle: string): Promise<string> {
-  const file = join(tmpdir(), `${prefix}-${Date.now()}.ttl`);
-  writeFileSync(file, turtle);
-  await page.setInputFiles("#file-input", file);
-  await page.waitForFunction(() => window.workbench!.session!.controller.history.entries.some((e) => e.action.kind === "load"));
-  return file;
-}
-
 /**
  * Takes the page off the workbench (to one of its scripts, shown as text), so that no page holds the database open
  * while a test rewrites it; returns the workbench's address to come back to.
