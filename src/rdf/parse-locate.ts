@@ -102,7 +102,13 @@ export class LocatingLexer extends Lexer {
   }
 }
 
-export function locateLexerAware(error: Error, file: string, lexer: LocatingLexer): RdfSyntaxError {
+/** What a message about a relative IRI adds: why it is refused, and which prefixes were declared relative. */
+export interface RelativeIriContext {
+  relative: string;
+  relativePrefixes?: ReadonlyMap<string, string>;
+}
+
+export function locateLexerAware(error: Error, file: string, lexer: LocatingLexer, explain?: RelativeIriContext): RdfSyntaxError {
   const context = (error as Error & { context?: N3ErrorContext }).context;
   if (context && !context.token && lexer.errorAt) {
     const { line, column } = lexer.errorAt;
@@ -111,20 +117,23 @@ export function locateLexerAware(error: Error, file: string, lexer: LocatingLexe
   }
   if (context?.token && typeof context.token.start === "number") {
     const line = context.token.line;
-    return new RdfSyntaxError(file, line, lexer.column(line, context.token.start), describe(error.message, context.token));
+    return new RdfSyntaxError(file, line, lexer.column(line, context.token.start), describe(error.message, context.token, explain));
   }
   const at = lexer.lastPosition();
   return new RdfSyntaxError(file, context?.line ?? lineFromMessage(error.message) ?? at.line, at.column, describe(error.message));
 }
 
 /** n3's message without its " on line N." suffix (the location is ours) and with long quoted input cut short. */
-function describe(message: string, token?: N3Token): string {
+function describe(message: string, token?: N3Token, explain?: RelativeIriContext): string {
   const detail = message.replace(/ on line \d+\.?$/, "");
-  // n3 says only "Invalid IRI"; most often it is a relative IRI where none may be (N-Triples, N-Quads): say which.
+  // n3 says only "Invalid IRI"; most often it is a relative IRI where none may be: say which, and why.
   if (detail === "Invalid IRI" && typeof token?.value === "string") {
     const iri = token.value.length > 60 ? `${token.value.slice(0, 60)}…` : token.value;
-    return isAbsoluteIri(token.value) ? `invalid IRI <${iri}>` : `relative IRI <${iri}> where only absolute IRIs are allowed`;
+    return isAbsoluteIri(token.value) ? `invalid IRI <${iri}>` : `relative IRI <${iri}> ${explain?.relative ?? "where only absolute IRIs are allowed"}`;
   }
+  const undefinedPrefix = /^Undefined prefix "(.*):"$/.exec(detail);
+  const namespace = undefinedPrefix ? explain?.relativePrefixes?.get(undefinedPrefix[1]) : undefined;
+  if (undefinedPrefix && namespace !== undefined) return `prefix ${undefinedPrefix[1]}: stands for the relative IRI <${namespace}>, ${explain!.relative}`;
   const quoted = /^Unexpected "([\s\S]*)"$/.exec(detail);
   if (quoted && quoted[1].length > 40) return `Unexpected "${quoted[1].slice(0, 40)}…"`;
   return detail;

@@ -6,6 +6,7 @@ import { DEFAULT_GRAPH_ID } from "./terms.ts";
 import { RdfSyntaxError } from "./parse-error.ts";
 import { LocatingLexer, locateLexerAware } from "./parse-locate.ts";
 import { isAbsoluteIri } from "./iri.ts";
+import { refuseRelativeIris } from "./relative-iris.ts";
 
 export { RdfSyntaxError };
 
@@ -171,9 +172,11 @@ function startParse(builder: DatasetBuilder, source: RdfSource | RdfStreamSource
   const lexer = new LocatingLexer({ lineMode: format === "ntriples" || format === "nquads", n3: false });
   const parser = new Parser({ format: mediaTypes[format], baseIRI: source.baseIRI, lexer } as never);
   // Against an absolute base every IRI n3 resolves is absolute; without one (or with a relative one) a relative
-  // IRI stays relative, and no output format may hold it, so each IRI is checked. Line formats: n3 refuses them.
+  // IRI stays relative, and no output format may hold it, so each IRI read is checked (and the writers refuse one
+  // as a last resort). Line formats: n3 refuses relative IRIs itself.
   const checkIris = !isAbsoluteIri(source.baseIRI ?? "") && format !== "ntriples" && format !== "nquads";
-  if (checkIris) refuseRelativeIris(parser);
+  const relativePrefixes = checkIris ? refuseRelativeIris(parser) : undefined;
+  const explain = { relative: checkIris ? "with no absolute base IRI to resolve it against" : "where only absolute IRIs are allowed", relativePrefixes };
   const every = options.progressEvery ?? 100_000;
   const terms = builder.terms;
   // n3 labels blank nodes with process-wide counters; each document gets labels fresh to the table instead,
@@ -218,20 +221,12 @@ function startParse(builder: DatasetBuilder, source: RdfSource | RdfStreamSource
   const callbacks = {
     onQuad: (error: Error | null, quad: RDF.Quad | null) => {
       if (failure) return;
-      if (error) fail(locateLexerAware(error, source.name, lexer));
+      if (error) fail(locateLexerAware(error, source.name, lexer, explain));
       else if (quad) {
         // n3 hands over the same subject object for every `;` of a statement: hash its key once.
         if (quad.subject !== lastSubject) {
           lastSubject = quad.subject;
           lastSubjectId = termId(lastSubject);
-        }
-        if (checkIris) {
-          const relative = relativeIriIn(quad);
-          if (relative !== undefined) {
-            const at = lexer.lastPosition();
-            fail(new RdfSyntaxError(source.name, at.line, at.column, `relative IRI <${relative}> and no absolute base IRI to resolve it against`));
-            return;
-          }
         }
         const s = lastSubjectId, p = termId(quad.predicate), o = termId(quad.object), g = termId(quad.graph);
         if (s < 0 || o < 0 || g < 0) {
@@ -244,7 +239,7 @@ function startParse(builder: DatasetBuilder, source: RdfSource | RdfStreamSource
         if (++added % every === 0) options.onProgress?.({ file: source.name, quads: added, chars: run.charsRead });
       } else resolveDone();
     },
-    // A relative namespace (no base to resolve it) is left out: a Turtle export would write it; IRIs using it fail above.
+    // A relative namespace (no base to resolve it) is left out: a Turtle export would declare it; IRIs using it are refused.
     onPrefix: (prefix: string, iri: RDF.NamedNode) => {
       if (!checkIris || isAbsoluteIri(iri.value)) builder.addPrefixes({ [prefix]: iri });
     },
@@ -254,45 +249,4 @@ function startParse(builder: DatasetBuilder, source: RdfSource | RdfStreamSource
   };
   const run: ParseRun = { parser, callbacks, done, failed: () => failure, quadCount: () => added, charsRead: 0, finish };
   return run;
-}
-
-/** The first IRI of the quad (a datatype included) that is not absolute, or undefined. */
-function relativeIriIn(quad: RDF.Quad): string | undefined {
-  for (const term of [quad.subject, quad.predicate, quad.object, quad.graph]) {
-    if (term.termType === "NamedNode" && !isAbsoluteIri(term.value)) return term.value;
-    if (term.termType === "Literal" && !isAbsoluteIri(term.datatype.value)) return term.datatype.value;
-  }
-  return undefined;
-}
-
-interface ParserInternals {
-  _readEntity(token: unknown, quantifier?: boolean): RDF.Term | undefined;
-  _readPrefixIRI(token: unknown): unknown;
-  _error(message: string, token: unknown): undefined;
-}
-
-/**
- * Makes n3 refuse a relative IRI where it reads one (subject, predicate, object, datatype, graph), so the error
- * names its place. A namespace may stay relative (it is left out of the prefixes), as n3 cannot stop there.
- */
-function refuseRelativeIris(parser: Parser): void {
-  const internals = parser as unknown as ParserInternals;
-  const { _readEntity: readEntity, _readPrefixIRI: readPrefixIRI } = internals;
-  // Should n3 rename these internals, the check of each quad (startParse) still refuses, at the end of the statement.
-  if (typeof readEntity !== "function" || typeof readPrefixIRI !== "function") return;
-  let declaring = false;
-  internals._readEntity = function (this: ParserInternals, token, quantifier) {
-    const term = readEntity.call(this, token, quantifier);
-    if (declaring || term?.termType !== "NamedNode" || isAbsoluteIri(term.value)) return term;
-    const shown = term.value.length > 60 ? `${term.value.slice(0, 60)}…` : term.value;
-    return this._error(`relative IRI <${shown}> and no absolute base IRI to resolve it against`, token);
-  };
-  internals._readPrefixIRI = function (this: ParserInternals, token) {
-    declaring = true;
-    try {
-      return readPrefixIRI.call(this, token);
-    } finally {
-      declaring = false;
-    }
-  };
 }

@@ -151,13 +151,17 @@ describe("loadDataset: relative IRIs", () => {
     expect(dataset.prefixes).toEqual({ "": "file:///data/rel.ttl#" });
   });
 
-  it("refuses a relative IRI with no base to resolve it against, at the IRI", () =>
-    refused("@prefix : <#> .\n[] :x :y .", undefined, "rel.ttl:2:4: relative IRI <#x> and no absolute base IRI to resolve it against"));
+  it("refuses a relative IRI with no base to resolve it against, at the IRI", async () => {
+    await refused("<http://a> <http://b> 1 .\n<http://a> <#x> 2 .", undefined, "rel.ttl:2:12: relative IRI <#x> with no absolute base IRI to resolve it against");
+    await refused("@prefix : <#> .\n[] :x :y .", undefined, "rel.ttl:2:4: prefix : stands for the relative IRI <#>, with no absolute base IRI to resolve it against");
+  });
 
   it("refuses what a relative base leaves relative, <> and datatypes included", async () => {
-    await refused("<http://a> <http://b> <c> .", "docs/", "rel.ttl:1:23: relative IRI <docs/c> and no absolute base IRI to resolve it against");
-    await refused("<> <http://b> 1 .", undefined, "rel.ttl:1:1: relative IRI <> and no absolute base IRI to resolve it against");
-    await refused('<http://a> <http://b> "1"^^<int> .', undefined, "rel.ttl:1:28: relative IRI <int> and no absolute base IRI to resolve it against");
+    await refused("<http://a> <http://b> <c> .", "docs/", "rel.ttl:1:23: relative IRI <c> with no absolute base IRI to resolve it against");
+    await refused("@base <docs/> .\n<http://a> <http://b> <c> .", undefined, "rel.ttl:2:23: relative IRI <c> with no absolute base IRI to resolve it against");
+    await refused("<> <http://b> 1 .", undefined, "rel.ttl:1:1: relative IRI <> with no absolute base IRI to resolve it against");
+    await refused('<http://a> <http://b> "1"^^<int> .', undefined, "rel.ttl:1:28: relative IRI <int> with no absolute base IRI to resolve it against");
+    await refused("@prefix p: <#> .\n@prefix p: <http://p/> .\np:a p:b p:c .\n@prefix p: <#> .\np:a p:b p:c .", undefined, "rel.ttl:5:1: prefix p: stands for the relative IRI <#>, with no absolute base IRI to resolve it against");
   });
 
   it("loads absolute IRIs without a base, leaving out a relative namespace no IRI uses", async () => {

@@ -163,7 +163,7 @@ describe("relative IRIs in the workbench", () => {
     const page = new DataService();
     const before = await page.load([fixture("mini.ttl")], true);
     const error = await page.load([{ name: "rel.ttl", text }], false).then(() => null, (e: unknown) => e);
-    expect(describeFailure(error).message).toBe("rel.ttl:2:1: relative IRI <#a> and no absolute base IRI to resolve it against");
+    expect(describeFailure(error).message).toBe("rel.ttl:2:1: prefix : stands for the relative IRI <#>, with no absolute base IRI to resolve it against");
     expect(page.summary()).toEqual(before);
   });
 
