@@ -1,5 +1,4 @@
 // kg export: writes the loaded graph as Turtle, N-Triples, N-Quads or TriG, to stdout or a file.
-import { writeFileSync } from "node:fs";
 import type { Command } from "../command.ts";
 import { print, warn } from "../command.ts";
 import { UsageError, stringOption } from "../args.ts";
@@ -47,7 +46,9 @@ Examples:
     if (format === "turtle" || format === "ntriples") warnNamedGraphs(serialize.namedGraphsIn(dataset).length);
     const text = writers[format as RdfFormat](dataset);
     if (output) {
-      writeFileSync(output, text);
+      const { writeOutput } = await import("../output-file.ts");
+      const failed = await writeOutput(output, text, "kg export");
+      if (failed !== 0) return failed;
       warn(`wrote ${formatCount(dataset.size)} quads as ${format} to ${output}`);
     } else print(text);
     return 0;

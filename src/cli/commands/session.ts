@@ -242,7 +242,7 @@ async function diff(pathA: string, pathB: string, parsed: ParsedCommand): Promis
 
 async function report(path: string, parsed: ParsedCommand, dataFiles: string[] | undefined, baseIRI?: string): Promise<number> {
   const file = await readSession(path);
-  const [{ loadGraph }, { renderReport }, { sessionContent }, { findEdge }, { subgraphQuads }, { writeTurtle }, { readFile, writeFile }] = await Promise.all([
+  const [{ loadGraph }, { renderReport }, { sessionContent }, { findEdge }, { subgraphQuads }, { writeTurtle }, { readFile }] = await Promise.all([
     import("../graph.ts"), import("../../session/report.ts"), import("../../session/diff.ts"), import("../../session/replay.ts"),
     import("../../query/subgraph.ts"), import("../../rdf/serialize.ts"), import("node:fs/promises"),
   ]);
@@ -268,7 +268,9 @@ async function report(path: string, parsed: ParsedCommand, dataFiles: string[] |
   const output = stringOption(parsed, "output");
   if (output === undefined || output === "-") print(html);
   else {
-    await writeFile(output, html, "utf8");
+    const { writeOutput } = await import("../output-file.ts");
+    const failed = await writeOutput(output, html, "kg session report");
+    if (failed !== 0) return failed;
     warn(`kg session: wrote ${output} (${nodes.length} nodes, ${edges.length} relations, ${file.history.length} steps)`);
   }
   return 0;
