@@ -123,7 +123,7 @@ describe("W3C RDF 1.1 Turtle test suite through kg", () => {
   }, 300_000);
 });
 
-describe("kg on documents with relative IRIs, and on an empty one (real processes)", () => {
+describe("kg on an empty document and on relative IRIs (real processes through runKg, except where said)", () => {
   const dir = mkdtempSync(join(tmpdir(), "kg-base-"));
   const empty = join(dir, "empty.ttl");
   const relative = join(dir, "relative.ttl");
@@ -139,6 +139,26 @@ describe("kg on documents with relative IRIs, and on an empty one (real processe
     const stats = await runKg(["stats", "--data", empty]);
     expect(stats.code).toBe(0);
     expect(stats.stdout).toMatch(/^0 triples in 1 file$/m);
+  });
+
+  it("runs every command on the empty graph (in process): no match, unknown names, valid, no results", async () => {
+    const on = (...args: string[]) => kgInProcess(["--data", empty, ...args]);
+    const find = await on("find", "Huawei");
+    expect([find.code, find.stdout]).toEqual([0, expect.stringMatching(/^No label matches "Huawei"/)]);
+    for (const args of [["path", "Huawei", "Kenya"], ["neighbours", "Huawei"]]) {
+      const result = await on(...args);
+      expect([result.code, result.stderr], args.join(" ")).toEqual([2, expect.stringMatching(/^query\/names: unknown node "Huawei"/)]);
+    }
+    const validate = await on("validate");
+    expect([validate.code, validate.stdout]).toEqual([0, expect.stringMatching(/^valid: 1 file, 0 triples/)]);
+    const select = await on("sparql", "SELECT * WHERE { ?s ?p ?o }");
+    expect([select.code, select.stdout]).toEqual([0, expect.stringMatching(/^No results/)]);
+    const construct = await on("sparql", "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }");
+    expect([construct.code, construct.stdout.trim()]).toEqual([0, ""]);
+    for (const format of ["turtle", "nquads", "trig"]) {
+      const result = await on("export", "--format", format);
+      expect([result.code, result.stdout.trim(), result.stderr], format).toEqual([0, "", ""]);
+    }
   });
 
   it("resolves relative IRIs against the file's file: URL, as rapper does", async () => {
