@@ -1,9 +1,11 @@
 // Runs the W3C RDF 1.1 Turtle test suite through the kg command line (main(argv) in-process, plus real processes).
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
 import { loadDataset } from "../../src/rdf/parse.ts";
 import { fixturePath, isomorphic, readAssumedTestBase, readManifest, turtleTestBase, type ManifestEntry } from "../helpers/rdf.ts";
@@ -184,6 +186,39 @@ describe("kg on an empty document and on relative IRIs (real processes through r
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(/--base must be an absolute IRI .*"doc\/"/);
+  });
+});
+
+describe("an endpoint's Turtle answer (in process, against a local HTTP server)", () => {
+  let server: Server;
+  let endpoint: string;
+  beforeAll(async () => {
+    // Answers every query with Turtle holding relative IRIs, as a CONSTRUCT answer may.
+    server = createServer((req, res) => {
+      req.resume();
+      req.on("end", () => {
+        res.writeHead(200, { "content-type": "text/turtle" });
+        res.end("@prefix : <#> .\n:s :p <o> .\n");
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/sparql`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it("resolves its relative IRIs against the endpoint's URL", async () => {
+    const result = await kgInProcess(["--endpoint", endpoint, "sparql", "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    // Read back with no base: it loads only if every IRI in it is absolute.
+    const dataset = await loadDataset([{ name: "answer.ttl", text: result.stdout }]);
+    expect([...dataset.quads()].map((q) => [q.subject.value, q.predicate.value, q.object.value])).toEqual([[`${endpoint}#s`, `${endpoint}#p`, "http://127.0.0.1:" + new URL(endpoint).port + "/o"]]);
+  });
+
+  it("refuses --base beside --endpoint", async () => {
+    const result = await kgInProcess(["--endpoint", endpoint, "--base", "http://example.org/", "sparql", "ASK { ?s ?p ?o }"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^kg: --base is for --data files; an --endpoint's answers resolve against its URL/);
   });
 });
 
