@@ -73,6 +73,8 @@ export interface RequestOptions {
 const graphAccept = "application/n-triples, text/turtle;q=0.9, text/plain;q=0.5";
 const selectAccept = "application/sparql-results+json, application/json;q=0.8";
 const longestGet = 2000;
+/** A day: longer would overflow setTimeout (2^31 - 1 ms), which then fires at once. */
+export const longestTimeoutMs = 24 * 3600 * 1000;
 
 export class SparqlEndpoint {
   /** The endpoint's URL as shown in messages, sessions and reports: redactUrl's (no user-info, query values as ***). */
@@ -106,6 +108,9 @@ export class SparqlEndpoint {
     this.displayUrl = redactUrl(url.href);
     this.secrets = urlSecrets(url.href);
     this.timeoutMs = options.timeoutMs ?? 30_000;
+    if (!(this.timeoutMs >= 1 && this.timeoutMs <= longestTimeoutMs)) {
+      throw new SparqlEndpointError(`query/sparql: the timeout must be from 1 ms to ${longestTimeoutMs / 1000} s (a day), got ${this.timeoutMs} ms`, "usage", this.displayUrl);
+    }
     this.maxRows = options.maxRows ?? 5000;
     this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
     if (options.user !== undefined) {

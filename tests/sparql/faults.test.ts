@@ -313,6 +313,15 @@ describe("kg --endpoint faults", () => {
     expect(slow.stderr).toMatch(/did not answer within 0\.5 s \(timeout\)/);
   });
 
+  it("refuses an --endpoint-timeout past a day or not written as plain seconds (1e9 once became 1 ms)", async () => {
+    for (const value of ["1e9", "Infinity", "0x10", "86401", "0", "1,5"]) {
+      const result = await runKg(["--endpoint", `${base}/ok`, "--endpoint-timeout", value, "sparql", "ASK {}"]);
+      expect(result.code, value).toBe(2);
+      expect(result.stderr, value).toMatch(/--endpoint-timeout must be a number of seconds from 0\.001 to 86400 \(a day\)/);
+    }
+    expect(() => new SparqlEndpoint({ url: `${base}/ok`, timeoutMs: 1e12 })).toThrow(/the timeout must be from 1 ms to 86400 s/);
+  });
+
   it("takes the password from KG_ENDPOINT_PASSWORD only, and never prints it", async () => {
     const url = `${base}/private`;
     const noPassword = await runKgWith(["--endpoint", url, "--user", "alice", "sparql", "ASK {}"], { KG_ENDPOINT_PASSWORD: undefined });

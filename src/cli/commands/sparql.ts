@@ -186,9 +186,11 @@ export function extractEndpointArgs(argv: readonly string[]): { endpoint?: Endpo
   const endpoint: EndpointArgs = { url: found.endpoint };
   if (found.user !== undefined) endpoint.user = found.user;
   if (found["endpoint-timeout"] !== undefined) {
-    const seconds = Number(found["endpoint-timeout"]);
-    if (!(seconds > 0)) throw new UsageError(`kg: --endpoint-timeout must be a number of seconds > 0, got ${JSON.stringify(found["endpoint-timeout"])}`);
-    endpoint.timeoutMs = Math.round(seconds * 1000);
+    // Plain decimals only: Number() would also take 1e9, Infinity and 0x10.
+    const text = found["endpoint-timeout"];
+    const seconds = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
+    if (!(seconds > 0 && seconds <= 86_400)) throw new UsageError(`kg: --endpoint-timeout must be a number of seconds from 0.001 to 86400 (a day), got ${JSON.stringify(text)}`);
+    endpoint.timeoutMs = Math.max(1, Math.round(seconds * 1000));
   }
   return { endpoint, rest };
 }
