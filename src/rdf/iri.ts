@@ -6,3 +6,12 @@ const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 export function isAbsoluteIri(iri: string): boolean {
   return scheme.test(iri);
 }
+
+/**
+ * A web address as a base IRI for what was read from it: without user-info, query and fragment, since those may
+ * carry credentials (an API key) that resolving `<#x>` against the full address would copy into the data.
+ */
+export function baseIriOfUrl(url: string): string {
+  const address = new URL(url);
+  return `${address.protocol}//${address.host}${address.pathname}`;
+}

@@ -32,6 +32,7 @@ import { LayoutController } from "./layout.ts";
 import type { DatasetSummary, IncomingFile, Overview, ViewGraph } from "./protocol.ts";
 import { SourceViewer, bundledSources } from "./source-viewer.ts";
 import { formatFromFileName } from "../rdf/parse.ts";
+import { baseIriOfUrl } from "../rdf/iri.ts";
 import { DataSources } from "./data-sources.ts";
 import { StatusLine } from "./status-line.ts";
 import { attachSession, type SessionHandle } from "./session-wiring.ts";
@@ -225,7 +226,7 @@ export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle
     showProgress(files.length ? `Reading ${files.map((f) => f.name).join(", ")}…` : "Loading the bundled graph…", null);
     try {
       // Relative IRIs in the files resolve against the page's address (without its query and fragment).
-      const reply = await client.request("load", { files, replace, baseIRI: location.origin + location.pathname }, (p) =>
+      const reply = await client.request("load", { files, replace, baseIRI: baseIriOfUrl(location.href) }, (p) =>
         showProgress(p.file ? `Parsing ${p.file}… ${Math.round((100 * p.done) / p.total)}%` : "Indexing…", p.done / p.total),
       );
       summary = reply;

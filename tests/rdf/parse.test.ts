@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { Dataset } from "../../src/rdf/dataset.ts";
 import { loadDataset, loadDatasetStream, RdfSyntaxError, type RdfFormat, type LoadProgress } from "../../src/rdf/parse.ts";
 import { writeTriG } from "../../src/rdf/serialize.ts";
+import { baseIriOfUrl } from "../../src/rdf/iri.ts";
 import { fixturePath, isomorphic } from "../helpers/rdf.ts";
 
 const base = "http://example.org/base/";
@@ -168,6 +169,14 @@ describe("loadDataset: relative IRIs", () => {
     const dataset = await loadDataset([{ name: "rel.ttl", text: "@prefix : <#> .\n@prefix ex: <http://ex.org/> .\n@base <docs/> .\nex:a ex:b ex:c ." }]);
     expect(dataset.size).toBe(1);
     expect(dataset.prefixes).toEqual({ ex: "http://ex.org/" });
+  });
+});
+
+describe("baseIriOfUrl", () => {
+  it("keeps scheme, host and path of a web address, and drops user-info, query and fragment", () => {
+    expect(baseIriOfUrl("https://user:pw@example.org:8890/sparql?apikey=k#top")).toBe("https://example.org:8890/sparql");
+    expect(baseIriOfUrl("http://localhost:5173/")).toBe("http://localhost:5173/");
+    expect(baseIriOfUrl("http://localhost:5173")).toBe("http://localhost:5173/");
   });
 });
 

@@ -237,7 +237,8 @@ export async function runWithEndpoint(command: Command, parsed: ParsedCommand, a
           return 0;
         }
         const answer = await endpoint.query(withPrefixes(query, prefixes), { signal, maxRows: limit });
-        await printAnswer(answer, format, limit, {}, endpoint.displayUrl);
+        const { baseIriOfUrl } = await import("../../rdf/iri.ts");
+        await printAnswer(answer, format, limit, {}, baseIriOfUrl(endpoint.displayUrl));
         return 0;
       }
       const remote = await import("./remote.ts");

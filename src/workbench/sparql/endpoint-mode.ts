@@ -15,6 +15,7 @@ import type { GraphIndex } from "../../graph/types.ts";
 import { explainPath } from "../../query/explain.ts";
 import type { Path } from "../../query/path.ts";
 import { SparqlEndpoint, SparqlEndpointError } from "../../query/sparql-endpoint.ts";
+import { baseIriOfUrl } from "../../rdf/iri.ts";
 import { remoteNeighbourhood, remotePaths, remoteSearch, resolveRemoteNode } from "../../query/sparql-remote.ts";
 import type { DataClient } from "../data-client.ts";
 import type { DatasetSummary } from "../protocol.ts";
@@ -168,7 +169,7 @@ export class EndpointMode {
       }
       const format = /turtle/.test(reply.contentType) ? "turtle" : "ntriples";
       // A Turtle answer's relative IRIs resolve against the endpoint's address (the answer's location).
-      const graph = await this.host.client.request("sparql", { op: "graph", text: reply.text, format, form: reply.form, baseIRI: endpoint.displayUrl });
+      const graph = await this.host.client.request("sparql", { op: "graph", text: reply.text, format, form: reply.form, baseIRI: baseIriOfUrl(endpoint.displayUrl) });
       if (graph.op !== "graph") throw new Error("workbench/sparql: unexpected reply");
       return graph.answer;
     }, (message) => (failure = { message }));
