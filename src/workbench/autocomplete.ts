@@ -136,6 +136,8 @@ export class Autocomplete {
   }
 
   private pick(hit: SearchHit): void {
+    // A search still waiting to start (typed just before the pick) would open the list again after it.
+    clearTimeout(this.timer);
     this.generation++;
     this.set(this.options.clearOnPick ? null : hit);
     if (this.options.clearOnPick) this.input.value = "";

@@ -23,10 +23,11 @@ async function counts(page: Page) {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   return page.evaluate(() => {
     const text = document.getElementById("status")!.textContent ?? "";
-    const m = /Showing ([\d,]+) of ([\d,]+) nodes · ([\d,]+) of ([\d,]+) relations/.exec(text);
+    const nodes = /Showing ([\d,]+) of ([\d,]+) nodes/.exec(text);
+    const edges = /([\d,]+) of ([\d,]+) relations/.exec(text);
     const num = (s: string | undefined) => (s === undefined ? NaN : Number(s.replace(/,/g, "")));
     const visible = window.workbench!.view.visible();
-    return { text, shown: num(m?.[1]), loaded: num(m?.[2]), shownEdges: num(m?.[3]), visibleNodes: visible.nodes.length, visibleEdges: visible.edges.length, drawn: window.workbench!.view.graph.order };
+    return { text, shown: num(nodes?.[1]), loaded: num(nodes?.[2]), shownEdges: num(edges?.[1]), visibleNodes: visible.nodes.length, visibleEdges: visible.edges.length, drawn: window.workbench!.view.graph.order };
   });
 }
 
@@ -103,6 +104,8 @@ describe("History (built site in Chromium)", () => {
     await page.click("#tab-history");
     await page.waitForTimeout(300);
     // The load stays the current step, marked as not undone; the class toggle before it cannot be restored.
+    expect(await cursorLabel(page)).toMatch(/^Add undo-load-\d+\.ttl$/);
+    expect(await page.evaluate(() => window.workbench!.store.get().filters.hiddenClasses.length)).toBe(1);
     expect(await page.locator("#history-list .step.current").getAttribute("data-kind")).toBe("load");
     expect(await page.locator("#history-list .step.load .step-note").textContent()).toContain("not undone");
     expect(await page.locator("#history-list .step.undone").count()).toBe(0);
