@@ -69,6 +69,9 @@ describe("createEmbeddedSparql over the bundled graph", () => {
     expect(() => engine.query("SELECT ?x WHERE { ?x ?p }")).toThrow(/query\/sparql: error at \d+:\d+/);
     expect(() => engine.query("SELECT ?x WHERE { ?x nope:p ?y }")).toThrow(/unknown prefix nope: .*PREFIX nope:/);
     expect(() => engine.query("DELETE WHERE { ?s ?p ?o }")).toThrow(/no updates/);
+    // The form is the parser's: a prefix named like a query form neither hides an update nor blocks a query.
+    expect(() => engine.query("PREFIX ask: <http://x/> DELETE WHERE { ?s ?p ?o }")).toThrow(/no updates\); this is an update: DELETE WHERE/);
+    expect(engine.query("PREFIX delete: <http://x/> SELECT ?s WHERE { ?s delete:p ?o }").form).toBe("select");
     expect(engine.query("ASK { ?s ?p ?o }")).toEqual({ form: "ask", value: true });
   });
 });

@@ -65,6 +65,10 @@ describe("classifySparql", () => {
     expect((await syntaxError("hello")).message).toMatch(/^query\/sparql: error at 1:1/);
   });
 
+  it("refuses text it cannot read, such as Virtuoso's DEFINE pragmas: its form is unknown", async () => {
+    expect((await syntaxError('DEFINE input:inference "rules" SELECT * WHERE { ?s ?p ?o }')).message).toMatch(/^query\/sparql: error at 1:1/);
+  });
+
   it("refuses empty text and a prologue alone", async () => {
     expect((await syntaxError("")).message).toMatch(/the query is empty/);
     expect((await syntaxError("  # nothing\nPREFIX a: <http://x/>")).message).toMatch(/the query is empty/);
