@@ -59,24 +59,14 @@ export function topHubs(g: GraphIndex, count: number): number[] {
 }
 
 /**
- * Times fn once per input after a warm-up pass over (up to) the first `warmup` inputs. On this shared 2-core
- * machine a call is sometimes descheduled for tens of ms; so a sample above 1 ms and 5x the median is timed
- * again three times and the fastest kept: a slow call that is slow every time stays slow, a scheduler hiccup
- * does not. The summary keeps the raw maximum beside the confirmed one.
+ * Times fn once per input, after an untimed warm-up pass over (up to) the first `warmup` inputs so the code is
+ * compiled. Every sample is kept as measured: a call that a busy machine descheduled counts, since a user waits
+ * for it too; that is why the load average is quoted beside the figures.
  */
 export function timeEach<T>(inputs: readonly T[], fn: (input: T) => unknown, warmup = 20): Summary {
   for (let i = 0; i < Math.min(warmup, inputs.length); i++) fn(inputs[i]);
   collectGarbage();
-  const samples = inputs.map((input) => timeSync(() => fn(input)));
-  const raw = summarize(samples);
-  const threshold = Math.max(1, 5 * raw.median);
-  let retimed = false;
-  for (let i = 0; i < samples.length; i++) {
-    if (samples[i] <= threshold) continue;
-    retimed = true;
-    for (let again = 0; again < 3; again++) samples[i] = Math.min(samples[i], timeSync(() => fn(inputs[i])));
-  }
-  return retimed ? { ...summarize(samples), rawMax: raw.max } : raw;
+  return summarize(inputs.map((input) => timeSync(() => fn(input))));
 }
 
 /** The prefixes a user types on the way to each label: "H", "Hu", "Hua", ... */

@@ -14,6 +14,8 @@ export interface Row {
   target?: string;
   ok?: boolean;
   note?: string;
+  /** The 1-minute load average while it was measured ("2.1", or "1.8–2.6" at its start and end). */
+  load?: string;
 }
 
 export interface SizeReport {
@@ -39,17 +41,15 @@ export function markdownTable(report: SizeReport): string {
   const lines = [
     `### ${report.label} triples (${report.triples.toLocaleString("en")} parsed, ${(report.fileBytes / 1e6).toFixed(1)} MB Turtle, ${report.nodes.toLocaleString("en")} nodes, ${report.edges.toLocaleString("en")} edges)`,
     "",
-    "| measurement | median | p90 | max | n | vs same-run baseline | target | met |",
-    "|---|---:|---:|---:|---:|---|---|:-:|",
+    "| measurement | median | p90 | max | n | vs same-run baseline | target | met | load avg |",
+    "|---|---:|---:|---:|---:|---|---|:-:|---:|",
   ];
   for (const row of report.rows) {
     const median = row.stats ? formatMs(row.stats.median) : (row.value ?? "");
     const ratio = row.ratio === undefined ? "" : `${row.ratio.toFixed(2)}x ${row.baseline ?? ""}`.trim();
-    const retimed = row.stats?.rawMax !== undefined && row.stats.rawMax > row.stats.max ? `raw max ${formatMs(row.stats.rawMax)}, outliers re-timed` : undefined;
-    const notes = [row.note, retimed].filter(Boolean).join("; ");
-    const name = notes ? `${row.name} <sub>${notes}</sub>` : row.name;
+    const name = row.note ? `${row.name} <sub>${row.note}</sub>` : row.name;
     lines.push(
-      `| ${name} | ${median} | ${formatMs(row.stats?.p90)} | ${formatMs(row.stats?.max)} | ${row.stats?.samples ?? ""} | ${ratio} | ${row.target ?? ""} | ${okMark(row.ok)} |`,
+      `| ${name} | ${median} | ${formatMs(row.stats?.p90)} | ${formatMs(row.stats?.max)} | ${row.stats?.samples ?? ""} | ${ratio} | ${row.target ?? ""} | ${okMark(row.ok)} | ${row.load ?? ""} |`,
     );
   }
   return lines.join("\n");

@@ -20,6 +20,16 @@ import { collectGarbage, cpuMs, flatten, hasGc, ratioToBaseline, summarize, time
 
 const log = (message: string) => process.stderr.write(message + "\n");
 
+/** The 1-minute load average now, as quoted beside every figure. */
+const loadNow = () => loadavg()[0].toFixed(1);
+
+/** Quotes the load average beside the rows pushed since `from`: "2.1", or "1.8–2.6" when it moved while they ran. */
+function stampLoad(rows: Row[], from: number, startLoad: string): void {
+  const endLoad = loadNow();
+  const load = startLoad === endLoad ? startLoad : `${startLoad}–${endLoad}`;
+  for (let i = from; i < rows.length; i++) rows[i].load ??= load;
+}
+
 function ratioRow(name: string, stats: Summary, baseline: Summary, baselineName: string, target?: { text: string; max: number }, note?: string): Row {
   const ratio = ratioToBaseline(stats, baseline);
   return { name, stats, baseline: baselineName, ratio, target: target?.text, ok: target ? ratio <= target.max : undefined, note };
@@ -47,6 +57,12 @@ async function benchSize(triplesWanted: number, args: BenchArgs, codeIsWarm: boo
   log(`  dataset ${cached.path} (${cached.generated ? "generated" : "cached"}, ${cached.stats.triples} triples, ${cached.stats.entities} entities, ${cached.stats.relations} relations, ${cached.stats.evidence} evidence)`);
 
   const rows: Row[] = [];
+  let section = 0, sectionLoad = loadNow();
+  const nextSection = () => {
+    stampLoad(rows, section, sectionLoad);
+    section = rows.length;
+    sectionLoad = loadNow();
+  };
   const { results: load, dataset, graph } = await benchLoad(cached.path, { repetitions: reps, storeRepetitions: args.quick || big ? 1 : 3, warmUp, log });
   rows.push({ name: "n3 Parser, count quads (baseline)", stats: load.n3Parse });
   const cpuNote = (measured: Summary, baseline: Summary) => `CPU-time ratio ${ratioToBaseline(measured, baseline).toFixed(2)}x`;
@@ -68,6 +84,7 @@ async function benchSize(triplesWanted: number, args: BenchArgs, codeIsWarm: boo
     note: hasGc() ? undefined : "no --expose-gc: unreliable",
   });
   rows.push({ name: "retained bytes/triple: n3 Store (context)", value: load.n3StoreBytesPerTriple.toFixed(0) });
+  nextSection();
 
   const pairCount = args.quick ? 60 : big ? 300 : 200;
   const pairs = pickPairs(graph, pairCount, args.seed);
@@ -85,6 +102,7 @@ async function benchSize(triplesWanted: number, args: BenchArgs, codeIsWarm: boo
   rows.push({ name: "k=3 shortest paths, reachable pairs", stats: timeEach(half, ([a, b]) => findPaths(graph, a, b, { k: 3 })) });
   rows.push({ name: "all shortest paths, reachable pairs", stats: timeEach(half, ([a, b]) => findPaths(graph, a, b, { allShortest: true })), note: "limit 100" });
 
+  nextSection();
   // The default call caps the result at 500 nodes (what the workbench shows); uncapped is the full 2-hop set.
   const random = pickPairs(graph, args.quick ? 100 : 300, args.seed + 1).reachable.map(([a]) => a);
   const hubRuns = hubs.flatMap((hub) => Array<number>(args.quick ? 2 : 5).fill(hub));
@@ -96,6 +114,7 @@ async function benchSize(triplesWanted: number, args: BenchArgs, codeIsWarm: boo
     rows.push({ name: "2-hop neighbourhood, top-10 hubs", stats: hubStats, target: "< 16 ms (p90)", ok: hubStats.p90 < 16, note: `${note}; top hub: ${topHubSize} nodes` });
   }
 
+  nextSection();
   const buildSamples: number[] = [];
   let searchIndex = buildSearchIndex(graph);
   for (let rep = 0; rep < Math.min(reps, 3); rep++) {
@@ -110,6 +129,7 @@ async function benchSize(triplesWanted: number, args: BenchArgs, codeIsWarm: boo
   const search = timeEach(typed, (query) => searchLabels(searchIndex, query), 0);
   rows.push({ name: `search per keystroke (typing ${labelCount} labels)`, stats: search, target: "< 2 ms (p90)", ok: search.p90 < 2 });
 
+  nextSection();
   // The four writers take turns each repetition, so a burst of load from elsewhere hits a pair alike.
   const exportReps = args.quick ? 2 : big ? 3 : 5;
   const quads = Array.from(dataset.quads());
@@ -143,6 +163,7 @@ async function benchSize(triplesWanted: number, args: BenchArgs, codeIsWarm: boo
   rows.push(ratioRow("writeTurtle(dataset)", exported("ourTurtle"), exported("n3Turtle"), "n3 Writer", { text: "≤ 1.2x n3 Writer", max: 1.2 }, exportCpuNote("ourTurtle", "n3Turtle")));
   rows.push({ name: "n3 Writer N-Triples, quads in hand (baseline)", stats: exported("n3NTriples") });
   rows.push(ratioRow("writeNTriples(dataset)", exported("ourNTriples"), exported("n3NTriples"), "n3 Writer", { text: "≤ 1.2x n3 Writer", max: 1.2 }, exportCpuNote("ourNTriples", "n3NTriples")));
+  nextSection();
 
   return { label, triples: load.triples, fileBytes: cached.bytes, nodes: graph.nodeCount, edges: graph.edgeCount, rows };
 }
@@ -194,10 +215,12 @@ async function main(): Promise<void> {
     "against a baseline measured in the same run, so it travels between machines better than the milliseconds do;",
     "where the two were run in alternation (load, export) the ratio is the median of the per-repetition ratios.",
     "Targets are stated for 1M triples; they are shown at every size. Timings are per call; shortest-path and",
-    "neighbourhood figures are one call per random pair/node after a warm-up pass; search is one call per keystroke",
-    "while typing whole labels letter by letter. Export timings include flattening the output string.",
-    "The machine is shared and noisy (2 cores): medians and ratios are the figures to read, maxima are noisy;",
-    "a CPU-time ratio (this process's user + system time, all threads) is given beside load and export ratios.",
+    "neighbourhood figures are one call per random pair/node after an untimed warm-up pass; search is one call per",
+    "keystroke while typing whole labels letter by letter. Export timings include flattening the output string.",
+    "Every sample is kept as measured: no slow call is timed again, so p90 and max include what a busy machine",
+    "does to a call. The machine is shared (2 cores, other jobs running): the last column is the 1-minute load",
+    "average while each row was measured (start–end). A CPU-time ratio (this process's user + system time, all",
+    "threads) is given beside load and export ratios.",
     "",
     "Run: `npm run bench` (10k, 100k, 1M; rewrites this file) · `npm run bench -- --sizes 10k,100k` · `npm run bench -- --quick`",
     "(fewer repetitions, 10k and 100k, leaves this file alone) · generated files are cached in bench/out/.",

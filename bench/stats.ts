@@ -9,8 +9,6 @@ export interface Summary {
   mean: number;
   /** The samples in the order taken, so runs interleaved with a baseline can be compared pair by pair. */
   values: number[];
-  /** When outliers were re-timed (see timeEach), the largest sample before that; `max` is the confirmed one. */
-  rawMax?: number;
 }
 
 /** Nearest-rank percentile of sorted values (p in 0..1). */
