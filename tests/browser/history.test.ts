@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { useWorkbenchSite } from "./harness.ts";
-import { dragNode, HUAWEI, KENYA, KGR, loadOwnFile, pick, position, ready, runPath, selectBySearch, writeNodeNote, writeSessionNote } from "./session-helpers.ts";
+import { dragNode, flush, HUAWEI, KENYA, KGR, loadOwnFile, pick, position, ready, runPath, selectBySearch, writeNodeNote, writeSessionNote } from "./session-helpers.ts";
 
 const workbench = useWorkbenchSite({ screenshotPrefix: "history-" });
 
@@ -81,6 +81,20 @@ describe("History (built site in Chromium)", () => {
     expect(await notes(page)).toEqual(written);
     // And the query run on the other branch is itself a branch now.
     expect(await page.locator("#branch-list .branch .step-label").allTextContents()).toEqual([expect.stringMatching(/^Path Huawei → /)]);
+
+    // The autosave keeps the branches: after a reload they are listed and can be returned to.
+    await flush(page);
+    await page.reload();
+    await ready(page);
+    expect(await notes(page)).toEqual(written);
+    expect(await cursorLabel(page)).toBe("Move Kenya");
+    await page.click("#tab-history");
+    await page.locator("#branch-list .branch button").first().click();
+    await page.waitForFunction(() => {
+      const h = window.workbench!.session!.controller.history;
+      return h.entries.length === 2 && h.entries[h.cursor].label.startsWith("Path Huawei");
+    });
+    expect(await notes(page)).toEqual(written);
   });
 
   it("a file load is not undone: undo leaves the data and its step in place, History says so, and the counts stay right", async () => {
