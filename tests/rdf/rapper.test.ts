@@ -1,11 +1,14 @@
 // Our Turtle export read by an independent parser (Debian's rapper, raptor2-utils): same graph, blank nodes included.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Dataset } from "../../src/rdf/dataset.ts";
 import { loadDataset } from "../../src/rdf/parse.ts";
 import { writeNTriples, writeTriG, writeTurtle } from "../../src/rdf/serialize.ts";
 import { fixturePath, isomorphic, readAssumedTestBase, readManifest, repoRoot, requireRapper, runRapper, turtleTestBase } from "../helpers/rdf.ts";
+import { runKg } from "../cli/run-kg.ts";
 
 /** Writes the dataset as Turtle, has rapper turn it into N-Triples, loads that, and compares. */
 async function throughRapper(dataset: Dataset, label: string): Promise<{ same: boolean; turtle: string; rapperOutput: string }> {
@@ -91,5 +94,19 @@ describe("rapper reads our Turtle", () => {
     const dataset = await loadDataset(files.map((path) => ({ name: path, text: readFileSync(path, "utf8") })));
     const result = await throughRapper(dataset, "bundled graph");
     expect(result.same).toBe(true);
+  });
+
+  it("kg resolves a file's relative IRIs as rapper does, against the file's file: URL (a space in its name too)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kg-rapper-"));
+    const file = join(dir, "relative doc.ttl");
+    writeFileSync(file, "@prefix : <#> .\n<> :p <../q/r?x=1>, <s%20t>, <//h/x> .\n[] :x :y .\n");
+    const kg = await runKg(["--data", file, "export", "--format", "ntriples"]);
+    expect(kg.code, kg.stderr).toBe(0);
+    const rapper = spawnSync(requireRapper(), ["-q", "-i", "turtle", "-o", "ntriples", file], { encoding: "utf8" });
+    expect(rapper.status, rapper.stderr).toBe(0);
+    const read = (text: string, name: string) => loadDataset([{ name, text, format: "ntriples" }]);
+    const [ours, theirs] = [await read(kg.stdout, "kg export"), await read(rapper.stdout, "rapper")];
+    expect(ours.size).toBe(4);
+    expect(isomorphic(ours, theirs), `kg:\n${kg.stdout}\nrapper:\n${rapper.stdout}`).toBe(true);
   });
 });
