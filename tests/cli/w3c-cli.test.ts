@@ -1,5 +1,5 @@
 // Runs the W3C RDF 1.1 Turtle test suite through the kg command line (main(argv) in-process, plus real processes).
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -132,6 +132,7 @@ describe("kg on an empty document and on relative IRIs (real processes through r
   writeFileSync(empty, "");
   writeFileSync(relative, "@prefix : <#> .\n[] :x :y .\n");
   const fileIri = pathToFileURL(relative).href;
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("loads an empty Turtle file as an empty graph (W3C turtle-syntax-file-01)", async () => {
     const exported = await runKg(["--data", empty, "export", "--format", "ntriples"]);

@@ -1,6 +1,6 @@
 // Our Turtle export read by an independent parser (Debian's rapper, raptor2-utils): same graph, blank nodes included.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -108,5 +108,6 @@ describe("rapper reads our Turtle", () => {
     const [ours, theirs] = [await read(kg.stdout, "kg export"), await read(rapper.stdout, "rapper")];
     expect(ours.size).toBe(4);
     expect(isomorphic(ours, theirs), `kg:\n${kg.stdout}\nrapper:\n${rapper.stdout}`).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
