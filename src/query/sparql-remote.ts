@@ -7,28 +7,19 @@ import { oa, prefixes as wellKnownPrefixes, rdf } from "../rdf/vocab.ts";
 import { defaultProjection } from "../graph/projection-config.ts";
 import { projectGraph } from "../graph/project.ts";
 import type { GraphIndex } from "../graph/types.ts";
-import { NameResolutionError, resolveTerm, type NameCandidate } from "./names.ts";
 import { neighbourhood, type Direction, type Neighbourhood } from "./neighbourhood.ts";
 import { findPaths, type Path, type PathOptions } from "./path.ts";
 import { nodeToJson, type NodeJson } from "./json.ts";
 import type { SearchKind } from "./search.ts";
-import { editDistance, normaliseText, typoBudget } from "./text.ts";
+import { normaliseText } from "./text.ts";
 import { SparqlEndpointError, type SparqlBinding, type SparqlEndpoint, type SparqlTermJson } from "./sparql-endpoint.ts";
-import { iriRef, regexEscape, stringLiteral } from "./sparql-query.ts";
+import { iriRef, stringLiteral } from "./sparql-query.ts";
+import { altLabelPredicates, compare, foldedPattern, iris, labelPredicates, type RemoteOptions } from "./sparql-remote-common.ts";
+import { remoteTermIds } from "./sparql-remote-names.ts";
 
-export interface RemoteOptions {
-  signal?: AbortSignal;
-  /** Rows per query page (LIMIT); default 1000. */
-  pageSize?: number;
-  /** Nodes named in one query (its VALUES block); default 40. */
-  batchSize?: number;
-  /** Most rows fetched for one answer; when reached, the answer is marked truncated; default 50 000. */
-  maxRows?: number;
-}
+export { foldedPattern, type RemoteOptions } from "./sparql-remote-common.ts";
+export { expandName, remoteTermIds, resolveRemoteNode, resolveRemoteTerms } from "./sparql-remote-names.ts";
 
-const iris = (list: Iterable<string>) => [...list].map(iriRef).join(" ");
-const labelPredicates = [...defaultProjection.labelPredicates];
-const altLabelPredicates = [...defaultProjection.altLabelPredicates];
 const linkPredicates = new Set(defaultProjection.linkPredicates);
 
 /**
@@ -234,27 +225,6 @@ export interface RemoteSearchOptions extends RemoteOptions {
   includeSchema?: boolean;
 }
 
-/** Accented forms of Latin letters, so a typed "mazarron" (or "Mazarrón") finds "Mazarrón" as the local search does. */
-const accentedForms: Readonly<Record<string, string>> = {
-  a: "àáâãäåāăą", c: "çćčĉċ", d: "ďđ", e: "èéêëēĕėęě", g: "ğĝġģ", i: "ìíîïīĭįı", l: "łľĺļ", n: "ñńňņ",
-  o: "òóôõöøōŏő", r: "řŕŗ", s: "śšşŝș", t: "ťţț", u: "ùúûüūŭůűų", y: "ýÿŷ", z: "źżž",
-};
-
-/**
- * A REGEX pattern for `text` that ignores accents: each letter becomes a class of its accented forms (case is left
- * to the "i" flag). Applied to the literal itself, never to STR(?m): Virtuoso's case-insensitive REGEX over STR()
- * misses non-ASCII letters (openlink/virtuoso-opensource#705), over the literal it does not; Oxigraph answers both.
- */
-export function foldedPattern(text: string): string {
-  let out = "";
-  for (const ch of text) {
-    const base = ch.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
-    const forms = base.length === 1 && Object.hasOwn(accentedForms, base) ? accentedForms[base] : undefined;
-    out += forms ? `[${base}${forms}]` : regexEscape(ch);
-  }
-  return out;
-}
-
 const kindOrder: Record<SearchKind, number> = { exact: 0, prefix: 1, word: 2, fuzzy: 3 };
 
 /**
@@ -324,139 +294,6 @@ function matchKind(query: string, matched: string): SearchKind {
   if (matched.startsWith(query)) return "prefix";
   if (` ${matched}`.includes(` ${query}`)) return "word";
   return "fuzzy";
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Names
-
-/** Expands `prefix:local` with the given prefixes, or undefined when it is not a CURIE of one of them. */
-export function expandName(name: string, prefixes: Readonly<Record<string, string>>): string | undefined {
-  if (name.startsWith("<") && name.endsWith(">")) return name.slice(1, -1);
-  const colon = name.indexOf(":");
-  if (colon < 0) return undefined;
-  const prefix = name.substring(0, colon);
-  const namespace = prefixes[prefix];
-  if (namespace !== undefined && /^[A-Za-z_]?[\w.-]*$/.test(prefix)) return namespace + name.substring(colon + 1);
-  // An absolute IRI (scheme://... or urn:...).
-  if (/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(name) && !/\s/.test(name)) return name;
-  return undefined;
-}
-
-/**
- * The IRI a name denotes on the endpoint: an IRI or CURIE that occurs in the store, else the entity whose label
- * (preferred first, then alternative) equals the name, case- and accent-insensitively. Throws NameResolutionError
- * (unknown, with suggestions; or ambiguous) like the local resolver.
- */
-export async function resolveRemoteNode(endpoint: SparqlEndpoint, name: string, prefixes: Readonly<Record<string, string>> = wellKnownPrefixes, options: RemoteOptions = {}): Promise<string> {
-  const wanted = name.trim();
-  const spelled = expandName(wanted, prefixes);
-  if (spelled !== undefined) {
-    const ref = iriRef(spelled);
-    if (await endpoint.ask(`ASK { { ${ref} ?p ?o } UNION { ?s ?p ${ref} } }`, { signal: options.signal })) return spelled;
-  }
-  const key = normaliseText(wanted);
-  if (key !== "") {
-    const matches = await labelMatches(endpoint, wanted, key, options);
-    for (const group of [matches.preferred, matches.alternative]) {
-      if (group.size === 1) return [...group.keys()][0];
-      if (group.size > 1) {
-        const candidates: NameCandidate[] = [...group].sort(([a], [b]) => compare(a, b)).map(([iri, label]) => ({ node: -1, label, iri }));
-        throw new NameResolutionError(wanted, "ambiguous", candidates);
-      }
-    }
-  }
-  throw new NameResolutionError(wanted, "unknown", key === "" ? [] : await suggest(endpoint, key, options));
-}
-
-/**
- * Up to three labels near the name (a typo, a missing word): one bounded query for labels with a word starting
- * with its first letter, ranked here by edit distance, since a store cannot rank by it.
- */
-async function suggest(endpoint: SparqlEndpoint, key: string, options: RemoteOptions): Promise<NameCandidate[]> {
-  const start = key.slice(0, 1);
-  const pattern = `(^|[^A-Za-z0-9])${foldedPattern(start)}`;
-  const rows = await endpoint.select(`SELECT DISTINCT ?s ?m WHERE {\nVALUES ?lp { ${iris([...labelPredicates, ...altLabelPredicates])} }\n?s ?lp ?m .\nFILTER(isLiteral(?m) && REGEX(?m, ${stringLiteral(pattern)}, "i"))\n}\nLIMIT 1000`, { signal: options.signal, maxRows: 1000 });
-  const budget = Math.max(1, typoBudget(key.length));
-  const scored = new Map<string, { label: string; distance: number }>();
-  for (const row of rows.bindings) {
-    if (row.s.type !== "uri") continue;
-    const distance = editDistance(key, normaliseText(row.m.value), budget + 1, true);
-    const previous = scored.get(row.s.value);
-    if (distance <= budget && (previous === undefined || distance < previous.distance)) scored.set(row.s.value, { label: row.m.value, distance });
-  }
-  return [...scored].sort(([a, x], [b, y]) => x.distance - y.distance || compare(x.label, y.label) || compare(a, b)).slice(0, 3).map(([iri, { label }]) => ({ node: -1, label, iri }));
-}
-
-async function labelMatches(endpoint: SparqlEndpoint, wanted: string, key: string, options: RemoteOptions): Promise<{ preferred: Map<string, string>; alternative: Map<string, string> }> {
-  const preferred = new Map<string, string>();
-  const alternative = new Map<string, string>();
-  const collect = (rows: SparqlBinding[]) => {
-    for (const row of rows) {
-      if (row.s.type !== "uri" || normaliseText(row.m.value) !== key) continue;
-      const isPreferred = labelPredicates.includes(row.lp.value);
-      (isPreferred ? preferred : alternative).set(row.s.value, row.m.value);
-    }
-    for (const iri of preferred.keys()) alternative.delete(iri);
-  };
-  const predicates = `VALUES ?lp { ${iris([...labelPredicates, ...altLabelPredicates])} }`;
-  // The exact spelling first: stores answer it from their literal index.
-  const exact = await endpoint.select(`SELECT DISTINCT ?s ?lp ?m WHERE {\n${predicates}\nVALUES ?m { ${stringLiteral(wanted)} ${stringLiteral(wanted)}@en }\n?s ?lp ?m .\n}\nLIMIT 50`, { signal: options.signal, maxRows: 50 });
-  collect(exact.bindings);
-  if (preferred.size + alternative.size > 0) return { preferred, alternative };
-  const pattern = `^${key.split(" ").map(foldedPattern).join("[^A-Za-z0-9]+")}$`;
-  const loose = await endpoint.select(`SELECT DISTINCT ?s ?lp ?m WHERE {\n${predicates}\n?s ?lp ?m .\nFILTER(isLiteral(?m) && REGEX(?m, ${stringLiteral(pattern)}, "i"))\n}\nLIMIT 50`, { signal: options.signal, maxRows: 50 });
-  collect(loose.bindings);
-  return { preferred, alternative };
-}
-
-/**
- * The IRIs of predicates or classes named in options: IRIs and CURIEs as they are; other names are matched on the
- * endpoint by label (case- and accent-insensitive) or by local name in one of the well-known namespaces, among
- * terms the store uses as predicates (as classes). Throws NameResolutionError like the local resolveTerm.
- */
-export async function resolveRemoteTerms(endpoint: SparqlEndpoint, names: readonly string[], kind: "predicate" | "class", prefixes: Readonly<Record<string, string>> = wellKnownPrefixes, options: RemoteOptions = {}): Promise<string[]> {
-  const out: string[] = [];
-  for (const name of names) {
-    const wanted = name.trim();
-    const spelled = expandName(wanted, prefixes);
-    if (spelled !== undefined) {
-      out.push(spelled);
-      continue;
-    }
-    const key = normaliseText(wanted);
-    const used = (v: string) => (kind === "predicate" ? `FILTER EXISTS { ?usedS ${v} ?usedO }` : `FILTER EXISTS { ?usedS ${iriRef(rdf.type)} ${v} }`);
-    const found = new Map<string, string>();
-    if (/^[A-Za-z_][\w.-]*$/.test(wanted)) {
-      const candidates = [...new Set(Object.values(prefixes))].map((namespace) => namespace + wanted);
-      const byLocalName = await endpoint.select(`SELECT DISTINCT ?t WHERE {\nVALUES ?t { ${iris(candidates)} }\n${used("?t")}\n}\nLIMIT 20`, { signal: options.signal, maxRows: 20 });
-      for (const row of byLocalName.bindings) found.set(row.t.value, wanted);
-    }
-    if (found.size === 0 && key !== "") {
-      const pattern = `^${key.split(" ").map(foldedPattern).join("[^A-Za-z0-9]*")}$`;
-      const byLabel = await endpoint.select(`SELECT DISTINCT ?t ?l WHERE {\nVALUES ?lp { ${iris([...labelPredicates, ...altLabelPredicates])} }\n?t ?lp ?l .\nFILTER(isLiteral(?l) && REGEX(?l, ${stringLiteral(pattern)}, "i"))\n${used("?t")}\n}\nLIMIT 20`, { signal: options.signal, maxRows: 20 });
-      for (const row of byLabel.bindings) if (row.t.type === "uri" && normaliseText(row.l.value) === key) found.set(row.t.value, row.l.value);
-    }
-    const candidates = [...found].sort(([a], [b]) => compare(a, b)).map(([iri, label]) => ({ node: -1, label, iri }));
-    if (candidates.length === 1) out.push(candidates[0].iri);
-    else throw new NameResolutionError(wanted, candidates.length > 1 ? "ambiguous" : "unknown", candidates, kind);
-  }
-  return out;
-}
-
-/**
- * Term ids in a fetched graph for option values (predicates, classes): IRIs and CURIEs as given (absent from the
- * fetched part: -1, which matches nothing), labels resolved against the fetched part.
- */
-export function remoteTermIds(graph: GraphIndex, names: readonly string[], kind: "predicate" | "class", prefixes: Readonly<Record<string, string>> = wellKnownPrefixes): number[] {
-  return names.map((name) => {
-    const iri = expandName(name.trim(), prefixes);
-    if (iri !== undefined) return graph.dataset.terms.iriId(iri);
-    return resolveTerm(graph, name, kind);
-  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

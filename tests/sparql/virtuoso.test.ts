@@ -137,6 +137,32 @@ describe("predicate and class names on the endpoint", () => {
     expect((error as NameResolutionError).kind).toBe("class");
   });
 
+  it("refuses a mistyped CURIE or IRI as an unknown name, as the local commands do (it was a filter that matched nothing)", async () => {
+    for (const [name, kind] of [["kg:donatesToo", "predicate"], ["kg:Compny", "class"], ["<https://w3id.org/smartcity-kg/ontology#nope>", "predicate"]] as const) {
+      const error = await resolveRemoteTerms(endpoint, [name], kind).catch((e: unknown) => e);
+      expect(error, name).toBeInstanceOf(NameResolutionError);
+      expect((error as NameResolutionError).message).toBe(`query/names: unknown ${kind} "${name}"`);
+    }
+    expect(await resolveRemoteTerms(endpoint, ["kg:donatesTo"], "predicate")).toEqual(["https://w3id.org/smartcity-kg/ontology#donatesTo"]);
+    const url = server!.endpoint;
+    for (const args of [
+      ["path", "Huawei", "Kenya", "--exclude-predicates", "kg:donatesToo"],
+      ["neighbours", "Huawei", "--classes", "kg:Compny"],
+    ]) {
+      const [local, remote] = await Promise.all([runKg(args), runKg(["--endpoint", url, ...args])]);
+      expect(local.code, args.join(" ")).toBe(2);
+      expect(remote.code, args.join(" ")).toBe(2);
+      expect(remote.stderr.split("\n")[0], args.join(" ")).toBe(local.stderr.split("\n")[0]);
+    }
+  });
+
+  it("says in one line that an IRI with a > in it names nothing, instead of a stack trace", async () => {
+    const result = await runKg(["--endpoint", server!.endpoint, "path", "<https://w3id.org/smartcity-kg/resource/x>y>", "Kenya"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^query\/names: unknown node "<https:\/\/w3id\.org\/smartcity-kg\/resource\/x>y>"/);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
   it("filters neighbourhoods and paths by them as the local commands do", async () => {
     const url = server!.endpoint;
     for (const args of [
