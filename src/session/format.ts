@@ -36,8 +36,10 @@ import {
 } from "./schema.ts";
 import { sha256Hex } from "./sha256.ts";
 import { formatBytes, MAX_NESTING, nestingDepth, utf8Length } from "./text-size.ts";
+import { stepsForWriting, withPositionsFilled } from "./written-positions.ts";
 
 export { utf8Length } from "./text-size.ts";
+export { withRepeatedPositionsLeftOut } from "./written-positions.ts";
 import type { SessionState } from "./types.ts";
 
 export { SessionFileError, type SessionErrorKind } from "./schema.ts";
@@ -374,10 +376,9 @@ export function toSessionFile(parts: SessionParts): SessionFile {
     createdAt: parts.createdAt ?? history.entries[0]?.at ?? now,
     savedAt: parts.savedAt ?? now,
     sources: parts.sources ?? [],
-    // Left out before the deep copy below, which would otherwise copy every snapshot's positions.
-    history: withRepeatedPositionsLeftOut(history.entries),
+    history: history.entries,
     cursor: history.cursor,
-    ...(history.branches?.length ? { branches: history.branches.map((b) => ({ ...b, entries: withRepeatedPositionsLeftOut(b.entries) })) } : {}),
+    ...(history.branches?.length ? { branches: history.branches } : {}),
     state: parts.state,
     layout,
     appearance,
@@ -385,52 +386,13 @@ export function toSessionFile(parts: SessionParts): SessionFile {
     edges: parts.edges ?? {},
     labels: parts.labels ?? {},
   };
-  return withPositionsFilled(withoutCredentials(file));
+  // Positions are left out before the deep copy, which would otherwise copy every snapshot's.
+  return withPositionsFilled(withoutCredentials(stepsForWriting(file)));
 }
 
-/**
- * The history as written (version 2): a snapshot whose positions are the very object of the snapshot before it (no
- * node moved in that step; the session controller reuses the object until one does) leaves them out. Why: they are
- * most of a snapshot (2,000 nodes: ~140 KB) and most steps move nothing; written in full, 100 steps on the 2,000-node
- * overview made each autosave 15 MB and 0.3 s of the page's time.
- */
-export function withRepeatedPositionsLeftOut(entries: readonly HistoryEntry[]): HistoryEntry[] {
-  let previous: SessionLayout["positions"] | undefined;
-  return entries.map((entry) => {
-    if (!entry.snapshot) return entry;
-    const positions = entry.snapshot.layout.positions;
-    const repeated = positions === previous;
-    previous = positions;
-    if (!repeated) return entry;
-    const { positions: _left, ...layout } = entry.snapshot.layout;
-    return { ...entry, snapshot: { ...entry.snapshot, layout: layout as SessionLayout } };
-  });
-}
-
-/** The file with every left-out snapshot position filled in (the history's, and each branch's from its own first snapshot). */
-function withPositionsFilled(file: SessionFile): SessionFile {
-  const branches = file.branches?.map((b, i) => ({ ...b, entries: withLeftOutPositionsFilled(b.entries, `branches[${i}].entries`) }));
-  return { ...file, history: withLeftOutPositionsFilled(file.history), ...(branches ? { branches } : {}) };
-}
-
-/** The inverse: a snapshot without positions gets the previous snapshot's (the same object). */
-function withLeftOutPositionsFilled(entries: readonly HistoryEntry[], at = "history"): HistoryEntry[] {
-  let previous: SessionLayout["positions"] | undefined;
-  return entries.map((entry, i) => {
-    if (!entry.snapshot) return entry;
-    const positions = entry.snapshot.layout.positions ?? previous;
-    if (positions === undefined) {
-      throw new SessionFileError(`${at}[${i}].snapshot.layout.positions`, "missing: the first snapshot lists the positions (later ones may leave out those that did not change)", "missing-field");
-    }
-    previous = positions;
-    return entry.snapshot.layout.positions ? entry : { ...entry, snapshot: { ...entry.snapshot, layout: { ...entry.snapshot.layout, positions } } };
-  });
-}
-
-/** The file as written: snapshots leave out positions repeated from the snapshot before (see withRepeatedPositionsLeftOut). */
+/** The file as written: snapshots leave out positions repeated from the snapshot before (written-positions.ts). */
 export function forWriting(file: SessionFile): SessionFile {
-  const branches = file.branches?.map((b) => ({ ...b, entries: withRepeatedPositionsLeftOut(b.entries) }));
-  return { ...file, history: withRepeatedPositionsLeftOut(file.history), ...(branches ? { branches } : {}) };
+  return stepsForWriting(file);
 }
 
 /**

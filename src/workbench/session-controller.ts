@@ -105,7 +105,7 @@ export class SessionController {
   /** The session as it is now: state (without hover), positions, camera, pins, appearance and notes. */
   snapshot(): SessionSnapshot {
     // Unmoved nodes keep the current step's positions object: a saved file writes positions once per change
-    // (session/format.ts, withRepeatedPositionsLeftOut), and undo snapshots share one copy in memory.
+    // (session/written-positions.ts, withRepeatedPositionsLeftOut), and undo snapshots share one copy in memory.
     if (!this.positionsCache) {
       const fresh = this.live.positions();
       // (No history yet while the constructor takes the first snapshot.)

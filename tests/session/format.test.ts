@@ -13,6 +13,12 @@ import {
   describeSource,
   nodeReferences,
   canUndo,
+  createHistory,
+  defaultAppearance,
+  emptyLayout,
+  emptyNotes,
+  goTo,
+  record,
   type SessionErrorKind,
 } from "../../src/session/index.ts";
 import { describeHashedSource, sessionSchema, withoutContent } from "../../src/session/format.ts";
@@ -332,6 +338,24 @@ describe("branches (steps left by going back in History and then acting)", () =>
     expect(serializeSession(parseSessionFile(serializeSession(file)))).toBe(serializeSession(file));
     // A session without branches writes no `branches` field at all: its bytes are those of earlier builds.
     expect(serializeSession(parseSessionFile(realText))).not.toContain('"branches"');
+  });
+
+  it("leave out a branch's first positions when they are those of the step it grew from, and read them back", () => {
+    const start: Record<string, [number, number]> = { [kgr("huawei")]: [1, 2] };
+    const moved: Record<string, [number, number]> = { [kgr("huawei")]: [5, 5] };
+    const at = (positions: Record<string, [number, number]>) => ({ state: getEmptySession(), layout: { ...emptyLayout(), positions }, appearance: defaultAppearance(), notes: emptyNotes() });
+    let h = createHistory(at(start));
+    h = record(h, { kind: "move-nodes", params: { nodes: [kgr("huawei")] } }, at(moved));
+    // Back to the start twice, each time a step that moves nothing (the controller reuses the positions object).
+    h = record(goTo(h, 0), { kind: "layout", params: {} }, { ...at(start), layout: { ...emptyLayout(), positions: start } });
+    h = record(goTo(h, 0), { kind: "clear-focus", params: {} }, { ...at(start), layout: { ...emptyLayout(), positions: start } });
+    expect(h.branches?.map((b) => b.from)).toEqual(["h1", "h1"]);
+    const file = toSessionFile({ state: getEmptySession(), history: h });
+    const written = JSON.parse(serializeSession(file));
+    expect(written.branches.map((b: { entries: { snapshot: { layout: RawJson } }[] }) => "positions" in b.entries[0].snapshot.layout)).toEqual([true, false]);
+    const read = parseSessionFile(serializeSession(file));
+    expect(read.branches![1].entries[0].snapshot?.layout.positions).toEqual(start);
+    expect(read).toEqual(file);
   });
 
   it("are refused when they name a step that is not there, reuse an id, or are empty", () => {
