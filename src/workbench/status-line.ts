@@ -49,13 +49,16 @@ export class StatusLine {
     const overview = this.from.overview();
     if (!summary || !overview) return;
     const visible = this.from.visible();
-    this.status.textContent = statusText({
+    const text = statusText({
       shownNodes: visible.nodes.length,
       loadedNodes: summary.nodes,
       shownEdges: visible.edges.length,
       loadedEdges: summary.edges,
       triples: summary.quads,
     });
+    this.status.textContent = text;
+    // The toolbar may cut the line short; the whole of it is a hover away.
+    this.status.title = text;
     this.notice.hidden = !overview.capped;
     if (overview.capped) {
       replaceChildren(
