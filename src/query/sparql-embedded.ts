@@ -3,7 +3,7 @@ import type { Dataset } from "../rdf/dataset.ts";
 import { writeNQuads } from "../rdf/serialize.ts";
 import type { SelectResult, SparqlAnswer } from "./sparql-endpoint.ts";
 import { loadSparqlClassifier, SparqlSyntaxError, updateRefusal, type SparqlRequestKind } from "./sparql-form.ts";
-import { declaredPrefixes, withPrefixes } from "./sparql-query.ts";
+import { declaredPrefixes, limitSelect, withPrefixes } from "./sparql-query.ts";
 
 /** The part of oxigraph's Store this module uses. */
 interface OxigraphStore {
@@ -84,8 +84,11 @@ export async function createEmbeddedSparql(dataset: Dataset): Promise<EmbeddedSp
       const query = prepare(text);
       if (form === "ask") return { form, value: (JSON.parse(run(query, "application/sparql-results+json")) as { boolean: boolean }).boolean };
       if (form === "select") {
-        const json = JSON.parse(run(query, "application/sparql-results+json")) as { head: { vars: string[] }; results: { bindings: SelectResult["bindings"] } };
         const maxRows = options.maxRows ?? Infinity;
+        // A LIMIT of one more row than shown stops the engine there, so the row limit bounds the work and not only
+        // the rows printed (a cross product with --limit 5 otherwise ran for half a minute and took gigabytes).
+        const bounded = Number.isFinite(maxRows) ? limitSelect(query, maxRows + 1) : query;
+        const json = JSON.parse(run(bounded, "application/sparql-results+json")) as { head: { vars: string[] }; results: { bindings: SelectResult["bindings"] } };
         const bindings = json.results.bindings;
         const truncated = bindings.length > maxRows;
         return { form, result: { vars: json.head.vars, bindings: truncated ? bindings.slice(0, maxRows) : bindings, truncated } };

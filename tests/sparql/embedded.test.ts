@@ -58,6 +58,15 @@ describe("createEmbeddedSparql over the bundled graph", () => {
     if (described.form === "describe") expect(described.text).toContain("<https://w3id.org/smartcity-kg/resource/beirut-airport>");
   });
 
+  it("gives the first rows of the ordered answer when maxRows bounds the query", () => {
+    const query = "SELECT ?s ?label WHERE { ?s skos:prefLabel ?label } ORDER BY ?label ?s";
+    const all = engine.query(query);
+    const first = engine.query(query, { maxRows: 3 });
+    if (all.form !== "select" || first.form !== "select") throw new Error("expected SELECT results");
+    expect(all.result.bindings.length).toBeGreaterThan(3);
+    expect(first.result).toEqual({ vars: all.result.vars, bindings: all.result.bindings.slice(0, 3), truncated: true });
+  });
+
   it("cuts SELECT results at maxRows and says so", () => {
     const result = rowsOf(engine.query("SELECT ?s WHERE { ?s a kg:Company }", { maxRows: 2 }));
     expect(result.bindings.length).toBe(2);
@@ -124,6 +133,14 @@ describe("kg sparql", () => {
     const cut = await runKg([...data, "sparql", `@${fixture("sparql", "widgets-by-weight.rq")}`, "--limit", "1"]);
     expect(cut.stdout).toMatch(/exr:gear\s+3\n1 row\n$/);
     expect(cut.stderr).toMatch(/showing the first 1 rows; there are more/);
+  });
+
+  it("lets --limit bound the work: a cross product of the bundled graph answers its first rows", async () => {
+    // Without a LIMIT given to the engine this ran ~50 s, grew to 2.2 GB and ended in a Rust panic (exit 2).
+    const result = await runKg(["sparql", "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }", "--limit", "5"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/\n5 rows\n$/);
+    expect(result.stderr).toMatch(/showing the first 5 rows; there are more/);
   });
 
   it("runs on the bundled graph by default", async () => {
