@@ -134,7 +134,7 @@ export class SessionController {
       base.cursor > 0 &&
       Date.now() - Date.parse(last.at) < COALESCE_MS
     ) {
-      base = { entries: base.entries.slice(0, -1), cursor: base.cursor - 1 };
+      base = { ...base, entries: base.entries.slice(0, -1), cursor: base.cursor - 1 };
     }
     this.historyValue = record(base, action, this.snapshot(), { label: options.label, recorded: options.recorded, labelOf: (iri) => this.live.labelOf(iri) });
     this.emit("step");
@@ -149,7 +149,7 @@ export class SessionController {
     const entry = entries[cursor];
     if (!entry?.snapshot || JSON.stringify(entry.snapshot.state.selection) === JSON.stringify(selection)) return;
     const snapshot: SessionSnapshot = { ...entry.snapshot, state: { ...entry.snapshot.state, selection } };
-    this.historyValue = { entries: entries.map((e, i) => (i === cursor ? { ...e, snapshot } : e)), cursor };
+    this.historyValue = { ...this.historyValue, entries: entries.map((e, i) => (i === cursor ? { ...e, snapshot } : e)) };
   }
 
   private observe(state: SessionState, previous: SessionState): void {
@@ -206,7 +206,7 @@ export class SessionController {
     }
     this.positionsCache = positions;
     const snapshot: SessionSnapshot = { ...entry.snapshot, layout: { ...entry.snapshot.layout, positions } };
-    this.historyValue = { entries: entries.map((e, i) => (i === cursor ? { ...e, snapshot } : e)), cursor };
+    this.historyValue = { ...this.historyValue, entries: entries.map((e, i) => (i === cursor ? { ...e, snapshot } : e)) };
   }
 
   /** The analyst's layout run stopped with its positions final: the run is one step. */

@@ -160,6 +160,17 @@ describe("workbench session controller", () => {
     expect(controller.history.entries.map((e) => e.label)).toEqual(["Start", "Show/hide class Country"]);
     expect(controller.notes).toBe(notes);
     expect(controller.history.entries.at(-1)?.snapshot?.notes).toBe(notes);
+    // Later steps keep it: one that writes the selection into the step before it, a layout run, a slider drag.
+    store.apply(selectNode(kenya));
+    store.apply(setEdgeLabels(true));
+    view.at[huawei] = [3, 3];
+    controller.layoutStarted();
+    controller.layoutFinished();
+    store.apply(setDateRange({ from: 2010, to: 2020 }));
+    store.apply(setDateRange({ from: 2011, to: 2020 }));
+    expect(controller.history.entries.map((e) => e.label)).toEqual(["Start", "Show/hide class Country", "Show relation labels", "Layout run", "Dates 2011–2020"]);
+    expect(controller.history.branches).toHaveLength(1);
+    controller.goTo(1);
     const [branch] = controller.history.branches ?? [];
     expect(branch.from).toBe("h1");
     expect(branch.entries.map((e) => e.label)).toEqual(["Path Huawei → Kenya", ...left]);
@@ -171,10 +182,11 @@ describe("workbench session controller", () => {
     expect(controller.pinned).toEqual([huawei]);
     expect(shown.layout.positions[kenya]).toEqual([42, 7]);
     expect(controller.notes).toBe(notes);
-    expect(controller.history.branches?.map((b) => b.entries.map((e) => e.label))).toEqual([["Show/hide class Country"]]);
+    const others = [["Show/hide class Country", "Show relation labels", "Layout run", "Dates 2011–2020"]];
+    expect(controller.history.branches?.map((b) => b.entries.map((e) => e.label))).toEqual(others);
     // History, branches included, saves and reads back.
     const file = parseSessionFile(serializeSession(toSessionFile({ state: store.get(), history: controller.history, notes: controller.notes })));
-    expect(file.branches?.map((b) => b.entries.map((e) => e.label))).toEqual([["Show/hide class Country"]]);
+    expect(file.branches?.map((b) => b.entries.map((e) => e.label))).toEqual(others);
   });
 
   it("deleting a note is a step of its own, labelled as such", () => {
