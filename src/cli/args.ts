@@ -172,12 +172,14 @@ function editDistance(a: string, b: string): number {
 }
 
 /** A positive integer option, or the default; anything else is a usage error naming the option. */
-export function intOption(parsed: ParsedCommand, command: string, name: string, fallback: number, min = 1): number {
+/** An integer option written in decimal digits (Number() would also take 1e3, 0x10 and 1_0), from min to max. */
+export function intOption(parsed: ParsedCommand, command: string, name: string, fallback: number, min = 1, max = Number.MAX_SAFE_INTEGER): number {
   const raw = parsed.values[name];
   if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (typeof raw !== "string" || !Number.isInteger(value) || value < min) {
-    throw new UsageError(`kg ${command}: --${name} must be an integer >= ${min}, got ${JSON.stringify(raw)}`, command);
+  const value = typeof raw === "string" && /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`;
+    throw new UsageError(`kg ${command}: --${name} must be an integer ${range}, got ${JSON.stringify(raw)}`, command);
   }
   return value;
 }

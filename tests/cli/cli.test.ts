@@ -254,7 +254,7 @@ describe("kg path on the fixture graph", () => {
   it("a bad option value exits 2", async () => {
     const result = await runKg(["path", "DJI", "China", "--k", "zero", ...miniData]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("--k must be an integer >= 1");
+    expect(result.stderr).toContain("--k must be an integer from 1 to 100");
   });
 });
 

@@ -3,6 +3,7 @@ import { print, printJson, warn } from "../command.ts";
 import { UsageError, flag, intOption, listOption, stringOption, type ParsedCommand } from "../args.ts";
 import type { Direction } from "../../query/neighbourhood.ts";
 import type { SparqlEndpoint } from "../../query/sparql-endpoint.ts";
+import { maxK } from "./path.ts";
 
 export async function remoteFind(endpoint: SparqlEndpoint, parsed: ParsedCommand, signal: AbortSignal): Promise<number> {
   const limit = intOption(parsed, "find", "limit", 10);
@@ -25,7 +26,7 @@ export async function remoteFind(endpoint: SparqlEndpoint, parsed: ParsedCommand
 }
 
 export async function remotePath(endpoint: SparqlEndpoint, parsed: ParsedCommand, signal: AbortSignal): Promise<number> {
-  const k = intOption(parsed, "path", "k", 3);
+  const k = intOption(parsed, "path", "k", 3, 1, maxK);
   const limit = intOption(parsed, "path", "limit", 100);
   const maxLength = intOption(parsed, "path", "max-length", 6, 0);
   const [{ remotePaths, resolveRemoteNode, resolveRemoteTerms }, { pathsToJson }, render] = await Promise.all([
