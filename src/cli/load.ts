@@ -1,9 +1,10 @@
 // Loads the graph for a command: the bundled ontology and data, or the --data files, streamed from disk with progress on stderr.
 import { createReadStream, readdirSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Dataset } from "../rdf/dataset.ts";
-import { loadDatasetStream, type RdfStreamSource } from "../rdf/parse.ts";
+import { loadDatasetStream, RdfSyntaxError, type RdfStreamSource } from "../rdf/parse.ts";
 import { UsageError } from "./args.ts";
 import { thousands } from "./format.ts";
 
@@ -113,7 +114,7 @@ export async function loadData(dataFiles: readonly string[] | undefined, baseIRI
   const progress = new Progress(process.stderr, Number.isFinite(delay) ? delay : 1000);
   const sources: RdfStreamSource[] = files.map((file) => ({
     name: displayName(file, dataFiles !== undefined),
-    chunks: createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 }) as AsyncIterable<string>,
+    chunks: utf8Chunks(file, displayName(file, dataFiles !== undefined)),
     baseIRI: documentBase(file, baseIRI),
   }));
   // Progress counts restart with each file; keep a running total over all files.
@@ -135,6 +136,25 @@ export async function loadData(dataFiles: readonly string[] | undefined, baseIRI
 }
 
 /** A file's name for messages: as the user gave it, or relative to the package for the bundled graph. */
+/**
+ * The file's text, decoded strictly: bytes that are not UTF-8 are refused at their line and column, since a
+ * decoder that replaced them with U+FFFD could merge two distinct IRIs into one entity.
+ */
+async function* utf8Chunks(file: string, name: string): AsyncIterable<string> {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  try {
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) yield decoder.decode(chunk as Buffer, { stream: true });
+    yield decoder.decode();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ERR_ENCODING_INVALID_ENCODED_DATA") throw error;
+    // Found again in a second read, only on failure, so the load itself keeps no line count.
+    const { findInvalidUtf8 } = await import("../rdf/utf8-check.ts");
+    const at = findInvalidUtf8(await readFile(file));
+    if (at === undefined) throw error;
+    throw new RdfSyntaxError(name, at.line, at.column, `not UTF-8 (byte 0x${at.byte.toString(16).padStart(2, "0")}); RDF files must be UTF-8`);
+  }
+}
+
 function displayName(file: string, given: boolean): string {
   if (given) return file;
   return file.startsWith(packageRoot) ? file.slice(packageRoot.length + 1) : file;

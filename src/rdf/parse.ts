@@ -131,7 +131,9 @@ export async function parseStreamInto(builder: DatasetBuilder, source: RdfStream
     }
     if (decoder) feed(decoder.decode());
   } catch (error) {
-    // A failing reader (or bytes that are not UTF-8) is not a syntax error: report it as it is, naming the file.
+    // A reader that placed its failure in the file (bytes that are not UTF-8) says where; other failures are
+    // not syntax errors: report them as they are, naming the file.
+    if (error instanceof RdfSyntaxError) throw error;
     throw new Error(`rdf/load: reading ${source.name} failed: ${(error as Error).message}`, { cause: error });
   }
   // n3 never settles a stream that sent no text (an empty file is valid Turtle): end such a parse here.

@@ -6,6 +6,7 @@ import { fixture, runKg } from "./run-kg.ts";
 const spec: CommandSpec = {
   name: "path",
   summary: "",
+  details: "",
   arguments: "<from> <to>",
   minPositionals: 2,
   maxPositionals: 2,
