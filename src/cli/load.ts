@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Dataset } from "../rdf/dataset.ts";
-import { loadDatasetStream, RdfSyntaxError, type RdfStreamSource } from "../rdf/parse.ts";
+import { loadDatasetStream, type RdfStreamSource } from "../rdf/parse.ts";
 import { UsageError } from "./args.ts";
 import { thousands } from "./format.ts";
 
@@ -148,10 +148,8 @@ async function* utf8Chunks(file: string, name: string): AsyncIterable<string> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ERR_ENCODING_INVALID_ENCODED_DATA") throw error;
     // Found again in a second read, only on failure, so the load itself keeps no line count.
-    const { findInvalidUtf8 } = await import("../rdf/utf8-check.ts");
-    const at = findInvalidUtf8(await readFile(file));
-    if (at === undefined) throw error;
-    throw new RdfSyntaxError(name, at.line, at.column, `not UTF-8 (byte 0x${at.byte.toString(16).padStart(2, "0")}); RDF files must be UTF-8`);
+    const { invalidUtf8Error } = await import("../rdf/utf8-check.ts");
+    throw invalidUtf8Error(await readFile(file), name) ?? error;
   }
 }
 

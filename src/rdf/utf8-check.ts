@@ -1,4 +1,5 @@
 // Where bytes stop being UTF-8: the line and column of the first invalid sequence, so a load can refuse it at its place instead of replacing it (two IRIs could then merge).
+import { RdfSyntaxError } from "./parse-error.ts";
 
 export interface InvalidUtf8 {
   /** 1-based line and column (UTF-16 code units, a byte order mark not counted), as RdfSyntaxError places errors. */
@@ -54,4 +55,20 @@ export function findInvalidUtf8(bytes: Uint8Array): InvalidUtf8 | undefined {
   if (line === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) lineStart = 3;
   const column = new TextDecoder().decode(bytes.subarray(lineStart, offset)).length + 1;
   return { line, column, offset, byte: bytes[offset] };
+}
+
+/** The error that places the first byte that is not UTF-8 in a named file, or undefined when all bytes are UTF-8. */
+export function invalidUtf8Error(bytes: Uint8Array, name: string): RdfSyntaxError | undefined {
+  const at = findInvalidUtf8(bytes);
+  if (at === undefined) return undefined;
+  return new RdfSyntaxError(name, at.line, at.column, `not UTF-8 (byte 0x${at.byte.toString(16).padStart(2, "0")}); RDF files must be UTF-8`);
+}
+
+/** The bytes as text (a byte order mark dropped); refused with an RdfSyntaxError at the first byte that is not UTF-8. */
+export function decodeUtf8Strictly(bytes: Uint8Array, name: string): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch (error) {
+    throw invalidUtf8Error(bytes, name) ?? error;
+  }
 }

@@ -1,6 +1,7 @@
 // The data worker: parses and indexes RDF off the main thread and answers the workbench's requests by message.
 import { DataService, describeFailure } from "./data-service.ts";
 import { sha256HexOf } from "./digest.ts";
+import { decodeUtf8Strictly } from "../rdf/utf8-check.ts";
 import type { IncomingFile, LoadedFile, ReplyMessage, RequestMessage, Requests, SourceFile } from "./protocol.ts";
 
 const service = new DataService();
@@ -14,8 +15,13 @@ export function bundledFiles(): SourceFile[] {
   return files.sort(([a], [b]) => a.localeCompare(b)).map(([path, text]) => ({ name: path.replace(/^\//, ""), text, format: "turtle" }));
 }
 
+/** The picked files' texts; bytes that are not UTF-8 are refused at their place (Blob.text() would replace them, merging IRIs). */
 async function readIncoming(files: readonly IncomingFile[]): Promise<SourceFile[]> {
-  return Promise.all(files.map(async (f) => ({ name: f.name, format: f.format, text: f.text ?? (f.file ? await f.file.text() : "") })));
+  return Promise.all(files.map(async (f) => ({
+    name: f.name,
+    format: f.format,
+    text: f.text ?? (f.file ? decodeUtf8Strictly(new Uint8Array(await f.file.arrayBuffer()), f.name) : ""),
+  })));
 }
 
 /**
