@@ -3,7 +3,6 @@ import { Parser } from "n3";
 import type * as RDF from "@rdfjs/types";
 import { Dataset, DatasetBuilder } from "./dataset.ts";
 import { DEFAULT_GRAPH_ID } from "./terms.ts";
-import { InterningParser } from "./interning-parser.ts";
 import { RdfSyntaxError } from "./parse-error.ts";
 import { LocatingLexer, locateLexerAware } from "./parse-locate.ts";
 import { isAbsoluteIri } from "./iri.ts";
@@ -173,7 +172,7 @@ interface ParseRun {
 function startParse(builder: DatasetBuilder, source: RdfSource | RdfStreamSource, options: LoadOptions): ParseRun {
   const format = source.format ?? formatFromFileName(source.name) ?? "turtle";
   const lexer = new LocatingLexer({ lineMode: format === "ntriples" || format === "nquads", n3: false });
-  const parser = new InterningParser(builder.terms, { format: mediaTypes[format], baseIRI: source.baseIRI, lexer } as never);
+  const parser = new Parser({ format: mediaTypes[format], baseIRI: source.baseIRI, lexer } as never);
   // Against an absolute base every IRI n3 resolves is absolute; without one (or with a relative one) a relative
   // IRI stays relative, and no output format may hold it, so each IRI read is checked (and the writers refuse one
   // as a last resort). Line formats: n3 refuses relative IRIs itself.

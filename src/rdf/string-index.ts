@@ -29,7 +29,7 @@ export class StringIndex {
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const idPlusOne = slots[2 * slot + 1];
       if (idPlusOne === 0) return -1;
-      if (slots[2 * slot] === hash && sameString(this.keys[idPlusOne - 1], key)) return idPlusOne - 1;
+      if (slots[2 * slot] === hash && this.keys[idPlusOne - 1] === key) return idPlusOne - 1;
     }
   }
 
@@ -41,7 +41,7 @@ export class StringIndex {
     for (; ; slot = (slot + 1) & mask) {
       const idPlusOne = slots[2 * slot + 1];
       if (idPlusOne === 0) break;
-      if (slots[2 * slot] === hash && sameString(this.keys[idPlusOne - 1], key)) return idPlusOne - 1;
+      if (slots[2 * slot] === hash && this.keys[idPlusOne - 1] === key) return idPlusOne - 1;
     }
     slots[2 * slot] = hash;
     slots[2 * slot + 1] = nextId + 1;
@@ -95,16 +95,4 @@ export function hashString(key: string): number {
   hash = Math.imul(hash, 0x2c1b3c6d);
   hash ^= hash >>> 12;
   return hash;
-}
-
-/**
- * `a === b` for strings, compared in JS. Why: the keys here are slices of the parsed text or built by
- * concatenation, not flat strings, and V8 compares such strings with `===` through a runtime call that costs
- * about a microsecond; a loop over `charCodeAt` stays in optimised code.
- */
-export function sameString(a: string, b: string): boolean {
-  const length = a.length;
-  if (length !== b.length) return false;
-  for (let i = 0; i < length; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
-  return true;
 }

@@ -1,5 +1,5 @@
 // Interns RDF terms to dense integer ids, keyed by N3.js's canonical term id string, so a dataset stores numbers not objects.
-import { DataFactory, NamedNode, termFromId, termToId, type Term as N3Term } from "n3";
+import { DataFactory, termFromId, termToId, type Term as N3Term } from "n3";
 import type * as RDF from "@rdfjs/types";
 import { StringIndex } from "./string-index.ts";
 
@@ -54,7 +54,6 @@ export class TermTable {
 
   /** The id of a term, adding it when new. */
   intern(term: RDF.Term): number {
-    if (term instanceof TableIri && term.table === this) return term.tableId();
     return this.internKey(termToId(term as unknown as N3Term));
   }
 
@@ -161,26 +160,5 @@ export class TermTable {
   /** The RDF/JS term (N3.js's implementation), made on demand. */
   term(id: number): RDF.Term {
     return termFromId(this.keys[id]) as unknown as RDF.Term;
-  }
-}
-
-/**
- * An IRI term that remembers its id in one table (taken on first use, so terms a parser makes but no quad uses
- * add nothing). A parser that hands out one such object per distinct IRI (interning-parser.ts) spares the table
- * from hashing the IRI's string at every occurrence.
- */
-export class TableIri extends NamedNode {
-  private known = -1;
-
-  constructor(
-    iri: string,
-    readonly table: TermTable,
-  ) {
-    super(iri);
-  }
-
-  /** The id in `table`. */
-  tableId(): number {
-    return this.known >= 0 ? this.known : (this.known = this.table.internKey(this.id));
   }
 }
