@@ -16,6 +16,8 @@ function kindCodeOf(key: string): number {
   return KIND_IRI;
 }
 
+const RECENT_SLOTS = 256;
+
 /** Id 0 is always the default graph, so an unset graph column reads as "default". */
 export const DEFAULT_GRAPH_ID = 0;
 
@@ -31,6 +33,12 @@ export class TermTable {
   private readonly keys: string[] = [];
   private idsByKey = new StringIndex(this.keys);
   private codes = new Uint8Array(1024);
+  /**
+   * The last key seen per (length, last character): most occurrences in a document are of a few dozen
+   * predicates and classes, which this answers with one string comparison instead of hashing the key.
+   */
+  private readonly recentKeys: string[] = new Array<string>(RECENT_SLOTS).fill("\u0000");
+  private readonly recentIds = new Int32Array(RECENT_SLOTS);
   /** Next candidate for a fresh blank node label; carried by `clone()` so labels of later loads stay distinct. */
   private nextBlank = 0;
 
@@ -58,7 +66,15 @@ export class TermTable {
   }
 
   internKey(key: string): number {
+    const length = key.length;
+    const slot = length === 0 ? 0 : (length * 31 + key.charCodeAt(length - 1)) & (RECENT_SLOTS - 1);
+    if (this.recentKeys[slot] === key) return this.recentIds[slot];
     const id = this.idsByKey.getOrAdd(key, this.keys.length);
+    // Literals mostly differ from one another: left out, they do not push the predicates out.
+    if (key.charCodeAt(0) !== 34 /* " */) {
+      this.recentKeys[slot] = key;
+      this.recentIds[slot] = id;
+    }
     if (id === this.keys.length) {
       this.keys.push(key);
       if (id === this.codes.length) {
