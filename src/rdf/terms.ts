@@ -37,7 +37,8 @@ export class TermTable {
    * The last key seen per (length, last character): most occurrences in a document are of a few dozen
    * predicates and classes, which this answers with one string comparison instead of hashing the key.
    */
-  private readonly recentKeys: string[] = new Array<string>(RECENT_SLOTS).fill("\u0000");
+  // Filled with "", the default graph's key: only "" can match it, in slot 0, whose id 0 is the default graph's.
+  private readonly recentKeys: string[] = new Array<string>(RECENT_SLOTS).fill("");
   private readonly recentIds = new Int32Array(RECENT_SLOTS);
   /** Next candidate for a fresh blank node label; carried by `clone()` so labels of later loads stay distinct. */
   private nextBlank = 0;
