@@ -37,7 +37,7 @@ export class TermTable {
    * The last key seen per (length, last character): most occurrences in a document are of a few dozen
    * predicates and classes, which this answers with one string comparison instead of hashing the key.
    */
-  // Filled with "", the default graph's key: only "" can match it, in slot 0, whose id 0 is the default graph's.
+  // Filled with "", which no key looked up here equals ("", the default graph's key, skips this table).
   private readonly recentKeys: string[] = new Array<string>(RECENT_SLOTS).fill("");
   private readonly recentIds = new Int32Array(RECENT_SLOTS);
   /** Next candidate for a fresh blank node label; carried by `clone()` so labels of later loads stay distinct. */
@@ -68,8 +68,8 @@ export class TermTable {
 
   internKey(key: string): number {
     const length = key.length;
-    const slot = length === 0 ? 0 : (length * 31 + key.charCodeAt(length - 1)) & (RECENT_SLOTS - 1);
-    if (this.recentKeys[slot] === key) return this.recentIds[slot];
+    const slot = (length * 31 + key.charCodeAt(length - 1)) & (RECENT_SLOTS - 1);
+    if (length !== 0 && this.recentKeys[slot] === key) return this.recentIds[slot];
     const id = this.idsByKey.getOrAdd(key, this.keys.length);
     // Literals mostly differ from one another: left out, they do not push the predicates out.
     if (key.charCodeAt(0) !== 34 /* " */) {
