@@ -54,7 +54,7 @@ export interface EmbeddedSparql {
 export async function createEmbeddedSparql(dataset: Dataset): Promise<EmbeddedSparql> {
   const [{ Store }, classify] = await Promise.all([loadOxigraph(), loadSparqlClassifier()]);
   const store = new Store();
-  store.load(writeNQuads(dataset), { format: "application/n-quads" });
+  store.load(writeNQuads(dataset, { order: "dataset" }), { format: "application/n-quads" });
   const prepare = (query: string) => withPrefixes(query, dataset.prefixes);
   const run = (query: string, format: string): string => {
     try {

@@ -107,6 +107,11 @@ export class TermTable {
     return this.idsByKey.get(iri);
   }
 
+  /** The id of an existing term key (as `key` returns it), or -1. */
+  idOfKey(key: string): number {
+    return this.idsByKey.get(key);
+  }
+
   /** The id of an existing term, or -1. */
   idOf(term: RDF.Term): number {
     return this.idsByKey.get(termToId(term as unknown as N3Term));

@@ -131,6 +131,54 @@ describe("writeTurtle: layout", () => {
   });
 });
 
+describe("every format: one round trip is a fixed point", () => {
+  const writers = [
+    ["Turtle", writeTurtle, "turtle"],
+    ["TriG", writeTriG, "trig"],
+    ["N-Triples", writeNTriples, "ntriples"],
+    ["N-Quads", writeNQuads, "nquads"],
+  ] as const;
+  const roundTrip = async (name: string, original: Dataset) => {
+    for (const [format, write, syntax] of writers) {
+      const first = write(original);
+      const again = write(await loadDataset([{ name: `${name} as ${format}`, text: first, format: syntax }]));
+      expect(again === first, `${name}: ${format} written, read and written again differs`).toBe(true);
+    }
+  };
+
+  it("export, import, export gives the same bytes for the fixtures and the W3C Turtle suite", async () => {
+    const fixtures = [...turtleFixtures, "graphs.trig", "graphs.nq"];
+    for (const name of fixtures) await roundTrip(name, await load(name));
+    const suite = fixturePath("w3c-rdf11-turtle");
+    let checked = 0;
+    for (const file of readdirSync(suite).filter((f) => /\.(ttl|nt)$/.test(f))) {
+      const text = readFileSync(join(suite, file), "utf8");
+      const original = await loadDataset([{ name: file, text, baseIRI: `http://www.w3.org/2013/TurtleTests/${file}` }]).catch(() => undefined);
+      if (!original) continue; // negative syntax tests
+      await roundTrip(file, original);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(300);
+  });
+
+  it("Turtle nested deeper than the inline limit is stable from the first round trip", async () => {
+    const chain = (depth: number) => `${"[ <http://example.org/p> ".repeat(depth)}"leaf"${" ]".repeat(depth)}`;
+    const text = `<http://example.org/a> <http://example.org/p> ${chain(200)} .\n<http://example.org/b> <http://example.org/q> ${chain(130)} .`;
+    await roundTrip("deep.ttl", await loadDataset([{ name: "deep.ttl", text }]));
+  });
+
+  it("N-Triples and N-Quads come out in one order whatever the input order and blank node labels", async () => {
+    for (const name of ["evidence.ttl", "blank-nodes.ttl", "lists.ttl", "graphs.trig"]) {
+      const original = await load(name);
+      const expected = [writeNTriples(original), writeNQuads(original)];
+      for (const seed of [3, 4, 99]) {
+        const variant = await loadDataset([{ name: `${name} shuffled`, text: shuffledNQuads(original, seed), format: "nquads" }]);
+        expect([writeNTriples(variant), writeNQuads(variant)], `${name}, seed ${seed}`).toEqual(expected);
+      }
+    }
+  });
+});
+
 describe("writeTurtle: escaping and shorthands", () => {
   it("escapes quotes, backslashes, line breaks and control characters, and keeps other Unicode as is", async () => {
     const text = writeTurtle(await load("nasty.ttl"));
