@@ -80,9 +80,14 @@ async function reportError(error: unknown, command: Command | undefined): Promis
     warn(`${error.message}\n${about ? `Run kg ${about} --help for usage.\n` : "Run kg --help for usage.\n"}`);
     return 2;
   }
-  const [{ RdfSyntaxError }, { NameResolutionError }] = await Promise.all([import("../rdf/parse.ts"), import("../query/names.ts")]);
+  const [{ RdfSyntaxError, RdfReadError }, { NameResolutionError }] = await Promise.all([import("../rdf/parse.ts"), import("../query/names.ts")]);
   if (error instanceof RdfSyntaxError) {
     warn(`${error.message}\n`);
+    return 1;
+  }
+  // An I/O failure while reading a --data file (a failing disk, a device): the file and the system's reason.
+  if (error instanceof RdfReadError) {
+    warn(`kg: ${error.message}\n`);
     return 1;
   }
   if (error instanceof NameResolutionError) {

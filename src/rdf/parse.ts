@@ -3,12 +3,12 @@ import { Parser } from "n3";
 import type * as RDF from "@rdfjs/types";
 import { Dataset, DatasetBuilder } from "./dataset.ts";
 import { DEFAULT_GRAPH_ID } from "./terms.ts";
-import { RdfSyntaxError } from "./parse-error.ts";
+import { RdfReadError, RdfSyntaxError } from "./parse-error.ts";
 import { LocatingLexer, locateLexerAware } from "./parse-locate.ts";
 import { isAbsoluteIri } from "./iri.ts";
 import { refuseRelativeIris } from "./relative-iris.ts";
 
-export { RdfSyntaxError };
+export { RdfReadError, RdfSyntaxError };
 
 export type RdfFormat = "turtle" | "ntriples" | "nquads" | "trig";
 
@@ -133,7 +133,7 @@ export async function parseStreamInto(builder: DatasetBuilder, source: RdfStream
     // A reader that placed its failure in the file (bytes that are not UTF-8) says where; other failures are
     // not syntax errors: report them as they are, naming the file.
     if (error instanceof RdfSyntaxError) throw error;
-    throw new Error(`rdf/load: reading ${source.name} failed: ${(error as Error).message}`, { cause: error });
+    throw Object.assign(new RdfReadError(source.name, (error as Error).message), { cause: error });
   }
   // n3 never settles a stream that sent no text (an empty file is valid Turtle): end such a parse here.
   if (!run.failed()) {

@@ -272,7 +272,7 @@ describe("loadDatasetStream", () => {
     }
     const broken = new TextEncoder().encode("<http://a> <http://p> \"华为\" .\n<http://a> <http://p> 华 .");
     await expect(loadDatasetStream([{ name: "b.ttl", chunks: [broken.subarray(0, 25), broken.subarray(25)] }])).rejects.toThrow(exactError('b.ttl:2:23: Unexpected "华"'));
-    await expect(loadDatasetStream([{ name: "c.ttl", chunks: [new Uint8Array([0x3c, 0xff, 0x3e])] }])).rejects.toThrow(/^rdf\/load: reading c\.ttl failed: /);
+    await expect(loadDatasetStream([{ name: "c.ttl", chunks: [new Uint8Array([0x3c, 0xff, 0x3e])] }])).rejects.toThrow(/^c\.ttl: cannot be read: /);
   });
 
   it("reports the same error location as whole-string parsing", async () => {
@@ -312,7 +312,7 @@ describe("loadDatasetStream", () => {
       yield "<http://a> <http://b> ";
       throw new Error("disk on fire");
     }
-    await expect(loadDatasetStream([{ name: "x.ttl", chunks: failing() }])).rejects.toThrow("rdf/load: reading x.ttl failed: disk on fire");
+    await expect(loadDatasetStream([{ name: "x.ttl", chunks: failing() }])).rejects.toThrow("x.ttl: cannot be read: disk on fire");
   });
 
   it("is all-or-nothing across several streamed files", async () => {

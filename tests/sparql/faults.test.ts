@@ -294,6 +294,11 @@ describe("kg --endpoint faults", () => {
     const malformed = await runKg(["--endpoint", `${base}/malformed`, "path", "kgr:a", "kgr:b"]);
     expect(malformed.code).toBe(1);
     expect(malformed.stderr).toMatch(/malformed results/);
+    // A CONSTRUCT answered in a format that is not a graph (here the store's JSON rows): one line, no stack trace.
+    const notGraph = await runKg(["--endpoint", `${base}/ok`, "sparql", "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"]);
+    expect(notGraph.code).toBe(1);
+    expect(notGraph.stderr.trim()).toMatch(/^query\/sparql: malformed answer from http:\/\/127\.0\.0\.1:\d+\/ok: the graph came as application\/sparql-results\+json, which kg cannot read/);
+    expect(notGraph.stderr).not.toMatch(/unexpected error|\n\s+at /);
   });
 
   it("keeps an API key in the endpoint URL out of every message", async () => {

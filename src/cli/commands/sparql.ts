@@ -110,7 +110,8 @@ async function printAnswer(answer: SparqlAnswer, format: Format | undefined, lim
   }
   const [{ loadDataset }, { writeTurtle }] = await Promise.all([import("../../rdf/parse.ts"), import("../../rdf/serialize.ts")]);
   if (!/(n-triples|turtle|text\/plain|^$)/.test(answer.contentType)) {
-    throw new Error(`query/sparql: the endpoint sent the graph as ${answer.contentType}, which kg cannot read (it asks for N-Triples or Turtle)`);
+    const { SparqlEndpointError } = await import("../../query/sparql-endpoint.ts");
+    throw new SparqlEndpointError(`query/sparql: malformed answer from ${baseIRI ?? "the engine"}: the graph came as ${answer.contentType}, which kg cannot read (it asks for N-Triples or Turtle)`, "malformed", baseIRI ?? "the endpoint");
   }
   // An endpoint's Turtle may hold relative IRIs: they resolve against the endpoint's URL (its answer's location).
   const graph = await loadDataset([{ name: "the query's answer", text: answer.text, format: "turtle", baseIRI }]);
