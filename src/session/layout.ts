@@ -24,6 +24,13 @@ export interface Appearance {
   colours: Record<string, string>;
 }
 
+/**
+ * Bounds for a camera and positions read from a session file or a share link: far beyond any real view (sigma's
+ * camera works in a unit frame; layouts place nodes within thousands of units), and short of the infinities that
+ * values such as 1e308 become in sigma's matrices.
+ */
+export const VIEW_LIMITS = { cameraCoordinate: 1e6, cameraAngle: 1e4, position: 1e9 } as const;
+
 export function defaultCamera(): Camera {
   return { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
 }

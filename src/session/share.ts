@@ -1,7 +1,7 @@
 // Share links: the view state (queries, filters, selection, camera, pinned positions) as a compact URL-safe string, bundled data only.
 import { prefixes } from "../rdf/vocab.ts";
 import type { SessionSource } from "./format.ts";
-import type { Camera, SessionLayout } from "./layout.ts";
+import { VIEW_LIMITS, type Camera, type SessionLayout } from "./layout.ts";
 import { getEmptySession, MAX_SELECTION, nodeSelection, selectedNodes } from "./producers.ts";
 import { arr, bool, int, iri, nullable, num, obj, oneOf, SessionFileError, str, stripUserinfo, validate, type ObjectSchema, type UnionSchema } from "./schema.ts";
 import { sha256Hex } from "./sha256.ts";
@@ -116,6 +116,8 @@ export function encodeShareState(state: SessionState, layout?: Pick<SessionLayou
   return encoded;
 }
 
+const coordinate = num({ min: -VIEW_LIMITS.cameraCoordinate, max: VIEW_LIMITS.cameraCoordinate });
+const position = num({ min: -VIEW_LIMITS.position, max: VIEW_LIMITS.position });
 const yearRange = obj({ from: int(-10_000, 10_000), to: int(-10_000, 10_000) });
 const iris = arr(iri(), 5_000);
 const edgeKey = str(16, { pattern: /^e\d{1,10}$/, patternName: "an edge key (e<id>)" });
@@ -145,8 +147,8 @@ const shareSchema: ObjectSchema = obj(
     focus: oneOf(["none", "path", "neighbourhood"]),
     edgeLabels: bool(),
     added: obj({ nodes: iris, edges: arr(edgeKey, 20_000) }),
-    camera: obj({ x: num(), y: num(), ratio: num({ min: 1e-6, max: 1e6 }), angle: num() }),
-    pinned: { type: "record", keys: iri(), values: { type: "tuple", items: [num(), num()] }, max: 5_000 },
+    camera: obj({ x: coordinate, y: coordinate, ratio: num({ min: 1e-6, max: 1e6 }), angle: num({ min: -VIEW_LIMITS.cameraAngle, max: VIEW_LIMITS.cameraAngle }) }),
+    pinned: { type: "record", keys: iri(), values: { type: "tuple", items: [position, position] }, max: 5_000 },
   },
   ["camera", "pinned", "dataHash"],
 );

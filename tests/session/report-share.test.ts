@@ -145,6 +145,11 @@ describe("share links", () => {
     expect(() => decodeShareState(forge('{"data":"file"}'))).toThrow("session/share: data:");
     expect(() => decodeShareState(forge('{"path":{"from":"https://u:p@example.org/x"}}'))).toThrow("user name or password");
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // Numbers that would overflow the view are refused with the bound, not drawn as an empty screen.
+    expect(() => decodeShareState(forge('{"camera":{"x":1e308,"y":0.5,"ratio":1,"angle":0}}'))).toThrow("session/share: camera.x: 1e+308 is outside -1000000..1000000");
+    expect(() => decodeShareState(forge('{"camera":{"x":0.5,"y":0.5,"ratio":1,"angle":-1e300}}'))).toThrow("camera.angle: -1e+300 is outside -10000..10000");
+    expect(() => decodeShareState(forge(`{"pinned":{"kgr:huawei":[0,1e12]}}`))).toThrow("is outside -1000000000..1000000000");
+    expect(decodeShareState(forge('{"camera":{"x":-3,"y":7.5,"ratio":2,"angle":3.1}}')).camera).toEqual({ x: -3, y: 7.5, ratio: 2, angle: 3.1 });
   });
 
   it("is only for the bundled data, and never carries credentials", () => {
