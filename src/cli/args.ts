@@ -184,6 +184,22 @@ export function intOption(parsed: ParsedCommand, command: string, name: string, 
   return value;
 }
 
+/**
+ * A number of seconds from 0.001 to 86400 (a day) as plain decimals (Number() would also take 1e9, Infinity and
+ * 0x10), in milliseconds; `label` is how the message names the option.
+ */
+export function parseSeconds(text: string, label: string, command?: string): number {
+  const seconds = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
+  if (!(seconds > 0 && seconds <= 86_400)) throw new UsageError(`kg${command ? ` ${command}` : ""}: ${label} must be a number of seconds from 0.001 to 86400 (a day), got ${JSON.stringify(text)}`, command);
+  return Math.max(1, Math.round(seconds * 1000));
+}
+
+/** A --NAME SECONDS option in milliseconds (see parseSeconds), or the fallback. */
+export function secondsOption(parsed: ParsedCommand, command: string, name: string, fallbackMs: number): number {
+  const raw = parsed.values[name];
+  return typeof raw === "string" ? parseSeconds(raw, `--${name}`, command) : fallbackMs;
+}
+
 export function listOption(parsed: ParsedCommand, name: string): string[] {
   const value = parsed.values[name];
   return Array.isArray(value) ? value : [];

@@ -10,13 +10,15 @@ export default defineConfig({
   // and the bundle must not import a package that is only n3's dependency.
   resolve: { alias: { "readable-stream": "node:stream" } },
   build: {
-    ssr: "src/cli/main.ts",
+    ssr: true,
     outDir: "dist/cli",
     emptyOutDir: true,
     target: "node20",
     minify: false,
     sourcemap: true,
     rolldownOptions: {
+      // The SPARQL engine's thread is a module of its own: a worker starts from a file (sparql-runner.ts).
+      input: { main: "src/cli/main.ts", "sparql-thread": "src/cli/sparql-thread.ts" },
       output: {
         format: "es",
         // Flat, like src/cli: load.ts finds the bundled data two folders up from whichever file holds it.

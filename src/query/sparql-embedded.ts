@@ -51,11 +51,28 @@ export interface EmbeddedSparql {
 }
 
 /** Copies the dataset into a new in-memory Oxigraph store (named graphs kept). */
-export async function createEmbeddedSparql(dataset: Dataset): Promise<EmbeddedSparql> {
+export function createEmbeddedSparql(dataset: Dataset): Promise<EmbeddedSparql> {
+  return createEmbeddedSparqlFrom(embeddedSparqlInput(dataset));
+}
+
+/** What an engine is made from, as plain data a worker can be sent: the quads as N-Quads, the data's prefixes, the count. */
+export interface EmbeddedSparqlInput {
+  nquads: string;
+  prefixes: Readonly<Record<string, string>>;
+  size: number;
+}
+
+export function embeddedSparqlInput(dataset: Dataset): EmbeddedSparqlInput {
+  // Dataset order: the engine does not care about order, and sorting would only cost.
+  return { nquads: writeNQuads(dataset, { order: "dataset" }), prefixes: { ...dataset.prefixes }, size: dataset.size };
+}
+
+/** An engine over quads given as N-Quads text (in a worker, where no Dataset exists). */
+export async function createEmbeddedSparqlFrom({ nquads, prefixes, size }: EmbeddedSparqlInput): Promise<EmbeddedSparql> {
   const [{ Store }, classify] = await Promise.all([loadOxigraph(), loadSparqlClassifier()]);
   const store = new Store();
-  store.load(writeNQuads(dataset, { order: "dataset" }), { format: "application/n-quads" });
-  const prepare = (query: string) => withPrefixes(query, dataset.prefixes);
+  store.load(nquads, { format: "application/n-quads" });
+  const prepare = (query: string) => withPrefixes(query, prefixes);
   const run = (query: string, format: string): string => {
     try {
       return store.query(query, { results_format: format }) as string;
@@ -63,13 +80,13 @@ export async function createEmbeddedSparql(dataset: Dataset): Promise<EmbeddedSp
       const message = (error as Error).message ?? String(error);
       const unknown = /Prefix not found/.test(message) ? undeclaredPrefixes(query) : [];
       if (unknown.length > 0) {
-        throw new SparqlQueryError(`query/sparql: unknown prefix ${unknown.map((p) => `${p}:`).join(", ")} (declare it with PREFIX ${unknown[0]}: <...>; the data's prefixes are ${Object.keys(dataset.prefixes).sort().map((p) => `${p}:`).join(" ")})`);
+        throw new SparqlQueryError(`query/sparql: unknown prefix ${unknown.map((p) => `${p}:`).join(", ")} (declare it with PREFIX ${unknown[0]}: <...>; the data's prefixes are ${Object.keys(prefixes).sort().map((p) => `${p}:`).join(" ")})`);
       }
       throw new SparqlQueryError(`query/sparql: ${message}`);
     }
   };
   return {
-    size: dataset.size,
+    size,
     query(text, options = {}) {
       // The text as given is classified, so a syntax error's line is the author's, not shifted by added PREFIX lines.
       let kind: SparqlRequestKind;

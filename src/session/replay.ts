@@ -5,6 +5,7 @@ import type { Dataset } from "../rdf/dataset.ts";
 import { findPaths, type Path } from "../query/path.ts";
 import { neighbourhood, type Neighbourhood } from "../query/neighbourhood.ts";
 import { explainPath } from "../query/explain.ts";
+import type { SparqlAnswer } from "../query/sparql-endpoint.ts";
 import type { SessionFile } from "./format.ts";
 import { queryKinds, tripleKey, type EdgeTriple, type HistoryEntry, type RecordedResult } from "./history.ts";
 
@@ -207,15 +208,20 @@ export interface SparqlReplayStep {
 /** Rows the workbench panel shows at most; a replay counts the same way so the numbers compare. */
 export const SPARQL_REPLAY_MAX_ROWS = 1000;
 
+/** What replays a session's SPARQL: the embedded engine itself, or one that runs it elsewhere (a thread with a time limit). */
+export interface SparqlReplayEngine {
+  query(query: string, options: { maxRows: number }): SparqlAnswer | Promise<SparqlAnswer>;
+}
+
 /**
- * The SPARQL steps up to the cursor, each local one re-run with the embedded engine (Oxigraph) on `dataset`; a step
- * differs when its answer's size differs from the recorded one, or when it fails now but answered then.
+ * The SPARQL steps up to the cursor, each local one re-run with the embedded engine (Oxigraph) on `dataset`, or with
+ * `engine` when given; a step differs when its answer's size differs from the recorded one, or when it fails now
+ * (a time limit included) but answered then.
  */
-export async function replaySparql(file: SessionFile, dataset: Dataset): Promise<SparqlReplayStep[]> {
+export async function replaySparql(file: SessionFile, dataset: Dataset, engine?: SparqlReplayEngine): Promise<SparqlReplayStep[]> {
   const entries = file.history.map((entry, index) => ({ entry, index })).filter(({ entry, index }) => index <= file.cursor && entry.action.kind === "sparql");
   if (entries.length === 0) return [];
-  const { createEmbeddedSparql } = await import("../query/sparql-embedded.ts");
-  const engine = await createEmbeddedSparql(dataset);
+  engine ??= await (await import("../query/sparql-embedded.ts")).createEmbeddedSparql(dataset);
   const steps: SparqlReplayStep[] = [];
   for (const { entry, index } of entries) {
     if (entry.action.kind !== "sparql") continue;
@@ -225,7 +231,7 @@ export async function replaySparql(file: SessionFile, dataset: Dataset): Promise
     steps.push(step);
     if (target !== "local") continue;
     try {
-      const answer = engine.query(query, { maxRows: SPARQL_REPLAY_MAX_ROWS });
+      const answer = await engine.query(query, { maxRows: SPARQL_REPLAY_MAX_ROWS });
       step.rows = answer.form === "select" ? answer.result.bindings.length
         : answer.form === "ask" ? (answer.value ? 1 : 0)
         : (await loadDataset([{ name: "answer.nt", text: answer.text, format: "ntriples" }])).size;

@@ -1,7 +1,8 @@
 // kg session: replay a saved workbench session on the current data, diff two sessions, or write its HTML report.
 import type { Command } from "../command.ts";
 import { print, printJson, warn } from "../command.ts";
-import { UsageError, flag, stringOption, type ParsedCommand } from "../args.ts";
+import { UsageError, flag, secondsOption, stringOption, type ParsedCommand } from "../args.ts";
+import { DEFAULT_QUERY_TIMEOUT_S } from "./sparql.ts";
 import type { GraphIndex } from "../../graph/types.ts";
 import type { SessionFile } from "../../session/format.ts";
 import type { EdgeTriple } from "../../session/history.ts";
@@ -44,6 +45,7 @@ Examples:
     options: {
       json: { type: "boolean", help: "print JSON instead of text (replay, diff)" },
       turtle: { type: "boolean", help: "print the final result's triples as Turtle (replay)" },
+      timeout: { type: "string", value: "S", help: `replay: stop each SPARQL step after S seconds (default ${DEFAULT_QUERY_TIMEOUT_S})` },
       output: { type: "string", short: "o", value: "FILE", help: "where to write the report (report; default stdout)" },
       image: { type: "string", value: "PNG", help: "a picture of the view to put in the report (report)" },
     },
@@ -128,7 +130,10 @@ async function replay(path: string, parsed: ParsedCommand, dataFiles: string[] |
   await warnUnknownNodes(file, graph);
   const data = await compareData(file, dataFiles);
   const result = replaySession(file, graph);
-  const sparql = await replaySparql(file, graph.dataset);
+  // Each local SPARQL step runs in a thread of its own with a time limit: a runaway query fails its step, not the replay.
+  const { startSparqlRunner } = await import("../sparql-runner.ts");
+  const engine = startSparqlRunner(graph.dataset, secondsOption(parsed, "session", "timeout", DEFAULT_QUERY_TIMEOUT_S * 1000));
+  const sparql = await replaySparql(file, graph.dataset, engine).finally(() => engine.close());
   const final = result.final?.run ?? null;
   if (flag(parsed, "json")) {
     printJson({

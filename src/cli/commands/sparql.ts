@@ -1,8 +1,11 @@
 // kg sparql, and --endpoint: SPARQL over the loaded graph (embedded Oxigraph) or a remote endpoint, which also answers find, path and neighbours.
 import type { Command } from "../command.ts";
 import { print, printJson, warn } from "../command.ts";
-import { UsageError, flag, intOption, stringOption, type ParsedCommand } from "../args.ts";
+import { UsageError, flag, intOption, parseSeconds, secondsOption, stringOption, type ParsedCommand } from "../args.ts";
 import type { SelectResult, SparqlAnswer, SparqlTermJson } from "../../query/sparql-endpoint.ts";
+
+/** Default limit of one embedded query, in seconds (kg sparql --timeout, kg session replay --timeout). */
+export const DEFAULT_QUERY_TIMEOUT_S = 120;
 
 /** The environment variable that holds the endpoint password (never a flag: flags end up in shell history). */
 export const passwordVariable = "KG_ENDPOINT_PASSWORD";
@@ -45,6 +48,7 @@ Examples:
     options: {
       format: { type: "string", value: "table|json|csv|turtle", help: "output format (default: table for SELECT, Turtle for CONSTRUCT/DESCRIBE)" },
       limit: { type: "string", value: "N", help: "show at most N rows of a SELECT (default 1000)" },
+      timeout: { type: "string", value: "S", help: `stop an embedded query after S seconds (default ${DEFAULT_QUERY_TIMEOUT_S}; 0.001 to 86400)` },
       "allow-update": { type: "boolean", help: "with --endpoint: send a SPARQL update (INSERT, DELETE, LOAD, CLEAR, ...), which changes the endpoint's data; refused without it" },
     },
   },
@@ -56,11 +60,16 @@ Examples:
       throw new UsageError("kg sparql: --allow-update needs --endpoint URL (the embedded engine works on a copy of the files: an update would change nothing)", "sparql");
     }
     const query = await readQuery(parsed.positionals[0]);
+    const timeoutMs = secondsOption(parsed, "sparql", "timeout", DEFAULT_QUERY_TIMEOUT_S * 1000);
     return await reportFailures(async () => {
-      const [{ loadData }, { createEmbeddedSparql }] = await Promise.all([import("../load.ts"), import("../../query/sparql-embedded.ts")]);
+      const [{ loadData }, { startSparqlRunner }] = await Promise.all([import("../load.ts"), import("../sparql-runner.ts")]);
       const { dataset } = await loadData(context.dataFiles, context.baseIRI);
-      const engine = await createEmbeddedSparql(dataset);
-      await printAnswer(engine.query(query, { maxRows: limit }), format, limit, dataset.prefixes);
+      const engine = startSparqlRunner(dataset, timeoutMs);
+      try {
+        await printAnswer(await engine.query(query, { maxRows: limit }), format, limit, dataset.prefixes);
+      } finally {
+        await engine.close();
+      }
       return 0;
     });
   },
@@ -186,13 +195,7 @@ export function extractEndpointArgs(argv: readonly string[]): { endpoint?: Endpo
   }
   const endpoint: EndpointArgs = { url: found.endpoint };
   if (found.user !== undefined) endpoint.user = found.user;
-  if (found["endpoint-timeout"] !== undefined) {
-    // Plain decimals only: Number() would also take 1e9, Infinity and 0x10.
-    const text = found["endpoint-timeout"];
-    const seconds = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
-    if (!(seconds > 0 && seconds <= 86_400)) throw new UsageError(`kg: --endpoint-timeout must be a number of seconds from 0.001 to 86400 (a day), got ${JSON.stringify(text)}`);
-    endpoint.timeoutMs = Math.max(1, Math.round(seconds * 1000));
-  }
+  if (found["endpoint-timeout"] !== undefined) endpoint.timeoutMs = parseSeconds(found["endpoint-timeout"], "--endpoint-timeout");
   return { endpoint, rest };
 }
 
