@@ -98,8 +98,19 @@ let queue: Promise<unknown> = Promise.resolve();
 
 self.addEventListener("message", (event: MessageEvent<RequestMessage>) => {
   const message = event.data;
-  queue = queue.then(() => answer(message)).then(
+  const settle = (result: Promise<unknown>) => result.then(
     (value) => post({ id: message.id, ok: true, value }),
     (error: unknown) => post({ id: message.id, ok: false, error: describeFailure(error) }),
   );
+  queue = queue.then(async () => {
+    const sparql = message.type === "sparql" ? (message.args as Requests["sparql"]["args"]) : null;
+    if (sparql?.op === "query") {
+      // A SPARQL query may run for minutes in its own worker: it takes the data it runs on now, and the requests
+      // after it (a search, a cancel) are answered meanwhile.
+      const { runQuery } = await import("./sparql/worker-side.ts");
+      void settle(runQuery(service, sparql.query, sparql.maxRows));
+      return;
+    }
+    await settle(answer(message));
+  });
 });

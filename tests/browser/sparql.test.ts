@@ -159,4 +159,24 @@ describe("SPARQL panel (built site in Chromium)", () => {
     await page.waitForFunction(() => (window.workbench!.store.get().sparql?.queries ?? []).length === 0);
     expect(await page.locator("#sparql-history option").allTextContents()).toEqual(["No earlier queries"]);
   });
+
+  it("cancels a runaway local query while search keeps answering, then runs the next query", async () => {
+    const page = await open();
+    await openPanel(page);
+    const header = await page.$eval("#sparql-query", (el) => (el as HTMLTextAreaElement).value.split("\n").filter((l) => l.startsWith("PREFIX")).join("\n"));
+    // Never ends by itself: thousands of triples cubed, counted (the row limit cannot bound a COUNT).
+    await page.fill("#sparql-query", `${header}\n\nSELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }`);
+    await page.click("#sparql-run");
+    await page.waitForSelector("#sparql-cancel:not([hidden])");
+    // The data worker is not blocked: the search box still suggests while the query runs.
+    await page.fill("#search", "Dahua");
+    await page.locator("#search + .suggestions li").first().waitFor({ timeout: 10_000 });
+    expect(await page.isVisible("#sparql-cancel")).toBe(true);
+    await page.click("#sparql-cancel");
+    await page.waitForSelector("#sparql-error:not([hidden])");
+    expect(await page.textContent("#sparql-error")).toContain("query/sparql: the query was cancelled");
+    expect(await page.isHidden("#sparql-cancel")).toBe(true);
+    await run(page, "ASK { ?s ?p ?o }");
+    expect(await page.textContent("#sparql-boolean")).toBe("true");
+  });
 });

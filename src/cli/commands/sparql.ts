@@ -68,7 +68,7 @@ Examples:
       try {
         await printAnswer(await engine.query(query, { maxRows: limit }), format, limit, dataset.prefixes);
       } finally {
-        await engine.close();
+        engine.close();
       }
       return 0;
     });

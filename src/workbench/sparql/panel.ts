@@ -6,7 +6,8 @@ import type { GraphView } from "../graph-view.ts";
 import type { DatasetSummary, ViewGraph } from "../protocol.ts";
 import { QueryEditor } from "./editor.ts";
 import { EndpointMode, type JoinedTriples } from "./endpoint-mode.ts";
-import type { QueryAnswerView, QueryFailure, TermView } from "./protocol.ts";
+import type { QueryAnswerView, QueryFailure } from "./protocol.ts";
+import { answerSize, resultsTable } from "./results-view.ts";
 import "./sparql.css";
 
 export interface SparqlPanelHost {
@@ -49,6 +50,7 @@ export class SparqlPanel {
   private readonly results = h("div", { id: "sparql-results", class: "sparql-results" });
   private readonly historySelect = h("select", { id: "sparql-history", attrs: { "aria-label": "Earlier queries" } });
   private readonly targetSelect = h("select", { id: "sparql-target", attrs: { "aria-label": "Run the query on" } }, h("option", { value: "local" }, "the loaded data"));
+  private readonly cancelButton = h("button", { id: "sparql-cancel", hidden: true, title: "Stop the query running on the loaded data" }, "Cancel");
   private readonly exportButton = h("button", { id: "sparql-export", disabled: true, title: "Download the CONSTRUCT/DESCRIBE answer as Turtle" }, "Export Turtle");
   private readonly endpoint: EndpointMode;
   private prefixes: Record<string, string> = {};
@@ -70,6 +72,8 @@ export class SparqlPanel {
       reveal: (iri) => this.reveal(iri),
     });
     this.exportButton.addEventListener("click", () => this.exportTurtle());
+    // The engine runs in a worker of its own: ending it stops the query, and the data worker answers meanwhile.
+    this.cancelButton.addEventListener("click", () => void this.host.client.request("sparql", { op: "cancel" }));
     this.historySelect.addEventListener("change", () => {
       const chosen = this.earlierQueries()[Number(this.historySelect.value)];
       if (chosen) this.editor.value = chosen.query;
@@ -93,6 +97,7 @@ export class SparqlPanel {
         "div",
         { class: "row sparql-actions" },
         h("button", { id: "sparql-run", class: "primary", title: "Run (Ctrl+Enter)", on: { click: () => void this.run() } }, "Run"),
+        this.cancelButton,
         h("span", { class: "muted small" }, "Ctrl+Enter"),
         this.historySelect,
         this.exportButton,
@@ -155,11 +160,14 @@ export class SparqlPanel {
     try {
       if (this.targetSelect.value === "endpoint") ({ answer, failure } = await this.endpoint.query(query, MAX_ROWS));
       else {
+        this.cancelButton.hidden = false;
         const reply = await this.host.client.request("sparql", { op: "query", query, maxRows: MAX_ROWS });
         if (reply.op === "query") ({ answer, error: failure } = reply);
       }
     } catch (error) {
       failure = { message: error instanceof Error ? error.message : String(error) };
+    } finally {
+      if (generation === this.generation) this.cancelButton.hidden = true;
     }
     if (generation !== this.generation) return;
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
@@ -214,7 +222,7 @@ export class SparqlPanel {
       return;
     }
     if (answer.form === "select") {
-      replaceChildren(this.results, this.table(answer.vars, answer.rows, answer.truncated));
+      replaceChildren(this.results, resultsTable(answer, MAX_ROWS, this.prefixes, (iri) => void this.reveal(iri)));
       return;
     }
     this.lastTurtle = answer.turtle;
@@ -229,31 +237,6 @@ export class SparqlPanel {
       h("pre", { class: "sparql-turtle" }, answer.turtle.length > 20_000 ? `${answer.turtle.slice(0, 20_000)}\n…` : answer.turtle),
     );
     if (answer.graph.nodes.length) requestAnimationFrame(() => this.host.view.fitNodes(answer.graph.nodes.map((n) => n.key)));
-  }
-
-  private table(vars: string[], rows: Record<string, TermView>[], truncated: boolean): HTMLElement {
-    return h(
-      "div",
-      {},
-      h("p", { class: "muted", id: "sparql-row-count" }, `${rows.length} row${rows.length === 1 ? "" : "s"}${truncated ? ` (cut at ${MAX_ROWS}: add LIMIT/OFFSET to page)` : ""}`),
-      h(
-        "table",
-        { class: "sparql-table" },
-        h("thead", {}, h("tr", {}, ...vars.map((v) => h("th", {}, `?${v}`)))),
-        h("tbody", {}, ...rows.map((row) => h("tr", {}, ...vars.map((v) => h("td", {}, row[v] ? this.cell(row[v]) : ""))))),
-      ),
-    );
-  }
-
-  private cell(term: TermView): Node {
-    if (term.type === "uri") {
-      return h("button", { class: "link sparql-iri", title: term.value, dataset: { iri: term.value }, on: { click: () => void this.reveal(term.value) } }, term.curie ?? `<${term.value}>`);
-    }
-    if (term.type === "literal") {
-      const suffix = term.language ? `@${term.language}` : term.datatype && !term.datatype.endsWith("#string") ? ` ^^${shortDatatype(term.datatype, this.prefixes)}` : "";
-      return h("span", { class: "sparql-literal" }, term.value, suffix ? h("span", { class: "muted" }, suffix) : null);
-    }
-    return h("span", { class: "muted" }, term.type === "bnode" ? `_:${term.value}` : term.value);
   }
 
   /** Selects and centres an IRI's node, first adding it (beside its shown neighbours) when the view lacks it. */
@@ -303,19 +286,7 @@ export class SparqlPanel {
   }
 }
 
-/** How big an answer was, as a session keeps it: rows, 1/0 for ASK, or triples. */
-function answerSize(answer: QueryAnswerView): number {
-  if (answer.form === "ask") return answer.value ? 1 : 0;
-  if (answer.form === "select") return answer.rows.length;
-  return answer.triples;
-}
-
 function firstLine(query: string): string {
   const line = query.split("\n").find((l) => l.trim() !== "" && !/^\s*(PREFIX|BASE)\b/i.test(l)) ?? query;
   return line.length > 60 ? `${line.slice(0, 60)}…` : line;
-}
-
-function shortDatatype(iri: string, prefixes: Readonly<Record<string, string>>): string {
-  for (const [name, namespace] of Object.entries(prefixes)) if (iri.startsWith(namespace)) return `${name}:${iri.slice(namespace.length)}`;
-  return `<${iri}>`;
 }

@@ -27,6 +27,8 @@ export type QueryAnswerView =
 export type SparqlRequest =
   | { op: "prefixes" }
   | { op: "query"; query: string; maxRows: number }
+  /** Stops the local query that is running, if any: it then fails with "cancelled". */
+  | { op: "cancel" }
   /** Turns a graph answer (N-Triples text, e.g. from an endpoint) into what the panel shows, without changing the data. */
   | { op: "graph"; text: string; format: "ntriples" | "turtle"; form: "construct" | "describe"; baseIRI?: string }
   /**
@@ -38,5 +40,6 @@ export type SparqlRequest =
 export type SparqlReply =
   | { op: "prefixes"; prefixes: Record<string, string> }
   | { op: "query"; answer?: QueryAnswerView; error?: QueryFailure }
+  | { op: "cancel" }
   | { op: "graph"; answer: QueryAnswerView }
   | { op: "join"; graph: ViewGraph; edges: (string | null)[]; evidence: EvidenceView[][]; summary: DatasetSummary };

@@ -4,7 +4,8 @@ import { loadDataset } from "../../rdf/parse.ts";
 import { writeTurtle } from "../../rdf/serialize.ts";
 import { projectGraph } from "../../graph/project.ts";
 import type { GraphIndex } from "../../graph/types.ts";
-import { createEmbeddedSparql, SparqlQueryError, type EmbeddedSparql } from "../../query/sparql-embedded.ts";
+import { embeddedSparqlInput, SparqlQueryError } from "../../query/sparql-embedded.ts";
+import { startEngineRunner, type EnginePort, type EngineReply, type EngineRunner } from "../../query/sparql-engine-runner.ts";
 import type { SparqlTermJson } from "../../query/sparql-endpoint.ts";
 import { withPrefixes } from "../../query/sparql-query.ts";
 import type { DataService } from "../data-service.ts";
@@ -12,12 +13,34 @@ import type { ViewEdge, ViewGraph, ViewNode } from "../protocol.ts";
 import { curie } from "./curie.ts";
 import type { QueryAnswerView, QueryFailure, SparqlReply, SparqlRequest, TermView } from "./protocol.ts";
 
-/** The engine of the dataset it was made from: a new load makes a new one (copying the data into Oxigraph once). */
-let engine: { dataset: Dataset; ready: Promise<EmbeddedSparql> } | null = null;
+/** A local query runs at most this long; Cancel stops it sooner. */
+export const WORKBENCH_QUERY_TIMEOUT_MS = 120_000;
 
-function engineFor(dataset: Dataset): Promise<EmbeddedSparql> {
-  if (engine?.dataset !== dataset) engine = { dataset, ready: createEmbeddedSparql(dataset) };
-  return engine.ready;
+/**
+ * The engine of the dataset it was made from, in a worker of its own (copying the data into Oxigraph once); a new
+ * load makes a new one.
+ */
+let engine: { dataset: Dataset; runner: EngineRunner } | null = null;
+
+function engineFor(dataset: Dataset): EngineRunner {
+  if (engine?.dataset !== dataset) {
+    engine?.runner.close();
+    const raiseHint = "narrow the query, or run it with kg sparql --timeout SECONDS";
+    engine = { dataset, runner: startEngineRunner(() => embeddedSparqlInput(dataset), { spawn: spawnEngineWorker, timeoutMs: WORKBENCH_QUERY_TIMEOUT_MS, raiseHint }) };
+  }
+  return engine.runner;
+}
+
+function spawnEngineWorker(): EnginePort {
+  const worker = new Worker(new URL("./engine.worker.ts", import.meta.url), { type: "module", name: "sparql-engine" });
+  return {
+    post: (request) => worker.postMessage(request),
+    listen(onReply, onEnd) {
+      worker.addEventListener("message", (event: MessageEvent<EngineReply>) => onReply(event.data));
+      worker.addEventListener("error", (event) => onEnd(event.message || "the worker failed"));
+    },
+    terminate: () => worker.terminate(),
+  };
 }
 
 function need(service: DataService): { dataset: Dataset; index: GraphIndex } {
@@ -32,6 +55,9 @@ export async function handleSparql(service: DataService, request: SparqlRequest)
       return { op: "prefixes", prefixes: { ...(service.loaded?.dataset.prefixes ?? {}) } };
     case "query":
       return runQuery(service, request.query, request.maxRows);
+    case "cancel":
+      engine?.runner.cancel();
+      return { op: "cancel" };
     case "graph":
       return { op: "graph", answer: await graphAnswer(service, request.text, request.form, request.format, request.baseIRI) };
     case "join":
@@ -39,12 +65,12 @@ export async function handleSparql(service: DataService, request: SparqlRequest)
   }
 }
 
-async function runQuery(service: DataService, query: string, maxRows: number): Promise<SparqlReply> {
+/** Runs a query on the data loaded now (taken before the first await), in the engine's own worker. */
+export async function runQuery(service: DataService, query: string, maxRows: number): Promise<SparqlReply> {
   const { dataset, index } = need(service);
-  const sparql = await engineFor(dataset);
   let answer;
   try {
-    answer = sparql.query(query, { maxRows });
+    answer = await engineFor(dataset).query(query, { maxRows });
   } catch (error) {
     return { op: "query", error: failure(error, query, dataset.prefixes) };
   }
