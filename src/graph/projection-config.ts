@@ -69,7 +69,8 @@ export const defaultProjection: ProjectionConfig = {
     source: [[prov.wasDerivedFrom], [dcterms.source], [prov.hadPrimarySource]],
     locator: [[kg.locator]],
     page: [[kg.page]],
-    date: [[dcterms.date]],
+    // The first that is there: a point, a start, a span's start, a deadline, a table's year (docs/data-model.md).
+    date: [[dcterms.date], [kg.onDate], [kg.since], [kg.fromDate], [kg.deadline], [kg.tableYear]],
   },
   languages: ["en", "", "*"],
 };

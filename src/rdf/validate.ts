@@ -4,6 +4,7 @@ import type * as RDF from "@rdfjs/types";
 import { Validator } from "shacl-engine";
 import { loadDataset, RdfSyntaxError } from "./parse.ts";
 import { dcterms, kg, oa, owl, prefixes, prov, rdf, rdfs, sh, skos, foaf, schema } from "./vocab.ts";
+import { classDeclarations, curie, propertyDeclarations, propertyUsageNotes, termKey, undeclaredTermProblems } from "./validate-terms.ts";
 
 export type ProblemKind =
   | "syntax"
@@ -11,7 +12,9 @@ export type ProblemKind =
   | "quote-not-in-source"
   | "undeclared-term"
   | "missing-evidence"
-  | "dangling-evidence";
+  | "dangling-evidence"
+  | "unused-property"
+  | "once-used-property";
 
 /** One thing wrong with the data, attributed to the file that states its subject. */
 export interface Problem {
@@ -42,21 +45,13 @@ export interface ValidationInput {
 
 export interface ValidationReport {
   problems: Problem[];
+  /** Reported but not errors: ontology properties no data triple uses, or only one does. */
+  notes: Problem[];
   files: number;
   triples: number;
   /** Evidence quotes compared with their source text. */
   quotesChecked: number;
 }
-
-/** Namespaces whose terms need no declaration in our ontology. */
-const knownVocabularies = ["rdf", "rdfs", "owl", "xsd", "skos", "dcterms", "prov", "org", "oa", "foaf", "sh"] as const;
-const knownNamespaces = knownVocabularies.map((name) => prefixes[name]);
-
-const classDeclarations = [owl.Class, rdfs.Class];
-const propertyDeclarations = [
-  owl.ObjectProperty, owl.DatatypeProperty, owl.AnnotationProperty, rdf.Property,
-  owl.TransitiveProperty, owl.SymmetricProperty, owl.FunctionalProperty, owl.InverseFunctionalProperty,
-];
 
 /** Predicates that link to an external description rather than relate two entities: they need no evidence. */
 const linkPredicates = new Set([
@@ -84,7 +79,7 @@ export async function validateDataReport(input: ValidationInput): Promise<Valida
   if (shapes instanceof RdfSyntaxError) problems.push(syntaxProblem(shapes));
   const triples = parsed.reduce((sum, file) => sum + file.quads.length, 0);
   // Semantic checks on partly parsed data would report absences that are only syntax errors in disguise.
-  if (problems.length > 0) return { problems, files: input.files.length, triples, quotesChecked: 0 };
+  if (problems.length > 0) return { problems, notes: [], files: input.files.length, triples, quotesChecked: 0 };
 
   const data = new DataIndex(parsed);
   problems.push(...(await shaclProblems(data, (shapes as ParsedFile).quads)));
@@ -92,7 +87,7 @@ export async function validateDataReport(input: ValidationInput): Promise<Valida
   problems.push(...quotes.problems);
   problems.push(...undeclaredTermProblems(data));
   problems.push(...evidenceProblems(data));
-  return { problems, files: input.files.length, triples, quotesChecked: quotes.checked };
+  return { problems, notes: propertyUsageNotes(data), files: input.files.length, triples, quotesChecked: quotes.checked };
 }
 
 /** The `kg:cleanedText` paths the data names, so a caller knows which source texts to read. */
@@ -180,21 +175,6 @@ class DataIndex {
   isSubject(term: RDF.Term): boolean {
     return this.store.countQuads(term as RDF.Quad_Subject, null, null, null) > 0;
   }
-}
-
-/** An IRI as itself, a blank node as `_:label`, a literal as its lexical form. */
-function termKey(term: RDF.Term): string {
-  return term.termType === "BlankNode" ? `_:${term.value}` : term.value;
-}
-
-/** A short name for an IRI with the well-known prefixes, for messages. */
-function curie(term: RDF.Term): string {
-  if (term.termType === "BlankNode") return `_:${term.value}`;
-  if (term.termType === "Literal") return JSON.stringify(term.value);
-  for (const [name, iri] of Object.entries(prefixes)) {
-    if (term.value.startsWith(iri) && term.value.length > iri.length) return `${name}:${term.value.slice(iri.length)}`;
-  }
-  return `<${term.value}>`;
 }
 
 // --- SHACL -----------------------------------------------------------------------------------------
@@ -291,44 +271,6 @@ function excerpt(quote: string, at: number): string {
 
 function shorten(text: string, max = 80): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-// --- declared terms --------------------------------------------------------------------------------
-
-function undeclaredTermProblems(data: DataIndex): Problem[] {
-  const answers = new Map<string, boolean>();
-  const declared = (term: RDF.Term, kinds: readonly string[]) => {
-    const key = `${kinds[0]}\u0000${term.value}`;
-    let answer = answers.get(key);
-    if (answer === undefined) {
-      answer = kinds.some((kind) => data.store.countQuads(term as RDF.Quad_Subject, namedNode(rdf.type), namedNode(kind), null) > 0);
-      answers.set(key, answer);
-    }
-    return answer;
-  };
-  const known = (term: RDF.Term) => term.termType === "NamedNode" && knownNamespaces.some((ns) => term.value.startsWith(ns));
-  const problems: Problem[] = [];
-  const reported = new Set<string>();
-  for (const file of data.files) {
-    if (file.isOntology) continue;
-    for (const quad of file.quads) {
-      const check = (term: RDF.Term, what: "class" | "property", kinds: readonly string[]) => {
-        const key = `${file.name}\u0000${what}\u0000${term.value}`;
-        if (reported.has(key) || known(term) || declared(term, kinds)) return;
-        reported.add(key);
-        const declaration = what === "class" ? "owl:Class or rdfs:Class" : "owl:ObjectProperty, owl:DatatypeProperty, owl:AnnotationProperty or rdf:Property";
-        problems.push({
-          file: file.name,
-          subject: termKey(quad.subject),
-          kind: "undeclared-term",
-          message: `${what} ${curie(term)} is not declared in the ontology (declare it as ${declaration})`,
-        });
-      };
-      check(quad.predicate, "property", propertyDeclarations);
-      if (quad.predicate.value === rdf.type) check(quad.object, "class", classDeclarations);
-    }
-  }
-  return problems;
 }
 
 // --- evidence --------------------------------------------------------------------------------------

@@ -233,14 +233,14 @@ describe("SPARQL panel queries sent to the endpoint (Virtuoso)", () => {
     const page = await connect(proxy.url);
     await page.waitForFunction(() => (document.querySelector<HTMLTextAreaElement>("#sparql-query")?.value ?? "").includes("PREFIX kg:"));
     const header = await page.$eval("#sparql-query", (el) => (el as HTMLTextAreaElement).value.split("\n").filter((l) => l.startsWith("PREFIX")).join("\n"));
-    await page.fill("#sparql-query", `${header}\nSELECT DISTINCT ?company WHERE { ?company a kg:Company ; kg:donatesTo ?x } ORDER BY ?company`);
+    await page.fill("#sparql-query", `${header}\nSELECT DISTINCT ?company WHERE { ?company a kg:Company ; kg:suppliesTo ?x } ORDER BY ?company`);
     await page.click("#sparql-run");
     await page.waitForSelector("#sparql-row-count");
     const iris = await page.$$eval("#sparql-results button.sparql-iri", (buttons) => buttons.map((b) => (b as HTMLElement).dataset.iri));
     // The endpoint also holds the fixture company, which the page's own data lacks.
     expect(iris).toEqual([`${KGR}dahua`, `${KGR}huawei`, `${KGR}test-meridian-vision`]);
     const before = await page.evaluate(() => window.workbench!.view.graph.order);
-    await page.fill("#sparql-query", `${header}\nCONSTRUCT { ?company kg:donatesTo ?x } WHERE { ?company a kg:Company ; kg:donatesTo ?x }`);
+    await page.fill("#sparql-query", `${header}\nCONSTRUCT { ?company kg:suppliesTo ?x } WHERE { ?company a kg:Company ; kg:suppliesTo ?x }`);
     await page.click("#sparql-run");
     await page.waitForSelector("#sparql-graph-summary");
     expect(await page.textContent("#sparql-graph-summary")).toMatch(/^\d+ triples/);

@@ -55,7 +55,7 @@ describe("createEmbeddedSparql over the bundled graph", () => {
     expect(parsed.size).toBe(rowsOf(engine.query("SELECT ?c WHERE { ?c a kg:Company }")).bindings.length);
     const described = engine.query("DESCRIBE kgr:dahua");
     expect(described.form).toBe("describe");
-    if (described.form === "describe") expect(described.text).toContain("<https://w3id.org/smartcity-kg/resource/beirut-airport>");
+    if (described.form === "describe") expect(described.text).toContain("<https://w3id.org/smartcity-kg/resource/lebanese-ministry-of-health>");
   });
 
   it("gives the first rows of the ordered answer when maxRows bounds the query", () => {

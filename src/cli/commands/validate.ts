@@ -25,6 +25,8 @@ export const validateCommand: Command = {
                          xsd, skos, dcterms, prov, org, oa, foaf or sh
   missing-evidence       every relation between two entities has an evidence node
   dangling-evidence      every evidence node describes a stated relation
+Notes (reported, not errors): kg: properties of the ontology that no data triple uses
+(unused-property) or only one does (once-used-property); deprecated ones are left out.
 Prints each problem as "file: subject: kind: message" and a count; exits 1 on any problem.
 With --data, the given files are validated (include the ontology among them); the shapes are
 ontology/shapes.ttl, and cleaned texts are looked up beside each file, then under graph-data/.`,
@@ -58,19 +60,25 @@ ontology/shapes.ttl, and cleaned texts are looked up beside each file, then unde
     }
 
     const report = await validateDataReport({ files, shapes, sourceTexts });
+    for (const note of report.notes) print(formatProblem(note));
+    if (report.notes.length > 0) print(`${formatCount(report.notes.length)} note${report.notes.length === 1 ? "" : "s"} (${countKinds(report.notes)}), not errors`);
     if (report.problems.length === 0) {
       print(`valid: ${plural(report.files, "file")}, ${plural(report.triples, "triple")}, ${plural(report.quotesChecked, "evidence quote")} checked`);
       return 0;
     }
     for (const problem of report.problems) print(formatProblem(problem));
-    const byKind = new Map<string, number>();
-    for (const problem of report.problems) byKind.set(problem.kind, (byKind.get(problem.kind) ?? 0) + 1);
-    const kinds = [...byKind].map(([kind, count]) => `${count} ${kind}`).join(", ");
     const count = report.problems.length;
-    print(`${formatCount(count)} problem${count === 1 ? "" : "s"} (${kinds}) in ${formatCount(report.files)} files`);
+    print(`${formatCount(count)} problem${count === 1 ? "" : "s"} (${countKinds(report.problems)}) in ${formatCount(report.files)} files`);
     return 1;
   },
 };
+
+/** "3 shacl, 1 syntax": how many of each kind, in order of first appearance. */
+function countKinds(problems: readonly Problem[]): string {
+  const byKind = new Map<string, number>();
+  for (const problem of problems) byKind.set(problem.kind, (byKind.get(problem.kind) ?? 0) + 1);
+  return [...byKind].map(([kind, count]) => `${count} ${kind}`).join(", ");
+}
 
 /** `file: subject: kind: message`, or `file:line:column: syntax: message` for a syntax error. */
 export function formatProblem(problem: Problem): string {
