@@ -4,6 +4,7 @@ import { localName } from "../graph/project.ts";
 import { owl, rdfs } from "../rdf/vocab.ts";
 import { buildSearchIndex, entriesWithKey, searchLabels, type SearchIndex } from "./search.ts";
 import { editDistance, normaliseText } from "./text.ts";
+import { currentIri, replacementsOf } from "./replacements.ts";
 
 export interface NameCandidate {
   /** A node id for nodes, a term id for predicates and classes. */
@@ -143,11 +144,16 @@ function termCandidates(g: GraphIndex, kind: "predicate" | "class"): number[] {
 export function resolveTerm(g: GraphIndex, name: string, kind: "predicate" | "class"): number {
   const wanted = name.trim();
   const terms = g.dataset.terms;
+  // An old IRI (ontology/migration.ttl) names the term that replaced it, so commands written before a rename still work.
   for (const iri of spelledIri(g, wanted)) {
-    const id = terms.iriId(iri);
+    const id = terms.iriId(currentIri(g, iri));
     if (id >= 0) return id;
   }
   const key = normaliseText(wanted);
+  for (const [old, replacement] of replacementsOf(g)) {
+    const id = normaliseText(localName(old)) === key ? terms.iriId(replacement.iri) : -1;
+    if (id >= 0) return id;
+  }
   const candidates = termCandidates(g, kind);
   const namesOf = (t: number) => {
     const n = g.nodeByTerm(t);

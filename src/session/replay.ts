@@ -5,6 +5,7 @@ import type { Dataset } from "../rdf/dataset.ts";
 import { findPaths, type Path } from "../query/path.ts";
 import { neighbourhood, type Neighbourhood } from "../query/neighbourhood.ts";
 import { explainPath } from "../query/explain.ts";
+import { currentIri, currentTermIds, currentTriple } from "../query/replacements.ts";
 import type { SparqlAnswer } from "../query/sparql-endpoint.ts";
 import type { SessionFile } from "./format.ts";
 import { queryKinds, tripleKey, type EdgeTriple, type HistoryEntry, type RecordedResult } from "./history.ts";
@@ -51,7 +52,8 @@ export function replaySession(file: SessionFile, graph: GraphIndex): ReplayRepor
 }
 
 function replayEntry(file: SessionFile, entry: HistoryEntry, index: number, g: GraphIndex): ReplayStep {
-  const { recorded, mode } = recordedOf(file, entry);
+  const { recorded: asRecorded, mode } = recordedOf(file, entry);
+  const recorded = asRecorded && inCurrentTerms(asRecorded, g);
   const missing = missingNodes(entry, g);
   if (missing.length > 0) {
     const why = [`${missing.length === 1 ? "node" : "nodes"} not in the data: ${missing.map((m) => `<${m}>`).join(", ")}`];
@@ -81,15 +83,27 @@ function recordedOf(file: SessionFile, entry: HistoryEntry): { recorded: Recorde
   return { recorded, mode: "all" };
 }
 
+/** A recorded result with old IRIs (ontology/migration.ttl) replaced, so a rename alone is no difference. */
+function inCurrentTerms(recorded: RecordedResult, g: GraphIndex): RecordedResult {
+  const node = (iri: string) => currentIri(g, iri);
+  const edge = (t: EdgeTriple) => currentTriple(g, { ...t, source: node(t.source), target: node(t.target) });
+  return {
+    ...recorded,
+    nodes: recorded.nodes.map(node),
+    edges: recorded.edges.map(edge),
+    ...(recorded.paths ? { paths: recorded.paths.map((p) => ({ ...p, nodes: p.nodes.map(node), edges: p.edges.map(edge) })) } : {}),
+  };
+}
+
 function missingNodes(entry: HistoryEntry, g: GraphIndex): string[] {
   const a = entry.action;
   const nodes = a.kind === "path" ? [a.params.from, a.params.to] : a.kind === "neighbourhood" ? a.params.centers : a.kind === "expand" ? [a.params.node] : [];
   return nodes.filter((iri) => g.nodeByIri(iri) < 0);
 }
 
-/** Term ids of IRIs that are in the data (absent ones cannot match anything, so they are dropped). */
+/** Term ids of IRIs that are in the data, old IRIs replaced (absent ones cannot match anything, so they are dropped). */
 function termIds(g: GraphIndex, iris: readonly string[]): number[] {
-  return iris.map((iri) => g.dataset.terms.iriId(iri)).filter((id) => id >= 0);
+  return currentTermIds(g, iris);
 }
 
 /** The query as the workbench ran it (same options, same defaults). */

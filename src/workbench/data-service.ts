@@ -17,6 +17,7 @@ import { findPaths } from "../query/path.ts";
 import { neighbourhood } from "../query/neighbourhood.ts";
 import { explainPath } from "../query/explain.ts";
 import { subgraphQuads } from "../query/subgraph.ts";
+import { currentTermIds } from "../query/replacements.ts";
 import type { EvidenceView, PathOptions, PathResultView } from "../session/types.ts";
 import type {
   DatasetSummary,
@@ -341,10 +342,9 @@ export class DataService {
     return { turtle: writeTurtle(index.dataset, { quads }), quads: quads.length };
   }
 
-  /** Term ids of IRIs; IRIs the data does not use are dropped (they could match nothing anyway). */
+  /** Term ids of IRIs, old ones (a share link or session made before a rename) replaced; IRIs the data does not use are dropped. */
   private termIds(iris: readonly string[]): number[] {
-    const terms = this.need().dataset.terms;
-    return iris.map((iri) => terms.iriId(iri)).filter((id) => id >= 0);
+    return currentTermIds(this.need(), iris);
   }
 
   private nodeOf(iri: string, role: string): number {
