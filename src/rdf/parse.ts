@@ -115,7 +115,8 @@ export async function parseStreamInto(builder: DatasetBuilder, source: RdfStream
   // core needs no Node stream (the browser worker loads through here too).
   const events = new ChunkEvents();
   run.parser.parse(events as never, run.callbacks as never);
-  let decoder: TextDecoder | undefined;
+  // The instance type, not the DOM's `TextDecoder` interface: the core compiles without the DOM library.
+  let decoder: InstanceType<typeof TextDecoder> | undefined;
   const feed = (text: string) => {
     if (text.length === 0 || run.failed()) return;
     run.charsRead += text.length;
