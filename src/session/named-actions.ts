@@ -1,0 +1,109 @@
+// The workbench's changes by name (runPath, hideNodes, writeNote, loadFile, ...): each builds the NamedAction that `act` applies and records.
+import { recordNeighbourhood, recordPaths, tripleKey, type EdgeTriple, type NeighbourhoodParams } from "./actions.ts";
+import type { EditAction, StepAction as NamedAction } from "./act.ts";
+import { moveNodes as moveProducer, setPinned, type Appearance } from "./layout.ts";
+import { setEdgeNote, setNodeNote, setSessionNote } from "./notes.ts";
+import * as produce from "./producers.ts";
+import type { NeighbourhoodResultView, PathOptions, PathResultView, Selection, SparqlQueryRecord, YearRange } from "./types.ts";
+
+/** Nodes and edges a step adds to the drawn graph beyond the overview. */
+export interface Added {
+  nodes: readonly string[];
+  edges: readonly string[];
+}
+const none: Added = { nodes: [], edges: [] };
+/** Milliseconds within which slider moves of the same kind are one step. */
+export const SLIDER_COALESCE_MS = 1500;
+
+/** Applies producers in order (an action's state change is often a few). */
+const all = (...producers: produce.Producer[]): produce.Producer => (state) => producers.reduce((s, p) => p(s), state);
+const withAdded = (added: Added) => (added.nodes.length || added.edges.length ? produce.addToView(added.nodes, added.edges) : (s: ReturnType<produce.Producer>) => s);
+
+/** A path query that finished (`results`, maybe none with `message`) or failed (`error`). */
+export type PathOutcome = { results: PathResultView[]; message?: string } | { error: string };
+/** A neighbourhood query that finished or failed. */
+export type NeighbourhoodOutcome = { result: NeighbourhoodResultView; message?: string } | { error: string };
+
+export const actions = {
+  /** Steps that are none of their own: a selection. */
+  select: (selection: Selection): EditAction => ({ step: false, name: "select", state: (s) => ({ ...s, selection }) }),
+  /** A change that rides along in the next step: typed path ends, query options, a query on its way. */
+  prepare: (name: string, state: produce.Producer): EditAction => ({ step: false, name, state }),
+
+  runPath(query: { from: string; to: string; options: PathOptions }, outcome: PathOutcome, added: Added = none): NamedAction {
+    const finish = "error" in outcome ? produce.pathFailed(outcome.error) : produce.pathFinished(outcome.results, outcome.message);
+    const recorded = "error" in outcome ? recordPaths([], outcome.error) : recordPaths(outcome.results, outcome.message);
+    return { action: { kind: "path", params: { from: query.from, to: query.to, options: query.options } }, recorded, state: all(withAdded(added), finish) };
+  },
+  choosePath: (index: number): NamedAction => ({ action: { kind: "choose-path", params: { index } }, state: produce.choosePath(index) }),
+  runNeighbourhood(params: NeighbourhoodParams, outcome: NeighbourhoodOutcome, added: Added = none): NamedAction {
+    if ("error" in outcome) {
+      return { action: { kind: "neighbourhood", params }, recorded: { nodes: [], edges: [], message: outcome.error }, state: produce.neighbourhoodFailed(outcome.error) };
+    }
+    const recorded = recordNeighbourhood(outcome.result.nodes.map((n) => n.node), [], outcome.result.truncated);
+    return { action: { kind: "neighbourhood", params }, recorded, state: all(withAdded(added), produce.neighbourhoodFinished(outcome.result, outcome.message)) };
+  },
+  /** A double-click: the node's neighbours are added, hidden ones among them (`reveal`) shown again, the node selected. */
+  expand(node: string, limit: number, added: Added, reveal: readonly string[] = []): NamedAction {
+    const gone = new Set(reveal);
+    const unhide: produce.Producer = (s) =>
+      gone.size && s.filters.hiddenNodes.some((n) => gone.has(n)) ? { ...s, filters: { ...s.filters, hiddenNodes: s.filters.hiddenNodes.filter((n) => !gone.has(n)) } } : s;
+    return {
+      action: { kind: "expand", params: { node, limit } },
+      recorded: recordNeighbourhood([...added.nodes, ...reveal], [], false),
+      state: all(withAdded(added), unhide, produce.selectNode(node)),
+    };
+  },
+  /** Nodes put on the graph outside a query (a search pick, a SPARQL result shown). */
+  addNodes: (added: Added): NamedAction => ({ action: { kind: "add-nodes", params: { nodes: [...added.nodes] } }, state: withAdded(added) }),
+  hideNodes: (nodes: readonly string[]): NamedAction => ({ action: { kind: "hide-nodes", params: { nodes: [...nodes] } }, state: produce.hideNodes(nodes) }),
+  showNodes: (): NamedAction => ({ action: { kind: "show-all-nodes", params: {} }, state: produce.showAllNodes() }),
+  toggleClass: (cls: string): NamedAction => ({ action: { kind: "toggle-class", params: { class: cls } }, state: produce.toggleClass(cls) }),
+  togglePredicate: (predicate: string): NamedAction => ({ action: { kind: "toggle-predicate", params: { predicate } }, state: produce.togglePredicate(predicate) }),
+  setDateRange: (range: YearRange | null): NamedAction => ({ action: { kind: "date-range", params: { range } }, state: produce.setDateRange(range), coalesceMs: SLIDER_COALESCE_MS }),
+  setShowSchema: (on: boolean): NamedAction => ({ action: { kind: "show-schema", params: { on } }, state: produce.setShowSchema(on) }),
+  resetFilters: (): NamedAction => ({ action: { kind: "reset-filters", params: {} }, state: produce.resetFilters() }),
+  clearFocus: (): NamedAction => ({ action: { kind: "clear-focus", params: {} }, state: (s) => (s.focus === "none" ? s : { ...s, focus: "none", path: { ...s.path, chosen: -1 } }) }),
+  setEdgeLabels: (on: boolean): NamedAction => ({ action: { kind: "edge-labels", params: { on } }, state: produce.setEdgeLabels(on) }),
+  /** A SPARQL query run in the panel (its rows live in the panel; the session keeps the query). */
+  runSparql(run: SparqlQueryRecord): NamedAction {
+    const recorded = run.rows === undefined ? { nodes: [], edges: [] } : { nodes: [], edges: [], rows: run.rows };
+    return { action: { kind: "sparql", params: { query: run.query, target: run.target } }, recorded, state: produce.recordSparqlQuery(run) };
+  },
+
+  pinNodes: (nodes: readonly string[], pinned: boolean): NamedAction => ({ action: { kind: "pin", params: { nodes: [...nodes], pinned } }, layout: setPinned(nodes, pinned) }),
+  /** Nodes dragged to new places. */
+  moveNodes: (moves: Readonly<Record<string, readonly [number, number]>>): NamedAction => ({ action: { kind: "move-nodes", params: { nodes: Object.keys(moves) } }, layout: moveProducer(moves) }),
+  /** The analyst's layout run, with the positions it ended with. */
+  runLayout: (positions: Readonly<Record<string, readonly [number, number]>>): NamedAction => ({
+    action: { kind: "layout", params: {} },
+    layout: (layout) => ({ ...layout, positions: Object.fromEntries(Object.entries(positions).map(([iri, [x, y]]) => [iri, [x, y] as [number, number]])) }),
+  }),
+
+  /** Writes (or, with blank text, deletes) the session note or a note on a node or relation; undo passes over it. */
+  writeNote(target: NoteTarget, text: string): NamedAction {
+    const key = target.kind === "session" ? "session" : target.kind === "node" ? target.iri : tripleKey(target.triple);
+    const notes = target.kind === "session" ? setSessionNote(text) : target.kind === "node" ? setNodeNote(target.iri, text) : setEdgeNote(target.triple, text);
+    const action = { kind: "note" as const, params: { target: target.kind, key } };
+    if (text.trim() !== "") return { action, notes };
+    // "Edit session note" → "Delete session note", "Note on Huawei" → "Delete note on Huawei".
+    return { action, notes, label: (described) => described.replace(/^(Edit|Note on)/, (w) => (w === "Edit" ? "Delete" : "Delete note on")) };
+  },
+  deleteNote: (target: NoteTarget): NamedAction => actions.writeNote(target, ""),
+
+  setAppearance: (patch: Partial<Appearance>, setting: string): NamedAction => ({ action: { kind: "appearance", params: { setting } }, appearance: (a) => ({ ...a, ...patch }) }),
+  setNodeScale: (scale: number): NamedAction => actions.setAppearance({ nodeScale: scale }, `node size ×${scale}`),
+  setLabelDensity: (density: number): NamedAction => actions.setAppearance({ labelDensity: density }, density === 0 ? "no labels" : `labels ×${density}`),
+  setClassColour(cls: string, label: string, colour: string): NamedAction {
+    const setting = `colour of ${label}`;
+    return {
+      action: { kind: "appearance", params: { setting: setting.length > 64 ? `${setting.slice(0, 63)}…` : setting } },
+      appearance: (a) => ({ ...a, colours: { ...a.colours, [cls]: colour.toLowerCase() } }),
+    };
+  },
+
+  /** Data loaded by the analyst: a step undo cannot go back past (the data stays loaded). */
+  loadFile: (names: readonly string[], replace = false): NamedAction => ({ action: { kind: "load", params: { sources: [...names], replace } } }),
+};
+
+export type NoteTarget = { kind: "session" } | { kind: "node"; iri: string } | { kind: "edge"; triple: EdgeTriple };
