@@ -1,5 +1,5 @@
 // The embedded Oxigraph engine behind a fetch function, so the SPARQL endpoint client (and the remote search/path/neighbourhood) can run against it in-process.
-import { SparqlQueryError, type EmbeddedSparql } from "../src/query/sparql-embedded.ts";
+import { SparqlQueryError, type EmbeddedSparql } from "../src/sparql/sparql-embedded.ts";
 
 /**
  * A `fetch` that answers SPARQL protocol requests (GET ?query= or form-encoded POST) from the embedded engine:

@@ -14,9 +14,9 @@ import { neighbourhood } from "../src/query/neighbourhood.ts";
 import { findPaths } from "../src/query/path.ts";
 import { buildSearchIndex, searchLabels, type SearchIndex } from "../src/query/search.ts";
 import { normaliseText } from "../src/query/text.ts";
-import { createEmbeddedSparql, type EmbeddedSparql } from "../src/query/sparql-embedded.ts";
-import { SparqlEndpoint, type SelectResult } from "../src/query/sparql-endpoint.ts";
-import { remoteNeighbourhood, remotePaths, remoteSearch } from "../src/query/sparql-remote.ts";
+import { createEmbeddedSparql, type EmbeddedSparql } from "../src/sparql/sparql-embedded.ts";
+import { SparqlEndpoint, type SelectResult } from "../src/sparql/sparql-endpoint.ts";
+import { remoteNeighbourhood, remotePaths, remoteSearch } from "../src/sparql/sparql-remote.ts";
 import { startVirtuoso, type VirtuosoServer } from "../tests/helpers/virtuoso.ts";
 import { benchOutDir, ensureDataset, sizeLabel } from "./dataset-cache.ts";
 import { parseBenchArgs, type BenchArgs } from "./args.ts";
@@ -538,7 +538,7 @@ async function main(): Promise<void> {
     "",
     "- **core**: the project's own index (`loadDataset` + `projectGraph`; `searchLabels`, `neighbourhood`, `findPaths`), in process.",
     "- **oxigraph**: the embedded engine (`createEmbeddedSparql`, Oxigraph 0.5 in WebAssembly), in process. Search,",
-    "  neighbourhoods and paths run the *remote* algorithms of `src/query/sparql-remote.ts` (bounded, paged SELECTs,",
+    "  neighbourhoods and paths run the *remote* algorithms of `src/sparql/sparql-remote.ts` (bounded, paged SELECTs,",
     "  frontier expansion, the core's queries on the fetched part) through the real `SparqlEndpoint` client, whose",
     "  `fetch` is an in-process adapter (bench/sparql-adapter.ts) answering from the embedded engine: no HTTP, but the",
     "  client's paging and JSON parsing (plus one JSON.stringify in the adapter) are counted. The plain SELECTs call",

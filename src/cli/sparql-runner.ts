@@ -1,8 +1,8 @@
 // Runs kg's embedded SPARQL queries in a worker thread with a time limit: a runaway query is stopped instead of hanging kg.
 import { Worker } from "node:worker_threads";
 import type { Dataset } from "../rdf/dataset.ts";
-import { embeddedSparqlInput } from "../query/sparql-embedded.ts";
-import { startEngineRunner, type EnginePort, type EngineReply, type EngineRunner } from "../query/sparql-engine-runner.ts";
+import { embeddedSparqlInput } from "../sparql/sparql-embedded.ts";
+import { startEngineRunner, type EnginePort, type EngineReply, type EngineRunner } from "../sparql/sparql-engine-runner.ts";
 
 /** An engine over the dataset in a thread of its own; each query stopped after `timeoutMs`. Close it when done. */
 export function startSparqlRunner(dataset: Dataset, timeoutMs: number): EngineRunner {

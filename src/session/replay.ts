@@ -6,7 +6,7 @@ import { findPaths, type Path } from "../query/path.ts";
 import { neighbourhood, type Neighbourhood } from "../query/neighbourhood.ts";
 import { explainPath } from "../query/explain.ts";
 import { currentIri, currentTermIds, currentTriple } from "../query/replacements.ts";
-import type { SparqlAnswer } from "../query/sparql-endpoint.ts";
+import type { SparqlAnswer } from "../sparql/sparql-endpoint.ts";
 import type { SessionFile } from "./format.ts";
 import { queryKinds, tripleKey, type EdgeTriple, type HistoryEntry, type RecordedResult } from "./history.ts";
 
@@ -235,7 +235,7 @@ export interface SparqlReplayEngine {
 export async function replaySparql(file: SessionFile, dataset: Dataset, engine?: SparqlReplayEngine): Promise<SparqlReplayStep[]> {
   const entries = file.history.map((entry, index) => ({ entry, index })).filter(({ entry, index }) => index <= file.cursor && entry.action.kind === "sparql");
   if (entries.length === 0) return [];
-  engine ??= await (await import("../query/sparql-embedded.ts")).createEmbeddedSparql(dataset);
+  engine ??= await (await import("../sparql/sparql-embedded.ts")).createEmbeddedSparql(dataset);
   const steps: SparqlReplayStep[] = [];
   for (const { entry, index } of entries) {
     if (entry.action.kind !== "sparql") continue;

@@ -7,8 +7,8 @@ import { resolveNode } from "../../src/query/names.ts";
 import { loadDataset } from "../../src/rdf/parse.ts";
 import type { Dataset } from "../../src/rdf/dataset.ts";
 import { prefixes } from "../../src/rdf/vocab.ts";
-import { createEmbeddedSparql, SparqlQueryError, type EmbeddedSparql } from "../../src/query/sparql-embedded.ts";
-import type { SparqlAnswer } from "../../src/query/sparql-endpoint.ts";
+import { createEmbeddedSparql, SparqlQueryError, type EmbeddedSparql } from "../../src/sparql/sparql-embedded.ts";
+import type { SparqlAnswer } from "../../src/sparql/sparql-endpoint.ts";
 import { fixture, runKg } from "../cli/run-kg.ts";
 
 let dataset: Dataset;

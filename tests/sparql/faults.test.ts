@@ -2,8 +2,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SparqlEndpoint, SparqlEndpointError } from "../../src/query/sparql-endpoint.ts";
-import { remoteNeighbourhood, remotePaths, remoteSearch } from "../../src/query/sparql-remote.ts";
+import { SparqlEndpoint, SparqlEndpointError } from "../../src/sparql/sparql-endpoint.ts";
+import { remoteNeighbourhood, remotePaths, remoteSearch } from "../../src/sparql/sparql-remote.ts";
 import { runKg } from "../cli/run-kg.ts";
 
 interface Seen {

@@ -1,6 +1,6 @@
 // SPARQL text helpers: prefixes declared only when used and missing, a LIMIT added only where it is valid.
 import { describe, expect, it } from "vitest";
-import { declaredPrefixes, limitSelect, regexEscape, stringLiteral, withPrefixes } from "../../src/query/sparql-query.ts";
+import { declaredPrefixes, limitSelect, regexEscape, stringLiteral, withPrefixes } from "../../src/sparql/sparql-query.ts";
 
 const data = { kg: "https://w3id.org/smartcity-kg/ontology#", kgr: "https://w3id.org/smartcity-kg/resource/", skos: "http://www.w3.org/2004/02/skos/core#" };
 

@@ -1,6 +1,6 @@
 // The request classifier: a parser, not keywords, tells read queries from updates, and places syntax errors.
 import { describe, expect, it } from "vitest";
-import { classifySparql, SparqlSyntaxError } from "../../src/query/sparql-form.ts";
+import { classifySparql, SparqlSyntaxError } from "../../src/sparql/sparql-form.ts";
 
 async function syntaxError(text: string): Promise<SparqlSyntaxError> {
   const error = await classifySparql(text).then(() => undefined, (e: unknown) => e);

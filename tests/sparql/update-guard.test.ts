@@ -2,7 +2,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SparqlEndpoint, SparqlEndpointError } from "../../src/query/sparql-endpoint.ts";
+import { SparqlEndpoint, SparqlEndpointError } from "../../src/sparql/sparql-endpoint.ts";
 import { fixture, runKg } from "../cli/run-kg.ts";
 import { startVirtuoso, type VirtuosoServer } from "./virtuoso.ts";
 

@@ -8,9 +8,9 @@ import { neighbourhood, type NeighbourhoodOptions } from "../../src/query/neighb
 import { resolveNode, searchIndexOf } from "../../src/query/names.ts";
 import { findPaths, type PathOptions } from "../../src/query/path.ts";
 import { searchLabels } from "../../src/query/search.ts";
-import { createEmbeddedSparql, type EmbeddedSparql } from "../../src/query/sparql-embedded.ts";
-import { SparqlEndpoint } from "../../src/query/sparql-endpoint.ts";
-import { remoteNeighbourhood, remotePaths, remoteSearch, resolveRemoteNode, resolveRemoteTerms } from "../../src/query/sparql-remote.ts";
+import { createEmbeddedSparql, type EmbeddedSparql } from "../../src/sparql/sparql-embedded.ts";
+import { SparqlEndpoint } from "../../src/sparql/sparql-endpoint.ts";
+import { remoteNeighbourhood, remotePaths, remoteSearch, resolveRemoteNode, resolveRemoteTerms } from "../../src/sparql/sparql-remote.ts";
 import { NameResolutionError, resolveTerm } from "../../src/query/names.ts";
 import { runKg } from "../cli/run-kg.ts";
 import { canonicalNeighbourhood, canonicalPaths } from "./canonical.ts";

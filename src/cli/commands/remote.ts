@@ -2,14 +2,14 @@
 import { print, printJson, warn } from "../command.ts";
 import { UsageError, flag, intOption, listOption, stringOption, type ParsedCommand } from "../args.ts";
 import type { Direction } from "../../query/neighbourhood.ts";
-import type { SparqlEndpoint } from "../../query/sparql-endpoint.ts";
+import type { SparqlEndpoint } from "../../sparql/sparql-endpoint.ts";
 import { maxK } from "./path.ts";
 
 export async function remoteFind(endpoint: SparqlEndpoint, parsed: ParsedCommand, signal: AbortSignal): Promise<number> {
   const limit = intOption(parsed, "find", "limit", 10);
   const text = parsed.positionals.join(" ");
   const [{ remoteSearch }, { curie, table }, { prefixes }] = await Promise.all([
-    import("../../query/sparql-remote.ts"), import("../format.ts"), import("../../rdf/vocab.ts"),
+    import("../../sparql/sparql-remote.ts"), import("../format.ts"), import("../../rdf/vocab.ts"),
   ]);
   const hits = await remoteSearch(endpoint, text, { limit, includeSchema: flag(parsed, "schema"), signal });
   if (flag(parsed, "json")) {
@@ -30,7 +30,7 @@ export async function remotePath(endpoint: SparqlEndpoint, parsed: ParsedCommand
   const limit = intOption(parsed, "path", "limit", 100);
   const maxLength = intOption(parsed, "path", "max-length", 6, 0);
   const [{ remotePaths, resolveRemoteNode, resolveRemoteTerms }, { pathsToJson }, render] = await Promise.all([
-    import("../../query/sparql-remote.ts"), import("../../query/json.ts"), import("../render.ts"),
+    import("../../sparql/sparql-remote.ts"), import("../../query/json.ts"), import("../render.ts"),
   ]);
   const resolve = (name: string) => resolveRemoteNode(endpoint, name, undefined, { signal });
   const terms = (option: string, kind: "predicate" | "class") => resolveRemoteTerms(endpoint, listOption(parsed, option), kind, undefined, { signal });
@@ -63,7 +63,7 @@ export async function remoteNeighbours(endpoint: SparqlEndpoint, parsed: ParsedC
     throw new UsageError(`kg neighbours: --direction must be out, in or both, got ${JSON.stringify(direction)}`, "neighbours");
   }
   const [{ remoteNeighbourhood, resolveRemoteNode, resolveRemoteTerms }, { neighbourhoodToJson }, render] = await Promise.all([
-    import("../../query/sparql-remote.ts"), import("../../query/json.ts"), import("../render.ts"),
+    import("../../sparql/sparql-remote.ts"), import("../../query/json.ts"), import("../render.ts"),
   ]);
   const centers: string[] = [];
   for (const name of parsed.positionals) centers.push(await resolveRemoteNode(endpoint, name, undefined, { signal }));

@@ -2,7 +2,7 @@
 import type { Command } from "../command.ts";
 import { print, printJson, warn } from "../command.ts";
 import { UsageError, flag, intOption, parseSeconds, secondsOption, stringOption, type ParsedCommand } from "../args.ts";
-import type { SelectResult, SparqlAnswer, SparqlTermJson } from "../../query/sparql-endpoint.ts";
+import type { SelectResult, SparqlAnswer, SparqlTermJson } from "../../sparql/sparql-endpoint.ts";
 
 /** Default limit of one embedded query, in seconds (kg sparql --timeout, kg session replay --timeout). */
 export const DEFAULT_QUERY_TIMEOUT_S = 120;
@@ -119,7 +119,7 @@ async function printAnswer(answer: SparqlAnswer, format: Format | undefined, lim
   }
   const [{ loadDataset }, { writeTurtle }] = await Promise.all([import("../../rdf/parse.ts"), import("../../rdf/serialize.ts")]);
   if (!/(n-triples|turtle|text\/plain|^$)/.test(answer.contentType)) {
-    const { SparqlEndpointError } = await import("../../query/sparql-endpoint.ts");
+    const { SparqlEndpointError } = await import("../../sparql/sparql-endpoint.ts");
     throw new SparqlEndpointError(`query/sparql: malformed answer from ${baseIRI ?? "the engine"}: the graph came as ${answer.contentType}, which kg cannot read (it asks for N-Triples or Turtle)`, "malformed", baseIRI ?? "the endpoint");
   }
   // An endpoint's Turtle may hold relative IRIs: they resolve against the endpoint's URL (its answer's location).
@@ -217,7 +217,7 @@ export async function runWithEndpoint(command: Command, parsed: ParsedCommand, a
   const format = name === "sparql" ? formatOption(parsed) : undefined;
   const query = name === "sparql" ? await readQuery(parsed.positionals[0]) : "";
   return await reportFailures(async () => {
-    const { SparqlEndpoint } = await import("../../query/sparql-endpoint.ts");
+    const { SparqlEndpoint } = await import("../../sparql/sparql-endpoint.ts");
     const endpoint = new SparqlEndpoint({ url: args.url, user: args.user, password, timeoutMs: args.timeoutMs ?? 60_000 });
     // Ctrl-C cancels the request in flight instead of leaving it to the timeout.
     const cancel = new AbortController();
@@ -228,7 +228,7 @@ export async function runWithEndpoint(command: Command, parsed: ParsedCommand, a
       if (name === "sparql") {
         const limit = intOption(parsed, "sparql", "limit", 1000);
         const { prefixes } = await import("../../rdf/vocab.ts");
-        const [{ withPrefixes }, { classifySparql, updateRefusal }] = await Promise.all([import("../../query/sparql-query.ts"), import("../../query/sparql-form.ts")]);
+        const [{ withPrefixes }, { classifySparql, updateRefusal }] = await Promise.all([import("../../sparql/sparql-query.ts"), import("../../sparql/sparql-form.ts")]);
         // The text as typed is classified first, so a syntax error's line is the author's.
         const kind = await classifySparql(query);
         if (kind.kind === "update") {
@@ -261,7 +261,7 @@ async function reportFailures(run: () => Promise<number>): Promise<number> {
     return await run();
   } catch (error) {
     const [{ SparqlEndpointError }, { SparqlQueryError }, { SparqlSyntaxError }] = await Promise.all([
-      import("../../query/sparql-endpoint.ts"), import("../../query/sparql-embedded.ts"), import("../../query/sparql-form.ts"),
+      import("../../sparql/sparql-endpoint.ts"), import("../../sparql/sparql-embedded.ts"), import("../../sparql/sparql-form.ts"),
     ]);
     if (error instanceof SparqlQueryError || error instanceof SparqlSyntaxError) {
       warn(error.message);

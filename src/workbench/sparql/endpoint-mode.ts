@@ -1,5 +1,5 @@
 // Endpoint mode: connect to a SPARQL endpoint (credentials in memory only) and run search, path and neighbourhood
-// queries through query/sparql-remote (bounded, paged, cancellable); answers join the view with their evidence.
+// queries through sparql/sparql-remote (bounded, paged, cancellable); answers join the view with their evidence.
 import {
   addToView,
   neighbourhoodFinished,
@@ -14,9 +14,9 @@ import { writeNTriples } from "../../rdf/serialize.ts";
 import type { GraphIndex } from "../../graph/types.ts";
 import { explainPath } from "../../query/explain.ts";
 import type { Path } from "../../query/path.ts";
-import { SparqlEndpoint, SparqlEndpointError } from "../../query/sparql-endpoint.ts";
+import { SparqlEndpoint, SparqlEndpointError } from "../../sparql/sparql-endpoint.ts";
 import { baseIriOfUrl } from "../../rdf/iri.ts";
-import { remoteNeighbourhood, remotePaths, remoteSearch, resolveRemoteNode } from "../../query/sparql-remote.ts";
+import { remoteNeighbourhood, remotePaths, remoteSearch, resolveRemoteNode } from "../../sparql/sparql-remote.ts";
 import type { DataClient } from "../data-client.ts";
 import type { DatasetSummary } from "../protocol.ts";
 import { h, replaceChildren } from "../dom.ts";

@@ -1,5 +1,5 @@
 // The embedded SPARQL engine's own web worker, started by the data worker: a runaway query is ended by terminating it, and the data worker keeps answering meanwhile.
-import { createEngineHandler, type EngineRequest } from "../../query/sparql-engine-runner.ts";
+import { createEngineHandler, type EngineRequest } from "../../sparql/sparql-engine-runner.ts";
 
 const handle = createEngineHandler();
 self.addEventListener("message", (event: MessageEvent<EngineRequest>) => {
