@@ -24,6 +24,20 @@ export function print(text: string): void {
   process.stdout.write(shown.endsWith("\n") ? shown : `${shown}\n`);
 }
 
+/**
+ * Writes text that arrives in pieces (an export) as print would write it whole, waiting whenever stdout's buffer is
+ * full, so a large export never sits in memory twice.
+ */
+export async function printChunks(chunks: Iterable<string>): Promise<void> {
+  let last = "";
+  for (const chunk of chunks) {
+    if (chunk === "") continue;
+    last = chunk;
+    if (!process.stdout.write(visibleText(chunk))) await new Promise((resolve) => process.stdout.once("drain", resolve));
+  }
+  if (!last.endsWith("\n")) process.stdout.write("\n");
+}
+
 export function printJson(value: unknown): void {
   print(JSON.stringify(value, null, 2));
 }

@@ -20,11 +20,11 @@ const reasons: Record<string, [string, number]> = {
 };
 
 /**
- * Writes `text` to `path`: into a temporary file beside it, then renamed over it, so a failed write leaves an
+ * Writes `text` (whole, or in pieces: written as they come) to `path`: into a temporary file beside it, then renamed over it, so a failed write leaves an
  * existing file as it was. Something that exists but is not a regular file (/dev/stdout, a pipe) is written
  * directly. Returns 0, or prints `who: cannot write "path": reason` and returns the exit code.
  */
-export async function writeOutput(path: string, text: string, who: string): Promise<number> {
+export async function writeOutput(path: string, text: string | Iterable<string>, who: string): Promise<number> {
   let target = path;
   let existing: Awaited<ReturnType<typeof stat>> | undefined;
   let temporary: string | undefined;
@@ -57,6 +57,8 @@ export async function writeOutput(path: string, text: string, who: string): Prom
     return 0;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "";
+    // Not the file system's: the text itself failed (a writer refusing a term); the caller reports that.
+    if (code === "") throw error;
     const [reason, exitCode] = reasons[code] ?? [`${(error as Error).message}`, 1];
     const kept = existing?.isFile() ? `; ${JSON.stringify(path)} is unchanged` : "";
     warn(`${who}: cannot write ${JSON.stringify(path)}: ${reason}${code && reasons[code] ? ` (${code})` : ""}${kept}`);

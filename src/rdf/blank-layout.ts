@@ -23,6 +23,12 @@ export interface BlankLayout {
   listRest: Int32Array;
 }
 
+/** The layout of a selection without blank nodes: every array empty. */
+export function noBlanks(): BlankLayout {
+  const none = new Uint8Array(0);
+  return { colour: new Uint32Array(0), inline: none, depthRoot: none, needsLabel: none, isList: none, listFirst: new Int32Array(0), listRest: new Int32Array(0) };
+}
+
 /** Whether any selected quad has a blank node (only then is the blank node layout needed). */
 export function selectionHasBlanks(dataset: Dataset, selected: Uint32Array, kinds: Uint8Array): boolean {
   const { subjects: S, objects: O, graphs: G } = dataset;

@@ -3,7 +3,7 @@ import type { Dataset } from "./dataset.ts";
 import { PrettyWriter } from "./pretty-writer.ts";
 import { RdfWriteError } from "./serialize-terms.ts";
 import { DEFAULT_GRAPH_ID } from "./terms.ts";
-import { writeLines } from "./write-lines.ts";
+import { lineChunks, writeLines } from "./write-lines.ts";
 
 export { RdfWriteError } from "./serialize-terms.ts";
 
@@ -59,6 +59,28 @@ export function writeNTriples(dataset: Dataset, options: WriteOptions = {}): str
 /** The dataset (or the selected quads) as N-Quads, one quad a line in canonical order. */
 export function writeNQuads(dataset: Dataset, options: WriteOptions = {}): string {
   return writeLines(dataset, selectQuads(dataset, options.quads), true, options.order ?? "canonical");
+}
+
+export type WriteFormat = "turtle" | "trig" | "ntriples" | "nquads";
+
+/**
+ * The same text as writeTurtle, writeTriG, writeNTriples or writeNQuads, handed out in pieces of about `chunkChars`
+ * characters (default 1 Mi), so an export of any size is written to a file or a download piece by piece and never
+ * needs one string (V8 caps a string at 2^29 - 24 characters: about 3M triples of N-Triples).
+ */
+export function writeChunks(dataset: Dataset, format: WriteFormat, options: WriteOptions & { chunkChars?: number } = {}): Iterable<string> {
+  const chunkChars = options.chunkChars ?? 1 << 20;
+  const order = options.order ?? "canonical";
+  switch (format) {
+    case "turtle":
+      return new PrettyWriter(dataset, tripleSelection(dataset, options), false, { ...options, chunkChars }).chunks();
+    case "trig":
+      return new PrettyWriter(dataset, selectQuads(dataset, options.quads), true, { ...options, chunkChars }).chunks();
+    case "ntriples":
+      return lineChunks(dataset, tripleSelection(dataset, options), false, order, chunkChars);
+    case "nquads":
+      return lineChunks(dataset, selectQuads(dataset, options.quads), true, order, chunkChars);
+  }
 }
 
 /** The chosen quad indices, checked, sorted and without repeats (so the output follows dataset order). */

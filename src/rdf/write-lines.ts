@@ -13,6 +13,11 @@ import { DEFAULT_GRAPH_ID, KIND_BLANK, KIND_IRI, KIND_LITERAL } from "./terms.ts
  * the graph name (N-Quads); without it the caller passes one quad per triple. Order "dataset" skips the sort.
  */
 export function writeLines(dataset: Dataset, selected: Uint32Array, withGraphs: boolean, order: "canonical" | "dataset"): string {
+  return [...lineChunks(dataset, selected, withGraphs, order, Infinity)].join("");
+}
+
+/** writeLines's text in pieces of about `chunkChars` characters (whole lines each). */
+export function* lineChunks(dataset: Dataset, selected: Uint32Array, withGraphs: boolean, order: "canonical" | "dataset", chunkChars: number): Generator<string> {
   const { terms, subjects: S, predicates: P, objects: O, graphs: G } = dataset;
   const kinds = terms.kindCodes();
   const ordered = order === "dataset" ? selected : sortQuads(dataset, selected, termRanks(dataset, selected, kinds, withGraphs), withGraphs);
@@ -28,13 +33,21 @@ export function writeLines(dataset: Dataset, selected: Uint32Array, withGraphs: 
     }
     return written;
   };
-  const out: string[] = new Array(ordered.length);
+  let out: string[] = [];
+  let chars = 0;
   for (let k = 0; k < ordered.length; k++) {
     const i = ordered[k];
     const graph = withGraphs && G[i] !== DEFAULT_GRAPH_ID ? ` ${text(G[i])}` : "";
-    out[k] = `${text(S[i])} ${text(P[i])} ${text(O[i])}${graph} .\n`;
+    const line = `${text(S[i])} ${text(P[i])} ${text(O[i])}${graph} .\n`;
+    out.push(line);
+    chars += line.length;
+    if (chars >= chunkChars) {
+      yield out.join("");
+      out = [];
+      chars = 0;
+    }
   }
-  return out.join("");
+  if (out.length > 0) yield out.join("");
 }
 
 /** Per term id used by the selection, its place in the canonical order (the default graph first, at 0). */

@@ -6,7 +6,7 @@ import type * as RDF from "@rdfjs/types";
 import { describe, expect, it } from "vitest";
 import { Dataset, DatasetBuilder } from "../../src/rdf/dataset.ts";
 import { loadDataset, type RdfFormat } from "../../src/rdf/parse.ts";
-import { namedGraphsIn, RdfWriteError, writeNQuads, writeNTriples, writeTriG, writeTurtle } from "../../src/rdf/serialize.ts";
+import { namedGraphsIn, RdfWriteError, writeChunks, writeNQuads, writeNTriples, writeTriG, writeTurtle } from "../../src/rdf/serialize.ts";
 import { DataFactory } from "n3";
 import { fixturePath, isomorphic, repoRoot, shuffledNQuads } from "../helpers/rdf.ts";
 
@@ -176,6 +176,27 @@ describe("every format: one round trip is a fixed point", () => {
         expect([writeNTriples(variant), writeNQuads(variant)], `${name}, seed ${seed}`).toEqual(expected);
       }
     }
+  });
+});
+
+describe("writeChunks: the same text in pieces", () => {
+  it("gives exactly the whole-string writer's text, in pieces of about the size asked for, header first", async () => {
+    const files = ["ontology", "graph-data"].flatMap((dir) => readdirSync(join(repoRoot, dir)).filter((f) => f.endsWith(".ttl")).map((f) => join(repoRoot, dir, f)));
+    const bundled = await loadDataset(files.map((path) => ({ name: path, text: readFileSync(path, "utf8") })));
+    const cases: [string, Dataset][] = [["bundled graph", bundled], ...await Promise.all(["blank-nodes.ttl", "lists.ttl", "graphs.trig"].map(async (n): Promise<[string, Dataset]> => [n, await load(n)]))];
+    const writers = { turtle: writeTurtle, trig: writeTriG, ntriples: writeNTriples, nquads: writeNQuads } as const;
+    for (const [name, dataset] of cases) {
+      for (const [format, write] of Object.entries(writers) as [keyof typeof writers, (d: Dataset) => string][]) {
+        const pieces = [...writeChunks(dataset, format, { chunkChars: 2000 })];
+        expect(pieces.join("") === write(dataset), `${name} as ${format}`).toBe(true);
+        if (name === "bundled graph") {
+          expect(pieces.length, `${name} as ${format}`).toBeGreaterThan(20);
+          // No piece is much longer than asked: at most one subject block or line over.
+          expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(12_000);
+        }
+      }
+    }
+    expect([...writeChunks(Dataset.empty(), "turtle")]).toEqual([]);
   });
 });
 

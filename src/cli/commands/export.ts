@@ -1,6 +1,6 @@
 // kg export: writes the loaded graph as Turtle, N-Triples, N-Quads or TriG, to stdout or a file.
 import type { Command } from "../command.ts";
-import { print, warn } from "../command.ts";
+import { printChunks, warn } from "../command.ts";
 import { UsageError, stringOption } from "../args.ts";
 import type { RdfFormat } from "../../rdf/parse.ts";
 
@@ -39,18 +39,16 @@ Examples:
     const [{ loadData, formatCount }, { warnNamedGraphs }, serialize] = await Promise.all([
       import("../load.ts"), import("../render.ts"), import("../../rdf/serialize.ts"),
     ]);
-    const writers: Record<RdfFormat, typeof serialize.writeTurtle> = {
-      turtle: serialize.writeTurtle, ntriples: serialize.writeNTriples, nquads: serialize.writeNQuads, trig: serialize.writeTriG,
-    };
     const { dataset } = await loadData(context.dataFiles, context.baseIRI);
     if (format === "turtle" || format === "ntriples") warnNamedGraphs(serialize.namedGraphsIn(dataset).length);
-    const text = writers[format as RdfFormat](dataset);
+    // Written piece by piece: an export of any size never needs one string (V8 caps one near 3M triples of N-Triples).
+    const chunks = serialize.writeChunks(dataset, format as RdfFormat);
     if (output) {
       const { writeOutput } = await import("../output-file.ts");
-      const failed = await writeOutput(output, text, "kg export");
+      const failed = await writeOutput(output, chunks, "kg export");
       if (failed !== 0) return failed;
       warn(`wrote ${formatCount(dataset.size)} quads as ${format} to ${output}`);
-    } else print(text);
+    } else await printChunks(chunks);
     return 0;
   },
 };
