@@ -37,6 +37,7 @@ describe("kg validate on broken fixtures", () => {
     { file: "missing-label.ttl", kind: "shacl", subject: "kgr:huawei", message: /skos:prefLabel/ },
     { file: "two-english-labels.ttl", kind: "shacl", subject: "kgr:government-of-kenya", message: /skos:prefLabel/ },
     { file: "quote-not-in-source.ttl", kind: "quote-not-in-source", subject: "kge:huawei-donates-to-government-of-kenya", message: /"Huawei gave video conference equipment to the Kenyan government" is not verbatim in sources\/brief-excerpt\.txt/ },
+    { file: "event-without-item.ttl", kind: "shacl", subject: "kgr:something-sent-abroad", message: /prov:used: An action needs at least one item/ },
     { file: "undeclared-property.ttl", kind: "undeclared-term", subject: "kgr:huawei", message: /property kg:sponsors is not declared/ },
     { file: "undeclared-class.ttl", kind: "undeclared-term", subject: "kgr:huawei", message: /class kg:TelecomGiant is not declared/ },
     { file: "missing-evidence.ttl", kind: "missing-evidence", subject: "kgr:dji", message: /kgr:dji kg:promotedOrDonatedTo kgr:spain has no evidence/ },

@@ -41,7 +41,7 @@ with the password from the environment variable ${passwordVariable}; --endpoint-
 
 Examples:
   kg sparql 'SELECT ?company WHERE { ?company a kg:Company } ORDER BY ?company'
-  kg sparql 'ASK { kgr:huawei kg:donatesTo kgr:government-of-kenya }'
+  kg sparql 'ASK { kgr:huawei kg:suppliesTo kgr:kenyan-government }'
   kg sparql 'DESCRIBE kgr:dahua'
   kg sparql @query.rq --format csv
   kg --endpoint http://localhost:8890/sparql path Huawei Kenya`,

@@ -29,7 +29,7 @@ const EXPAND_LIMIT = 150;
 const EXAMPLE = `SELECT ?company ?label ?recipient WHERE {
   ?company a kg:Company ;
     skos:prefLabel ?label ;
-    kg:donatesTo ?recipient .
+    kg:suppliesTo ?recipient .
 }
 ORDER BY ?label`;
 
