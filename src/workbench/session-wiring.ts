@@ -189,6 +189,9 @@ export function attachSession(host: SessionHost): SessionHandle {
     const labels = h("input", { type: "range", id: "label-density", attrs: { min: "0", max: "3", step: "0.25", "aria-label": "Labels" }, value: String(labelDensity) });
     size.addEventListener("change", () => controller.setAppearance({ nodeScale: Number(size.value) }, `node size ×${size.value}`));
     labels.addEventListener("change", () => controller.setAppearance({ labelDensity: Number(labels.value) }, Number(labels.value) === 0 ? "no labels" : `labels ×${labels.value}`));
+    // While dragged the view follows each step; the step in History is recorded once, on release (`change`).
+    size.addEventListener("input", () => view.setAppearance({ ...controller.appearance, nodeScale: Number(size.value) }));
+    labels.addEventListener("input", () => view.setAppearance({ ...controller.appearance, labelDensity: Number(labels.value) }));
     return h(
       "div",
       { class: "appearance" },
