@@ -288,13 +288,13 @@ describe("workbench (built site in Chromium)", () => {
     const page = await open();
     // Wait until the layout and the untangling settled (the positions are then cached), so nodes stay put.
     await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith("smartcity-kg:positions:")), undefined, { timeout: 30_000 });
-    // Take Kenya out of the view: double-clicking Huawei must bring it back as a neighbour.
-    await page.evaluate((kenya) => window.workbench!.view.graph.dropNode(kenya), `${KGR}kenya`);
+    // Take the Kenyan government out of the view: double-clicking Huawei must bring it back as a neighbour.
+    await page.evaluate((kenya) => window.workbench!.view.graph.dropNode(kenya), `${KGR}kenyan-government`);
     // Centres the camera on Huawei, then points at it (off every node first, again if a late frame moved it).
     const point = await pointAt(page, `${KGR}huawei`);
     await page.screenshot({ path: join(SCREENSHOTS, "hover-huawei.png") });
     await page.mouse.dblclick(point.x, point.y);
-    await page.waitForFunction((k) => window.workbench!.view.graph.hasNode(k), `${KGR}kenya`);
+    await page.waitForFunction((k) => window.workbench!.view.graph.hasNode(k), `${KGR}kenyan-government`);
     expect(await page.evaluate(() => window.workbench!.store.get().selection)).toEqual({ kind: "node", node: `${KGR}huawei` });
   });
 
