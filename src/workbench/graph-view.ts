@@ -13,7 +13,7 @@ import {
 } from "sigma/rendering";
 import { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
 import type { SessionStore } from "../session/index.ts";
-import { selectEdge, selectNode, clearSelection, toggleNodeSelected } from "../session/index.ts";
+import { hoverNode, selectEdge, selectNode, clearSelection, toggleNodeSelected } from "../session/index.ts";
 import { isAdditiveClick } from "./selection.ts";
 import {
   displayContext,
@@ -162,20 +162,14 @@ export class GraphView {
     this.sigma.on("clickStage", ({ event }) => {
       if (!isAdditiveClick(event.original)) this.store.apply(clearSelection());
     });
-    // Hover is transient: the store keeps it beside the session state, so it is no step and no autosave.
-    this.sigma.on("enterNode", ({ node }) => this.store.hover(node));
-    this.sigma.on("leaveNode", () => this.store.hover(null));
+    this.sigma.on("enterNode", ({ node }) => this.store.apply(hoverNode(node)));
+    this.sigma.on("leaveNode", () => this.store.apply(hoverNode(null)));
     this.sigma.on("doubleClickNode", (event) => {
       event.preventSigmaDefault();
       events.onDoubleClickNode?.(event.node);
     });
     this.enableDragging();
-    const unsubscribeState = store.subscribe(() => this.refresh());
-    const unsubscribeHover = store.onHover(() => this.refresh());
-    this.unsubscribe = () => {
-      unsubscribeState();
-      unsubscribeHover();
-    };
+    this.unsubscribe = store.subscribe(() => this.refresh());
     this.positions = new PositionStream(this.graph, () => this.hideEdgesForLayout());
     if (this.software) this.warmUp = new ProgramWarmUp(this.sigma, this.graph, { curved });
   }
@@ -452,9 +446,8 @@ export class GraphView {
 
   private context(): DisplayContext {
     const graph = this.graph;
-    const state = this.store.get();
     return displayContext(
-      { ...state, view: { ...state.view, hovered: this.store.hovered() } },
+      this.store.get(),
       {
         hasNode: (node) => graph.hasNode(node),
         neighbors: (node) => graph.neighbors(node),
