@@ -2,7 +2,7 @@
 import { classifySparql, SparqlSyntaxError, updateRefusal, type QueryForm } from "./sparql-form.ts";
 import { base64, bodyStart, formatSeconds, networkReason, readBody } from "./sparql-http.ts";
 import { limitSelect } from "./sparql-query.ts";
-import { blankSecrets, redactUrl, urlSecrets } from "./redact-url.ts";
+import { blankSecrets, redactUrl, urlSecrets } from "../query/redact-url.ts";
 
 /** One RDF term of a SPARQL JSON result ("typed-literal" is what older stores such as Virtuoso write). */
 export interface SparqlTermJson {

@@ -1,11 +1,11 @@
 // Names on an endpoint: a node or a predicate/class named by IRI, CURIE or label, resolved with bounded queries like the local resolver.
 import type { GraphIndex } from "../graph/types.ts";
 import { prefixes as wellKnownPrefixes, rdf } from "../rdf/vocab.ts";
-import { NameResolutionError, resolveTerm, type NameCandidate } from "./names.ts";
+import { NameResolutionError, resolveTerm, type NameCandidate } from "../query/names.ts";
 import type { SparqlBinding, SparqlEndpoint } from "./sparql-endpoint.ts";
 import { iriRef, stringLiteral } from "./sparql-query.ts";
 import { altLabelPredicates, compare, foldedPattern, iris, labelPredicates, type RemoteOptions } from "./sparql-remote-common.ts";
-import { editDistance, normaliseText, typoBudget } from "./text.ts";
+import { editDistance, normaliseText, typoBudget } from "../query/text.ts";
 
 /** Expands `prefix:local` with the given prefixes, or undefined when it is not a CURIE of one of them. */
 export function expandName(name: string, prefixes: Readonly<Record<string, string>>): string | undefined {
