@@ -2,57 +2,10 @@
 import type { EvidenceView, NeighbourhoodResultView, PathOptions, PathResultView } from "../session/types.ts";
 import type { NeighbourhoodParams } from "../session/history.ts";
 import type { SparqlReply, SparqlRequest } from "./sparql/protocol.ts";
+import type { DatasetSummary, ViewGraph } from "./view-graph.ts";
 
-/** A node as the view draws it (graphology node key = IRI). */
-export interface ViewNode {
-  key: string;
-  label: string;
-  /** Class IRIs. */
-  classes: string[];
-  /** The class that colours the node and files it in the legend ("" for none). */
-  colourClass: string;
-  schema: boolean;
-  /** Degree in the whole graph, not only in the view (drives size). */
-  degree: number;
-  /** A position from the worker's first layout (overviews only). */
-  x?: number;
-  y?: number;
-}
-
-/** An edge as the view draws it (graphology edge key = `e<id>`). */
-export interface ViewEdge {
-  key: string;
-  source: string;
-  target: string;
-  predicate: string;
-  label: string;
-  /** Year of the relation's earliest evidence date, if any. */
-  year?: number;
-}
-
-export interface ViewGraph {
-  nodes: ViewNode[];
-  edges: ViewEdge[];
-}
-
-export interface LegendEntry {
-  iri: string;
-  label: string;
-  count: number;
-}
-
-export interface DatasetSummary {
-  quads: number;
-  nodes: number;
-  edges: number;
-  instances: number;
-  /** A hash of the loaded texts: the key of cached positions. */
-  hash: string;
-  classes: LegendEntry[];
-  predicates: LegendEntry[];
-  years: { min: number; max: number } | null;
-  files: string[];
-}
+// Where these were defined before; the SPARQL protocol imports them from view-graph.ts so the two protocols do not import each other.
+export type { DatasetSummary, LegendEntry, ViewEdge, ViewGraph, ViewNode } from "./view-graph.ts";
 
 export interface Overview {
   graph: ViewGraph;

@@ -1,6 +1,6 @@
 // The SPARQL panel's messages to the data worker: run a query over the loaded data, join fetched endpoint triples into it.
 import type { EvidenceView } from "../../session/types.ts";
-import type { DatasetSummary, ViewGraph } from "../protocol.ts";
+import type { DatasetSummary, ViewGraph } from "../view-graph.ts";
 
 /** One bound value as the panel shows it; IRIs carry a CURIE when a data prefix fits and whether the graph has them as a node. */
 export interface TermView {

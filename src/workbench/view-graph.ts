@@ -1,0 +1,52 @@
+// The view's graph as the data worker sends it (nodes, edges, the dataset summary): shared by both worker protocols.
+
+/** A node as the view draws it (graphology node key = IRI). */
+export interface ViewNode {
+  key: string;
+  label: string;
+  /** Class IRIs. */
+  classes: string[];
+  /** The class that colours the node and files it in the legend ("" for none). */
+  colourClass: string;
+  schema: boolean;
+  /** Degree in the whole graph, not only in the view (drives size). */
+  degree: number;
+  /** A position from the worker's first layout (overviews only). */
+  x?: number;
+  y?: number;
+}
+
+/** An edge as the view draws it (graphology edge key = `e<id>`). */
+export interface ViewEdge {
+  key: string;
+  source: string;
+  target: string;
+  predicate: string;
+  label: string;
+  /** Year of the relation's earliest evidence date, if any. */
+  year?: number;
+}
+
+export interface ViewGraph {
+  nodes: ViewNode[];
+  edges: ViewEdge[];
+}
+
+export interface LegendEntry {
+  iri: string;
+  label: string;
+  count: number;
+}
+
+export interface DatasetSummary {
+  quads: number;
+  nodes: number;
+  edges: number;
+  instances: number;
+  /** A hash of the loaded texts: the key of cached positions. */
+  hash: string;
+  classes: LegendEntry[];
+  predicates: LegendEntry[];
+  years: { min: number; max: number } | null;
+  files: string[];
+}
