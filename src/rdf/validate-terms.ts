@@ -1,4 +1,4 @@
-// Checks on the ontology's terms: every class and predicate used is declared; declared properties are used more than once.
+// Checks on the ontology's terms: every class and predicate used is declared; declared properties are used more than once, deprecated ones not at all.
 import { DataFactory, type Store } from "n3";
 import type * as RDF from "@rdfjs/types";
 import { owl, prefixes, rdf, rdfs } from "./vocab.ts";
@@ -113,6 +113,26 @@ export function propertyUsageNotes(data: TermData): Problem[] {
           message: `${curie(property)} is used by one triple only (${curie(only.subject)} ${curie(only.predicate)} ${curie(only.object)}); merge it into a broader property unless its meaning is its own`,
         });
       }
+    }
+  }
+  return [...notes, ...deprecatedUseNotes(data, dataFiles, deprecated)];
+}
+
+/** Data that still uses a deprecated term (ontology/migration.ttl): one note per file and term, naming the replacement. */
+function deprecatedUseNotes(data: TermData, dataFiles: TermData["files"], deprecated: (term: RDF.Term) => boolean): Problem[] {
+  const notes: Problem[] = [];
+  for (const file of dataFiles) {
+    const seen = new Set<string>();
+    for (const quad of file.quads) {
+      const term = quad.predicate;
+      if (seen.has(term.value) || !term.value.startsWith(prefixes.kg)) continue;
+      seen.add(term.value);
+      if (!deprecated(term)) continue;
+      const by = (p: string) => data.store.getObjects(term as RDF.Quad_Subject, namedNode(p), null)[0];
+      const replaced = by(prefixes.dcterms + "isReplacedBy");
+      const inverse = by(prefixes.owl + "inverseOf");
+      const hint = replaced ? `; use ${curie(replaced)}` : inverse ? `; use ${curie(inverse)} with subject and object swapped` : "";
+      notes.push({ file: file.name, subject: quad.subject.termType === "BlankNode" ? `_:${quad.subject.value}` : quad.subject.value, kind: "deprecated-term", message: `${curie(term)} is deprecated${hint}` });
     }
   }
   return notes;

@@ -14,7 +14,8 @@ export type ProblemKind =
   | "missing-evidence"
   | "dangling-evidence"
   | "unused-property"
-  | "once-used-property";
+  | "once-used-property"
+  | "deprecated-term";
 
 /** One thing wrong with the data, attributed to the file that states its subject. */
 export interface Problem {
@@ -45,7 +46,7 @@ export interface ValidationInput {
 
 export interface ValidationReport {
   problems: Problem[];
-  /** Reported but not errors: ontology properties no data triple uses, or only one does. */
+  /** Reported but not errors: ontology properties no data triple uses, or only one does; data using deprecated terms. */
   notes: Problem[];
   files: number;
   triples: number;

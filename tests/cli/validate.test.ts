@@ -65,9 +65,11 @@ describe("kg validate on broken fixtures", () => {
 
   it("keeps the blank nodes (quote selectors) of different files apart", async () => {
     // Each file's blank nodes are labelled from b0 on; merged naively, one file's selectors would take another's quotes.
-    // mini.ttl is written with model-1 terms (kg:donatesTo): the migration map declares them, so they still validate.
+    // mini.ttl is written with model-1 terms (kg:donatesTo): the migration map declares them, so they still validate,
+    // with a note naming the replacement.
     const result = await runKg(["validate", "--data", ontology, resolve(repoRoot, "ontology", "migration.ttl"), fixture("validate", "valid.ttl"), fixture("cli", "mini.ttl")]);
     expect(result.stdout).toMatch(/^valid: 4 files, [\d,]+ triples, 9 evidence quotes checked$/m);
+    expect(result.stdout).toContain(`${fixture("cli", "mini.ttl")}: kgr:huawei: deprecated-term: kg:donatesTo is deprecated; use kg:suppliesTo`);
     expect(result.code).toBe(0);
   });
 

@@ -26,7 +26,8 @@ export const validateCommand: Command = {
   missing-evidence       every relation between two entities has an evidence node
   dangling-evidence      every evidence node describes a stated relation
 Notes (reported, not errors): kg: properties of the ontology that no data triple uses
-(unused-property) or only one does (once-used-property); deprecated ones are left out.
+(unused-property) or only one does (once-used-property), deprecated ones left out; data
+that uses a deprecated term (deprecated-term), with its replacement (ontology/migration.ttl).
 Prints each problem as "file: subject: kind: message" and a count; exits 1 on any problem.
 With --data, the given files are validated (include the ontology among them); the shapes are
 ontology/shapes.ttl, and cleaned texts are looked up beside each file, then under graph-data/.`,
