@@ -1,0 +1,238 @@
+// The session file's schema: the single description the validator, the writer and the documentation test use.
+import { MAX_BRANCHES } from "./history.ts";
+import { SPARQL_LIMITS, sparqlQuerySchema } from "./producers.ts";
+import { arr, bool, int, iri, nullable, num, obj, oneOf, str, withDoc, type ObjectSchema, type RecordSchema, type UnionSchema } from "./schema.ts";
+import { SESSION_FORMAT, SESSION_LIMITS, SESSION_VERSION } from "./file-types.ts";
+
+const L = SESSION_LIMITS;
+export const text = (doc?: string) => str(L.maxText, { doc });
+const iriList = (doc?: string) => arr(iri(), L.maxNodes, doc);
+export const isoTime = (doc: string) => str(40, { pattern: /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/, patternName: "an ISO 8601 time (2026-11-22T08:00:00Z)", doc });
+const edgeKeyPattern = /^e\d{1,10}$/;
+const edgeKey = (doc?: string) => str(16, { pattern: edgeKeyPattern, patternName: "an edge key (e<id>)", doc });
+const hexColour = str(7, { pattern: /^#[0-9a-fA-F]{6}$/, patternName: "a colour #rrggbb" });
+
+const tripleSchema = obj({ source: iri("subject IRI"), predicate: iri("predicate IRI"), target: iri("object IRI") });
+
+const evidenceSchema = obj(
+  {
+    statement: str(2048, { doc: "IRI or _:label of the evidence node" }),
+    quote: str(L.maxQuote, { doc: "the quote from the source" }),
+    source: str(2048, { doc: "source document IRI" }),
+    sourceLabel: text(),
+    locator: text(),
+    page: int(0, 1_000_000),
+    date: str(40),
+    text: str(512, { doc: "cleaned source text file, relative to graph-data/" }),
+  },
+  ["page", "date", "text"],
+);
+
+const pathOptionsSchema = obj({
+  k: int(1, 20, "how many shortest paths"),
+  maxLength: int(1, 12, "longest path in hops"),
+  directed: bool("follow relations only in their direction"),
+  excludePredicates: iriList(),
+  excludeClasses: iriList(),
+  excludeNodes: iriList(),
+});
+
+const pathResultSchema = obj({
+  nodes: arr(iri(), L.maxHops + 1),
+  nodeLabels: arr(text(), L.maxHops + 1),
+  steps: arr(
+    obj({
+      edge: edgeKey(),
+      forward: bool(),
+      from: iri(),
+      to: iri(),
+      predicate: iri(),
+      predicateLabel: text(),
+      evidence: arr(evidenceSchema, L.maxEvidence),
+    }),
+    L.maxHops,
+  ),
+  explanation: arr(str(L.maxQuote + L.maxText), L.maxHops),
+});
+
+const status = oneOf(["idle", "running", "done", "error"]);
+const direction = oneOf(["out", "in", "both"]);
+
+const selectionSchema: UnionSchema = {
+  type: "union",
+  tag: "kind",
+  variants: {
+    none: obj({ kind: oneOf(["none"]) }),
+    node: obj({ kind: oneOf(["node"]), node: iri() }),
+    nodes: obj({ kind: oneOf(["nodes"]), nodes: arr(iri(), L.maxSelection, "two or more node IRIs, in the order picked (one node is `node`)") }),
+    edge: obj({ kind: oneOf(["edge"]), edge: edgeKey() }),
+  },
+};
+
+const yearRange = obj({ from: int(-10_000, 10_000), to: int(-10_000, 10_000) });
+
+export const stateSchema: ObjectSchema = obj({
+  selection: selectionSchema,
+  filters: obj({
+    hiddenClasses: iriList("class IRIs whose nodes are hidden"),
+    hiddenPredicates: iriList("predicate IRIs whose edges are hidden"),
+    hiddenNodes: iriList("node IRIs the analyst hid"),
+    dateRange: nullable(yearRange, "inclusive years; edges dated outside are hidden"),
+    showSchema: bool(),
+  }),
+  path: obj({
+    from: nullable(iri()),
+    to: nullable(iri()),
+    options: pathOptionsSchema,
+    status,
+    results: arr(pathResultSchema, L.maxPaths),
+    chosen: int(-1, L.maxPaths - 1),
+    message: text(),
+  }),
+  neighbourhood: obj({
+    centers: iriList(),
+    depth: int(1, 3),
+    direction,
+    classes: iriList(),
+    predicates: iriList(),
+    mode: oneOf(["only", "highlight"]),
+    status,
+    result: nullable(
+      obj({
+        centers: iriList(),
+        nodes: arr(obj({ node: iri(), depth: int(0, 3) }), L.maxNodes),
+        edges: arr(edgeKey(), L.maxEdges),
+        truncated: bool(),
+      }),
+    ),
+    message: text(),
+  }),
+  focus: oneOf(["none", "path", "neighbourhood"]),
+  view: obj({ edgeLabels: bool(), hovered: nullable(iri()) }),
+  added: obj({ nodes: iriList(), edges: arr(edgeKey(), L.maxEdges) }),
+  sparql: obj({ queries: arr(sparqlQuerySchema, SPARQL_LIMITS.maxQueries, "newest first") }, [], "SPARQL queries run in the SPARQL panel (absent until one is run)"),
+}, ["sparql"]);
+
+export const layoutSchema = obj({
+  positions: { type: "record", keys: iri(), values: { type: "tuple", items: [num(), num()] }, max: L.maxNodes, doc: "node IRI → [x, y]" } satisfies RecordSchema,
+  camera: obj({ x: num(), y: num(), ratio: num({ min: 1e-6, max: 1e6 }), angle: num() }),
+  pinned: iriList("nodes fixed in place"),
+});
+
+const appearanceSchema = obj({
+  nodeScale: num({ min: 0.25, max: 4, doc: "multiplies node sizes" }),
+  labelDensity: num({ min: 0, max: 3, doc: "0 no labels, 1 default, 3 dense" }),
+  colours: { type: "record", keys: iri(), values: hexColour, max: 1000, doc: "class IRI → #rrggbb" } satisfies RecordSchema,
+});
+
+const notesSchema = obj({
+  session: str(L.maxNote, { doc: "note on the whole session" }),
+  nodes: { type: "record", keys: iri(), values: str(L.maxNote), max: L.maxNodes, doc: "node IRI → note" } satisfies RecordSchema,
+  edges: {
+    type: "record",
+    keys: str(3 * 2048 + 2, { pattern: /^\S+ \S+ \S+$/, patternName: 'an edge triple key "<subject> <predicate> <object>"' }),
+    values: str(L.maxNote),
+    max: L.maxEdges,
+    doc: "edge triple key → note",
+  } satisfies RecordSchema,
+});
+
+const recordedSchema = obj(
+  {
+    nodes: iriList(),
+    edges: arr(tripleSchema, L.maxEdges),
+    paths: arr(obj({ nodes: arr(iri(), L.maxHops + 1), edges: arr(tripleSchema, L.maxHops), explanation: arr(str(L.maxQuote + L.maxText), L.maxHops) }, ["explanation"]), L.maxPaths),
+    truncated: bool(),
+    message: text(),
+    rows: int(0, 1_000_000_000, "for SPARQL steps: rows, true/false as 1/0, or triples returned"),
+  },
+  ["paths", "truncated", "message", "rows"],
+);
+
+const none = obj({});
+const actionSchema: UnionSchema = {
+  type: "union",
+  tag: "kind",
+  doc: "what the step did: a kind and its parameters",
+  variants: Object.fromEntries(
+    (
+      [
+        ["start", none],
+        ["load", obj({ sources: arr(text(), L.maxSources), replace: bool() })],
+        ["path", obj({ from: iri(), to: iri(), options: pathOptionsSchema })],
+        ["choose-path", obj({ index: int(0, L.maxPaths - 1) })],
+        ["neighbourhood", obj({ centers: iriList(), depth: int(1, 3), direction, classes: iriList(), predicates: iriList(), limit: int(1, L.maxNodes), mode: oneOf(["only", "highlight"]) })],
+        ["expand", obj({ node: iri(), limit: int(1, L.maxNodes) })],
+        ["add-nodes", obj({ nodes: iriList() })],
+        ["hide-nodes", obj({ nodes: iriList() })],
+        ["show-all-nodes", none],
+        ["toggle-class", obj({ class: iri() })],
+        ["toggle-predicate", obj({ predicate: iri() })],
+        ["date-range", obj({ range: nullable(yearRange) })],
+        ["show-schema", obj({ on: bool() })],
+        ["reset-filters", none],
+        ["select", obj({ node: iri(), edge: edgeKey() }, ["node", "edge"])],
+        ["clear-focus", none],
+        ["move-nodes", obj({ nodes: iriList() })],
+        ["layout", none],
+        ["pin", obj({ nodes: iriList(), pinned: bool() })],
+        ["note", obj({ target: oneOf(["session", "node", "edge"]), key: str(3 * 2048 + 2) })],
+        ["appearance", obj({ setting: str(64) })],
+        ["edge-labels", obj({ on: bool() })],
+        ["sparql", obj({ query: sparqlQuerySchema.fields.query, target: sparqlQuerySchema.fields.target })],
+      ] as [string, ObjectSchema][]
+    ).map(([kind, params]) => [kind, obj({ kind: oneOf([kind]), params })]),
+  ),
+};
+
+/** A history snapshot's layout: since version 2 its `positions` are left out when no node moved in the step. */
+const snapshotLayoutSchema = obj(layoutSchema.fields, ["positions"], "as `layout`; `positions` left out when they are the previous snapshot's");
+const snapshotSchema = obj({ state: stateSchema, layout: snapshotLayoutSchema, appearance: appearanceSchema, notes: notesSchema });
+
+const historyEntrySchema = obj(
+  {
+    id: str(32, { pattern: /^h\d{1,9}$/, patternName: "an entry id (h<number>)" }),
+    at: isoTime("when the step was taken"),
+    label: text("the step as the history panel shows it"),
+    action: actionSchema,
+    recorded: withDoc(recordedSchema, "what a query step found (IRIs and triples)"),
+    snapshot: withDoc(snapshotSchema, "the whole session after the step (recent steps only)"),
+  },
+  ["recorded", "snapshot"],
+);
+
+const branchSchema = obj({
+  id: str(32, { pattern: /^b\d{1,9}$/, patternName: "a branch id (b<number>)" }),
+  from: str(32, { pattern: /^h\d{1,9}$/, patternName: "an entry id (h<number>)", doc: "id of the step it grew from, in `history` or another branch" }),
+  at: isoTime("when the analyst left these steps"),
+  entries: arr(historyEntrySchema, L.maxHistory, "the steps, oldest first, as in `history`"),
+});
+
+const sourceSchema = obj(
+  {
+    name: text("file name, or the bundled file's path"),
+    sha256: str(64, { pattern: /^[0-9a-f]{64}$/, patternName: "64 lower-case hex digits (SHA-256)" }),
+    kind: oneOf(["bundled", "file"]),
+    content: str(L.maxSourceContent, { verbatim: true, doc: "the text of a file the user loaded, verbatim" }),
+    format: oneOf(["turtle", "ntriples", "nquads", "trig"]),
+  },
+  ["content", "format"],
+);
+
+export const sessionSchema: ObjectSchema = obj({
+  format: oneOf([SESSION_FORMAT], "always \"smartcity-kg-session\""),
+  version: int(SESSION_VERSION, SESSION_VERSION, "format version"),
+  name: text("the session's name"),
+  createdAt: isoTime("when the session was started"),
+  savedAt: isoTime("when it was saved"),
+  sources: arr(sourceSchema, L.maxSources, "the data, in load order"),
+  history: arr(historyEntrySchema, L.maxHistory, "every step, oldest first"),
+  cursor: int(0, L.maxHistory - 1, "index of the current step"),
+  branches: arr(branchSchema, MAX_BRANCHES, "steps left by going back in History and then acting; absent when none"),
+  state: stateSchema,
+  layout: layoutSchema,
+  appearance: appearanceSchema,
+  notes: notesSchema,
+  edges: { type: "record", keys: edgeKey(), values: tripleSchema, max: L.maxEdges, doc: "edge key → triple" } satisfies RecordSchema,
+  labels: { type: "record", keys: iri(), values: text(), max: L.maxNodes, doc: "node IRI → label as shown" } satisfies RecordSchema,
+}, ["branches"]);
