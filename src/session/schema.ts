@@ -1,138 +1,9 @@
 // A small schema language for untrusted session JSON: validates, copies only known fields and says where and what is wrong.
+import { controlCharacter, credentialName, isIri, prototypeKeys, stripUserinfo, urlWithUserinfo, withoutControlCharacters } from "./safe-text.ts";
+import { SessionFileError, type AnySchema, type ObjectSchema, type Schema, type StringSchema } from "./schema-types.ts";
 
-/** Where a value is wrong (`history[3].action.params.from`) and what is wrong with it. */
-export class SessionFileError extends Error {
-  constructor(
-    readonly path: string,
-    readonly problem: string,
-    readonly kind: SessionErrorKind,
-  ) {
-    super(`session: ${path ? `${path}: ` : ""}${problem}`);
-    this.name = "SessionFileError";
-  }
-}
-
-export type SessionErrorKind =
-  | "not-json"
-  | "too-large"
-  | "not-a-session"
-  | "future-version"
-  | "bad-version"
-  | "missing-field"
-  | "unknown-field"
-  | "wrong-type"
-  | "too-long"
-  | "too-many"
-  | "out-of-range"
-  | "not-allowed"
-  | "bad-iri"
-  | "forbidden-key"
-  | "credentials"
-  | "control-character"
-  | "hash-mismatch"
-  | "inconsistent"
-  | "unknown-nodes";
-
-interface Base {
-  /** One line for docs/session-format.md. */
-  doc?: string;
-}
-export interface StringSchema extends Base {
-  type: "string";
-  max: number;
-  /** An IRI (absolute, or `_:label` for a blank node). */
-  iri?: boolean;
-  enum?: readonly string[];
-  pattern?: RegExp;
-  /** What the pattern means, for messages. */
-  patternName?: string;
-  /** Data carried verbatim (a loaded file's text): only the length is checked, since the hash pins the content. */
-  verbatim?: boolean;
-}
-export interface NumberSchema extends Base {
-  type: "number";
-  min?: number;
-  max?: number;
-  integer?: boolean;
-}
-export interface BooleanSchema extends Base {
-  type: "boolean";
-}
-export interface ArraySchema extends Base {
-  type: "array";
-  items: Schema;
-  max: number;
-}
-export interface TupleSchema extends Base {
-  type: "tuple";
-  items: Schema[];
-}
-export interface ObjectSchema extends Base {
-  type: "object";
-  fields: Record<string, Schema>;
-  /** Fields that may be absent. */
-  optional?: readonly string[];
-}
-export interface RecordSchema extends Base {
-  type: "record";
-  /** Keys must be IRIs (node notes, positions) or match the pattern. */
-  keys: StringSchema;
-  values: Schema;
-  max: number;
-}
-export interface NullableSchema extends Base {
-  type: "nullable";
-  of: Schema;
-}
-/** Any JSON, copied with the same key and string checks (for data another schema checks later). */
-export interface AnySchema extends Base {
-  type: "any";
-  /** Cap on array items and object keys at every level. */
-  max: number;
-}
-/** Objects told apart by a string field (e.g. `kind`). */
-export interface UnionSchema extends Base {
-  type: "union";
-  tag: string;
-  variants: Record<string, ObjectSchema>;
-}
-export type Schema =
-  | StringSchema
-  | NumberSchema
-  | BooleanSchema
-  | ArraySchema
-  | TupleSchema
-  | ObjectSchema
-  | RecordSchema
-  | NullableSchema
-  | UnionSchema
-  | AnySchema;
-
-/** Keys that would reach an object's prototype if assigned naively. */
-const prototypeKeys = new Set(["__proto__", "constructor", "prototype"]);
-/** Field names that suggest a secret: sessions and share links never carry credentials. */
-export const credentialName = /pass(word|wd)?$|^pwd$|secret|token|api[-_]?key|credential|authori[sz]ation|cookie/i;
-/** A URL with userinfo (`scheme://user:pw@host`). */
-export const urlWithUserinfo = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@]*@/i;
-// C0 controls other than tab, line feed and carriage return, DEL and C1 controls have no business in labels, IRIs or
-// notes, and ESC / CSI would drive the terminal when kg prints them.
-const controlCharacter = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-/** An absolute IRI (scheme:rest, no spaces or brackets) or a blank node label. */
-const iriPattern = /^(?:[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]+|_:[A-Za-z0-9_.-]+)$/;
-
-export function isIri(value: string): boolean {
-  return iriPattern.test(value);
-}
-
-/** Control characters replaced by U+FFFD (labels and quotes from loaded data may hold them; a session never does). */
-export function withoutControlCharacters(text: string): string {
-  return text.replace(new RegExp(controlCharacter.source, "g"), "\uFFFD");
-}
-
-/** Removes `user:password@` from every URL in a string. */
-export function stripUserinfo(text: string): string {
-  return text.replace(new RegExp(urlWithUserinfo.source, "gi"), "$1");
-}
+export * from "./schema-types.ts";
+export { credentialName, isIri, stripUserinfo, urlWithUserinfo, withoutControlCharacters } from "./safe-text.ts";
 
 const child = (path: string, key: string) => (path ? `${path}.${key}` : key);
 const item = (path: string, index: number) => `${path}[${index}]`;
@@ -164,7 +35,7 @@ function checkString(value: string, schema: StringSchema, path: string): string 
   if (schema.enum && !schema.enum.includes(value)) {
     throw new SessionFileError(path, `${JSON.stringify(value.slice(0, 80))} is not one of ${schema.enum.map((e) => JSON.stringify(e)).join(", ")}`, "not-allowed");
   }
-  if (schema.iri && !iriPattern.test(value)) throw new SessionFileError(path, `${JSON.stringify(value.slice(0, 80))} is not an IRI`, "bad-iri");
+  if (schema.iri && !isIri(value)) throw new SessionFileError(path, `${JSON.stringify(value.slice(0, 80))} is not an IRI`, "bad-iri");
   if (schema.pattern && !schema.pattern.test(value)) {
     throw new SessionFileError(path, `${JSON.stringify(value.slice(0, 80))} is not ${schema.patternName ?? `of the form ${schema.pattern}`}`, "not-allowed");
   }
@@ -275,21 +146,6 @@ function checkObject(value: unknown, schema: ObjectSchema, path: string): Record
   }
   return out;
 }
-
-// Builders, so the format module reads like the documentation.
-export const str = (max: number, extra: Partial<StringSchema> = {}): StringSchema => ({ type: "string", max, ...extra });
-export const iri = (doc?: string): StringSchema => ({ type: "string", max: IRI_MAX, iri: true, doc });
-export const num = (extra: Partial<NumberSchema> = {}): NumberSchema => ({ type: "number", ...extra });
-export const int = (min: number, max: number, doc?: string): NumberSchema => ({ type: "number", integer: true, min, max, doc });
-export const bool = (doc?: string): BooleanSchema => ({ type: "boolean", doc });
-export const arr = (items: Schema, max: number, doc?: string): ArraySchema => ({ type: "array", items, max, doc });
-export const obj = (fields: Record<string, Schema>, optional: readonly string[] = [], doc?: string): ObjectSchema => ({ type: "object", fields, optional, doc });
-export const nullable = (of: Schema, doc?: string): NullableSchema => ({ type: "nullable", of, doc });
-export const oneOf = (values: readonly string[], doc?: string): StringSchema => ({ type: "string", max: 64, enum: values, doc });
-export const withDoc = <S extends Schema>(schema: S, doc: string): S => ({ ...schema, doc });
-
-/** Longest IRI accepted (IRIs in this data are under 200 characters). */
-export const IRI_MAX = 2048;
 
 /**
  * `value` ready to save under `schema`, in one pass: object keys sorted (stable bytes), `user:password@` removed from
