@@ -1,37 +1,32 @@
 // What the data worker does, as a plain class: owns the Dataset and GraphIndex and answers the protocol's requests.
 import { formatFromFileName, loadDataset, RdfSyntaxError } from "../rdf/parse.ts";
 import type { Dataset } from "../rdf/dataset.ts";
-import { kg } from "../rdf/vocab.ts";
 import { writeTurtle } from "../rdf/serialize.ts";
-import type { Evidence, GraphIndex } from "../graph/types.ts";
+import type { GraphIndex } from "../graph/types.ts";
 import { projectGraph } from "../graph/project.ts";
-import { defaultProjection } from "../graph/projection-config.ts";
-import Graph from "graphology";
-import forceAtlas2 from "graphology-layout-forceatlas2";
-import noverlap from "graphology-layout-noverlap";
-import { sizeForDegree } from "./display.ts";
-import { layoutExtent } from "./extent.ts";
-import { firstLayoutIterations, layoutSettings } from "./fa2-settings.ts";
+import { countInstances, detailsOf, edgeId, evidenceOf, pickColourClasses, summaryOf, viewGraphOf } from "./data-views.ts";
+import { layOut } from "./worker-layout.ts";
 import { buildSearchIndex, searchLabels } from "../query/search.ts";
 import { findPaths } from "../query/path.ts";
 import { neighbourhood } from "../query/neighbourhood.ts";
 import { explainPath } from "../query/explain.ts";
 import { subgraphQuads } from "../query/subgraph.ts";
 import { currentTermIds } from "../query/replacements.ts";
-import type { EvidenceView, PathOptions, PathResultView } from "../session/types.ts";
+import type { PathOptions, PathResultView } from "../session/types.ts";
 import type {
   DatasetSummary,
   EdgeDetails,
-  LegendEntry,
   NeighbourhoodRequest,
   NodeDetails,
   Overview,
-  RelationView,
   SearchHit,
   SourceFile,
   ViewGraph,
   WorkerFailure,
 } from "./protocol.ts";
+
+export { edgeId, yearOf } from "./data-views.ts";
+export { layOut } from "./worker-layout.ts";
 
 type SearchIndex = ReturnType<typeof buildSearchIndex>;
 
@@ -51,11 +46,6 @@ export class DataService {
   private colourClass: Int32Array = new Int32Array(0);
   private hash = 2166136261;
   private files: string[] = [];
-  private readonly shownElsewhere = new Set([
-    ...defaultProjection.labelPredicates,
-    ...defaultProjection.altLabelPredicates,
-    ...defaultProjection.descriptionPredicates,
-  ]);
 
   /** The loaded data and its projection, for modules the worker imports on demand (SPARQL); null before the first load. */
   get loaded(): { dataset: Dataset; index: GraphIndex } | null {
@@ -101,43 +91,7 @@ export class DataService {
   }
 
   summary(): DatasetSummary {
-    const index = this.need();
-    const instances = countInstances(index);
-    const classCounts = new Map<number, number>();
-    const predicateCounts = new Map<number, number>();
-    for (let n = 0; n < index.nodeCount; n++) {
-      if (instances > 0 && index.isSchema(n)) continue;
-      const cls = this.colourClass[n];
-      if (cls >= 0) classCounts.set(cls, (classCounts.get(cls) ?? 0) + 1);
-    }
-    let minYear = Infinity;
-    let maxYear = -Infinity;
-    for (let e = 0; e < index.edgeCount; e++) {
-      // Relations of the schema (subClassOf, domain…) are not drawn when instances are, so they are not offered as filters.
-      if (instances > 0 && (index.isSchema(index.edgeSources[e]) || index.isSchema(index.edgeTargets[e]))) continue;
-      const p = index.edgePredicates[e];
-      predicateCounts.set(p, (predicateCounts.get(p) ?? 0) + 1);
-      const year = yearOf(index.edgeDate(e));
-      if (year !== undefined) {
-        minYear = Math.min(minYear, year);
-        maxYear = Math.max(maxYear, year);
-      }
-    }
-    const legend = (counts: Map<number, number>): LegendEntry[] =>
-      [...counts]
-        .map(([term, count]) => ({ iri: index.dataset.terms.value(term), label: index.termLabel(term), count }))
-        .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
-    return {
-      quads: index.dataset.size,
-      nodes: index.nodeCount,
-      edges: index.edgeCount,
-      instances,
-      hash: (this.hash >>> 0).toString(36),
-      classes: legend(classCounts),
-      predicates: legend(predicateCounts),
-      years: minYear <= maxYear ? { min: minYear, max: maxYear } : null,
-      files: [...this.files],
-    };
+    return summaryOf(this.need(), this.colourClass, this.hash, this.files);
   }
 
   /** The top `cap` nodes by degree (instances only when the data has any) and the edges among them. */
@@ -157,7 +111,7 @@ export class DataService {
         if (inView[index.edgeTargets[e]]) edges.push(e);
       }
     }
-    const graph = this.viewGraph(chosen, edges);
+    const graph = viewGraphOf(this.need(), this.colourClass, chosen, edges);
     if (layout) layOut(graph);
     return {
       graph,
@@ -182,65 +136,7 @@ export class DataService {
   }
 
   details(node?: string, edge?: string): NodeDetails | EdgeDetails | null {
-    const index = this.need();
-    if (edge !== undefined) {
-      const e = edgeId(edge);
-      if (e < 0 || e >= index.edgeCount) return null;
-      const s = index.edgeSources[e];
-      const t = index.edgeTargets[e];
-      const p = index.edgePredicates[e];
-      return {
-        kind: "edge",
-        edge,
-        source: index.iri(s),
-        sourceLabel: index.label(s),
-        target: index.iri(t),
-        targetLabel: index.label(t),
-        predicate: index.dataset.terms.value(p),
-        predicateLabel: index.termLabel(p),
-        date: index.edgeDate(e),
-        evidence: this.evidenceOf(e),
-      };
-    }
-    if (node === undefined) return null;
-    const n = index.nodeByIri(node);
-    if (n < 0) return null;
-    const terms = index.dataset.terms;
-    const relations: RelationView[] = [];
-    const relation = (e: number, direction: "out" | "in"): RelationView => {
-      const other = direction === "out" ? index.edgeTargets[e] : index.edgeSources[e];
-      const p = index.edgePredicates[e];
-      return {
-        edge: `e${e}`,
-        predicate: terms.value(p),
-        predicateLabel: index.termLabel(p),
-        direction,
-        other: index.iri(other),
-        otherLabel: index.label(other),
-        date: index.edgeDate(e),
-        evidence: this.evidenceOf(e),
-      };
-    };
-    for (let i = index.outOffsets[n]; i < index.outOffsets[n + 1]; i++) relations.push(relation(index.outEdgeIds[i], "out"));
-    for (let i = index.inOffsets[n]; i < index.inOffsets[n + 1]; i++) relations.push(relation(index.inEdgeIds[i], "in"));
-    return {
-      kind: "node",
-      iri: node,
-      label: index.label(n),
-      altLabels: index.altLabels(n),
-      description: index.description(n),
-      classes: index.classes(n).map((c) => ({ iri: terms.value(c), label: index.termLabel(c) })),
-      // Labels and the description are shown as such; the list holds the other literals.
-      literals: index.literals(n).filter((l) => !this.shownElsewhere.has(terms.value(l.predicate))).map((l) => ({
-        predicate: terms.value(l.predicate),
-        predicateLabel: index.termLabel(l.predicate),
-        value: l.value,
-        language: l.language,
-      })),
-      links: index.links(n).map((l) => ({ predicate: terms.value(l.predicate), predicateLabel: index.termLabel(l.predicate), iri: l.iri })),
-      relations,
-      schema: index.isSchema(n),
-    };
+    return detailsOf(this.need(), node, edge);
   }
 
   subgraph(nodes: readonly string[], edges: readonly string[], induce = false): ViewGraph {
@@ -260,7 +156,7 @@ export class DataService {
         }
       }
     }
-    return this.viewGraph(nodeIds, edgeIds);
+    return viewGraphOf(this.need(), this.colourClass, nodeIds, edgeIds);
   }
 
   path(from: string, to: string, options: PathOptions): { paths: PathResultView[]; graph: ViewGraph; suggestion: string } {
@@ -289,7 +185,7 @@ export class DataService {
           to: index.iri(next),
           predicate: index.dataset.terms.value(p),
           predicateLabel: index.termLabel(p),
-          evidence: this.evidenceOf(e),
+          evidence: evidenceOf(this.need(), e),
         };
         at = next;
         return view;
@@ -302,7 +198,7 @@ export class DataService {
       for (const n of path.nodes) nodeIds.add(n);
       for (const step of path.steps) edgeIds.add(step.edge);
     }
-    return { paths, graph: this.viewGraph([...nodeIds], [...edgeIds]), suggestion: paths.length ? "" : suggestLoosening(options) };
+    return { paths, graph: viewGraphOf(this.need(), this.colourClass, [...nodeIds], [...edgeIds]), suggestion: paths.length ? "" : suggestLoosening(options) };
   }
 
   neighbourhood(request: NeighbourhoodRequest) {
@@ -324,7 +220,7 @@ export class DataService {
         edges: edges.map((e) => `e${e}`),
         truncated: result.truncated || edges.length < result.edges.length,
       },
-      graph: this.viewGraph(nodes, edges),
+      graph: viewGraphOf(this.need(), this.colourClass, nodes, edges),
     };
   }
 
@@ -354,95 +250,10 @@ export class DataService {
     return n;
   }
 
-  private evidenceOf(e: number): EvidenceView[] {
-    const index = this.need();
-    return index.evidence(e).map((evidence: Evidence) => ({ ...evidence, text: this.cleanedTextOf(evidence.source) }));
-  }
-
-  private cleanedTextOf(source: string): string | undefined {
-    const index = this.need();
-    const n = index.nodeByIri(source);
-    if (n < 0) return undefined;
-    const cleanedText = index.dataset.terms.iriId(kg.cleanedText);
-    return index.literals(n).find((l) => l.predicate === cleanedText)?.value;
-  }
-
-  private viewGraph(nodes: readonly number[], edges: readonly number[]): ViewGraph {
-    const index = this.need();
-    const terms = index.dataset.terms;
-    const nodeSet = new Set(nodes);
-    for (const e of edges) {
-      nodeSet.add(index.edgeSources[e]);
-      nodeSet.add(index.edgeTargets[e]);
-    }
-    return {
-      nodes: [...nodeSet].map((n) => ({
-        key: index.iri(n),
-        label: index.label(n),
-        classes: index.classes(n).map((c) => terms.value(c)),
-        colourClass: this.colourClass[n] >= 0 ? terms.value(this.colourClass[n]) : "",
-        schema: index.isSchema(n),
-        degree: index.degree(n),
-      })),
-      edges: edges.map((e) => {
-        const p = index.edgePredicates[e];
-        return {
-          key: `e${e}`,
-          source: index.iri(index.edgeSources[e]),
-          target: index.iri(index.edgeTargets[e]),
-          predicate: terms.value(p),
-          label: index.termLabel(p),
-          year: yearOf(index.edgeDate(e)),
-        };
-      }),
-    };
-  }
-
   private need(): GraphIndex {
     if (!this.index) throw new Error("workbench/data: no data is loaded yet.");
     return this.index;
   }
-}
-
-/**
- * Gives the view's nodes positions: a seeded random start, ForceAtlas2, then noverlap (here, in the data worker, so
- * the page draws a laid-out graph at once instead of hundreds of intermediate frames).
- */
-export function layOut(view: ViewGraph): void {
-  const graph = new Graph({ multi: true, type: "directed" });
-  const random = seededRandom(view.nodes.length);
-  const extent = 10 * Math.sqrt(view.nodes.length);
-  for (const node of view.nodes) graph.addNode(node.key, { x: (random() - 0.5) * extent, y: (random() - 0.5) * extent });
-  for (const edge of view.edges) if (edge.source !== edge.target) graph.addDirectedEdge(edge.source, edge.target);
-  if (graph.order === 0) return;
-  forceAtlas2.assign(graph, { iterations: firstLayoutIterations(graph.order), settings: layoutSettings(graph), getEdgeWeight: null });
-  // Then noverlap, with the sizes the page will draw (pixels, converted to layout units for a ~700 px view).
-  const unitsPerPixel = Math.max(layoutExtent(graph), 1e-6) / 700;
-  let maxDegree = 1;
-  for (const node of view.nodes) maxDegree = Math.max(maxDegree, node.degree);
-  const sizes = new Map(view.nodes.map((node) => [node.key, sizeForDegree(node.degree, maxDegree, view.nodes.length) * unitsPerPixel]));
-  noverlap.assign(graph, {
-    // Each pass costs about as much as a ForceAtlas2 iteration; big views get fewer (a touch of overlap is fine there).
-    maxIterations: graph.order <= 500 ? 120 : 40,
-    inputReducer: (key, attrs) => ({ x: attrs.x, y: attrs.y, size: sizes.get(key) ?? unitsPerPixel * 4 }),
-    settings: { ratio: 1.15, margin: 3 * unitsPerPixel, speed: 3 },
-  });
-  for (const node of view.nodes) {
-    const attrs = graph.getNodeAttributes(node.key);
-    node.x = attrs.x;
-    node.y = attrs.y;
-  }
-}
-
-function seededRandom(seed: number): () => number {
-  let a = (seed * 2654435761) >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** What went wrong, in a form the page can show; syntax errors keep their `file:line:column`. */
@@ -453,44 +264,12 @@ export function describeFailure(error: unknown): WorkerFailure {
   return { message: error instanceof Error ? error.message : String(error) };
 }
 
-/** The graphology edge key of an edge id, and back. */
-export function edgeId(key: string): number {
-  return /^e\d+$/.test(key) ? Number(key.slice(1)) : -1;
-}
-
-/** A year from an xsd:gYear, gYearMonth, date or dateTime lexical form. */
-export function yearOf(date: string | undefined): number | undefined {
-  const match = date ? /^(-?\d{4,})/.exec(date) : null;
-  return match ? Number(match[1]) : undefined;
-}
-
 function suggestLoosening(options: PathOptions): string {
   const tips: string[] = [];
   if (options.directed) tips.push("untick “follow edge direction”");
   if (options.excludePredicates.length || options.excludeClasses.length || options.excludeNodes.length) tips.push("remove some exclusions");
   if (options.maxLength < 12) tips.push(`raise the maximum length above ${options.maxLength}`);
   return tips.length ? `Try to ${tips.join(", or ")}.` : "The two nodes are not connected in this graph.";
-}
-
-function countInstances(index: GraphIndex): number {
-  let count = 0;
-  for (let n = 0; n < index.nodeCount; n++) if (!index.isSchema(n)) count++;
-  return count;
-}
-
-/** Each node's colour class: its least common class (the most specific, usually), or -1 when untyped. */
-function pickColourClasses(index: GraphIndex): Int32Array {
-  const frequency = new Map<number, number>();
-  for (let n = 0; n < index.nodeCount; n++) for (const c of index.classes(n)) frequency.set(c, (frequency.get(c) ?? 0) + 1);
-  const out = new Int32Array(index.nodeCount).fill(-1);
-  for (let n = 0; n < index.nodeCount; n++) {
-    let best = -1;
-    for (const c of index.classes(n)) {
-      if (best < 0 || frequency.get(c)! < frequency.get(best)! || (frequency.get(c) === frequency.get(best) && c < best)) best = c;
-    }
-    out[n] = best;
-  }
-  return out;
 }
 
 function fnv1a(hash: number, text: string): number {
