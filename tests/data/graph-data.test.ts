@@ -58,8 +58,10 @@ function cleanedTextOf(source: string): string {
   }
   return sourceTexts.get(source)!;
 }
+/** The quote selector (an evidence may also have a position selector, which has no oa:exact). */
+const quoteSelectorOf = (ev: Term): Term | undefined => objects(ev, NS.oa + "hasSelector").find((sel) => one(sel, NS.oa + "exact"));
 const quoteOf = (ev: Term): string | undefined => {
-  const sel = one(ev, NS.oa + "hasSelector");
+  const sel = quoteSelectorOf(ev);
   return sel ? one(sel, NS.oa + "exact")?.value : undefined;
 };
 function evidenceFor(s: string, p: string, o: string): Term[] {
@@ -210,6 +212,48 @@ describe("evidence", () => {
       if (!ev.value.startsWith(NS.kge) || isMeta(namedNode(s))) bad.push(`${ev.value}: naming`);
     }
     expect(bad).toEqual([]);
+  });
+
+  it("quotes found more than once in their text say which occurrence: an oa:TextPositionSelector, oa:prefix and oa:suffix that fit", () => {
+    const bad: string[] = [];
+    let positioned = 0;
+    for (const ev of evidenceNodes) {
+      const source = one(ev, NS.prov + "wasDerivedFrom")?.value;
+      const quote = quoteOf(ev);
+      if (!source || !quote) continue;
+      const text = cleanedTextOf(source);
+      let found = 0;
+      for (let i = text.indexOf(quote); i >= 0; i = text.indexOf(quote, i + 1)) found++;
+      const selector = quoteSelectorOf(ev)!;
+      const position = objects(ev, NS.oa + "hasSelector").find((sel) => one(sel, NS.oa + "start"));
+      if (found > 1 && !position) bad.push(`${ev.value}: "${quote}" occurs ${found} times and has no position`);
+      const prefix = one(selector, NS.oa + "prefix")?.value;
+      const suffix = one(selector, NS.oa + "suffix")?.value;
+      if (!position) {
+        if (prefix !== undefined || suffix !== undefined) bad.push(`${ev.value}: prefix/suffix without a position`);
+        continue;
+      }
+      positioned++;
+      expect(objects(position, RDF_TYPE).map((t) => t.value)).toEqual([NS.oa + "TextPositionSelector"]);
+      const start = Number(one(position, NS.oa + "start")?.value);
+      const end = Number(one(position, NS.oa + "end")?.value);
+      // Offsets count characters (code points); the texts have none outside the BMP, so they are string indices too.
+      expect(Array.from(text).length).toBe(text.length);
+      if (text.slice(start, end) !== quote) bad.push(`${ev.value}: ${start}-${end} holds "${text.slice(start, end)}", not "${quote}"`);
+      if (!prefix || !suffix) bad.push(`${ev.value}: a positioned quote needs oa:prefix and oa:suffix`);
+      else {
+        if (text.slice(start - prefix.length, start) !== prefix) bad.push(`${ev.value}: oa:prefix does not precede ${start}`);
+        if (text.slice(end, end + suffix.length) !== suffix) bad.push(`${ev.value}: oa:suffix does not follow ${end}`);
+        // The quote with its context is found once: it names one occurrence.
+        const context = prefix + quote + suffix;
+        if (text.indexOf(context) !== text.lastIndexOf(context)) bad.push(`${ev.value}: prefix + quote + suffix is not unique`);
+      }
+    }
+    expect(bad).toEqual([]);
+    expect(positioned).toBeGreaterThanOrEqual(4);
+    // The table's column heading, not the prose's "Drones produced with ..." nor the diagram's heading.
+    const drones = quoteSelectorOf(evidenceFor(kgr("anti-epidemic-technologies-table"), kg("mentions"), kgr("drones"))[0])!;
+    expect(one(drones, NS.oa + "suffix")?.value).toMatch(/^\nHuawei: Kenya/);
   });
 
   it("places key quotes in the right section and page", () => {

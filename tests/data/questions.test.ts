@@ -38,7 +38,7 @@ interface Evidence {
 const evidenceIndex = new Map<string, Evidence[]>();
 for (const ev of data.getSubjects(namedNode(NS.rdf + "type"), namedNode(NS.kg + "Evidence"), null)) {
   const key = [NS.rdf + "subject", NS.rdf + "predicate", NS.rdf + "object"].map((p) => one(ev, p)?.value).join(" ");
-  const selector = one(ev, NS.oa + "hasSelector");
+  const selector = objects(ev, NS.oa + "hasSelector").find((sel) => one(sel, NS.oa + "exact"));
   const list = evidenceIndex.get(key) ?? [];
   list.push({
     quote: selector ? (one(selector, NS.oa + "exact")?.value ?? "") : "",
