@@ -17,7 +17,7 @@ function spawnThread(): EnginePort {
     ? new Worker(`import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); });`, { eval: true })
     : new Worker(url);
   return {
-    post: (request) => worker.postMessage(request),
+    post: (request, transfer) => worker.postMessage(request, transfer),
     listen(onReply, onEnd) {
       worker.on("message", (reply: EngineReply) => onReply(reply));
       worker.on("error", (error) => onEnd(error.message));

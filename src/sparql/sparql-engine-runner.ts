@@ -30,7 +30,8 @@ export function createEngineHandler(): (request: EngineRequest) => Promise<Engin
 
 /** A started worker as the runner sees it. */
 export interface EnginePort {
-  post(request: EngineRequest): void;
+  /** Sends a request; `transfer` lists buffers to move to the worker rather than copy. */
+  post(request: EngineRequest, transfer: ArrayBuffer[]): void;
   /** Registers the handlers: each reply, and the worker's end or crash (with a reason). */
   listen(onReply: (reply: EngineReply) => void, onEnd: (reason: string) => void): void;
   terminate(): void;
@@ -53,12 +54,11 @@ export interface EngineRunner {
 }
 
 /**
- * Queries over `input` (made on first use) in a worker; each query gets the time limit. A query stopped by the limit
+ * Queries over `input` (made for each worker it starts) in a worker; each query gets the time limit. A query stopped by the limit
  * or a cancel ends its worker (WASM cannot be interrupted otherwise); the next query starts a new one and loads
  * the data again.
  */
 export function startEngineRunner(input: () => EmbeddedSparqlInput, options: EngineRunnerOptions): EngineRunner {
-  let data: EmbeddedSparqlInput | undefined;
   let worker: EngineWorker | undefined;
   const end = (stopped: EngineWorker, error: SparqlQueryError) => {
     if (worker === stopped) worker = undefined;
@@ -66,7 +66,8 @@ export function startEngineRunner(input: () => EmbeddedSparqlInput, options: Eng
   };
   return {
     async query(text, { maxRows } = {}) {
-      worker ??= new EngineWorker(options.spawn(), (data ??= input()));
+      // Made again for each new worker: the last one took the bytes with it.
+      worker ??= new EngineWorker(options.spawn(), input());
       const running = worker;
       await running.loaded;
       const timer = setTimeout(() => end(running, new SparqlQueryError(`query/sparql: the query was stopped after ${seconds(options.timeoutMs)} (the time limit; ${options.raiseHint})`)), options.timeoutMs);
@@ -110,7 +111,9 @@ class EngineWorker {
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       this.pending.set(id, { resolve, reject });
-      this.port.post({ ...request, id } as EngineRequest);
+      // The data's bytes move to the worker (the caller's copy is gone after this): loaded once, never kept twice.
+      const transfer = request.op === "load" ? request.input.nquads.map((piece) => piece.buffer as ArrayBuffer) : [];
+      this.port.post({ ...request, id } as EngineRequest, transfer);
     });
   }
 

@@ -34,7 +34,7 @@ function engineFor(dataset: Dataset): EngineRunner {
 function spawnEngineWorker(): EnginePort {
   const worker = new Worker(new URL("./engine.worker.ts", import.meta.url), { type: "module", name: "sparql-engine" });
   return {
-    post: (request) => worker.postMessage(request),
+    post: (request, transfer) => worker.postMessage(request, transfer),
     listen(onReply, onEnd) {
       worker.addEventListener("message", (event: MessageEvent<EngineReply>) => onReply(event.data));
       worker.addEventListener("error", (event) => onEnd(event.message || "the worker failed"));
