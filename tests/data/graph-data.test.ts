@@ -110,6 +110,27 @@ describe("entities", () => {
     expect(bad).toEqual([]);
   });
 
+  it("names resolve: no two entities share a prefLabel, and no name (preferred or alternative, any case) names two", () => {
+    const named = new Map<string, Set<string>>();
+    const prefs = new Map<string, string[]>();
+    for (const p of [NS.skos + "prefLabel", NS.skos + "altLabel"]) {
+      for (const q of data.getQuads(null, namedNode(p), null, null)) {
+        if (!q.subject.value.startsWith(NS.kgr)) continue;
+        const key = q.object.value.toLocaleLowerCase("en");
+        named.set(key, (named.get(key) ?? new Set()).add(q.subject.value));
+        if (p === NS.skos + "prefLabel") prefs.set(q.object.value, [...(prefs.get(q.object.value) ?? []), q.subject.value]);
+      }
+    }
+    expect([...prefs].filter(([, s]) => s.length > 1)).toEqual([]);
+    expect([...named].filter(([, s]) => s.size > 1).map(([name, s]) => `${name}: ${[...s].join(", ")}`)).toEqual([]);
+    const resolves = (name: string): string[] => [...(named.get(name.toLocaleLowerCase("en")) ?? [])];
+    expect(resolves("Covid-19")).toEqual([kgr("covid-19-pandemic")]);
+    // The brief's "cameras (AI-enabled temperature screening cameras)" are Dahua's, not the kind of camera they are.
+    expect(resolves("AI-enabled temperature screening cameras")).toEqual([kgr("dahua-temperature-screening-cameras")]);
+    expect(resolves("The advance of the safe city")).toEqual([kgr("diagram-the-advance-of-the-safe-city")]);
+    expect(resolves("Anti-epidemic tools")).toEqual([kgr("anti-epidemic-technologies-table")]);
+  });
+
   it("every type and property used in the data is declared in the ontology or is a reused W3C/DCMI term", () => {
     const undeclared = new Set<string>();
     const declared = (iri: string, kinds: string[]): boolean =>
