@@ -277,6 +277,25 @@ describe("evidence", () => {
     expect(one(drones, NS.oa + "suffix")?.value).toMatch(/^\nHuawei: Kenya/);
   });
 
+  it("where the catalogue record restates a relation the brief states, the relation carries both pieces of evidence", () => {
+    const record = kgr("euiss-brief-2020-10-catalogue-record");
+    const recordText = cleanedTextOf(record);
+    const missing: string[] = [];
+    let restated = 0;
+    for (const ev of evidenceNodes) {
+      const quote = quoteOf(ev);
+      if (one(ev, NS.prov + "wasDerivedFrom")?.value !== kgr("euiss-brief-2020-10") || !quote || !recordText.includes(quote)) continue;
+      restated++;
+      const [s, p, o] = [NS.rdf + "subject", NS.rdf + "predicate", NS.rdf + "object"].map((x) => one(ev, x)!.value);
+      const fromRecord = evidenceFor(s, p, o).filter((e) => one(e, NS.prov + "wasDerivedFrom")?.value === record);
+      if (!fromRecord.some((e) => recordText.includes(quoteOf(e) ?? "\u0000") && /^(Abstract|Title)$/.test(one(e, kg("locator"))?.value ?? ""))) {
+        missing.push(`${s} ${p} ${o}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(restated).toBeGreaterThan(30);
+  });
+
   it("places key quotes in the right section and page", () => {
     const ev = evidenceFor(kgr("huawei"), kg("suppliesTo"), kgr("kenyan-government"));
     const body = ev.find((e) => quoteOf(e)?.startsWith("Huawei has donated"))!;
