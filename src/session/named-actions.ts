@@ -63,7 +63,11 @@ export const actions = {
   setDateRange: (range: YearRange | null): NamedAction => ({ action: { kind: "date-range", params: { range } }, state: produce.setDateRange(range), coalesceMs: SLIDER_COALESCE_MS }),
   setShowSchema: (on: boolean): NamedAction => ({ action: { kind: "show-schema", params: { on } }, state: produce.setShowSchema(on) }),
   resetFilters: (): NamedAction => ({ action: { kind: "reset-filters", params: {} }, state: produce.resetFilters() }),
-  clearFocus: (): NamedAction => ({ action: { kind: "clear-focus", params: {} }, state: (s) => (s.focus === "none" ? s : { ...s, focus: "none", path: { ...s.path, chosen: -1 } }) }),
+  /** The query highlight goes (the chosen path too, when it was the path's). */
+  clearFocus: (): NamedAction => ({
+    action: { kind: "clear-focus", params: {} },
+    state: (s) => (s.focus === "none" ? s : { ...s, focus: "none", path: s.focus === "path" ? { ...s.path, chosen: -1 } : s.path }),
+  }),
   setEdgeLabels: (on: boolean): NamedAction => ({ action: { kind: "edge-labels", params: { on } }, state: produce.setEdgeLabels(on) }),
   /** A SPARQL query run in the panel (its rows live in the panel; the session keeps the query). */
   runSparql(run: SparqlQueryRecord): NamedAction {

@@ -108,6 +108,7 @@ export const deselectNodes = (nodes: readonly string[]): Producer => (state) => 
 export const selectEdge = (edge: string): Producer => (state) => ({ ...state, selection: { kind: "edge", edge } });
 export const clearSelection = (): Producer => (state) =>
   state.selection.kind === "none" ? state : { ...state, selection: { kind: "none" } };
+/** A display input with a hovered node; the store never holds one (hover is transient: `SessionStore.hover`). */
 export const hoverNode = (node: string | null): Producer => (state) =>
   state.view.hovered === node ? state : { ...state, view: { ...state.view, hovered: node } };
 export const setEdgeLabels = (on: boolean): Producer => (state) => ({ ...state, view: { ...state.view, edgeLabels: on } });

@@ -106,7 +106,10 @@ export type Focus = "none" | "path" | "neighbourhood";
 
 export interface ViewSettings {
   edgeLabels: boolean;
-  /** The node under the pointer (transient, but harmless to save). */
+  /**
+   * Null in the store and in files: the node under the pointer is transient (`SessionStore.hovered`), no step and
+   * no autosave. The field stays so that session files keep their shape; the display is handed the hover here.
+   */
   hovered: string | null;
 }
 

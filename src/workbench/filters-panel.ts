@@ -1,12 +1,7 @@
 // The class legend (hide/show a class, choose its colour) and the Filters tab (dates, hidden and selected nodes, schema, relations, appearance).
 import {
-  resetFilters,
+  actions,
   selectedNodes,
-  setDateRange,
-  setShowSchema,
-  showAllNodes,
-  toggleClass,
-  togglePredicate,
   type SessionState,
   type SessionStore,
 } from "../session/index.ts";
@@ -81,7 +76,7 @@ export class FiltersPanel {
                 title: `${cls.iri} — click to ${hidden.has(cls.iri) ? "show" : "hide"}`,
                 attrs: { "aria-pressed": String(!hidden.has(cls.iri)) },
                 dataset: { class: cls.iri },
-                on: { click: () => store.apply(toggleClass(cls.iri)) },
+                on: { click: () => store.dispatch(actions.toggleClass(cls.iri)) },
               },
               h("span", { class: "swatch", attrs: { style: `background:${colour}` } }),
               h("span", { class: "legend-label" }, cls.label),
@@ -127,14 +122,14 @@ export class FiltersPanel {
       const from = Number(fromSlider.value);
       const to = Number(toSlider.value);
       rangeLabel.textContent = `${Math.min(from, to)} – ${Math.max(from, to)}`;
-      store.apply(setDateRange(from === years.min && to === years.max ? null : { from, to }));
+      store.dispatch(actions.setDateRange(from === years.min && to === years.max ? null : { from, to }));
     };
     fromSlider?.addEventListener("input", updateRange);
     toSlider?.addEventListener("input", updateRange);
     if (years) rangeLabel.textContent = `${state.filters.dateRange?.from ?? years.min} – ${state.filters.dateRange?.to ?? years.max}`;
     const schemaBox = h("input", { type: "checkbox", id: "show-schema", checked: state.filters.showSchema });
     schemaBox.addEventListener("change", () => {
-      store.apply(setShowSchema(schemaBox.checked));
+      store.dispatch(actions.setShowSchema(schemaBox.checked));
       void this.options.rebuildView();
     });
     replaceChildren(
@@ -148,7 +143,7 @@ export class FiltersPanel {
         "div",
         { class: "row" },
         h("button", { id: "hide-selected", title: "Hide every selected node (one undoable step)", on: { click: () => selection.hideSelected() } }, hideSelectedLabel(state)),
-        h("button", { id: "show-hidden", on: { click: () => store.apply(showAllNodes()) } }, `Show hidden (${state.filters.hiddenNodes.length})`),
+        h("button", { id: "show-hidden", on: { click: () => store.dispatch(actions.showNodes()) } }, `Show hidden (${state.filters.hiddenNodes.length})`),
       ),
       h(
         "div",
@@ -163,7 +158,7 @@ export class FiltersPanel {
         { class: "predicate-filter" },
         ...summary.predicates.map((p) => {
           const box = h("input", { type: "checkbox", checked: !hiddenPredicates.has(p.iri), dataset: { predicate: p.iri } });
-          box.addEventListener("change", () => store.apply(togglePredicate(p.iri)));
+          box.addEventListener("change", () => store.dispatch(actions.togglePredicate(p.iri)));
           return h("li", {}, h("label", { title: p.iri }, box, ` ${p.label} `, h("span", { class: "count" }, String(p.count))));
         }),
       ),
@@ -186,7 +181,7 @@ export class FiltersPanel {
   }
 
   private resetAll(): void {
-    this.options.store.apply(resetFilters());
+    this.options.store.dispatch(actions.resetFilters());
     this.render();
     this.renderLegend();
   }

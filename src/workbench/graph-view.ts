@@ -13,7 +13,7 @@ import {
 } from "sigma/rendering";
 import { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
 import type { SessionStore } from "../session/index.ts";
-import { hoverNode, selectEdge, selectNode, clearSelection, toggleNodeSelected } from "../session/index.ts";
+import { selectEdge, selectNode, clearSelection, toggleNodeSelected } from "../session/index.ts";
 import { isAdditiveClick } from "./selection.ts";
 import {
   displayContext,
@@ -162,14 +162,20 @@ export class GraphView {
     this.sigma.on("clickStage", ({ event }) => {
       if (!isAdditiveClick(event.original)) this.store.apply(clearSelection());
     });
-    this.sigma.on("enterNode", ({ node }) => this.store.apply(hoverNode(node)));
-    this.sigma.on("leaveNode", () => this.store.apply(hoverNode(null)));
+    // Hover is transient: the store keeps it beside the session state, so it is no step and no autosave.
+    this.sigma.on("enterNode", ({ node }) => this.store.hover(node));
+    this.sigma.on("leaveNode", () => this.store.hover(null));
     this.sigma.on("doubleClickNode", (event) => {
       event.preventSigmaDefault();
       events.onDoubleClickNode?.(event.node);
     });
     this.enableDragging();
-    this.unsubscribe = store.subscribe(() => this.refresh());
+    const unsubscribeState = store.subscribe(() => this.refresh());
+    const unsubscribeHover = store.onHover(() => this.refresh());
+    this.unsubscribe = () => {
+      unsubscribeState();
+      unsubscribeHover();
+    };
     this.positions = new PositionStream(this.graph, () => this.hideEdgesForLayout());
     if (this.software) this.warmUp = new ProgramWarmUp(this.sigma, this.graph, { curved });
   }
@@ -446,8 +452,9 @@ export class GraphView {
 
   private context(): DisplayContext {
     const graph = this.graph;
+    const state = this.store.get();
     return displayContext(
-      this.store.get(),
+      { ...state, view: { ...state.view, hovered: this.store.hovered() } },
       {
         hasNode: (node) => graph.hasNode(node),
         neighbors: (node) => graph.neighbors(node),

@@ -1,13 +1,12 @@
 // The Neighbourhood tab: centres (searched, or the selected nodes), depth, direction, class/relation filters, and the result list.
 import {
-  addToView,
+  actions,
   neighbourhoodFailed,
-  neighbourhoodFinished,
   neighbourhoodStarted,
   removeNeighbourhoodCenter,
   selectedNodes,
-  setFocus,
   setNeighbourhoodCenters,
+  type NeighbourhoodParams,
   setNeighbourhoodOptions,
   type SessionState,
   type SessionStore,
@@ -89,7 +88,7 @@ export class NeighbourhoodPanel {
         "div",
         { class: "row" },
         h("button", { id: "nb-run", class: "primary", on: { click: () => void this.run() } }, "Explore"),
-        h("button", { id: "nb-clear", on: { click: () => store.apply(setFocus("none")) } }, "Clear highlight"),
+        h("button", { id: "nb-clear", on: { click: () => store.dispatch(actions.clearFocus()) } }, "Clear highlight"),
       ),
       this.result,
     );
@@ -146,12 +145,18 @@ export class NeighbourhoodPanel {
         limit,
       });
       const added = view.add(reply.graph, query.centers.length === 1 ? query.centers[0] : undefined);
-      store.apply(addToView(added, reply.result.edges), neighbourhoodFinished(reply.result));
+      store.dispatch(actions.runNeighbourhood(this.params(query), { result: reply.result }, { nodes: added, edges: reply.result.edges }));
       this.options.viewChanged();
       requestAnimationFrame(() => view.fitNodes(reply.result.nodes.map((n) => n.node)));
     } catch (error) {
-      store.apply(neighbourhoodFailed(error instanceof Error ? error.message : String(error)));
+      store.dispatch(actions.runNeighbourhood(this.params(query), { error: error instanceof Error ? error.message : String(error) }));
     }
+  }
+
+  /** The query as History records it (what replay asks again). */
+  private params(query: SessionState["neighbourhood"]): NeighbourhoodParams {
+    const { centers, depth, direction, classes, predicates, mode } = query;
+    return { centers, depth, direction, classes, predicates, limit: this.options.limit, mode };
   }
 
   render(state: SessionState): void {

@@ -1,9 +1,7 @@
 // The Path tab: from/to (searched or from the details), k, length, direction, exclusions, and the paths found with their explanations and evidence.
 import {
-  addToView,
-  choosePath,
+  actions,
   pathFailed,
-  pathFinished,
   pathStarted,
   setPathEnds,
   setPathOptions,
@@ -137,16 +135,16 @@ export class PathPanel {
     }
     store.apply(setPathEnds(from, to), pathStarted());
     try {
-      const reply = await client.request("path", { from, to, options: store.get().path.options });
-      const added = view.add(reply.graph);
-      store.apply(addToView(added, reply.graph.edges.map((e) => e.key)));
-      if (reply.paths.length === 0) {
-        store.apply(pathFinished([], `No path between ${this.fromBox.input.value} and ${this.toBox.input.value}. ${reply.suggestion}`));
-      } else store.apply(pathFinished(reply.paths));
+      const query = { from, to, options: store.get().path.options };
+      const reply = await client.request("path", query);
+      const added = { nodes: view.add(reply.graph), edges: reply.graph.edges.map((e) => e.key) };
+      const outcome = reply.paths.length === 0 ? { results: [], message: `No path between ${this.fromBox.input.value} and ${this.toBox.input.value}. ${reply.suggestion}` } : { results: reply.paths };
+      store.dispatch(actions.runPath(query, outcome, added));
       this.options.viewChanged();
       if (reply.paths.length) requestAnimationFrame(() => view.fitNodes(reply.paths[0].nodes));
     } catch (error) {
-      store.apply(pathFailed(error instanceof Error ? error.message : String(error)));
+      const { path } = store.get();
+      store.dispatch(actions.runPath({ from, to, options: path.options }, { error: error instanceof Error ? error.message : String(error) }));
     }
   }
 
@@ -177,7 +175,7 @@ export class PathPanel {
 
   private renderResult(result: PathResultView, index: number, chosen: boolean): HTMLElement {
     const choose = () => {
-      this.options.store.apply(choosePath(index));
+      this.options.store.dispatch(actions.choosePath(index));
       requestAnimationFrame(() => this.options.view.fitNodes(result.nodes));
     };
     return h(

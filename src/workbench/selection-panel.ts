@@ -1,8 +1,8 @@
 // The selection in the page: the details of one node, one relation or several nodes, and what an analyst does with a selection (hide, export, explore, grow).
 import {
+  actions,
   clearSelection,
   deselectNodes,
-  hideNodes,
   MAX_SELECTION,
   selectedNodes,
   selectNode,
@@ -85,7 +85,7 @@ export class SelectionPanel {
   /** Hides every selected node: one filter change, so one undoable history step. */
   hideSelected(): void {
     const nodes = this.nodes;
-    if (nodes.length) this.options.store.apply(hideNodes(nodes));
+    if (nodes.length) this.options.store.dispatch(actions.hideNodes(nodes));
   }
 
   /** Selects every node the filters leave visible (at most MAX_SELECTION, and says so). */

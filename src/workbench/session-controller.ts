@@ -1,25 +1,11 @@
-// The analyst's session on the workbench side: history steps from store changes and explicit edits, undo/redo, notes, pins (no DOM).
-import {
-  canRedo,
-  canUndo,
-  createHistory,
-  currentSnapshot,
-  describeAction,
-  goTo,
-  record,
-  redoTarget,
-  switchBranch,
-  undoTarget,
-  type History,
-  type RecordedResult,
-  type SessionAction,
-  type SessionSnapshot,
-} from "../session/history.ts";
-import { defaultAppearance, samePositions, setPinned, type Appearance, type Camera, type SessionLayout } from "../session/layout.ts";
-import { emptyNotes, noteCount, type Notes } from "../session/notes.ts";
+// The analyst's session on the workbench side: runs named actions (applied and recorded in one call), undo/redo, travel (no DOM).
+import { act, goToBranch, goToStep, redoStep, undoStep, type NamedAction, type SessionModel } from "../session/act.ts";
+import { canRedo, canUndo, createHistory, type History, type SessionAction, type SessionSnapshot } from "../session/history.ts";
+import { defaultAppearance, samePositions, type Appearance, type Camera, type SessionLayout } from "../session/layout.ts";
+import { actions } from "../session/named-actions.ts";
+import { emptyNotes, type Notes } from "../session/notes.ts";
 import type { SessionStore } from "../session/index.ts";
-import type { Selection, SessionState } from "../session/types.ts";
-import { classifyChange, combinedLabel, isSettled, withoutTransient, type StepLimits } from "./session-steps.ts";
+import type { SessionState } from "../session/types.ts";
 
 /** What the controller reads from the drawn view (graph positions and camera), so it stays testable without sigma. */
 export interface LiveLayout {
@@ -28,22 +14,25 @@ export interface LiveLayout {
   labelOf(iri: string): string;
 }
 
-/** Kinds of change made by dragging a control, and how close together two must be to count as one step. */
-const COALESCED = new Set<SessionAction["kind"]>(["date-range"]);
-const COALESCE_MS = 1500;
+/** Steps that leave the nodes where they are: their snapshot keeps the positions of the step before. */
+const KEEPS_POSITIONS = new Set<string>(["note", "pin", "appearance", "load"]);
 
 export type ControllerListener = (reason: "step" | "travel" | "edit" | "reset") => void;
 
+/**
+ * Runs the actions the workbench dispatches through the store (`store.dispatch(actions.hideNodes(...))`): each is
+ * applied and recorded by `session/act.ts` in one call, and the store is set to the result. Changes made with
+ * `store.apply` (a click selecting, typed path ends) are no steps; they ride along and the autosave keeps them.
+ */
 export class SessionController {
   private historyValue: History;
   private notesValue: Notes = emptyNotes();
   private pinnedValue: string[] = [];
   private appearanceValue: Appearance = defaultAppearance();
-  /** The state of the step at the cursor: changes are measured from it. */
-  private recordedState: SessionState;
   /** Positions at the last step, reused while nothing moved so snapshots share them. */
   private positionsCache: Record<string, [number, number]> | null = null;
-  private travelling = false;
+  /** The controller itself is setting the store (an action's result, a step travelled to): no edit to report. */
+  private settingStore = false;
   private muted = 0;
   private listeners = new Set<ControllerListener>();
   private unsubscribe: () => void;
@@ -51,11 +40,10 @@ export class SessionController {
   constructor(
     private readonly store: SessionStore,
     private readonly live: LiveLayout,
-    private readonly limits: StepLimits,
   ) {
-    this.recordedState = withoutTransient(store.get());
     this.historyValue = createHistory(this.snapshot());
-    this.unsubscribe = store.subscribe((state, previous) => this.observe(state, previous));
+    this.unsubscribe = store.subscribe((state) => this.observe(state));
+    store.handleActions((action) => this.act(action));
   }
 
   get history(): History {
@@ -83,8 +71,8 @@ export class SessionController {
   }
 
   /**
-   * Store changes made until the returned function is called are not steps (a data reload clearing results, say);
-   * what they changed is measured from the state at release, so it does not turn into a step later either.
+   * Actions dispatched until the returned function is called are applied but are no steps (the queries a share
+   * link re-runs, say: the link opens as one step).
    */
   mute(): () => void {
     this.muted++;
@@ -93,8 +81,28 @@ export class SessionController {
       if (released) return;
       released = true;
       this.muted--;
-      if (this.muted === 0) this.recordedState = withoutTransient(this.store.get());
     };
+  }
+
+  /**
+   * Applies a named action to the session and records it in History (`session/act.ts`), then sets the store to
+   * the result. Throws, changing nothing, when the action refuses (a note too long).
+   */
+  act(named: NamedAction): void {
+    if (named.step !== false && !KEEPS_POSITIONS.has(named.action.kind)) this.positionsChanged();
+    const now = this.snapshot();
+    const moving = named.step !== false ? this.positionsBeforeMove(named.action) : null;
+    const before: SessionModel = { history: this.historyValue, current: moving ? { ...now, layout: { ...now.layout, positions: moving } } : now };
+    const recording = this.muted === 0 && named.step !== false;
+    const after = act(before, recording ? named : { ...named, step: false as const, name: "muted", state: named.state ?? ((s: SessionState) => s) }, { labelOf: (iri) => this.live.labelOf(iri) });
+    if (after === before) return;
+    this.historyValue = after.history;
+    if (recording) {
+      this.adoptExtras(after.current);
+      this.positionsCache = after.current.layout.positions;
+    }
+    this.setStore(after.current.state);
+    this.emit(after.history !== before.history ? "step" : "edit");
   }
 
   /** The node positions changed by other means than a drag (a layout run, nodes added): the next snapshot reads them afresh. */
@@ -114,80 +122,28 @@ export class SessionController {
       this.positionsCache = current && samePositions(fresh, current) ? current : fresh;
     }
     const layout: SessionLayout = { positions: this.positionsCache, camera: this.live.camera(), pinned: [...this.pinnedValue] };
-    return { state: withoutTransient(this.store.get()), layout, appearance: this.appearanceValue, notes: this.notesValue };
+    return { state: this.store.get(), layout, appearance: this.appearanceValue, notes: this.notesValue };
   }
 
   /**
-   * Records a step that the store does not see (moves, notes, pins, appearance, loads). `selectionBefore` is the
-   * selection just before the change (by default the current one, which explicit steps do not touch).
+   * Where the nodes were before a drag or a layout run, which the drawn graph already shows done: the step's own
+   * positions for the nodes it moves (for a run, all), the drawn ones for the rest.
    */
-  commit(action: SessionAction, options: { label?: string; recorded?: RecordedResult; selectionBefore?: Selection } = {}): void {
-    this.keepSelectionAtCursor(options.selectionBefore ?? this.store.get().selection);
-    this.recordedState = withoutTransient(this.store.get());
-    let base = this.historyValue;
-    const last = base.entries[base.cursor];
-    // Dragging a slider is one step, not one per pixel: a same-kind change right after the last replaces it.
-    if (
-      COALESCED.has(action.kind) &&
-      last?.action.kind === action.kind &&
-      base.cursor === base.entries.length - 1 &&
-      base.cursor > 0 &&
-      Date.now() - Date.parse(last.at) < COALESCE_MS
-    ) {
-      base = { ...base, entries: base.entries.slice(0, -1), cursor: base.cursor - 1 };
-    }
-    this.historyValue = record(base, action, this.snapshot(), { label: options.label, recorded: options.recorded, labelOf: (iri) => this.live.labelOf(iri) });
-    this.emit("step");
-  }
-
-  /**
-   * Selecting is no step of its own, so the selection the analyst made while at a step belongs to that step: undoing
-   * the next change comes back to it (hide the selected nodes, undo: they are back, and still selected).
-   */
-  private keepSelectionAtCursor(selection: Selection): void {
+  private positionsBeforeMove(action: SessionAction): Record<string, [number, number]> | null {
+    if (action.kind !== "move-nodes" && action.kind !== "layout") return null;
     const { entries, cursor } = this.historyValue;
-    const entry = entries[cursor];
-    if (!entry?.snapshot || JSON.stringify(entry.snapshot.state.selection) === JSON.stringify(selection)) return;
-    const snapshot: SessionSnapshot = { ...entry.snapshot, state: { ...entry.snapshot.state, selection } };
-    this.historyValue = { ...this.historyValue, entries: entries.map((e, i) => (i === cursor ? { ...e, snapshot } : e)) };
+    const atStep = entries[cursor]?.snapshot?.layout.positions ?? {};
+    if (action.kind === "layout") return atStep;
+    const out = this.live.positions();
+    for (const node of action.params.nodes) if (Object.hasOwn(atStep, node)) out[node] = atStep[node];
+    return out;
   }
 
-  private observe(state: SessionState, previous: SessionState): void {
-    if (this.travelling || this.muted > 0 || !isSettled(state)) return;
-    const steps = classifyChange(this.recordedState, state, this.limits);
-    if (steps.length === 0) {
-      // Selection, hover and typed query ends are no steps; the autosave still keeps them.
-      this.emit("edit");
-      return;
-    }
-    this.positionsChanged();
-    const labels = steps.map((step) => describeAction(step.action, (iri) => this.live.labelOf(iri)));
-    this.commit(steps[0].action, { label: combinedLabel(labels), recorded: steps[0].recorded, selectionBefore: previous.selection });
-  }
-
-  /** A note written, changed or deleted (emptied): a step in History, which undo passes over (notes are never undone). */
-  setNote(target: "session" | "node" | "edge", key: string, produce: (notes: Notes) => Notes): void {
-    const next = produce(this.notesValue);
-    if (JSON.stringify(next) === JSON.stringify(this.notesValue)) return;
-    const deleted = target === "session" ? next.session.trim() === "" : noteCount(next) < noteCount(this.notesValue);
-    this.notesValue = next;
-    const action: SessionAction = { kind: "note", params: { target, key } };
-    const label = describeAction(action, (iri) => this.live.labelOf(iri));
-    this.commit(action, { label: deleted ? label.replace(/^(Edit|Note on)/, (w) => (w === "Edit" ? "Delete" : "Delete note on")) : label });
-  }
-
-  setPinned(nodes: string[], pinned: boolean): void {
-    const next = setPinned(nodes, pinned)({ positions: {}, camera: this.live.camera(), pinned: this.pinnedValue }).pinned;
-    if (next.length === this.pinnedValue.length && next.every((n, i) => n === this.pinnedValue[i])) return;
-    this.pinnedValue = next;
-    this.commit({ kind: "pin", params: { nodes, pinned } });
-  }
-
-  setAppearance(patch: Partial<Appearance>, setting: string): void {
-    const next = { ...this.appearanceValue, ...patch };
-    if (JSON.stringify(next) === JSON.stringify(this.appearanceValue)) return;
-    this.appearanceValue = next;
-    this.commit({ kind: "appearance", params: { setting } });
+  /** A store change made without an action (a click selecting, typed ends): no step; the autosave keeps it. */
+  private observe(state: SessionState): void {
+    // A query on its way is saved with the step it ends in.
+    if (this.settingStore || state.path.status === "running" || state.neighbourhood.status === "running") return;
+    this.emit("edit");
   }
 
   /**
@@ -211,14 +167,13 @@ export class SessionController {
 
   /** The analyst's layout run stopped with its positions final: the run is one step. */
   layoutFinished(): void {
-    this.positionsChanged();
-    this.commit({ kind: "layout", params: {} });
+    this.act(actions.runLayout(this.live.positions()));
   }
 
-  /** A node was dragged: the move is a step (positions are read afresh). */
+  /** Nodes were dragged: the move is a step. */
   moved(nodes: string[]): void {
-    this.positionsChanged();
-    this.commit({ kind: "move-nodes", params: { nodes } });
+    const at = this.live.positions();
+    this.act(actions.moveNodes(Object.fromEntries(nodes.filter((n) => Object.hasOwn(at, n)).map((n) => [n, at[n]]))));
   }
 
   /**
@@ -226,26 +181,26 @@ export class SessionController {
    * its state without recording anything. The notes stay as they are: going back never takes a note away.
    */
   goTo(index: number): SessionSnapshot | null {
-    return this.travelTo(goTo(this.historyValue, index));
+    return this.travel((model) => goToStep(model, index));
   }
   undo(): SessionSnapshot | null {
-    return this.goTo(undoTarget(this.historyValue));
+    return this.travel(undoStep);
   }
   redo(): SessionSnapshot | null {
-    return this.goTo(redoTarget(this.historyValue));
+    return this.travel(redoStep);
   }
   /** Returns to the last step of a branch (steps left by going back and acting); the steps it replaces become one. */
   goToBranch(id: string): SessionSnapshot | null {
-    return this.travelTo(switchBranch(this.historyValue, id));
+    return this.travel((model) => goToBranch(model, id));
   }
-  private travelTo(next: History): SessionSnapshot | null {
-    if (next === this.historyValue) return null;
-    const snapshot = currentSnapshot(next);
-    if (!snapshot) return null;
-    this.historyValue = next;
-    this.adopt({ ...snapshot, notes: this.notesValue });
+  private travel(move: (model: SessionModel) => SessionModel): SessionSnapshot | null {
+    const before: SessionModel = { history: this.historyValue, current: { ...this.snapshot(), notes: this.notesValue } };
+    const after = move(before);
+    if (after === before) return null;
+    this.historyValue = after.history;
+    this.adopt(after.current);
     this.emit("travel");
-    return { ...snapshot, notes: this.notesValue };
+    return after.current;
   }
 
   /** Replaces the whole session (opened file, restored autosave, new session); the store takes the current state. */
@@ -256,16 +211,22 @@ export class SessionController {
   }
 
   private adopt(snapshot: SessionSnapshot): void {
+    this.adoptExtras(snapshot);
+    this.positionsCache = snapshot.layout.positions;
+    this.setStore(snapshot.state);
+  }
+  /** What the session keeps beside the store's state: notes, pins, appearance. */
+  private adoptExtras(snapshot: SessionSnapshot): void {
     this.notesValue = snapshot.notes;
     this.pinnedValue = [...snapshot.layout.pinned];
     this.appearanceValue = snapshot.appearance;
-    this.positionsCache = snapshot.layout.positions;
-    this.recordedState = snapshot.state;
-    this.travelling = true;
+  }
+  private setStore(state: SessionState): void {
+    this.settingStore = true;
     try {
-      this.store.apply(() => snapshot.state);
+      this.store.apply(() => state);
     } finally {
-      this.travelling = false;
+      this.settingStore = false;
     }
   }
 
@@ -274,6 +235,7 @@ export class SessionController {
   }
 
   kill(): void {
+    this.store.handleActions(null);
     this.unsubscribe();
     this.listeners.clear();
   }

@@ -15,7 +15,8 @@ import {
 } from "../session/format.ts";
 import { createHistory, type EdgeTriple, type SessionSnapshot } from "../session/history.ts";
 import { defaultAppearance, defaultCamera, type Camera } from "../session/layout.ts";
-import { edgeNote, emptyNotes, nodeNote, setEdgeNote, setNodeNote, setSessionNote } from "../session/notes.ts";
+import { actions } from "../session/named-actions.ts";
+import { edgeNote, emptyNotes, nodeNote } from "../session/notes.ts";
 import { getEmptySession, type SessionStore } from "../session/index.ts";
 import { renderReport } from "../session/report.ts";
 import { decodeShareState, encodeShareState, stateFromShare, ShareError } from "../session/share.ts";
@@ -106,7 +107,6 @@ export function attachSession(host: SessionHost): SessionHandle {
       },
       labelOf: host.labelOf,
     },
-    host.limits,
   );
   let sessionId = newSessionId();
   let sessionName = defaultName();
@@ -162,7 +162,7 @@ export function attachSession(host: SessionHost): SessionHandle {
   function renderSessionNote(): void {
     replaceChildren(
       sessionNoteBox,
-      noteEditor("session-note", "Session note", controller.notes.session, (text) => edit(() => controller.setNote("session", "session", setSessionNote(text))), "What is this session about? What did you find?"),
+      noteEditor("session-note", "Session note", controller.notes.session, (text) => edit(() => controller.act(actions.writeNote({ kind: "session" }, text))), "What is this session about? What did you find?"),
     );
   }
   const sessionsDialog = h("div", { id: "sessions", class: "dialog", hidden: true, role: "dialog", attrs: { "aria-label": "Sessions" } });
@@ -187,8 +187,8 @@ export function attachSession(host: SessionHost): SessionHandle {
     const { nodeScale, labelDensity } = controller.appearance;
     const size = h("input", { type: "range", id: "node-scale", attrs: { min: "0.25", max: "4", step: "0.25", "aria-label": "Node size" }, value: String(nodeScale) });
     const labels = h("input", { type: "range", id: "label-density", attrs: { min: "0", max: "3", step: "0.25", "aria-label": "Labels" }, value: String(labelDensity) });
-    size.addEventListener("change", () => controller.setAppearance({ nodeScale: Number(size.value) }, `node size ×${size.value}`));
-    labels.addEventListener("change", () => controller.setAppearance({ labelDensity: Number(labels.value) }, Number(labels.value) === 0 ? "no labels" : `labels ×${labels.value}`));
+    size.addEventListener("change", () => controller.act(actions.setNodeScale(Number(size.value))));
+    labels.addEventListener("change", () => controller.act(actions.setLabelDensity(Number(labels.value))));
     // While dragged the view follows each step; the step in History is recorded once, on release (`change`).
     size.addEventListener("input", () => view.setAppearance({ ...controller.appearance, nodeScale: Number(size.value) }));
     labels.addEventListener("input", () => view.setAppearance({ ...controller.appearance, labelDensity: Number(labels.value) }));
@@ -289,13 +289,13 @@ export function attachSession(host: SessionHost): SessionHandle {
               id: "pin-node",
               title: pinned ? "Let layouts move this node again" : "Keep this node where it is when the layout runs",
               attrs: { "aria-pressed": String(pinned) },
-              on: { click: () => edit(() => controller.setPinned([iri], !pinned)) },
+              on: { click: () => edit(() => controller.act(actions.pinNodes([iri], !pinned))) },
             },
             pinned ? "Unpin" : "Pin",
           ),
         ),
         h("h3", {}, "Note"),
-        noteEditor("node-note", "Note on this node", nodeNote(controller.notes, iri), (text) => edit(() => controller.setNote("node", iri, setNodeNote(iri, text)))),
+        noteEditor("node-note", "Note on this node", nodeNote(controller.notes, iri), (text) => edit(() => controller.act(actions.writeNote({ kind: "node", iri }, text)))),
       );
     } else {
       const triple = edgeTripleOf(selection.edge);
@@ -303,7 +303,7 @@ export function attachSession(host: SessionHost): SessionHandle {
       box.append(
         h("h3", {}, "Note"),
         noteEditor("edge-note", "Note on this relation", edgeNote(controller.notes, triple), (text) =>
-          edit(() => controller.setNote("edge", `${triple.source} ${triple.predicate} ${triple.target}`, setEdgeNote(triple, text))),
+          edit(() => controller.act(actions.writeNote({ kind: "edge", triple }, text))),
         ),
       );
     }
@@ -721,11 +721,10 @@ export function attachSession(host: SessionHost): SessionHandle {
         host.showError(new Error(`workbench/appearance: "${colour}" is not a colour (#rrggbb).`));
         return;
       }
-      const setting = `colour of ${label}`;
-      edit(() => controller.setAppearance({ colours: { ...controller.appearance.colours, [cls]: colour.toLowerCase() } }, setting.length > 64 ? `${setting.slice(0, 63)}…` : setting));
+      edit(() => controller.act(actions.setClassColour(cls, label, colour)));
     },
     dataLoaded(names) {
-      controller.commit({ kind: "load", params: { sources: names, replace: false } });
+      controller.act(actions.loadFile(names));
     },
     kill() {
       if (killed) return;

@@ -255,8 +255,8 @@ export async function pointAt(page: Page, key: string): Promise<{ x: number; y: 
     await page.waitForTimeout(150);
     point = await nodePoint(page, key);
     await page.mouse.move(point.x + (attempt % 2), point.y);
-    if (await page.evaluate((k) => window.workbench!.store.get().view.hovered === k, key)) break;
+    if (await page.evaluate((k) => window.workbench!.store.hovered() === k, key)) break;
   }
-  expect(await page.evaluate(() => window.workbench!.store.get().view.hovered)).toBe(key);
+  expect(await page.evaluate(() => window.workbench!.store.hovered())).toBe(key);
   return point;
 }

@@ -1,7 +1,7 @@
 // History in the built workbench in Chromium (issue 13): notes and the steps left are never lost, a load is not undone, the status counts what is shown.
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { useWorkbenchSite } from "./harness.ts";
+import { pointAt, useWorkbenchSite } from "./harness.ts";
 import { dragNode, flush, HUAWEI, KENYA, KGR, loadOwnFile, pick, position, ready, runPath, selectBySearch, writeNodeNote, writeSessionNote } from "./session-helpers.ts";
 
 const workbench = useWorkbenchSite({ screenshotPrefix: "history-" });
@@ -32,6 +32,31 @@ async function counts(page: Page) {
 }
 
 describe("History (built site in Chromium)", () => {
+  it("hovering a node changes nothing in the session: History is not redrawn and nothing is autosaved", async () => {
+    const page = await open();
+    await runPath(page);
+    await page.click("#tab-history");
+    // pointAt moves the camera (a change the autosave keeps): let that save go first.
+    const point = await pointAt(page, HUAWEI);
+    await page.waitForTimeout(900);
+    await flush(page);
+    const saves = await page.evaluate(() => {
+      (document.querySelector("#history-list .step") as HTMLElement).dataset.marker = "drawn before the hover";
+      return window.workbench!.session!.saves;
+    });
+    const graph = (await page.locator("#graph").boundingBox())!;
+    for (let i = 0; i < 3; i++) {
+      await page.mouse.move(graph.x + 3, graph.y + 3);
+      await page.waitForFunction(() => window.workbench!.store.hovered() === null);
+      await page.mouse.move(point.x, point.y);
+      await page.waitForFunction((k) => window.workbench!.store.hovered() === k, HUAWEI);
+    }
+    // Longer than the autosave's wait (400 ms).
+    await page.waitForTimeout(900);
+    expect(await page.evaluate(() => (document.querySelector("#history-list .step") as HTMLElement).dataset.marker)).toBe("drawn before the hover");
+    expect(await page.evaluate(() => window.workbench!.session!.saves)).toBe(saves);
+  });
+
   it("notes, pins and moves survive going back to an earlier step and running a query; the steps left are a branch to return to", async () => {
     const page = await open();
     await runPath(page);

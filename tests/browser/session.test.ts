@@ -399,7 +399,7 @@ describe("sessions (built site in Chromium)", () => {
   it("the report is one self-contained HTML file with the view, the path, its evidence, the notes and the Turtle", async () => {
     const page = await open();
     await buildSession(page);
-    await page.evaluate(() => window.workbench!.session!.controller.setNote("node", "https://w3id.org/smartcity-kg/resource/kenya", (n) => ({ ...n, nodes: { ...n.nodes, "https://w3id.org/smartcity-kg/resource/kenya": "<script>alert(1)</script> & more" } })));
+    await page.evaluate(() => window.workbench!.session!.controller.act({ action: { kind: "note", params: { target: "node", key: "https://w3id.org/smartcity-kg/resource/kenya" } }, notes: (n) => ({ ...n, nodes: { ...n.nodes, "https://w3id.org/smartcity-kg/resource/kenya": "<script>alert(1)</script> & more" } }) }));
     await page.click("#session");
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#session-report")]);
     expect(download.suggestedFilename()).toMatch(/\.report\.html$/);

@@ -1,12 +1,10 @@
 // SPARQL queries kept in the session: the producer checks them like a file would, the file keeps them, history labels them.
 import { describe, expect, it } from "vitest";
 import {
-  createHistory,
   describeAction,
   getEmptySession,
   historyOf,
   parseSessionFile,
-  record,
   recordSparqlQuery,
   serializeSession,
   SessionFileError,
@@ -17,7 +15,8 @@ import {
   type SessionState,
 } from "../../src/session/index.ts";
 import { replaySparql } from "../../src/session/replay.ts";
-import { classifyChange } from "../../src/workbench/session-steps.ts";
+import { act, startSession } from "../../src/session/act.ts";
+import { actions } from "../../src/session/named-actions.ts";
 import { prefixes, rdf } from "../../src/rdf/vocab.ts";
 import { bundledGraph, readSessionFixture } from "./fixtures.ts";
 
@@ -69,17 +68,14 @@ describe("recordSparqlQuery", () => {
   });
 });
 
-/** A session with one SPARQL step, recorded as the workbench records it (store change → classified step). */
-  function sessionWithQuery(): { text: string; state: SessionState } {
-    const start = getEmptySession();
-    const state = recordSparqlQuery({ query: SELECT, target: "local", rows: 12 })(start);
-    const [step] = classifyChange(start, state, { expand: 150, neighbourhood: 300 });
-    expect(step.action).toEqual({ kind: "sparql", params: { query: SELECT, target: "local" } });
-    expect(step.recorded).toEqual({ nodes: [], edges: [], rows: 12 });
-    const empty = { layout: { positions: {}, camera: { x: 0.5, y: 0.5, ratio: 1, angle: 0 }, pinned: [] }, appearance: { nodeScale: 1, labelDensity: 1, colours: {} }, notes: { session: "", nodes: {}, edges: {} } };
-    let history = createHistory({ state: start, ...empty }, "2026-11-22T09:00:00.000Z");
-    history = record(history, step.action, { state, ...empty }, { recorded: step.recorded, at: "2026-11-22T09:01:00.000Z" });
-    return { text: serializeSession(toSessionFile({ history, state, ...empty })), state };
+/** A session with one SPARQL step, recorded as the workbench records it (the panel's runSparql action). */
+function sessionWithQuery(): { text: string; state: SessionState } {
+  const empty = { layout: { positions: {}, camera: { x: 0.5, y: 0.5, ratio: 1, angle: 0 }, pinned: [] }, appearance: { nodeScale: 1, labelDensity: 1, colours: {} }, notes: { session: "", nodes: {}, edges: {} } };
+  const model = act(startSession({ state: getEmptySession(), ...empty }, "2026-11-22T09:00:00.000Z"), actions.runSparql({ query: SELECT, target: "local", rows: 12 }), { at: "2026-11-22T09:01:00.000Z" });
+  const step = model.history.entries[1];
+  expect(step.action).toEqual({ kind: "sparql", params: { query: SELECT, target: "local" } });
+  expect(step.recorded).toEqual({ nodes: [], edges: [], rows: 12 });
+  return { text: serializeSession(toSessionFile({ history: model.history, ...model.current })), state: model.current.state };
 }
 
 describe("SPARQL steps in the session file", () => {

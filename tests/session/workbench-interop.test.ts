@@ -3,16 +3,13 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
-  addToView,
+  actions,
   createSessionStore,
   describeSource,
-  neighbourhoodFinished,
   neighbourhoodStarted,
   nodeReferences,
   parseSessionFile,
-  pathFinished,
   pathStarted,
-  selectNode,
   serializeSession,
   setNeighbourhoodCenters,
   setPathEnds,
@@ -34,22 +31,23 @@ describe("a session as the workbench records it", () => {
     await service.load(files.map((name) => ({ name, text: readFileSync(join(repoRoot, name), "utf8") })), true);
     const index = service.loaded!.index;
     const store = createSessionStore();
-    const controller = new SessionController(store, { positions: () => ({}), camera: () => ({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }), labelOf: (iri) => index.label(index.nodeByIri(iri)) }, limits);
+    const controller = new SessionController(store, { positions: () => ({}), camera: () => ({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }), labelOf: (iri) => index.label(index.nodeByIri(iri)) });
     const inView = new Set<string>();
     const show = (nodes: string[]) => nodes.filter((n) => !inView.has(n) && inView.add(n));
 
-    // A path query, as app.ts runs it.
+    // A path query, as the path panel runs it.
     store.apply(setPathOptions({ k: 2 }), setPathEnds(kgr("huawei"), kgr("kenya")), pathStarted());
-    const path = service.path(kgr("huawei"), kgr("kenya"), store.get().path.options);
-    store.apply(addToView(show(path.graph.nodes.map((n) => n.key)), path.graph.edges.map((e) => e.key)));
-    store.apply(pathFinished(path.paths));
+    const query = { from: kgr("huawei"), to: kgr("kenya"), options: store.get().path.options };
+    const path = service.path(query.from, query.to, query.options);
+    store.dispatch(actions.runPath(query, { results: path.paths }, { nodes: show(path.graph.nodes.map((n) => n.key)), edges: path.graph.edges.map((e) => e.key) }));
     // A neighbourhood.
     store.apply(setNeighbourhoodCenters([kgr("dji")]), neighbourhoodStarted());
-    const nb = service.neighbourhood({ centers: [kgr("dji")], depth: 1, direction: "both", classes: [], predicates: [], limit: limits.neighbourhood });
-    store.apply(addToView(show(nb.graph.nodes.map((n) => n.key)), nb.result.edges), neighbourhoodFinished(nb.result));
+    const params = { centers: [kgr("dji")], depth: 1, direction: "both" as const, classes: [], predicates: [], limit: limits.neighbourhood };
+    const nb = service.neighbourhood(params);
+    store.dispatch(actions.runNeighbourhood({ ...params, mode: "highlight" }, { result: nb.result }, { nodes: show(nb.graph.nodes.map((n) => n.key)), edges: nb.result.edges }));
     // A double-click expansion of Kenya.
     const expanded = service.expand(kgr("kenya"), limits.expand);
-    store.apply(addToView(show(expanded.nodes.map((n) => n.key)), expanded.edges.map((e) => e.key)), selectNode(kgr("kenya")));
+    store.dispatch(actions.expand(kgr("kenya"), limits.expand, { nodes: show(expanded.nodes.map((n) => n.key)), edges: expanded.edges.map((e) => e.key) }));
 
     expect(controller.history.entries.map((e) => e.action.kind)).toEqual(["start", "path", "neighbourhood", "expand"]);
     const snapshot = controller.snapshot();

@@ -1,6 +1,6 @@
 // Several selected nodes in the session history: hiding them is one undoable step, and undo brings the selection back.
 import { describe, expect, it } from "vitest";
-import { createSessionStore, hideNodes, selectedNodes, selectNode, toggleNodeSelected, toggleClass } from "../../src/session/index.ts";
+import { actions, createSessionStore, selectedNodes, selectNode, toggleNodeSelected } from "../../src/session/index.ts";
 import { SessionController } from "../../src/workbench/session-controller.ts";
 
 const KGR = "https://w3id.org/smartcity-kg/resource/";
@@ -8,7 +8,7 @@ const [huawei, kenya, dahua] = ["huawei", "kenya", "dahua"].map((n) => `${KGR}${
 
 function setup() {
   const store = createSessionStore();
-  const controller = new SessionController(store, { positions: () => ({}), camera: () => ({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }), labelOf: (iri) => iri.slice(iri.lastIndexOf("/") + 1) }, { expand: 150, neighbourhood: 1500 });
+  const controller = new SessionController(store, { positions: () => ({}), camera: () => ({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }), labelOf: (iri) => iri.slice(iri.lastIndexOf("/") + 1) });
   return { store, controller };
 }
 
@@ -19,7 +19,7 @@ describe("hiding a selection", () => {
     store.apply(toggleNodeSelected(kenya));
     store.apply(toggleNodeSelected(dahua));
     expect(controller.history.entries).toHaveLength(1);
-    store.apply(hideNodes(selectedNodes(store.get().selection)));
+    store.dispatch(actions.hideNodes(selectedNodes(store.get().selection)));
     expect(controller.history.entries.map((e) => e.label)).toEqual(["Start", "Hide huawei, kenya, dahua"]);
     expect(controller.history.entries[1].action).toEqual({ kind: "hide-nodes", params: { nodes: [huawei, kenya, dahua] } });
     controller.undo();
@@ -34,10 +34,10 @@ describe("hiding a selection", () => {
 
   it("a selection made between two steps comes back with undo; it is never a step of its own", () => {
     const { store, controller } = setup();
-    store.apply(toggleClass("https://w3id.org/smartcity-kg/ontology#Country"));
+    store.dispatch(actions.toggleClass("https://w3id.org/smartcity-kg/ontology#Country"));
     store.apply(selectNode(kenya));
     store.apply(toggleNodeSelected(huawei));
-    store.apply(toggleClass("https://w3id.org/smartcity-kg/ontology#Company"));
+    store.dispatch(actions.toggleClass("https://w3id.org/smartcity-kg/ontology#Company"));
     expect(controller.history.entries).toHaveLength(3);
     store.apply(selectNode(dahua));
     controller.undo();

@@ -1,31 +1,14 @@
-// The workbench's session controller without a DOM: which changes become steps, undo/redo of every kind, notes, pins, moves.
+// The workbench's session controller without a DOM: dispatched actions are steps, undo/redo of every kind, notes, pins, moves, hover.
 import { describe, expect, it } from "vitest";
-import {
-  addToView,
-  createSessionStore,
-  hideNodes,
-  hoverNode,
-  neighbourhoodFinished,
-  neighbourhoodStarted,
-  pathFinished,
-  pathStarted,
-  selectNode,
-  setDateRange,
-  setEdgeLabels,
-  setPathEnds,
-  toggleClass,
-  type PathResultView,
-} from "../../src/session/index.ts";
-import { setNodeNote, setSessionNote } from "../../src/session/notes.ts";
+import { actions, createSessionStore, defaultPathOptions, pathStarted, selectNode, setPathEnds, type PathResultView } from "../../src/session/index.ts";
 import { parseSessionFile, serializeSession, toSessionFile } from "../../src/session/format.ts";
 import { SessionController, type LiveLayout } from "../../src/workbench/session-controller.ts";
-import { classifyChange } from "../../src/workbench/session-steps.ts";
 
 const KGR = "https://w3id.org/smartcity-kg/resource/";
 const huawei = `${KGR}huawei`;
 const kenya = `${KGR}kenya`;
 const country = "https://w3id.org/smartcity-kg/ontology#Country";
-const limits = { expand: 150, neighbourhood: 1500 };
+const query = { from: huawei, to: kenya, options: defaultPathOptions };
 
 const onePath: PathResultView = {
   nodes: [huawei, kenya],
@@ -48,17 +31,16 @@ function fakeView(): LiveLayout & { at: Record<string, [number, number]> } {
 function setup() {
   const store = createSessionStore();
   const view = fakeView();
-  const controller = new SessionController(store, view, limits);
+  const controller = new SessionController(store, view);
   return { store, view, controller };
 }
 
 describe("workbench session controller", () => {
-  it("a path query is one step (its running state and the nodes it added are not steps of their own)", () => {
+  it("a path query is one step (its running state is no step of its own)", () => {
     const { store, controller } = setup();
     store.apply(setPathEnds(huawei, kenya), pathStarted());
-    store.apply(addToView([kenya], ["e7"]));
     expect(controller.history.entries).toHaveLength(1);
-    store.apply(pathFinished([onePath]));
+    store.dispatch(actions.runPath(query, { results: [onePath] }, { nodes: [kenya], edges: ["e7"] }));
     const labels = controller.history.entries.map((e) => e.label);
     expect(labels).toEqual(["Start", "Path Huawei → Kenya"]);
     const step = controller.history.entries[1];
@@ -66,12 +48,23 @@ describe("workbench session controller", () => {
     expect(step.recorded?.paths?.[0].edges).toEqual([{ source: huawei, predicate: onePath.steps[0].predicate, target: kenya }]);
   });
 
-  it("hover and selection are not steps; hover is never in a snapshot", () => {
+  it("hover is not session state: no step, no change reported (so no History redraw, no autosave), never in a snapshot", () => {
     const { store, controller } = setup();
-    store.apply(hoverNode(huawei));
+    const reasons: string[] = [];
+    controller.onChange((reason) => reasons.push(reason));
+    let stateChanges = 0;
+    store.subscribe(() => stateChanges++);
+    store.hover(huawei);
+    store.hover(null);
+    store.hover(kenya);
+    expect(store.hovered()).toBe(kenya);
+    expect(reasons).toEqual([]);
+    expect(stateChanges).toBe(0);
+    expect(store.get().view.hovered).toBeNull();
     store.apply(selectNode(huawei));
+    expect(reasons).toEqual(["edit"]);
     expect(controller.history.entries).toHaveLength(1);
-    store.apply(toggleClass(country));
+    store.dispatch(actions.toggleClass(country));
     expect(controller.history.entries).toHaveLength(2);
     expect(controller.history.entries[1].snapshot?.state.view.hovered).toBeNull();
     expect(controller.history.entries[1].snapshot?.state.selection).toEqual({ kind: "node", node: huawei });
@@ -79,11 +72,11 @@ describe("workbench session controller", () => {
 
   it("steps that move no node share the positions of the step before; a move makes new ones, saved once each", () => {
     const { store, view, controller } = setup();
-    store.apply(toggleClass(country));
-    store.apply(setEdgeLabels(true));
+    store.dispatch(actions.toggleClass(country));
+    store.dispatch(actions.setEdgeLabels(true));
     view.at[kenya] = [42, 7];
     controller.moved([kenya]);
-    store.apply(setEdgeLabels(false));
+    store.dispatch(actions.setEdgeLabels(false));
     const positions = controller.history.entries.map((e) => e.snapshot!.layout.positions);
     expect(positions.map((p, i) => i > 0 && p === positions[i - 1])).toEqual([false, true, true, false, true]);
     expect(positions[4][kenya]).toEqual([42, 7]);
@@ -95,14 +88,14 @@ describe("workbench session controller", () => {
 
   it("undo and redo restore the state, notes, pins and positions of each step", () => {
     const { store, view, controller } = setup();
-    store.apply(toggleClass(country));
-    controller.setNote("node", huawei, setNodeNote(huawei, "a note"));
-    controller.setPinned([huawei], true);
+    store.dispatch(actions.toggleClass(country));
+    controller.act(actions.writeNote({ kind: "node", iri: huawei }, "a note"));
+    controller.act(actions.pinNodes([huawei], true));
     view.at[kenya] = [42, 7];
     controller.moved([kenya]);
-    store.apply(hideNodes([kenya]));
-    controller.setNote("session", "session", setSessionNote("why"));
-    store.apply(setEdgeLabels(true));
+    store.dispatch(actions.hideNodes([kenya]));
+    controller.act(actions.writeNote({ kind: "session" }, "why"));
+    store.dispatch(actions.setEdgeLabels(true));
     const labels = controller.history.entries.map((e) => e.label);
     expect(labels).toEqual(["Start", "Show/hide class Country", "Note on Huawei", "Pin Huawei", "Move Kenya", "Hide Kenya", "Edit session note", "Show relation labels"]);
     const snapshots = controller.history.entries.map((e) => e.snapshot!);
@@ -142,12 +135,12 @@ describe("workbench session controller", () => {
   it("going back in History and acting keeps the steps left as a branch, and the notes as they are", () => {
     const { store, view, controller } = setup();
     store.apply(setPathEnds(huawei, kenya), pathStarted());
-    store.apply(pathFinished([onePath]));
-    controller.setNote("node", huawei, setNodeNote(huawei, "Supplier"));
-    controller.setPinned([huawei], true);
+    store.dispatch(actions.runPath(query, { results: [onePath] }));
+    controller.act(actions.writeNote({ kind: "node", iri: huawei }, "Supplier"));
+    controller.act(actions.pinNodes([huawei], true));
     view.at[kenya] = [42, 7];
     controller.moved([kenya]);
-    controller.setNote("session", "session", setSessionNote("How does Huawei reach Kenya?"));
+    controller.act(actions.writeNote({ kind: "session" }, "How does Huawei reach Kenya?"));
     const notes = controller.notes;
     const left = controller.history.entries.slice(2).map((e) => e.label);
     expect(left).toEqual(["Note on Huawei", "Pin Huawei", "Move Kenya", "Edit session note"]);
@@ -156,18 +149,18 @@ describe("workbench session controller", () => {
     controller.goTo(0);
     expect(controller.notes).toBe(notes);
     expect(controller.pinned).toEqual([]);
-    store.apply(toggleClass(country));
+    store.dispatch(actions.toggleClass(country));
     expect(controller.history.entries.map((e) => e.label)).toEqual(["Start", "Show/hide class Country"]);
     expect(controller.notes).toBe(notes);
     expect(controller.history.entries.at(-1)?.snapshot?.notes).toBe(notes);
     // Later steps keep it: one that writes the selection into the step before it, a layout run, a slider drag.
     store.apply(selectNode(kenya));
-    store.apply(setEdgeLabels(true));
-    view.at[huawei] = [3, 3];
+    store.dispatch(actions.setEdgeLabels(true));
     controller.layoutStarted();
+    view.at[huawei] = [3, 3];
     controller.layoutFinished();
-    store.apply(setDateRange({ from: 2010, to: 2020 }));
-    store.apply(setDateRange({ from: 2011, to: 2020 }));
+    store.dispatch(actions.setDateRange({ from: 2010, to: 2020 }));
+    store.dispatch(actions.setDateRange({ from: 2011, to: 2020 }));
     expect(controller.history.entries.map((e) => e.label)).toEqual(["Start", "Show/hide class Country", "Show relation labels", "Layout run", "Dates 2011–2020"]);
     expect(controller.history.branches).toHaveLength(1);
     controller.goTo(1);
@@ -191,27 +184,29 @@ describe("workbench session controller", () => {
 
   it("deleting a note is a step of its own, labelled as such", () => {
     const { controller } = setup();
-    controller.setNote("node", huawei, setNodeNote(huawei, "Supplier"));
-    controller.setNote("node", huawei, setNodeNote(huawei, ""));
-    controller.setNote("session", "session", setSessionNote("why"));
-    controller.setNote("session", "session", setSessionNote(""));
+    controller.act(actions.writeNote({ kind: "node", iri: huawei }, "Supplier"));
+    controller.act(actions.writeNote({ kind: "node", iri: huawei }, ""));
+    controller.act(actions.writeNote({ kind: "session" }, "why"));
+    controller.act(actions.writeNote({ kind: "session" }, ""));
     expect(controller.history.entries.map((e) => e.label)).toEqual(["Start", "Note on Huawei", "Delete note on Huawei", "Edit session note", "Delete session note"]);
     expect(controller.notes).toEqual({ session: "", nodes: {}, edges: {} });
   });
 
-  it("muted changes (a data reload clearing results) are not steps, then or later", () => {
+  it("actions dispatched while muted (queries a share link re-runs) apply but are no steps, then or later", () => {
     const { store, controller } = setup();
-    store.apply(setPathEnds(huawei, kenya), pathStarted(), pathFinished([onePath]));
+    store.dispatch(actions.runPath(query, { results: [onePath] }));
     const release = controller.mute();
-    store.apply((s) => ({ ...s, focus: "none" }));
+    store.dispatch(actions.clearFocus());
+    store.dispatch(actions.hideNodes([kenya]));
     release();
+    expect(store.get().filters.hiddenNodes).toEqual([kenya]);
     store.apply(selectNode(kenya));
     expect(controller.history.entries.map((e) => e.label)).toEqual(["Start", "Path Huawei → Kenya"]);
   });
 
   it("dragging the date slider is one step, not one per position", () => {
     const { store, controller } = setup();
-    for (let year = 2019; year >= 2012; year--) store.apply(setDateRange({ from: year, to: 2020 }));
+    for (let year = 2019; year >= 2012; year--) store.dispatch(actions.setDateRange({ from: year, to: 2020 }));
     expect(controller.history.entries.map((e) => e.label)).toEqual(["Start", "Dates 2012–2020"]);
     controller.undo();
     expect(store.get().filters.dateRange).toBeNull();
@@ -219,19 +214,17 @@ describe("workbench session controller", () => {
 
   it("a too-long note is refused and the notes stay as they were", () => {
     const { controller } = setup();
-    controller.setNote("node", huawei, setNodeNote(huawei, "short"));
-    expect(() => controller.setNote("node", huawei, setNodeNote(huawei, "x".repeat(20_001)))).toThrow(/longer than/);
+    controller.act(actions.writeNote({ kind: "node", iri: huawei }, "short"));
+    expect(() => controller.act(actions.writeNote({ kind: "node", iri: huawei }, "x".repeat(20_001)))).toThrow(/longer than/);
     expect(controller.notes.nodes[huawei]).toBe("short");
   });
 
   it("what it records saves as a session file that parses back to the same history", () => {
     const { store, controller } = setup();
-    store.apply(setPathEnds(huawei, kenya), pathStarted(), pathFinished([onePath]));
-    controller.setNote("node", huawei, setNodeNote(huawei, "<img src=x onerror=alert(1)>"));
-    store.apply(neighbourhoodStarted());
-    store.apply(
-      neighbourhoodFinished({ centers: [huawei], nodes: [{ node: huawei, depth: 0 }, { node: kenya, depth: 1 }], edges: ["e7"], truncated: false }),
-    );
+    store.dispatch(actions.runPath(query, { results: [onePath] }));
+    controller.act(actions.writeNote({ kind: "node", iri: huawei }, "<img src=x onerror=alert(1)>"));
+    const params = { centers: [huawei], depth: 1, direction: "both" as const, classes: [], predicates: [], limit: 1500, mode: "highlight" as const };
+    store.dispatch(actions.runNeighbourhood(params, { result: { centers: [huawei], nodes: [{ node: huawei, depth: 0 }, { node: kenya, depth: 1 }], edges: ["e7"], truncated: false } }));
     const snapshot = controller.snapshot();
     const file = toSessionFile({ history: controller.history, ...snapshot });
     const back = parseSessionFile(serializeSession(file));
@@ -244,7 +237,7 @@ describe("workbench session controller", () => {
 describe("layout runs", () => {
   it("the analyst's layout run is one step: undo puts back the positions from before it, redo the run's, and it survives a save", () => {
     const { store, view, controller } = setup();
-    store.apply(toggleClass(country));
+    store.dispatch(actions.toggleClass(country));
     // The app's own layout (after the step) settles the nodes: no step of its own.
     view.at[huawei] = [1, 1];
     view.at[kenya] = [9, 1];
@@ -268,16 +261,5 @@ describe("layout runs", () => {
     const file = toSessionFile({ history: controller.history, ...controller.snapshot() });
     const back = parseSessionFile(serializeSession(file));
     expect(back.history.map((e) => e.action)).toContainEqual({ kind: "layout", params: {} });
-  });
-});
-
-describe("classifyChange", () => {
-  it("names an expansion by the node it selected, and a search pick by the nodes it added", () => {
-    const store = createSessionStore();
-    const before = store.get();
-    const expanded = store.apply(addToView([kenya], ["e7"]), selectNode(huawei));
-    expect(classifyChange(before, expanded, limits).map((s) => s.action)).toEqual([{ kind: "expand", params: { node: huawei, limit: 150 } }]);
-    const picked = createSessionStore().apply(addToView([kenya], []), selectNode(kenya));
-    expect(classifyChange(before, picked, limits).map((s) => s.action)).toEqual([{ kind: "add-nodes", params: { nodes: [kenya] } }]);
   });
 });

@@ -1,9 +1,7 @@
 // Endpoint mode: connect to a SPARQL endpoint (credentials in memory only) and run search, path and neighbourhood
 // queries through sparql/sparql-remote (bounded, paged, cancellable); answers join the view with their evidence.
 import {
-  addToView,
-  neighbourhoodFinished,
-  pathFinished,
+  actions,
   pathStarted,
   selectNode,
   setNeighbourhoodCenters,
@@ -211,6 +209,7 @@ export class EndpointMode {
     const joined = await this.join(g, answer.result.nodes.map((e) => g.iri(e.node)), answer.result.edges, iri);
     if (!joined) return;
     this.truncationNote(answer.fetchTruncated, `${answer.result.nodes.length} nodes fetched.`);
+    this.host.store.dispatch(actions.addNodes(joined.added));
     this.host.store.apply(selectNode(iri));
     requestAnimationFrame(() => this.host.view.focusNode(iri));
   }
@@ -250,7 +249,9 @@ export class EndpointMode {
     if (!joined) return;
     const keyOf = new Map(edgeIds.map((e, i) => [e, { key: joined.edges[i], evidence: joined.evidence[i] }]));
     const results = answer.paths.map((p) => pathView(g, p, keyOf));
-    this.host.store.apply(pathStarted(), pathFinished(results));
+    const ends = { from: results[0].nodes[0], to: results[0].nodes[results[0].nodes.length - 1], options };
+    this.host.store.apply(pathStarted());
+    this.host.store.dispatch(actions.runPath(ends, { results }, joined.added));
     this.truncationNote(answer.fetchTruncated, `${results.length} path${results.length === 1 ? "" : "s"} found on the endpoint (${answer.rows} rows fetched); see the Path tab for the steps and their evidence.`);
     replaceChildren(this.results, ...results.map((r) => h("p", { class: "ep-path" }, r.nodeLabels.join(" → "))));
     requestAnimationFrame(() => this.host.view.fitNodes(results[0].nodes));
@@ -272,7 +273,11 @@ export class EndpointMode {
     const joined = await this.join(g, nodes.map((n) => n.node), answer.result.edges, centres[0]);
     if (!joined) return;
     const edges = joined.edges.filter((key): key is string => key !== null);
-    this.host.store.apply(setNeighbourhoodCenters(centres), neighbourhoodFinished({ centers: centres, nodes, edges, truncated: answer.result.truncated }));
+    const store = this.host.store;
+    store.apply(setNeighbourhoodCenters(centres));
+    const { direction, classes, predicates, mode } = store.get().neighbourhood;
+    const params = { centers: centres, depth, direction, classes, predicates, limit: NEIGHBOURHOOD_LIMIT, mode };
+    store.dispatch(actions.runNeighbourhood(params, { result: { centers: centres, nodes, edges, truncated: answer.result.truncated } }, joined.added));
     this.truncationNote(answer.fetchTruncated, `${nodes.length} nodes and ${edges.length} relations within depth ${depth} on the endpoint (see the Neighbourhood tab).`);
     requestAnimationFrame(() => this.host.view.fitNodes(nodes.map((n) => n.node)));
   }
@@ -289,10 +294,10 @@ export class EndpointMode {
       const reply = await this.host.client.request("sparql", { op: "join", name: `${endpoint} answer ${++this.joins}`, ntriples, nodes, triples });
       if (reply.op !== "join") throw new Error("workbench/sparql: unexpected reply");
       this.host.dataChanged(reply.summary, ntriples.trim() ? { endpoint, ntriples } : null);
-      const added = this.host.view.add(reply.graph, near);
-      this.host.store.apply(addToView(added, reply.graph.edges.map((e) => e.key)));
+      // The caller's step (path, neighbourhood, node shown) adds them to the session.
+      const added = { nodes: this.host.view.add(reply.graph, near), edges: reply.graph.edges.map((e) => e.key) };
       this.host.viewChanged();
-      return reply;
+      return { ...reply, added };
     } catch (error) {
       this.fail(error);
       return undefined;

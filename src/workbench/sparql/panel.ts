@@ -1,5 +1,5 @@
 // The SPARQL panel, imported when first opened: a coloured query editor, results (table, true/false, graph + Turtle), endpoint mode.
-import { addToView, recordSparqlQuery, selectNode, showAllNodes, sparqlTarget, type SessionStore, type SparqlQueryRecord } from "../../session/index.ts";
+import { actions, selectNode, sparqlTarget, type SessionStore, type SparqlQueryRecord } from "../../session/index.ts";
 import type { DataClient } from "../data-client.ts";
 import { h, replaceChildren } from "../dom.ts";
 import type { GraphView } from "../graph-view.ts";
@@ -185,7 +185,7 @@ export class SparqlPanel {
   /** Keeps the query in the session (a history step: autosaved, saved with the file, undoable). */
   private remember(run: SparqlQueryRecord): void {
     try {
-      this.host.store.apply(recordSparqlQuery(run));
+      this.host.store.dispatch(actions.runSparql(run));
     } catch (error) {
       this.status.textContent = `${this.status.textContent ?? ""} (not kept in the session: ${error instanceof Error ? error.message : String(error)})`.trim();
     }
@@ -260,7 +260,7 @@ export class SparqlPanel {
         }
         this.addToView(keep);
       }
-      if (store.get().filters.hiddenNodes.includes(iri)) store.apply(showAllNodes());
+      if (store.get().filters.hiddenNodes.includes(iri)) store.dispatch(actions.showNodes());
       store.apply(selectNode(iri));
       requestAnimationFrame(() => view.focusNode(iri));
     } catch (error) {
@@ -270,7 +270,7 @@ export class SparqlPanel {
 
   private addToView(graph: ViewGraph): number {
     const added = this.host.view.add(graph);
-    this.host.store.apply(addToView(added, graph.edges.map((e) => e.key)));
+    this.host.store.dispatch(actions.addNodes({ nodes: added, edges: graph.edges.map((e) => e.key) }));
     this.host.viewChanged?.();
     return added.length;
   }
