@@ -57,7 +57,7 @@ describe("SPARQL panel (built site in Chromium)", () => {
     expect(requests.filter((url) => OXIGRAPH.test(url))).toEqual([]);
     await openPanel(page);
     expect(requests.some((url) => /\/assets\/panel-[\w-]+\.js$/.test(url))).toBe(true);
-    await run(page, "ASK { kgr:huawei kg:donatesTo ?x }");
+    await run(page, "ASK { kgr:huawei kg:suppliesTo ?x }");
     expect(await page.textContent("#sparql-boolean")).toBe("true");
     // The recording does see the engine once it is needed (so the first check could fail).
     expect(requests.filter((url) => OXIGRAPH.test(url)).length).toBe(2);
@@ -68,7 +68,7 @@ describe("SPARQL panel (built site in Chromium)", () => {
     await openPanel(page);
     const header = await page.$eval("#sparql-query", (el) => (el as HTMLTextAreaElement).value);
     for (const prefix of ["kg", "kgr", "skos", "rdf", "oa"]) expect(header).toMatch(new RegExp(`^PREFIX ${prefix}: <`, "m"));
-    await run(page, "SELECT DISTINCT ?company ?label WHERE {\n  ?company a kg:Company ; skos:prefLabel ?label ; kg:donatesTo ?x .\n} ORDER BY ?label");
+    await run(page, "SELECT DISTINCT ?company ?label WHERE {\n  ?company a kg:Company ; skos:prefLabel ?label ; kg:suppliesTo ?x .\n} ORDER BY ?label");
     const labels = await page.$$eval("#sparql-results tbody tr td:nth-child(2)", (cells) => cells.map((c) => c.textContent));
     expect(labels).toContain("Dahua@en");
     expect(labels).toContain("Huawei@en");
@@ -90,7 +90,7 @@ describe("SPARQL panel (built site in Chromium)", () => {
     const before = await page.evaluate(() => window.workbench!.view.graph.order);
     await run(
       page,
-      'CONSTRUCT { ?company kg:donatesTo ?recipient . ?company <urn:test:gave> ?gift }\nWHERE { ?company a kg:Company ; kg:donatesTo ?recipient .\n  BIND(IRI(CONCAT("urn:test:gift-", STRAFTER(STR(?recipient), "resource/"))) AS ?gift) }',
+      'CONSTRUCT { ?company kg:suppliesTo ?recipient . ?company <urn:test:gave> ?gift }\nWHERE { ?company a kg:Company ; kg:suppliesTo ?recipient .\n  BIND(IRI(CONCAT("urn:test:gift-", STRAFTER(STR(?recipient), "resource/"))) AS ?gift) }',
     );
     const summary = await page.textContent("#sparql-graph-summary");
     expect(summary).toMatch(/^\d+ triples/);
