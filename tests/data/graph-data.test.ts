@@ -4,6 +4,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { DataFactory, Parser, Store } from "n3";
 import { prefixes as NS } from "../../src/rdf/vocab.ts";
+import { briefPages, pagesOf } from "../../src/data-prep/brief-pages.ts";
 import type { Quad, Term } from "n3";
 
 const { namedNode } = DataFactory;
@@ -294,6 +295,26 @@ describe("evidence", () => {
     }
     expect(missing).toEqual([]);
     expect(restated).toBeGreaterThan(30);
+  });
+
+  it("gives each quote of the brief the page(s) it is printed on, both pages when it crosses a page break", () => {
+    const brief = kgr("euiss-brief-2020-10");
+    const text = cleanedTextOf(brief);
+    const ranges = briefPages(text);
+    const bad: string[] = [];
+    let crossing = 0;
+    for (const ev of evidenceNodes) {
+      const quote = quoteOf(ev);
+      if (one(ev, NS.prov + "wasDerivedFrom")?.value !== brief || !quote) continue;
+      const position = objects(ev, NS.oa + "hasSelector").find((sel) => one(sel, NS.oa + "start"));
+      const start = position ? Number(one(position, NS.oa + "start")!.value) : text.indexOf(quote);
+      const want = pagesOf(ranges, start, start + quote.length);
+      const got = objects(ev, kg("page")).map((p) => Number(p.value)).sort((a, b) => a - b);
+      if (want.length > 1) crossing++;
+      if (got.join(",") !== want.join(",")) bad.push(`${ev.value}: pages ${got.join(",")}, printed on ${want.join(",")}: "${quote.slice(0, 50)}"`);
+    }
+    expect(bad).toEqual([]);
+    expect(crossing).toBeGreaterThan(0);
   });
 
   it("places key quotes in the right section and page", () => {
