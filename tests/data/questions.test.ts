@@ -143,7 +143,7 @@ const questions: Question[] = [
 
   // Summary (p. 1)
   { id: "S1", was: "answered", q: "What does China hope to become in the smart/safe city field?", a: ["china aspiresToLead smart-city | leading global provider", "china aspiresToLead safe-city"] },
-  { id: "S2", was: "answered", q: "Why should China's competitiveness not be underestimated?", a: ["chinese-central-government focusesOn smart-city | top governmental priority", "chinese-national-champions specialisesIn smart-city-industry | infrastructure, services and training"] },
+  { id: "S2", was: "answered", q: "Why should China's competitiveness not be underestimated?", a: ["chinese-central-government focusesOn smart-city | top governmental priority", "chinese-national-champions specialisesIn smart-city-industry | infrastructure, services and training", "chinese-national-champions locatedIn china | China already has national champions"] },
   { id: "S3", was: "answered", q: "Is Covid-19 a game-changer for China's smart city development?", a: ["covid-19-pandemic accelerates chinese-smart-city-development | not a game-changer"] },
   { id: "S4", was: "answered", q: "Which technologies' testing did the crisis accelerate (summary)?", a: ["china tests drones | drones, robots, tracking apps", "china tests robots", "china tests tracking-apps", "china tests ai-surveillance-cameras"] },
   { id: "S5", was: "answered", q: "What activism did China step up during the crisis, for which technologies?", a: ["china promotes smart-city-technologies | global promotion, donation and export", "china supplies smart-city-technologies", "smart-city-technologies hasCapability dual-use | dual use capabilities (health/surveillance)"] },
