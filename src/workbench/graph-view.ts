@@ -1,28 +1,16 @@
 // The displayed graph: a graphology graph of what is shown, drawn by sigma through reducers that read the session.
 import { MultiDirectedGraph } from "graphology";
 import Sigma from "sigma";
-import {
-  createEdgeCompoundProgram,
-  EdgeArrowHeadProgram,
-  EdgeArrowProgram,
-  EdgeClampedProgram,
-  NodeCircleProgram,
-  type EdgeProgramType,
-  type NodeLabelDrawingFunction,
-  type NodeProgramType,
-} from "sigma/rendering";
-import { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
+import type { NodeLabelDrawingFunction } from "sigma/rendering";
 import type { SessionStore } from "../session/index.ts";
 import { selectEdge, selectNode, clearSelection, toggleNodeSelected } from "../session/index.ts";
 import { isAdditiveClick } from "./selection.ts";
 import {
   displayContext,
   edgeDisplay,
-  indexParallelEdges,
   isEdgeFilteredOut,
   isNodeFilteredOut,
   nodeDisplay,
-  sizeForDegree,
   type DisplayContext,
   type EdgeAttributes,
   type NodeAttributes,
@@ -31,60 +19,15 @@ import type { ViewGraph } from "./protocol.ts";
 import { defaultAppearance, type Appearance } from "../session/layout.ts";
 import { drawLabelWithHalo } from "./labels.ts";
 import { labelSettings } from "./label-density.ts";
-import { layoutExtent } from "./extent.ts";
-import { isSoftwareRenderer, webglRenderer, withoutInstancing } from "./uninstanced.ts";
-import { PositionStream } from "./position-stream.ts";
-import { ProgramWarmUp } from "./program-warm-up.ts";
+import { chooseRenderer, type RendererKind, type ViewRenderer } from "./renderer-strategy.ts";
+import { graphBinding } from "./sigma-binding.ts";
+import { enableDragging } from "./node-drag.ts";
+import { addToView } from "./add-to-view.ts";
 
 /** Labels per grid cell at full view (sigma's labelDensity) for the default appearance. */
 const BASE_LABEL_DENSITY = 0.07;
-/**
- * On software WebGL, views with more edges than this draw no edges while a layout runs or streams positions in (as
- * sigma's hideEdgesOnMove does for camera moves), and get their edges a frame after their nodes in a bulk change:
- * edges are ~80% of a frame there, ~50-100 ms for the 2,000-node overview on a quiet machine and 2-4 times that
- * beside the layout worker, and the page waits for each frame.
- */
-const HIDE_EDGES_WHILE_LAYING_OUT = 2000;
-
-/**
- * Sigma 3's binding to its graph, as `setGraph` uses it (not in its typings): while detached, changes to the graph
- * cost sigma nothing; the full refresh that follows re-indexes everything once. `renderFrame` is sigma's pending
- * draw, which must not run on the stale indices before that refresh.
- */
-interface SigmaGraphBinding {
-  bindGraphHandlers(): void;
-  unbindGraphHandlers(): void;
-  renderFrame: number | null;
-}
-
-function graphBinding(sigma: Sigma<NodeAttributes, EdgeAttributes>): SigmaGraphBinding | null {
-  const binding = sigma as unknown as Partial<SigmaGraphBinding>;
-  return typeof binding.bindGraphHandlers === "function" && typeof binding.unbindGraphHandlers === "function" ? (binding as SigmaGraphBinding) : null;
-}
 
 export type ViewGraphology = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
-
-type Programs = {
-  nodeProgramClasses: Record<string, NodeProgramType<NodeAttributes, EdgeAttributes>>;
-  edgeProgramClasses: Record<string, EdgeProgramType<NodeAttributes, EdgeAttributes>>;
-};
-
-/**
- * Sigma's programs (circles, arrows, curved arrows for parallel edges); on a software WebGL renderer the same
- * programs without instancing, which there costs a draw per node or edge (see uninstanced.ts).
- */
-export function viewPrograms(software: boolean): Programs {
-  const programs = software
-    ? {
-        nodeProgramClasses: { circle: withoutInstancing(NodeCircleProgram) },
-        edgeProgramClasses: {
-          arrow: createEdgeCompoundProgram([withoutInstancing(EdgeClampedProgram), withoutInstancing(EdgeArrowHeadProgram)]),
-          curved: withoutInstancing(EdgeCurvedArrowProgram),
-        },
-      }
-    : { nodeProgramClasses: { circle: NodeCircleProgram }, edgeProgramClasses: { arrow: EdgeArrowProgram, curved: EdgeCurvedArrowProgram } };
-  return programs as unknown as Programs;
-}
 
 export interface GraphViewEvents {
   onDoubleClickNode?: (node: string) => void;
@@ -101,19 +44,6 @@ export class GraphView {
   private killed = false;
   /** The animation frame that will refresh sigma, or 0. */
   private refreshFrame = 0;
-  private readonly software = isSoftwareRenderer(webglRenderer());
-  private readonly positions: PositionStream;
-  /** Edges are not drawn: a layout is streaming positions into a big view on software WebGL, or is about to. */
-  private edgesHiddenForLayout = false;
-  /** A layout run (and the noverlap pass after it) is under way: set by the app from the layout controller. */
-  private layoutBusy = false;
-  /**
-   * Edges wait one frame after a bulk change on software WebGL: the page waits in each frame's commit while the
-   * GPU process draws it, and nodes then edges in two frames keeps either wait short (see the `batch` doc).
-   */
-  private edgesDeferred = false;
-  /** Software WebGL: sigma's programs compiled one per frame before the first data is drawn (program-warm-up.ts). */
-  private readonly warmUp: ProgramWarmUp | null = null;
   /** Nesting depth of `batch` calls; sigma's graph listeners are detached while it is above 0. */
   private batchDepth = 0;
   /** The scale node sizes are computed on, set from the overview so later additions match it. */
@@ -123,18 +53,21 @@ export class GraphView {
     container: HTMLElement,
     private readonly store: SessionStore,
     events: GraphViewEvents = {},
+    /** How this machine's WebGL is drawn on; chosen once, at start-up (renderer-strategy.ts). */
+    private readonly renderer: ViewRenderer = chooseRenderer(),
   ) {
     this.ctx = this.context();
-    const programs = viewPrograms(this.software);
-    // On software WebGL the curved-edge program is compiled by the warm-up, in a task of its own.
-    const { curved, ...firstEdgePrograms } = programs.edgeProgramClasses;
+    container.dataset.renderer = renderer.kind;
+    const drawing = renderer.settings(
+      (node, attrs) => nodeDisplay(node, attrs, this.ctx),
+      (edge, attrs) => edgeDisplay(edge, attrs, this.graph.extremities(edge) as [string, string], this.ctx),
+    );
     this.sigma = new Sigma<NodeAttributes, EdgeAttributes>(this.graph, container, {
       allowInvalidContainer: true,
       renderEdgeLabels: true,
       enableEdgeEvents: true,
       defaultEdgeType: "arrow",
-      nodeProgramClasses: programs.nodeProgramClasses,
-      edgeProgramClasses: this.software ? firstEdgePrograms : programs.edgeProgramClasses,
+      ...drawing,
       labelFont: "system-ui, -apple-system, 'Segoe UI', sans-serif",
       labelSize: 13,
       labelWeight: "500",
@@ -148,13 +81,6 @@ export class GraphView {
       defaultDrawNodeLabel: drawLabelWithHalo as NodeLabelDrawingFunction<NodeAttributes, EdgeAttributes>,
       zIndex: true,
       stagePadding: 40,
-      // While the warm-up draws its throwaway graph, everything in it is hidden.
-      nodeReducer: (node, attrs) => (this.warmUp?.active ? { ...attrs, hidden: true } : nodeDisplay(node, attrs, this.ctx)),
-      edgeReducer: (edge, attrs) => {
-        if (this.warmUp?.active) return { ...attrs, hidden: true };
-        const display = edgeDisplay(edge, attrs, this.graph.extremities(edge) as [string, string], this.ctx);
-        return this.edgesHiddenForLayout || this.edgesDeferred ? { ...display, hidden: true } : display;
-      },
     });
     // Shift (or Ctrl/Cmd) + click adds a node to the selection or takes it out; a missed shift-click keeps the selection.
     this.sigma.on("clickNode", ({ node, event }) => this.store.apply(isAdditiveClick(event.original) ? toggleNodeSelected(node) : selectNode(node)));
@@ -169,66 +95,24 @@ export class GraphView {
       event.preventSigmaDefault();
       events.onDoubleClickNode?.(event.node);
     });
-    this.enableDragging();
+    enableDragging(this.sigma, this.graph, (node, from, to) => this.onNodeMoved?.(node, from, to));
     const unsubscribeState = store.subscribe(() => this.refresh());
     const unsubscribeHover = store.onHover(() => this.refresh());
     this.unsubscribe = () => {
       unsubscribeState();
       unsubscribeHover();
     };
-    this.positions = new PositionStream(this.graph, () => this.hideEdgesForLayout());
-    if (this.software) this.warmUp = new ProgramWarmUp(this.sigma, this.graph, { curved });
+    renderer.start(this.sigma, this.graph, () => this.refresh(), () => this.refreshFrame !== 0);
   }
 
-  /**
-   * The layout controller's run is under way or over. Edges hide at its start, before the first streamed positions
-   * (otherwise the first frame of a run, beside the starting worker, redraws every edge: 0.2 s traced at 100k), and
-   * come back once noverlap's final positions are in, so that the view draws all its edges once, not twice.
-   */
+  /** Which renderer draws the view: "gpu" (sigma as it comes) or "software" (tuned for software WebGL). */
+  get rendererKind(): RendererKind {
+    return this.renderer.kind;
+  }
+
+  /** The layout controller's run is under way or over (the software renderer hides a big view's edges meanwhile). */
   setLayoutBusy(busy: boolean): void {
-    this.layoutBusy = busy;
-    this.hideEdgesForLayout();
-  }
-
-  private hideEdgesForLayout(): void {
-    const hide = (this.positions.streaming || this.layoutBusy) && this.software && this.graph.size > HIDE_EDGES_WHILE_LAYING_OUT;
-    if (hide === this.edgesHiddenForLayout) return;
-    this.edgesHiddenForLayout = hide;
-    this.refresh();
-  }
-
-  /** Lets the analyst drag a node to a new place (the layout keeps it there until it runs again). */
-  private enableDragging(): void {
-    let dragged: string | null = null;
-    let start: [number, number] = [0, 0];
-    let moved = false;
-    this.sigma.on("downNode", ({ node }) => {
-      dragged = node;
-      moved = false;
-      const attrs = this.graph.getNodeAttributes(node);
-      start = [attrs.x, attrs.y];
-      this.sigma.getCamera().disable();
-    });
-    this.sigma.getMouseCaptor().on("mousemovebody", (event) => {
-      if (!dragged) return;
-      const position = this.sigma.viewportToGraph(event);
-      this.graph.mergeNodeAttributes(dragged, { x: position.x, y: position.y });
-      moved = true;
-      event.preventSigmaDefault();
-      event.original.preventDefault();
-      event.original.stopPropagation();
-    });
-    const drop = () => {
-      if (!dragged) return;
-      const node = dragged;
-      dragged = null;
-      this.sigma.getCamera().enable();
-      if (!moved) return;
-      const attrs = this.graph.getNodeAttributes(node);
-      this.onNodeMoved?.(node, start, [attrs.x, attrs.y]);
-    };
-    this.sigma.getMouseCaptor().on("mouseup", drop);
-    this.sigma.getMouseCaptor().on("mouseleave", drop);
+    this.renderer.setLayoutBusy(busy);
   }
 
   /** Called after the analyst dropped a dragged node, with where it was and where it is (the app records the move). */
@@ -261,12 +145,11 @@ export class GraphView {
    * Runs a bulk change of the graph (clear, add, positions) with sigma's graph listeners detached, then has one
    * refresh redraw it all at the next frame. Why: attached, sigma runs the reducers and re-indexes for every node and
    * edge added or moved, and draws once for the listeners and once more for the refresh; the 2,000-node overview
-   * then cost ~50 ms of listeners in the task and two draws in the next frame. On software WebGL the page also waits
-   * in that frame's commit while the GPU process draws (~50-120 ms for the overview's edges), so a big change draws
-   * its nodes in the first frame and its edges in the next.
+   * then cost ~50 ms of listeners in the task and two draws in the next frame. Sigma 3 has no public way to detach
+   * them (sigma-binding.ts). The renderer may split the redraw (software WebGL: nodes, then edges a frame later).
    */
   batch<T>(change: () => T): T {
-    this.warmUp?.finish();
+    this.renderer.beforeBulk();
     const binding = graphBinding(this.sigma);
     if (this.batchDepth++ === 0) binding?.unbindGraphHandlers();
     const sizeBefore = this.graph.size;
@@ -277,7 +160,7 @@ export class GraphView {
         binding.bindGraphHandlers();
         if (binding.renderFrame !== null) cancelAnimationFrame(binding.renderFrame);
         binding.renderFrame = null;
-        if (this.software && this.graph.size - sizeBefore > HIDE_EDGES_WHILE_LAYING_OUT) this.edgesDeferred = true;
+        this.renderer.afterBulk(this.graph.size - sizeBefore);
         this.refresh();
       }
     }
@@ -285,75 +168,7 @@ export class GraphView {
 
   /** Adds nodes and edges not yet shown; new nodes go on a ring round `near`, else next to a shown neighbour, else on a circle. */
   add(view: ViewGraph, near?: string): string[] {
-    return this.batch(() => this.addNow(view, near));
-  }
-
-  private addNow(view: ViewGraph, near?: string): string[] {
-    const added: string[] = [];
-    const neighbourOf = new Map<string, string>();
-    for (const edge of view.edges) {
-      if (this.graph.hasNode(edge.target)) neighbourOf.set(edge.source, edge.target);
-      if (this.graph.hasNode(edge.source)) neighbourOf.set(edge.target, edge.source);
-    }
-    const fresh = view.nodes.filter((node) => !this.graph.hasNode(node.key));
-    const spacing = this.typicalSpacing();
-    const centre = near && this.graph.hasNode(near) ? this.graph.getNodeAttributes(near) : null;
-    fresh.forEach((node, i) => {
-      let x: number;
-      let y: number;
-      const anchor = neighbourOf.get(node.key);
-      if (node.x !== undefined && node.y !== undefined) {
-        x = node.x;
-        y = node.y;
-      } else if (centre) {
-        const angle = (i * 2 * Math.PI) / fresh.length;
-        const radius = spacing * (1.5 + Math.sqrt(fresh.length) / 3);
-        x = centre.x + Math.cos(angle) * radius;
-        y = centre.y + Math.sin(angle) * radius;
-      } else if (anchor) {
-        const a = this.graph.getNodeAttributes(anchor);
-        const angle = Math.random() * 2 * Math.PI;
-        x = a.x + Math.cos(angle) * spacing;
-        y = a.y + Math.sin(angle) * spacing;
-      } else {
-        const angle = (i * 2 * Math.PI) / Math.max(1, fresh.length) + 0.3 * Math.random();
-        const radius = spacing * (2 + Math.sqrt(fresh.length)) * (0.6 + 0.4 * Math.random());
-        x = Math.cos(angle) * radius;
-        y = Math.sin(angle) * radius;
-      }
-      this.graph.addNode(node.key, {
-        label: node.label,
-        classes: node.classes,
-        colourClass: node.colourClass,
-        schema: node.schema,
-        degree: node.degree,
-        x,
-        y,
-        size: sizeForDegree(node.degree, this.sizing.maxDegree, this.sizing.nodes),
-      });
-      added.push(node.key);
-    });
-    let newEdges = 0;
-    for (const edge of view.edges) {
-      if (this.graph.hasEdge(edge.key) || !this.graph.hasNode(edge.source) || !this.graph.hasNode(edge.target)) continue;
-      // Alone between its two nodes until indexParallelEdges finds otherwise (so most edges need no second write).
-      this.graph.addDirectedEdgeWithKey(edge.key, edge.source, edge.target, {
-        predicate: edge.predicate,
-        label: edge.label,
-        year: edge.year,
-        parallelIndex: 0,
-        parallelCount: 1,
-      });
-      newEdges++;
-    }
-    if (newEdges > 0) indexParallelEdges(this.graph);
-    return added;
-  }
-
-  /** About the distance between neighbouring nodes, so new nodes land at a sensible scale. */
-  private typicalSpacing(): number {
-    if (this.graph.order < 2) return 10;
-    return Math.max(1, layoutExtent(this.graph) / Math.sqrt(this.graph.order));
+    return this.batch(() => addToView(this.graph, view, this.sizing, near));
   }
 
   /** Sets the size scale from a whole view about to be shown (largest degree, number of nodes). */
@@ -383,16 +198,8 @@ export class GraphView {
       this.refreshFrame = 0;
       if (this.killed) return;
       this.sigma.refresh({ skipIndexation: true });
-      if (this.edgesDeferred) requestAnimationFrame(() => this.showDeferredEdges());
+      this.renderer.afterRefresh();
     });
-  }
-
-  /** The second frame of a big bulk change: only the edges are re-reduced and drawn (nodes are as they were). */
-  private showDeferredEdges(): void {
-    if (this.killed || !this.edgesDeferred) return;
-    this.edgesDeferred = false;
-    if (this.refreshFrame !== 0) return; // a full refresh is pending anyway and will draw them
-    this.sigma.refresh({ partialGraph: { edges: this.graph.edges() }, skipIndexation: true });
   }
 
   /** Nodes and edges the filters leave visible (what "export the view" means). */
@@ -445,8 +252,7 @@ export class GraphView {
     this.killed = true;
     cancelAnimationFrame(this.refreshFrame);
     this.unsubscribe();
-    this.positions.kill();
-    this.warmUp?.finish();
+    this.renderer.kill();
     this.sigma.kill();
   }
 

@@ -357,6 +357,7 @@ describe("workbench (built site in Chromium)", () => {
     });
     expect(await page.evaluate(() => window.workbench!.view.graph.everyNode((node) => window.workbench!.view.sigma.getNodeDisplayData(node)?.hidden === false))).toBe(true);
     // A layout run hides them on software WebGL (headless Chromium's) from its start, and they come back once it is over.
+    expect(await page.evaluate(() => window.workbench!.view.rendererKind)).toBe("software");
     const allEdgesHidden = (hidden: boolean) => {
       const { view } = window.workbench!;
       return view.graph.everyEdge((edge) => view.sigma.getEdgeDisplayData(edge)?.hidden === hidden);
