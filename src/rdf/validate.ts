@@ -3,8 +3,9 @@ import { DataFactory, Store } from "n3";
 import type * as RDF from "@rdfjs/types";
 import { Validator } from "shacl-engine";
 import { loadDataset, RdfSyntaxError } from "./parse.ts";
-import { dcterms, kg, oa, owl, prefixes, prov, rdf, rdfs, sh, skos, foaf, schema } from "./vocab.ts";
+import { kg, oa, owl, prefixes, rdf, rdfs, sh, skos, foaf, schema } from "./vocab.ts";
 import { classDeclarations, curie, propertyDeclarations, propertyUsageNotes, termKey, undeclaredTermProblems } from "./validate-terms.ts";
+import { quoteProblems } from "./validate-quotes.ts";
 
 export type ProblemKind =
   | "syntax"
@@ -15,7 +16,8 @@ export type ProblemKind =
   | "dangling-evidence"
   | "unused-property"
   | "once-used-property"
-  | "deprecated-term";
+  | "deprecated-term"
+  | "ambiguous-quote";
 
 /** One thing wrong with the data, attributed to the file that states its subject. */
 export interface Problem {
@@ -84,11 +86,11 @@ export async function validateDataReport(input: ValidationInput): Promise<Valida
 
   const data = new DataIndex(parsed);
   problems.push(...(await shaclProblems(data, (shapes as ParsedFile).quads)));
-  const quotes = quoteProblems(data, input.sourceTexts);
+  const quotes = quoteProblems(data, evidenceNodes(data), input.sourceTexts);
   problems.push(...quotes.problems);
   problems.push(...undeclaredTermProblems(data));
   problems.push(...evidenceProblems(data));
-  return { problems, notes: propertyUsageNotes(data), files: input.files.length, triples, quotesChecked: quotes.checked };
+  return { problems, notes: [...propertyUsageNotes(data), ...quotes.notes], files: input.files.length, triples, quotesChecked: quotes.checked };
 }
 
 /** The `kg:cleanedText` paths the data names, so a caller knows which source texts to read. */
@@ -207,71 +209,6 @@ async function shaclProblems(data: DataIndex, shapeQuads: RDF.Quad[]): Promise<P
     problems.push({ file: data.fileOfStatement(focus, step), subject: termKey(focus), kind: "shacl", message });
   }
   return problems;
-}
-
-// --- quotes ----------------------------------------------------------------------------------------
-
-function quoteProblems(data: DataIndex, sourceTexts: Readonly<Record<string, string>>): { problems: Problem[]; checked: number } {
-  const problems: Problem[] = [];
-  let checked = 0;
-  for (const evidence of evidenceNodes(data)) {
-    const quotes = [
-      ...data.objects(evidence, oa.hasSelector).flatMap((selector) => data.objects(selector, oa.exact)),
-      ...data.objects(evidence, kg.quote),
-    ];
-    if (quotes.length === 0) continue;
-    const problem = (message: string) =>
-      problems.push({ file: data.fileOf(evidence), subject: termKey(evidence), kind: "quote-not-in-source", message });
-    const sources = [...data.objects(evidence, prov.wasDerivedFrom), ...data.objects(evidence, dcterms.source)];
-    if (sources.length === 0) {
-      problem("evidence has a quote but no source (prov:wasDerivedFrom)");
-      continue;
-    }
-    const texts: { path: string; text: string }[] = [];
-    for (const source of sources) {
-      const paths = data.objects(source, kg.cleanedText);
-      if (paths.length === 0) problem(`source ${curie(source)} has no kg:cleanedText to check the quote against`);
-      for (const path of paths) {
-        const text = sourceTexts[path.value];
-        if (text === undefined) problem(`cleaned text "${path.value}" of source ${curie(source)} was not found`);
-        else texts.push({ path: path.value, text });
-      }
-    }
-    if (texts.length === 0) continue;
-    for (const quote of quotes) {
-      checked++;
-      if (texts.some(({ text }) => text.includes(quote.value))) continue;
-      const best = texts.map(({ path, text }) => ({ path, matched: longestPrefixIn(quote.value, text) }))
-        .sort((a, b) => b.matched - a.matched)[0];
-      const where = best.matched > 0
-        ? `; it matches up to ${JSON.stringify(excerpt(quote.value, best.matched))}`
-        : "";
-      problem(`quote ${JSON.stringify(shorten(quote.value))} is not verbatim in ${best.path}${where}`);
-    }
-  }
-  return { problems, checked };
-}
-
-/** The length of the longest prefix of `quote` found in `text` (prefixes found form a run, so bisect). */
-function longestPrefixIn(quote: string, text: string): number {
-  let low = 0, high = quote.length;
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    if (text.includes(quote.slice(0, mid))) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-}
-
-/** The last words before position `at`, then a marker, then what follows: shows where a quote departs from the text. */
-function excerpt(quote: string, at: number): string {
-  const before = quote.slice(Math.max(0, at - 30), at);
-  const after = quote.slice(at, at + 15);
-  return `${at > 30 ? "…" : ""}${before}⟨here⟩${after}`;
-}
-
-function shorten(text: string, max = 80): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 // --- evidence --------------------------------------------------------------------------------------

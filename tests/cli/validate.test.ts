@@ -37,6 +37,8 @@ describe("kg validate on broken fixtures", () => {
     { file: "missing-label.ttl", kind: "shacl", subject: "kgr:huawei", message: /skos:prefLabel/ },
     { file: "two-english-labels.ttl", kind: "shacl", subject: "kgr:government-of-kenya", message: /skos:prefLabel/ },
     { file: "quote-not-in-source.ttl", kind: "quote-not-in-source", subject: "kge:huawei-donates-to-government-of-kenya", message: /"Huawei gave video conference equipment to the Kenyan government" is not verbatim in sources\/brief-excerpt\.txt/ },
+    { file: "quote-wrong-position.ttl", kind: "quote-not-in-source", subject: "kge:huawei-donates-to-government-of-kenya", message: /position 76-82 holds "uawei," in sources\/brief-excerpt\.txt, not the quote "Huawei"/ },
+    { file: "quote-wrong-context.ttl", kind: "quote-not-in-source", subject: "kge:huawei-donates-to-government-of-kenya", message: /oa:prefix or oa:suffix of "Huawei" does not surround 183-189/ },
     { file: "event-without-item.ttl", kind: "shacl", subject: "kgr:something-sent-abroad", message: /prov:used: An action needs at least one item/ },
     { file: "undeclared-property.ttl", kind: "undeclared-term", subject: "kgr:huawei", message: /property kg:sponsors is not declared/ },
     { file: "undeclared-class.ttl", kind: "undeclared-term", subject: "kgr:huawei", message: /class kg:TelecomGiant is not declared/ },
@@ -56,6 +58,14 @@ describe("kg validate on broken fixtures", () => {
       expect(result.stdout).toMatch(new RegExp(`^1 problem \\(1 ${kind}\\)`, "m"));
     });
   }
+
+  it("notes a quote found twice with no position selector, and still exits 0", async () => {
+    const result = await validateFixture("ambiguous-quote.ttl");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      `${fixture("validate", "ambiguous-quote.ttl")}: kge:huawei-donates-to-government-of-kenya: ambiguous-quote: quote "Huawei" occurs more than once in sources/brief-excerpt.txt and has no oa:TextPositionSelector saying which`,
+    );
+  });
 
   it("reports malformed Turtle with file:line:column and exits 1", async () => {
     const result = await validateFixture("malformed.ttl");

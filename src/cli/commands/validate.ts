@@ -20,14 +20,16 @@ export const validateCommand: Command = {
   syntax                 every file parses (file:line:column)
   shacl                  the data conforms to ontology/shapes.ttl (focus node, path, message)
   quote-not-in-source    every evidence quote (oa:exact) is verbatim in its source's cleaned text
-                         (kg:cleanedText, a path relative to graph-data/)
+                         (kg:cleanedText, a path relative to graph-data/), and where it has an
+                         oa:TextPositionSelector, at oa:start-oa:end with its oa:prefix/oa:suffix around
   undeclared-term        every class and predicate is declared in the ontology or is rdf, rdfs, owl,
                          xsd, skos, dcterms, prov, org, oa, foaf or sh
   missing-evidence       every relation between two entities has an evidence node
   dangling-evidence      every evidence node describes a stated relation
 Notes (reported, not errors): kg: properties of the ontology that no data triple uses
 (unused-property) or only one does (once-used-property), deprecated ones left out; data
-that uses a deprecated term (deprecated-term), with its replacement (ontology/migration.ttl).
+that uses a deprecated term (deprecated-term), with its replacement (ontology/migration.ttl); a quote
+found more than once in its text with no position selector saying which (ambiguous-quote).
 Prints each problem as "file: subject: kind: message" and a count; exits 1 on any problem.
 With --data, the given files are validated (include the ontology among them); the shapes are
 ontology/shapes.ttl, and cleaned texts are looked up beside each file, then under graph-data/.`,
