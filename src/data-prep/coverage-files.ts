@@ -67,7 +67,7 @@ export function renderCoverage(coverage: Coverage): string {
     "sentence's place in it.",
     "",
     `- sentences (headings and captions included): ${rows.length}`,
-    `- with relations: ${withRelations}`,
+    `- with relations: ${withRelations} (${new Set(rows.flatMap((r) => r.relations)).size} distinct relations, with their events' roles)`,
     `- with a reason and no relation: ${reasoned}${reasoned ? ` (${[...byReason].sort().map(([k, n]) => `${k} ${n}`).join(", ")})` : ""}`,
     `- unexplained: ${rows.length - withRelations - reasoned}`,
     "",
