@@ -54,13 +54,12 @@ export async function writeSessionNote(page: Page, text: string): Promise<void> 
 /** Drags a node by (dx, dy) pixels with the mouse, as an analyst does. */
 export async function dragNode(page: Page, key: string, dx: number, dy: number): Promise<void> {
   await page.waitForFunction(() => !window.workbench!.view.sigma.getCamera().isAnimated());
-  // A node off the canvas (the camera may have zoomed onto another node) cannot be grabbed: centre it first.
+  // A node off the canvas (the camera may have zoomed onto another node), or under the legend at its edge, cannot
+  // be grabbed: centre it first.
   await page.evaluate((k) => {
     const sigma = window.workbench!.view.sigma;
     const data = sigma.getNodeDisplayData(k)!;
-    const at = sigma.framedGraphToViewport(data);
-    const { width, height } = sigma.getDimensions();
-    if (at.x < 20 || at.y < 20 || at.x > width - 20 || at.y > height - 20) sigma.getCamera().setState({ x: data.x, y: data.y });
+    sigma.getCamera().setState({ x: data.x, y: data.y });
   }, key);
   const steps = await page.evaluate(() => window.workbench!.session!.controller.history.entries.length);
   const from = await nodePoint(page, key);
