@@ -25,10 +25,8 @@ export type PathOutcome = { results: PathResultView[]; message?: string } | { er
 export type NeighbourhoodOutcome = { result: NeighbourhoodResultView; message?: string } | { error: string };
 
 export const actions = {
-  /** Steps that are none of their own: a selection. */
+  /** No step of its own: a selection rides along in the next step (the workbench sets it with `store.apply`). */
   select: (selection: Selection): EditAction => ({ step: false, name: "select", state: (s) => ({ ...s, selection }) }),
-  /** A change that rides along in the next step: typed path ends, query options, a query on its way. */
-  prepare: (name: string, state: produce.Producer): EditAction => ({ step: false, name, state }),
 
   runPath(query: { from: string; to: string; options: PathOptions }, outcome: PathOutcome, added: Added = none): NamedAction {
     const finish = "error" in outcome ? produce.pathFailed(outcome.error) : produce.pathFinished(outcome.results, outcome.message);
