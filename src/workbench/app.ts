@@ -224,7 +224,6 @@ export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle
       labelOf,
       selectNode: (iri) => void revealer.revealAndSelect(iri),
       download: downloadBlob,
-      limits: { expand: EXPAND_LIMIT, neighbourhood: NEIGHBOURHOOD_LIMIT },
     });
     await session.restored;
   });

@@ -40,8 +40,6 @@ export interface SessionHost {
   labelOf(iri: string): string;
   selectNode(iri: string): void;
   download(name: string, blob: Blob): void;
-  /** No longer read (the panels' actions carry the limits they ran with); goes once app.ts stops passing it. */
-  limits?: { expand: number; neighbourhood: number };
 }
 
 export interface SessionHandle {
