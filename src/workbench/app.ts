@@ -1,6 +1,6 @@
 // The workbench's composition root: makes the data worker, the session store, the graph view and every panel, and wires them together.
 import { actions } from "../session/named-actions.ts";
-import { choosePath, clearSelectionOrQuery, createSessionStore, type SessionStore } from "../session/index.ts";
+import { clearSelectionOrQuery, createSessionStore, type SessionStore } from "../session/index.ts";
 import { Autocomplete } from "./autocomplete.ts";
 import { DataClient } from "./data-client.ts";
 import { DataSources } from "./data-sources.ts";
@@ -181,7 +181,6 @@ export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle
     rebuildView: () => builder.rebuild(),
     viewChanged: updateStatus,
   });
-  const { paths, neighbourhoods } = panels;
   cleanups.push(() => panels.kill());
   const exportSelection = () => panels.selection.exportSelection();
 
@@ -202,24 +201,13 @@ export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle
       showInfo: (m) => shell.showInfo(m),
       sources: () => dataSources.list(),
       sourceFile: (sha256) => dataSources.fileOf(sha256),
-      loadSources: async (sources, kept) => {
-        const bundled = sources.some((s) => s.kind === "bundled");
-        const files = dataSources.incoming(sources, kept);
-        if (bundled) await builder.load([], true, true);
-        if (files.length) await builder.load(files, !bundled, true);
-      },
+      loadSources: (sources, kept) => builder.loadSources(sources, kept),
       syncGraph: (state) => builder.sync(state),
       syncWidgets: (state) => {
         shell.edgeLabelsBox.checked = state.view.edgeLabels;
         panels.sync(state);
       },
-      rerunQueries: async (state, chosenPath, focus) => {
-        if (state.path.from && state.path.to && (focus === "path" || chosenPath >= 0)) {
-          await paths.run();
-          if (chosenPath > 0) store.apply(choosePath(chosenPath));
-        }
-        if (focus === "neighbourhood" && state.neighbourhood.centers.length) await neighbourhoods.run();
-      },
+      rerunQueries: (state, chosenPath, focus) => panels.rerunQueries(state, chosenPath, focus),
       resultTurtle: () => exportMenu.resultTurtle(),
       labelOf,
       selectNode: (iri) => void revealer.revealAndSelect(iri),

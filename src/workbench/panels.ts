@@ -1,6 +1,6 @@
 // The panels that show and query the data (path, neighbourhood, filters, selection details), wired to each other and to the session store.
 import { actions } from "../session/named-actions.ts";
-import { addToSelection, selectNode, type SessionState, type SessionStore } from "../session/index.ts";
+import { addToSelection, choosePath, selectNode, type SessionState, type SessionStore } from "../session/index.ts";
 import type { DataClient } from "./data-client.ts";
 import type { DetailsActions } from "./details.ts";
 import { downloadBlob } from "./export-menu.ts";
@@ -38,9 +38,11 @@ export class Panels {
   readonly neighbourhoods: NeighbourhoodPanel;
   private readonly marquee: Marquee;
   private readonly unsubscribe: () => void;
+  private readonly store: SessionStore;
 
   constructor(host: PanelsHost) {
     const { store, client, view, shell, viewer, revealer, labelOf } = host;
+    this.store = store;
     const showTab = (tab: string) => shell.showTab(tab);
     const details: DetailsActions = {
       selectNode: (iri, via) => void revealer.revealAndSelect(iri, via),
@@ -128,6 +130,15 @@ export class Panels {
     this.filters.renderLegend();
     this.filters.render();
     void this.selection.render(state);
+  }
+
+  /** Re-runs the path and neighbourhood queries a share link names (it carries questions, not answers). */
+  async rerunQueries(state: SessionState, chosenPath: number, focus: SessionState["focus"]): Promise<void> {
+    if (state.path.from && state.path.to && (focus === "path" || chosenPath >= 0)) {
+      await this.paths.run();
+      if (chosenPath > 0) this.store.apply(choosePath(chosenPath));
+    }
+    if (focus === "neighbourhood" && state.neighbourhood.centers.length) await this.neighbourhoods.run();
   }
 
   kill(): void {

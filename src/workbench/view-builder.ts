@@ -1,6 +1,7 @@
 // Loads data into the worker and builds the drawn graph from its overview plus what the session added, keeping where nodes were.
 import { datasetReplaced, type SessionState, type SessionStore } from "../session/index.ts";
 import { baseIriOfUrl } from "../rdf/iri.ts";
+import type { SessionSource } from "../session/format.ts";
 import type { DataClient } from "./data-client.ts";
 import type { DataSources } from "./data-sources.ts";
 import { classColours } from "./display.ts";
@@ -73,6 +74,17 @@ export class ViewBuilder {
     await this.rebuild({ replaced: replace });
     this.host.hideProgress();
     return true;
+  }
+
+  /**
+   * Replaces the data with a session's sources (bundled, then files); a file without content is read from `kept` or
+   * the page's own copy. Rejects with the load's error, for the caller to show.
+   */
+  async loadSources(sources: readonly SessionSource[], kept?: ReadonlyMap<string, Blob>): Promise<void> {
+    const bundled = sources.some((s) => s.kind === "bundled");
+    const files = this.host.dataSources.incoming(sources, kept);
+    if (bundled) await this.load([], true, true);
+    if (files.length) await this.load(files, !bundled, true);
   }
 
   /**
