@@ -3,7 +3,8 @@ import { DataFactory } from "n3";
 import type { Dataset } from "../rdf/dataset.ts";
 import { KIND_BLANK, KIND_DEFAULT_GRAPH, KIND_LITERAL } from "../rdf/terms.ts";
 import { prefixes as wellKnownPrefixes, rdf } from "../rdf/vocab.ts";
-import { defaultProjection, type PredicatePath, type ProjectionConfig } from "./projection-config.ts";
+import { EvidenceReader } from "./evidence-reader.ts";
+import { defaultProjection, type ProjectionConfig } from "./projection-config.ts";
 import type { Evidence, GraphIndex, LinkAttribute, LiteralAttribute } from "./types.ts";
 
 const enum PredicateRole {
@@ -80,7 +81,7 @@ class ProjectedGraph implements GraphIndex {
   private readonly altLabelPredicates: Set<number>;
   private readonly descriptionPredicates: number[];
   private readonly linkPredicates: Set<number>;
-  private readonly evidencePaths: { [K in keyof ProjectionConfig["evidence"]]: number[][] };
+  private readonly evidenceReader: EvidenceReader;
 
   constructor(
     readonly dataset: Dataset,
@@ -105,13 +106,7 @@ class ProjectedGraph implements GraphIndex {
     this.altLabelPredicates = new Set(idsOf(config.altLabelPredicates));
     this.descriptionPredicates = config.descriptionPredicates.map(idOf);
     this.linkPredicates = new Set(idsOf(config.linkPredicates));
-    const pathIds = (paths: readonly PredicatePath[]) =>
-      paths.map((path) => path.map(idOf)).filter((path) => path.every((id) => id >= 0));
-    const ev = config.evidence;
-    this.evidencePaths = {
-      quote: pathIds(ev.quote), source: pathIds(ev.source), locator: pathIds(ev.locator),
-      page: pathIds(ev.page), date: pathIds(ev.date),
-    };
+    this.evidenceReader = new EvidenceReader(dataset, config.evidence, (t) => this.nodeByTerm(t), (n) => this.label(n), localName);
 
     // The table's kind bytes, so hot loops compare bytes instead of strings.
     const kind = terms.kindCodes();
@@ -479,7 +474,7 @@ class ProjectedGraph implements GraphIndex {
 
   evidence(e: number): Evidence[] {
     const out: Evidence[] = [];
-    for (let i = this.evidenceOffsets[e]; i < this.evidenceOffsets[e + 1]; i++) out.push(this.readEvidence(this.evidenceTerms[i]));
+    for (let i = this.evidenceOffsets[e]; i < this.evidenceOffsets[e + 1]; i++) out.push(this.evidenceReader.read(this.evidenceTerms[i]));
     return out;
   }
 
@@ -494,46 +489,5 @@ class ProjectedGraph implements GraphIndex {
   termLabel(termId: number): string {
     const n = this.nodeByTerm(termId);
     return n >= 0 ? this.label(n) : localName(this.dataset.terms.key(termId));
-  }
-
-  private readEvidence(m: number): Evidence {
-    const terms = this.dataset.terms;
-    const paths = this.evidencePaths;
-    const source = this.follow(m, paths.source);
-    const sourceIri = source === undefined ? "" : terms.key(source);
-    const sourceNode = source === undefined ? -1 : this.nodeByTerm(source);
-    const literal = (found: number | undefined) => (found === undefined ? "" : terms.value(found));
-    const evidence: Evidence = {
-      statement: terms.key(m),
-      quote: literal(this.follow(m, paths.quote, true)),
-      source: sourceIri,
-      sourceLabel: sourceNode >= 0 ? this.label(sourceNode) : source === undefined ? "" : localName(sourceIri),
-      locator: literal(this.follow(m, paths.locator, true)),
-    };
-    const page = this.follow(m, paths.page, true);
-    if (page !== undefined && Number.isFinite(Number(terms.value(page)))) evidence.page = Number(terms.value(page));
-    const date = this.follow(m, paths.date, true);
-    if (date !== undefined) evidence.date = terms.value(date);
-    return evidence;
-  }
-
-  /** The first object reached from `start` along any of the predicate paths (a literal when `wantLiteral`). */
-  private follow(start: number, paths: number[][], wantLiteral = false): number | undefined {
-    const { predicates, objects } = this.dataset;
-    const terms = this.dataset.terms;
-    for (const path of paths) {
-      let frontier = [start];
-      for (const predicate of path) {
-        const next: number[] = [];
-        for (const t of frontier) {
-          const [from, to] = this.dataset.subjectRange(t);
-          for (let q = from; q < to; q++) if (predicates[q] === predicate) next.push(objects[q]);
-        }
-        frontier = next;
-      }
-      const found = frontier.find((t) => terms.isLiteral(t) === wantLiteral);
-      if (found !== undefined) return found;
-    }
-    return undefined;
   }
 }

@@ -11,7 +11,10 @@ export interface Evidence {
   /** The source document's label, or its IRI when it has none. */
   sourceLabel: string;
   locator: string;
+  /** The (first) page of the quote. */
   page?: number;
+  /** Every page, ascending, when the quote crosses a page break. */
+  pages?: number[];
   /** The lexical form of dcterms:date (e.g. "2016-03", "2014"). */
   date?: string;
 }

@@ -15,11 +15,17 @@ export function relationPhrase(g: GraphIndex, predicateTerm: number): string {
   return /^[A-Z][a-z]/.test(phrase) ? phrase[0].toLowerCase() + phrase.substring(1) : phrase;
 }
 
-/** Where a quote comes from: locator and page, else the source document's label. */
+/** The quote's page as a reader cites it: "p. 3", or "pp. 2, 4" across a page break; "" when unknown. */
+export function pageText(evidence: Pick<Evidence, "page" | "pages">): string {
+  if (evidence.pages && evidence.pages.length > 1) return `pp. ${evidence.pages.join(", ")}`;
+  return evidence.page !== undefined ? `p. ${evidence.page}` : "";
+}
+
+/** Where a quote comes from: locator and page(s), else the source document's label. */
 export function evidencePlace(evidence: Evidence): string {
   const parts: string[] = [];
   if (evidence.locator) parts.push(evidence.locator);
-  if (evidence.page !== undefined) parts.push(`p. ${evidence.page}`);
+  if (evidence.page !== undefined) parts.push(pageText(evidence));
   if (parts.length === 0 && evidence.sourceLabel) parts.push(evidence.sourceLabel);
   return parts.join(", ");
 }

@@ -17,6 +17,8 @@ export interface EvidenceJson {
   source: string;
   locator: string;
   page?: number;
+  /** Every page, when the quote crosses a page break. */
+  pages?: number[];
   date?: string;
 }
 
@@ -66,6 +68,7 @@ export function edgeToJson(g: GraphIndex, e: number): EdgeJson {
     evidence: g.evidence(e).map((item) => {
       const json: EvidenceJson = { quote: item.quote, source: item.source, locator: item.locator };
       if (item.page !== undefined) json.page = item.page;
+      if (item.pages !== undefined) json.pages = item.pages;
       if (item.date !== undefined) json.date = item.date;
       return json;
     }),

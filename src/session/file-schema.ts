@@ -22,10 +22,11 @@ const evidenceSchema = obj(
     sourceLabel: text(),
     locator: text(),
     page: int(0, 1_000_000),
+    pages: arr(int(0, 1_000_000), 16, "every page, when the quote crosses a page break"),
     date: str(40),
     text: str(512, { doc: "cleaned source text file, relative to graph-data/" }),
   },
-  ["page", "date", "text"],
+  ["page", "pages", "date", "text"],
 );
 
 const pathOptionsSchema = obj({

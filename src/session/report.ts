@@ -1,6 +1,6 @@
 // The session report: one self-contained HTML file (inline CSS, no scripts, every datum escaped) with view, queries, quotes, notes, Turtle.
 import type { GraphIndex } from "../graph/types.ts";
-import { evidencePlace } from "../query/explain.ts";
+import { evidencePlace, pageText } from "../query/explain.ts";
 import type { SessionFile } from "./format.ts";
 import { findEdge } from "./replay.ts";
 import { parseTripleKey, queryKinds, tripleKey, type EdgeTriple, type HistoryEntry, type RecordedResult } from "./history.ts";
@@ -102,7 +102,7 @@ function quotes(evidence: EvidenceView[]): string {
   return evidence
     .filter((ev) => ev.quote)
     .map((ev) => {
-      const place = [ev.locator, ev.page !== undefined && !ev.locator.includes(`p. ${ev.page}`) ? `p. ${ev.page}` : "", ev.date ?? "", ev.sourceLabel].filter(Boolean).join(" · ");
+      const place = [ev.locator, ev.page !== undefined && !ev.locator.includes(`p. ${ev.page}`) ? pageText(ev) : "", ev.date ?? "", ev.sourceLabel].filter(Boolean).join(" · ");
       return `<blockquote>“${html(ev.quote)}” <span class="place">— ${html(place)}</span></blockquote>`;
     })
     .join("");

@@ -1,6 +1,7 @@
 // The details panel: a node's classes, labels, description and relations grouped by predicate, or an edge, each with evidence.
 import { h, replaceChildren } from "./dom.ts";
 import type { EvidenceView } from "../session/types.ts";
+import { pageText } from "../query/explain.ts";
 import type { EdgeDetails, NodeDetails, RelationView } from "./protocol.ts";
 
 export interface DetailsActions {
@@ -30,7 +31,7 @@ export function renderEvidence(list: readonly EvidenceView[], open: (evidence: E
           "div",
           { class: "evidence-meta" },
           evidence.locator ? h("span", { class: "locator" }, evidence.locator) : null,
-          evidence.page !== undefined ? h("span", { class: "page" }, `p. ${evidence.page}`) : null,
+          evidence.page !== undefined ? h("span", { class: "page" }, pageText(evidence)) : null,
           evidence.date ? h("span", { class: "date" }, evidence.date) : null,
           h("span", { class: "source" }, evidence.sourceLabel),
           h(

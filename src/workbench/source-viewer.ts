@@ -2,6 +2,7 @@
 import { h, replaceChildren } from "./dom.ts";
 import { locateQuote } from "./quote.ts";
 import type { EvidenceView } from "../session/types.ts";
+import { pageText } from "../query/explain.ts";
 
 /** The cleaned source texts bundled at build time, keyed by their path relative to graph-data/ ("sources/x.txt"). */
 export function bundledSources(): Map<string, string> {
@@ -42,7 +43,7 @@ export class SourceViewer {
   open(evidence: EvidenceView): void {
     const found = this.textFor(evidence);
     this.title.textContent = evidence.sourceLabel || evidence.source;
-    const where = [evidence.locator, evidence.page !== undefined ? `page ${evidence.page}` : "", found ? found[0] : ""].filter(Boolean);
+    const where = [evidence.locator, pageText(evidence), found ? found[0] : ""].filter(Boolean);
     this.meta.textContent = where.join(" · ");
     if (!found) {
       replaceChildren(this.body, h("p", { class: "warning" }, "The source text of this evidence is not bundled with the workbench."), h("blockquote", {}, evidence.quote));

@@ -6,6 +6,7 @@ import type { GraphIndex } from "../../src/graph/types.ts";
 import { projectGraph } from "../../src/graph/project.ts";
 import { kg } from "../../src/rdf/vocab.ts";
 import { explainPath } from "../../src/query/explain.ts";
+import { pathsToJson } from "../../src/query/json.ts";
 import { resolveNode } from "../../src/query/names.ts";
 import { neighbourhood } from "../../src/query/neighbourhood.ts";
 import { findPaths, type Path } from "../../src/query/path.ts";
@@ -61,6 +62,16 @@ describe("the bundled graph", async () => {
       // Every way in passes China or the BRI, so avoiding both leaves no path: absence is an empty list.
       expect(findPaths(g, from, to, { excludeNodes: [china, bri], maxLength: 20 })).toEqual([]);
     }
+  });
+
+  it("cites both pages of a quote that crosses a page break (pp. 1, 2), in explanations and JSON", () => {
+    const from = resolveNode(g, "Digital Silk Road"), to = resolveNode(g, "Belt and Road Initiative");
+    const [direct] = findPaths(g, from, to, { maxLength: 1 });
+    expect(direct).toBeDefined();
+    const evidence = g.evidence(direct.steps[0].edge).find((e) => e.quote.includes("as well as its derivative"));
+    expect(evidence).toMatchObject({ page: 1, pages: [1, 2] });
+    expect(explainPath(g, direct)[0]).toContain(", pp. 1, 2)");
+    expect(pathsToJson(g, [direct]).paths[0].edges[0].evidence.find((e) => e.quote === evidence!.quote)).toMatchObject({ page: 1, pages: [1, 2] });
   });
 
   it("routes Huawei to Kenya around the hub China", () => {
