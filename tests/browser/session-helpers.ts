@@ -61,6 +61,8 @@ export async function dragNode(page: Page, key: string, dx: number, dy: number):
     const data = sigma.getNodeDisplayData(k)!;
     sigma.getCamera().setState({ x: data.x, y: data.y });
   }, key);
+  // sigma finds the node under the pointer in its last drawn frame: let it draw the camera just set.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   const steps = await page.evaluate(() => window.workbench!.session!.controller.history.entries.length);
   const from = await nodePoint(page, key);
   await page.mouse.move(from.x, from.y);
