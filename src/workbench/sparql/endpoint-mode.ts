@@ -7,20 +7,18 @@ import {
   setNeighbourhoodCenters,
   type SessionStore,
 } from "../../session/index.ts";
-import type { PathResultView } from "../../session/types.ts";
 import { writeNTriples } from "../../rdf/serialize.ts";
 import type { GraphIndex } from "../../graph/types.ts";
-import { explainPath } from "../../query/explain.ts";
-import type { Path } from "../../query/path.ts";
-import { SparqlEndpoint, SparqlEndpointError } from "../../sparql/sparql-endpoint.ts";
+import { SparqlEndpoint } from "../../sparql/sparql-endpoint.ts";
 import { baseIriOfUrl } from "../../rdf/iri.ts";
 import { remoteNeighbourhood, remotePaths, remoteSearch, resolveRemoteNode } from "../../sparql/sparql-remote.ts";
 import type { DataClient } from "../data-client.ts";
 import type { DatasetSummary } from "../protocol.ts";
 import { h, replaceChildren } from "../dom.ts";
 import type { GraphView } from "../graph-view.ts";
-import { curie } from "./curie.ts";
-import type { QueryAnswerView, QueryFailure, TermView } from "./protocol.ts";
+import { EndpointStatus } from "./endpoint-status.ts";
+import { hitList, pathView, rowViews } from "./endpoint-views.ts";
+import type { QueryAnswerView, QueryFailure } from "./protocol.ts";
 
 export interface EndpointModeHost {
   client: DataClient;
@@ -49,7 +47,7 @@ export class EndpointMode {
   readonly element: HTMLElement;
   /** The connection; the only place the password lives (inside SparqlEndpoint's Authorization header). */
   private endpoint: SparqlEndpoint | null = null;
-  private running: AbortController | null = null;
+  private readonly status = new EndpointStatus();
   private joins = 0;
   private readonly form: HTMLElement;
   private readonly tools: HTMLElement;
@@ -58,8 +56,6 @@ export class EndpointMode {
   private readonly password = h("input", { id: "ep-password", type: "password", placeholder: "password", attrs: { autocomplete: "off", "aria-label": "Password" } });
   private readonly timeout = h("input", { id: "ep-timeout", type: "number", value: "30", attrs: { min: "1", max: "600", "aria-label": "Timeout in seconds" } });
   private readonly connectionLabel = h("strong", { id: "ep-connected" });
-  private readonly statusLine = h("div", { id: "ep-status", class: "ep-status", attrs: { "aria-live": "polite" } });
-  private readonly cancelButton = h("button", { id: "ep-cancel", hidden: true, on: { click: () => this.cancel() } }, "Cancel");
   private readonly results = h("div", { id: "ep-results", class: "ep-results" });
   private readonly searchInput = h("input", { id: "ep-search", placeholder: "Search names on the endpoint…", attrs: { "aria-label": "Search the endpoint" } });
   private readonly fromInput = h("input", { id: "ep-from", placeholder: "From (name or IRI)", attrs: { "aria-label": "Path from" } });
@@ -90,7 +86,7 @@ export class EndpointMode {
       h("div", { class: "row" }, this.fromInput, "→", this.toInput, h("button", { id: "ep-path-run", on: { click: () => void this.path() } }, "Find paths")),
       h("div", { class: "row" }, this.centreInput, h("label", {}, "Depth ", this.depthSelect), h("button", { id: "ep-nb-run", on: { click: () => void this.neighbourhood() } }, "Explore")),
     );
-    this.element = h("div", { class: "ep" }, this.form, this.tools, h("div", { class: "row" }, this.statusLine, this.cancelButton), this.results);
+    this.element = h("div", { class: "ep" }, this.form, this.tools, h("div", { class: "row" }, this.status.line, this.status.cancelButton), this.results);
   }
 
   get connected(): boolean {
@@ -112,10 +108,10 @@ export class EndpointMode {
         timeoutMs: Math.max(1, Number(this.timeout.value) || 30) * 1000,
       });
     } catch (error) {
-      this.fail(error);
+      this.status.fail(error);
       return;
     }
-    const ok = await this.guard("Connecting…", async (signal) => {
+    const ok = await this.status.guard("Connecting…", async (signal) => {
       await endpoint.ask("ASK { ?s ?p ?o }", { signal });
       return true;
     });
@@ -126,7 +122,7 @@ export class EndpointMode {
     this.form.hidden = true;
     this.tools.hidden = false;
     this.connectionLabel.textContent = endpoint.displayUrl;
-    this.say(`Connected to ${endpoint.displayUrl}.`);
+    this.status.say(`Connected to ${endpoint.displayUrl}.`);
     this.host.onConnection(endpoint.displayUrl);
   }
 
@@ -135,43 +131,29 @@ export class EndpointMode {
     this.endpoint = null;
     this.tools.hidden = true;
     replaceChildren(this.results);
-    this.say("");
+    this.status.say("");
     this.host.onConnection(null);
   }
 
   cancel(): void {
-    this.running?.abort();
+    this.status.cancel();
   }
 
   /** A query typed in the panel, sent to the endpoint; graph answers are drawn like local ones. */
   async query(text: string, maxRows: number): Promise<{ answer?: QueryAnswerView; failure?: QueryFailure }> {
     const endpoint = this.need();
     let failure: QueryFailure | undefined;
-    const answer = await this.guard("Asking the endpoint…", async (signal): Promise<QueryAnswerView> => {
+    const answer = await this.status.guard("Asking the endpoint…", async (signal): Promise<QueryAnswerView> => {
       const reply = await endpoint.query(text, { signal, maxRows });
       if (reply.form === "ask") return { form: "ask", value: reply.value };
-      if (reply.form === "select") {
-        const prefixes = this.host.prefixes();
-        const rows = reply.result.bindings.map((binding) => {
-          const row: Record<string, TermView> = {};
-          for (const [name, term] of Object.entries(binding)) {
-            row[name] = term.type === "uri"
-              ? { type: "uri", value: term.value, curie: curie(term.value, prefixes) }
-              : term.type === "literal" || term.type === "typed-literal"
-                ? { type: "literal", value: term.value, language: term["xml:lang"] || undefined, datatype: term.datatype }
-                : { type: term.type, value: term.value };
-          }
-          return row;
-        });
-        return { form: "select", vars: reply.result.vars, rows, truncated: reply.result.truncated };
-      }
+      if (reply.form === "select") return { form: "select", vars: reply.result.vars, rows: rowViews(reply.result.bindings, this.host.prefixes()), truncated: reply.result.truncated };
       const format = /turtle/.test(reply.contentType) ? "turtle" : "ntriples";
       // A Turtle answer's relative IRIs resolve against the endpoint's address (the answer's location).
       const graph = await this.host.client.request("sparql", { op: "graph", text: reply.text, format, form: reply.form, baseIRI: baseIriOfUrl(endpoint.displayUrl) });
       if (graph.op !== "graph") throw new Error("workbench/sparql: unexpected reply");
       return graph.answer;
     }, (message) => (failure = { message }));
-    this.say(answer ? "" : this.statusLine.textContent ?? "");
+    this.status.say(answer ? "" : this.status.line.textContent ?? "");
     return answer ? { answer } : { failure: failure ?? { message: "workbench/sparql: cancelled" } };
   }
 
@@ -179,36 +161,21 @@ export class EndpointMode {
     const endpoint = this.need();
     const text = this.searchInput.value.trim();
     if (!text) return;
-    const hits = await this.guard(`Searching “${text}” on the endpoint…`, (signal) => remoteSearch(endpoint, text, { limit: 15, signal }));
+    const hits = await this.status.guard(`Searching “${text}” on the endpoint…`, (signal) => remoteSearch(endpoint, text, { limit: 15, signal }));
     if (!hits) return;
-    this.say(hits.length ? `${hits.length} match${hits.length === 1 ? "" : "es"} for “${text}” on the endpoint. Choose one to add it with its neighbours.` : `Nothing on the endpoint matches “${text}”.`);
-    replaceChildren(
-      this.results,
-      h(
-        "ul",
-        { class: "ep-hits" },
-        ...hits.map((hit) =>
-          h(
-            "li",
-            {},
-            h("button", { class: "link ep-hit", dataset: { iri: hit.iri }, title: hit.iri, on: { click: () => void this.showNode(hit.iri) } }, hit.label),
-            hit.matched !== hit.label ? h("span", { class: "muted" }, ` (${hit.matched})`) : null,
-            hit.types.length ? h("span", { class: "muted" }, ` · ${hit.types.map((t) => curie(t, this.host.prefixes()) ?? t).join(", ")}`) : null,
-          ),
-        ),
-      ),
-    );
+    this.status.say(hits.length ? `${hits.length} match${hits.length === 1 ? "" : "es"} for “${text}” on the endpoint. Choose one to add it with its neighbours.` : `Nothing on the endpoint matches “${text}”.`);
+    replaceChildren(this.results, hitList(hits, this.host.prefixes(), (iri) => void this.showNode(iri)));
   }
 
   /** Fetches a node's direct neighbourhood from the endpoint, adds it to the view, selects and centres the node. */
   async showNode(iri: string): Promise<void> {
     const endpoint = this.need();
-    const answer = await this.guard("Fetching the node and its neighbours…", (signal) => remoteNeighbourhood(endpoint, [iri], { depth: 1, limit: NEIGHBOURHOOD_LIMIT, signal }));
+    const answer = await this.status.guard("Fetching the node and its neighbours…", (signal) => remoteNeighbourhood(endpoint, [iri], { depth: 1, limit: NEIGHBOURHOOD_LIMIT, signal }));
     if (!answer) return;
     const g = answer.graph;
     const joined = await this.join(g, answer.result.nodes.map((e) => g.iri(e.node)), answer.result.edges, iri);
     if (!joined) return;
-    this.truncationNote(answer.fetchTruncated, `${answer.result.nodes.length} nodes fetched.`);
+    this.status.result(answer.fetchTruncated, `${answer.result.nodes.length} nodes fetched.`);
     this.host.store.dispatch(actions.addNodes(joined.added));
     this.host.store.apply(selectNode(iri));
     requestAnimationFrame(() => this.host.view.focusNode(iri));
@@ -218,11 +185,11 @@ export class EndpointMode {
     const endpoint = this.need();
     const fromName = this.fromInput.value.trim(), toName = this.toInput.value.trim();
     if (!fromName || !toName) {
-      this.fail(new Error("Give both ends of the path (a name or an IRI)."));
+      this.status.fail(new Error("Give both ends of the path (a name or an IRI)."));
       return;
     }
     const options = this.host.store.get().path.options;
-    const answer = await this.guard(`Finding paths from “${fromName}” to “${toName}” on the endpoint…`, async (signal) => {
+    const answer = await this.status.guard(`Finding paths from “${fromName}” to “${toName}” on the endpoint…`, async (signal) => {
       const prefixes = this.host.prefixes();
       const [from, to] = [await resolveRemoteNode(endpoint, fromName, prefixes, { signal }), await resolveRemoteNode(endpoint, toName, prefixes, { signal })];
       // The Path tab's exclusions are IRIs, which the endpoint search takes as they are.
@@ -239,8 +206,8 @@ export class EndpointMode {
     if (!answer) return;
     const g = answer.graph;
     if (answer.paths.length === 0) {
-      this.say(`No path between “${fromName}” and “${toName}” within ${options.maxLength} steps on the endpoint.`);
-      this.truncationNote(answer.fetchTruncated, "");
+      this.status.say(`No path between “${fromName}” and “${toName}” within ${options.maxLength} steps on the endpoint.`);
+      this.status.result(answer.fetchTruncated, "");
       return;
     }
     const edgeIds = [...new Set(answer.paths.flatMap((p) => p.steps.map((s) => s.edge)))];
@@ -252,7 +219,7 @@ export class EndpointMode {
     const ends = { from: results[0].nodes[0], to: results[0].nodes[results[0].nodes.length - 1], options };
     this.host.store.apply(pathStarted());
     this.host.store.dispatch(actions.runPath(ends, { results }, joined.added));
-    this.truncationNote(answer.fetchTruncated, `${results.length} path${results.length === 1 ? "" : "s"} found on the endpoint (${answer.rows} rows fetched); see the Path tab for the steps and their evidence.`);
+    this.status.result(answer.fetchTruncated, `${results.length} path${results.length === 1 ? "" : "s"} found on the endpoint (${answer.rows} rows fetched); see the Path tab for the steps and their evidence.`);
     replaceChildren(this.results, ...results.map((r) => h("p", { class: "ep-path" }, r.nodeLabels.join(" → "))));
     requestAnimationFrame(() => this.host.view.fitNodes(results[0].nodes));
   }
@@ -262,7 +229,7 @@ export class EndpointMode {
     const name = this.centreInput.value.trim();
     if (!name) return;
     const depth = Number(this.depthSelect.value);
-    const answer = await this.guard(`Exploring around “${name}” on the endpoint…`, async (signal) => {
+    const answer = await this.status.guard(`Exploring around “${name}” on the endpoint…`, async (signal) => {
       const centre = await resolveRemoteNode(endpoint, name, this.host.prefixes(), { signal });
       return remoteNeighbourhood(endpoint, [centre], { depth, limit: NEIGHBOURHOOD_LIMIT, signal });
     });
@@ -278,7 +245,7 @@ export class EndpointMode {
     const { direction, classes, predicates, mode } = store.get().neighbourhood;
     const params = { centers: centres, depth, direction, classes, predicates, limit: NEIGHBOURHOOD_LIMIT, mode };
     store.dispatch(actions.runNeighbourhood(params, { result: { centers: centres, nodes, edges, truncated: answer.result.truncated } }, joined.added));
-    this.truncationNote(answer.fetchTruncated, `${nodes.length} nodes and ${edges.length} relations within depth ${depth} on the endpoint (see the Neighbourhood tab).`);
+    this.status.result(answer.fetchTruncated, `${nodes.length} nodes and ${edges.length} relations within depth ${depth} on the endpoint (see the Neighbourhood tab).`);
     requestAnimationFrame(() => this.host.view.fitNodes(nodes.map((n) => n.node)));
   }
 
@@ -299,85 +266,13 @@ export class EndpointMode {
       this.host.viewChanged();
       return { ...reply, added };
     } catch (error) {
-      this.fail(error);
+      this.status.fail(error);
       return undefined;
     }
-  }
-
-  /**
-   * Runs one endpoint operation with a Cancel button; failures (down, slow, HTTP errors, malformed answers) are
-   * shown and give undefined, so callers change nothing.
-   */
-  private async guard<T>(what: string, run: (signal: AbortSignal) => Promise<T>, onFailure?: (message: string) => void): Promise<T | undefined> {
-    this.running?.abort();
-    const controller = new AbortController();
-    this.running = controller;
-    this.say(what);
-    this.cancelButton.hidden = false;
-    try {
-      return await run(controller.signal);
-    } catch (error) {
-      const message = this.fail(error);
-      onFailure?.(message);
-      return undefined;
-    } finally {
-      if (this.running === controller) {
-        this.running = null;
-        this.cancelButton.hidden = true;
-      }
-    }
-  }
-
-  private fail(error: unknown): string {
-    let message = error instanceof Error ? error.message : String(error);
-    if (error instanceof SparqlEndpointError && error.kind === "aborted") message = "Cancelled: the view is unchanged.";
-    else if (error instanceof SparqlEndpointError && error.kind === "network") {
-      message += " — is the endpoint running, and does it allow requests from this page (CORS)?";
-    }
-    this.statusLine.classList.add("sparql-error");
-    this.statusLine.textContent = message;
-    return message;
-  }
-
-  private say(text: string): void {
-    this.statusLine.classList.remove("sparql-error", "warning");
-    this.statusLine.textContent = text;
-  }
-
-  private truncationNote(truncated: boolean, text: string): void {
-    if (!truncated) {
-      this.say(text);
-      return;
-    }
-    this.say(`${text} The endpoint's answer was cut at the row budget: the result may be incomplete.`);
-    this.statusLine.classList.add("warning");
   }
 
   private need(): SparqlEndpoint {
     if (!this.endpoint) throw new Error("workbench/sparql: not connected to an endpoint (Connect to endpoint… first).");
     return this.endpoint;
   }
-}
-
-function pathView(g: GraphIndex, path: Path, keyOf: Map<number, { key: string | null; evidence: PathResultView["steps"][number]["evidence"] }>): PathResultView {
-  const explanation = explainPath(g, path);
-  let at = path.nodes[0];
-  const steps = path.steps.map((step) => {
-    const e = step.edge;
-    const next = step.forward ? g.edgeTargets[e] : g.edgeSources[e];
-    const p = g.edgePredicates[e];
-    const joined = keyOf.get(e);
-    const view = {
-      edge: joined?.key ?? `sparql:${g.iri(g.edgeSources[e])} ${g.dataset.terms.value(p)} ${g.iri(g.edgeTargets[e])}`,
-      forward: step.forward,
-      from: g.iri(at),
-      to: g.iri(next),
-      predicate: g.dataset.terms.value(p),
-      predicateLabel: g.termLabel(p),
-      evidence: joined?.evidence ?? [],
-    };
-    at = next;
-    return view;
-  });
-  return { nodes: path.nodes.map((n) => g.iri(n)), nodeLabels: path.nodes.map((n) => g.label(n)), steps, explanation };
 }

@@ -1,0 +1,64 @@
+// The endpoint panel's status line and Cancel button: one operation at a time, its progress, its failure or its result, said in words.
+import { SparqlEndpointError } from "../../sparql/sparql-endpoint.ts";
+import { h } from "../dom.ts";
+
+export class EndpointStatus {
+  readonly line = h("div", { id: "ep-status", class: "ep-status", attrs: { "aria-live": "polite" } });
+  readonly cancelButton = h("button", { id: "ep-cancel", hidden: true, on: { click: () => this.cancel() } }, "Cancel");
+  private running: AbortController | null = null;
+
+  cancel(): void {
+    this.running?.abort();
+  }
+
+  /**
+   * Runs one endpoint operation with a Cancel button (a new one cancels the last); failures (down, slow, HTTP
+   * errors, malformed answers) are shown and give undefined, so callers change nothing.
+   */
+  async guard<T>(what: string, run: (signal: AbortSignal) => Promise<T>, onFailure?: (message: string) => void): Promise<T | undefined> {
+    this.running?.abort();
+    const controller = new AbortController();
+    this.running = controller;
+    this.say(what);
+    this.cancelButton.hidden = false;
+    try {
+      return await run(controller.signal);
+    } catch (error) {
+      const message = this.fail(error);
+      onFailure?.(message);
+      return undefined;
+    } finally {
+      if (this.running === controller) {
+        this.running = null;
+        this.cancelButton.hidden = true;
+      }
+    }
+  }
+
+  /** Shows a failure as an error and returns its message; a cancel says the view is unchanged. */
+  fail(error: unknown): string {
+    let message = error instanceof Error ? error.message : String(error);
+    if (error instanceof SparqlEndpointError && error.kind === "aborted") message = "Cancelled: the view is unchanged.";
+    else if (error instanceof SparqlEndpointError && error.kind === "network") {
+      message += " — is the endpoint running, and does it allow requests from this page (CORS)?";
+    }
+    this.line.classList.add("sparql-error");
+    this.line.textContent = message;
+    return message;
+  }
+
+  say(text: string): void {
+    this.line.classList.remove("sparql-error", "warning");
+    this.line.textContent = text;
+  }
+
+  /** Says `text`, warning when the endpoint's answer was cut at the row budget. */
+  result(truncated: boolean, text: string): void {
+    if (!truncated) {
+      this.say(text);
+      return;
+    }
+    this.say(`${text} The endpoint's answer was cut at the row budget: the result may be incomplete.`);
+    this.line.classList.add("warning");
+  }
+}

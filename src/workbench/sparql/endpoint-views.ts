@@ -1,0 +1,66 @@
+// What endpoint answers look like in the panel and the session: SELECT rows as term views, search hits as a list, fetched paths as path results.
+import type { GraphIndex } from "../../graph/types.ts";
+import { explainPath } from "../../query/explain.ts";
+import type { Path } from "../../query/path.ts";
+import type { SparqlBinding } from "../../sparql/sparql-endpoint.ts";
+import type { RemoteSearchHit } from "../../sparql/sparql-remote.ts";
+import type { PathResultView } from "../../session/types.ts";
+import { h } from "../dom.ts";
+import { curie } from "./curie.ts";
+import type { TermView } from "./protocol.ts";
+
+/** A SELECT's rows with IRIs as CURIEs where a data prefix fits. */
+export function rowViews(bindings: readonly SparqlBinding[], prefixes: Readonly<Record<string, string>>): Record<string, TermView>[] {
+  return bindings.map((binding) => {
+    const row: Record<string, TermView> = {};
+    for (const [name, term] of Object.entries(binding)) {
+      row[name] = term.type === "uri"
+        ? { type: "uri", value: term.value, curie: curie(term.value, prefixes) }
+        : term.type === "literal" || term.type === "typed-literal"
+          ? { type: "literal", value: term.value, language: term["xml:lang"] || undefined, datatype: term.datatype }
+          : { type: term.type, value: term.value };
+    }
+    return row;
+  });
+}
+
+/** The search hits as buttons that show the node, with the matched name and the types when they add something. */
+export function hitList(hits: readonly RemoteSearchHit[], prefixes: Readonly<Record<string, string>>, show: (iri: string) => void): HTMLElement {
+  return h(
+    "ul",
+    { class: "ep-hits" },
+    ...hits.map((hit) =>
+      h(
+        "li",
+        {},
+        h("button", { class: "link ep-hit", dataset: { iri: hit.iri }, title: hit.iri, on: { click: () => show(hit.iri) } }, hit.label),
+        hit.matched !== hit.label ? h("span", { class: "muted" }, ` (${hit.matched})`) : null,
+        hit.types.length ? h("span", { class: "muted" }, ` · ${hit.types.map((t) => curie(t, prefixes) ?? t).join(", ")}`) : null,
+      ),
+    ),
+  );
+}
+
+/** A path found on the endpoint as the session keeps one: joined edges by their keys and evidence, others as `sparql:` keys. */
+export function pathView(g: GraphIndex, path: Path, keyOf: Map<number, { key: string | null; evidence: PathResultView["steps"][number]["evidence"] }>): PathResultView {
+  const explanation = explainPath(g, path);
+  let at = path.nodes[0];
+  const steps = path.steps.map((step) => {
+    const e = step.edge;
+    const next = step.forward ? g.edgeTargets[e] : g.edgeSources[e];
+    const p = g.edgePredicates[e];
+    const joined = keyOf.get(e);
+    const view = {
+      edge: joined?.key ?? `sparql:${g.iri(g.edgeSources[e])} ${g.dataset.terms.value(p)} ${g.iri(g.edgeTargets[e])}`,
+      forward: step.forward,
+      from: g.iri(at),
+      to: g.iri(next),
+      predicate: g.dataset.terms.value(p),
+      predicateLabel: g.termLabel(p),
+      evidence: joined?.evidence ?? [],
+    };
+    at = next;
+    return view;
+  });
+  return { nodes: path.nodes.map((n) => g.iri(n)), nodeLabels: path.nodes.map((n) => g.label(n)), steps, explanation };
+}
