@@ -1,0 +1,50 @@
+// k shortest simple paths (Yen's algorithm): spur searches are bidirectional BFS with the root's nodes and used edges blocked.
+import type { Path } from "./path-types.ts";
+import { shortestPath } from "./path-bfs.ts";
+import type { Rules } from "./path-rules.ts";
+
+/** Yen's k shortest simple paths (as node sequences), each spur search a bidirectional BFS with exclusions. */
+export function yen(r: Rules, first: Path, to: number, k: number, maxLength: number): Path[] {
+  const g = r.g;
+  const s = r.scratch;
+  const accepted: Path[] = [first];
+  const candidates: Path[] = [];
+  const known = new Set<string>([first.nodes.join(",")]);
+  while (accepted.length < k) {
+    const previous = accepted[accepted.length - 1];
+    for (let spurIndex = 0; spurIndex < previous.nodes.length - 1; spurIndex++) {
+      const spur = previous.nodes[spurIndex];
+      const root = previous.nodes.slice(0, spurIndex + 1);
+      r.block = s.nextBlockGeneration();
+      for (const path of accepted) {
+        if (path.nodes.length <= spurIndex + 1 || !root.every((n, i) => path.nodes[i] === n)) continue;
+        const next = path.nodes[spurIndex + 1];
+        // Block every edge between the spur node and the next node, so parallel edges cannot repeat the path.
+        for (let i = g.outOffsets[spur]; i < g.outOffsets[spur + 1]; i++) {
+          if (g.edgeTargets[g.outEdgeIds[i]] === next) s.blockedEdges[g.outEdgeIds[i]] = r.block;
+        }
+        for (let i = g.inOffsets[spur]; i < g.inOffsets[spur + 1]; i++) {
+          if (g.edgeSources[g.inEdgeIds[i]] === next) s.blockedEdges[g.inEdgeIds[i]] = r.block;
+        }
+      }
+      for (let i = 0; i < spurIndex; i++) s.blockedNodes[root[i]] = r.block;
+      const spurPath = shortestPath(r, spur, to, maxLength - spurIndex);
+      if (spurPath === undefined) continue;
+      const candidate: Path = {
+        nodes: [...root, ...spurPath.nodes.slice(1)],
+        steps: [...previous.steps.slice(0, spurIndex), ...spurPath.steps],
+      };
+      const key = candidate.nodes.join(",");
+      if (known.has(key)) continue;
+      known.add(key);
+      candidates.push(candidate);
+    }
+    if (candidates.length === 0) break;
+    // Stable: equal lengths keep discovery order, so results are deterministic.
+    let bestIndex = 0;
+    for (let i = 1; i < candidates.length; i++) if (candidates[i].nodes.length < candidates[bestIndex].nodes.length) bestIndex = i;
+    accepted.push(candidates.splice(bestIndex, 1)[0]);
+  }
+  r.block = s.nextBlockGeneration();
+  return accepted;
+}
