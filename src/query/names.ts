@@ -150,10 +150,6 @@ export function resolveTerm(g: GraphIndex, name: string, kind: "predicate" | "cl
     if (id >= 0) return id;
   }
   const key = normaliseText(wanted);
-  for (const [old, replacement] of replacementsOf(g)) {
-    const id = normaliseText(localName(old)) === key ? terms.iriId(replacement.iri) : -1;
-    if (id >= 0) return id;
-  }
   const candidates = termCandidates(g, kind);
   const namesOf = (t: number) => {
     const n = g.nodeByTerm(t);
@@ -164,6 +160,13 @@ export function resolveTerm(g: GraphIndex, name: string, kind: "predicate" | "cl
   const asCandidate = (t: number) => ({ node: t, label: g.termLabel(t), iri: terms.key(t) });
   if (matches.length === 1) return matches[0];
   if (matches.length > 1) throw new NameResolutionError(wanted, "ambiguous", matches.map(asCandidate), kind);
+  // Else an old term's local name or label ("donatesTo", "donates to") names its replacement.
+  for (const [old, replacement] of replacementsOf(g)) {
+    const oldId = terms.iriId(old);
+    const oldNames = [localName(old), oldId >= 0 ? g.termLabel(oldId) : ""].map(normaliseText);
+    const id = oldNames.includes(key) ? terms.iriId(replacement.iri) : -1;
+    if (id >= 0) return id;
+  }
   const scored = candidates
     .map((t) => ({ t, d: Math.min(...namesOf(t).map((n) => editDistance(key, n, 3))) }))
     .filter((x) => x.d <= 3)

@@ -7,6 +7,23 @@ import { iriRef, stringLiteral } from "./sparql-query.ts";
 import { altLabelPredicates, compare, foldedPattern, iris, labelPredicates, type RemoteOptions } from "./sparql-remote-common.ts";
 import { editDistance, normaliseText, typoBudget } from "../query/text.ts";
 
+const owlDeprecated = "http://www.w3.org/2002/07/owl#deprecated";
+const isReplacedBy = "http://purl.org/dc/terms/isReplacedBy";
+const inverseOf = "http://www.w3.org/2002/07/owl#inverseOf";
+
+/** The term that replaced a deprecated one on the endpoint (following a chain of up to 8), or the IRI itself. */
+async function currentRemoteIri(endpoint: SparqlEndpoint, iri: string, options: RemoteOptions): Promise<string> {
+  let current = iri;
+  for (let step = 0; step < 8; step++) {
+    const ref = iriRef(current);
+    const rows = await endpoint.select(`SELECT ?new WHERE {\n${ref} ${iriRef(owlDeprecated)} true .\n{ ${ref} ${iriRef(isReplacedBy)} ?new } UNION { ${ref} ${iriRef(inverseOf)} ?new }\nFILTER(isIRI(?new))\n}\nORDER BY ?new\nLIMIT 1`, { signal: options.signal, maxRows: 1 });
+    const next = rows.bindings[0]?.new?.value;
+    if (next === undefined || next === current) return current;
+    current = next;
+  }
+  return current;
+}
+
 /** Expands `prefix:local` with the given prefixes, or undefined when it is not a CURIE of one of them. */
 export function expandName(name: string, prefixes: Readonly<Record<string, string>>): string | undefined {
   const iri = spelledIri(name, prefixes);
@@ -97,7 +114,8 @@ async function labelMatches(endpoint: SparqlEndpoint, wanted: string, key: strin
  * The IRIs of predicates or classes named in options: IRIs and CURIEs when the store holds them (a mistyped one is
  * an unknown name, as locally, not a filter that silently matches nothing); other names are matched on the
  * endpoint by label (case- and accent-insensitive) or by local name in one of the well-known namespaces, among
- * terms the store uses as predicates (as classes). Throws NameResolutionError like the local resolveTerm.
+ * terms the store uses as predicates (as classes) or declares deprecated. A deprecated term (the store's
+ * ontology/migration.ttl) gives the term that replaced it, as locally. Throws NameResolutionError like resolveTerm.
  */
 export async function resolveRemoteTerms(endpoint: SparqlEndpoint, names: readonly string[], kind: "predicate" | "class", prefixes: Readonly<Record<string, string>> = wellKnownPrefixes, options: RemoteOptions = {}): Promise<string[]> {
   const out: string[] = [];
@@ -108,13 +126,14 @@ export async function resolveRemoteTerms(endpoint: SparqlEndpoint, names: readon
       const ref = iriRef(spelled);
       // Anywhere in the store, as the local resolver accepts any term of the data (an ontology may declare it).
       if (await endpoint.ask(`ASK { { ?s ${ref} ?o } UNION { ${ref} ?p ?o } UNION { ?s ?p ${ref} } }`, { signal: options.signal })) {
-        out.push(spelled);
+        out.push(await currentRemoteIri(endpoint, spelled, options));
         continue;
       }
       throw new NameResolutionError(wanted, "unknown", [], kind);
     }
     const key = normaliseText(wanted);
-    const used = (v: string) => (kind === "predicate" ? `FILTER EXISTS { ?usedS ${v} ?usedO }` : `FILTER EXISTS { ?usedS ${iriRef(rdf.type)} ${v} }`);
+    const inUse = kind === "predicate" ? (v: string) => `{ ?usedS ${v} ?usedO }` : (v: string) => `{ ?usedS ${iriRef(rdf.type)} ${v} }`;
+    const used = (v: string) => `FILTER (EXISTS ${inUse(v)} || EXISTS { ${v} ${iriRef(owlDeprecated)} true })`;
     const found = new Map<string, string>();
     if (/^[A-Za-z_][\w.-]*$/.test(wanted)) {
       const candidates = [...new Set(Object.values(prefixes))].map((namespace) => namespace + wanted);
@@ -126,7 +145,13 @@ export async function resolveRemoteTerms(endpoint: SparqlEndpoint, names: readon
       const byLabel = await endpoint.select(`SELECT DISTINCT ?t ?l WHERE {\nVALUES ?lp { ${iris([...labelPredicates, ...altLabelPredicates])} }\n?t ?lp ?l .\nFILTER(isLiteral(?l) && REGEX(?l, ${stringLiteral(pattern)}, "i"))\n${used("?t")}\n}\nLIMIT 20`, { signal: options.signal, maxRows: 20 });
       for (const row of byLabel.bindings) if (row.t.type === "uri" && normaliseText(row.l.value) === key) found.set(row.t.value, row.l.value);
     }
-    const candidates = [...found].sort(([a], [b]) => compare(a, b)).map(([iri, label]) => ({ node: -1, label, iri }));
+    // A current term wins over an old one that shares its name.
+    const current = new Map<string, string>();
+    for (const [iri, label] of found) {
+      const now = await currentRemoteIri(endpoint, iri, options);
+      if (now === iri || !current.has(now)) current.set(now, now === iri ? label : current.get(now) ?? label);
+    }
+    const candidates = [...current].sort(([a], [b]) => compare(a, b)).map(([iri, label]) => ({ node: -1, label, iri }));
     if (candidates.length === 1) out.push(candidates[0].iri);
     else throw new NameResolutionError(wanted, candidates.length > 1 ? "ambiguous" : "unknown", candidates, kind);
   }
