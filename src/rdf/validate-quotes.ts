@@ -1,7 +1,7 @@
 // Checks evidence quotes against their sources' cleaned texts: verbatim, and where a position selector says, at that place.
 import type * as RDF from "@rdfjs/types";
 import { dcterms, kg, oa, prefixes, prov } from "./vocab.ts";
-import type { Problem } from "./validate.ts";
+import type { Problem } from "./validate-problem.ts";
 import { curie, termKey } from "./validate-terms.ts";
 
 /** What the quote checks read from the validator's index. */

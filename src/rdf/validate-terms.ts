@@ -2,7 +2,7 @@
 import { DataFactory, type Store } from "n3";
 import type * as RDF from "@rdfjs/types";
 import { owl, prefixes, rdf, rdfs } from "./vocab.ts";
-import type { Problem } from "./validate.ts";
+import type { Problem } from "./validate-problem.ts";
 
 /** The parsed files and their union, as the validator holds them. */
 export interface TermData {

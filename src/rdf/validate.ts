@@ -7,29 +7,8 @@ import { kg, oa, owl, prefixes, rdf, rdfs, sh, skos, foaf, schema } from "./voca
 import { classDeclarations, curie, propertyDeclarations, propertyUsageNotes, termKey, undeclaredTermProblems } from "./validate-terms.ts";
 import { quoteProblems } from "./validate-quotes.ts";
 
-export type ProblemKind =
-  | "syntax"
-  | "shacl"
-  | "quote-not-in-source"
-  | "undeclared-term"
-  | "missing-evidence"
-  | "dangling-evidence"
-  | "unused-property"
-  | "once-used-property"
-  | "deprecated-term"
-  | "ambiguous-quote";
-
-/** One thing wrong with the data, attributed to the file that states its subject. */
-export interface Problem {
-  file: string;
-  /** The IRI (or `_:label`) the problem is about. */
-  subject?: string;
-  kind: ProblemKind;
-  message: string;
-  /** Where a syntax error is (1-based). */
-  line?: number;
-  column?: number;
-}
+export type { Problem, ProblemKind } from "./validate-problem.ts";
+import type { Problem } from "./validate-problem.ts";
 
 export interface NamedText {
   name: string;
