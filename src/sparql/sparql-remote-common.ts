@@ -1,4 +1,4 @@
-// What the remote queries share: their options, IRI lists, the label predicates they read, accent-folding REGEX patterns, and code-point order.
+// What the remote queries share: their options, IRI lists, the label predicates they read, accent-folding REGEX patterns, filters, and code-point order.
 import { defaultProjection } from "../graph/projection-config.ts";
 import { iriRef, regexEscape } from "./sparql-query.ts";
 
@@ -41,3 +41,7 @@ export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Filters whose values are all absent from the fetched part must match nothing, not (as an empty list would) everything. */
+export function noneMatches(ids: number[]): number[] {
+  return ids.length > 0 && ids.every((id) => id < 0) ? [-1] : ids.filter((id) => id >= 0);
+}

@@ -1,0 +1,59 @@
+// A neighbourhood on an endpoint: the frontier expanded level by level into a fetched subgraph, then the core's neighbourhood.
+import type { GraphIndex } from "../graph/types.ts";
+import { neighbourhood, type Direction, type Neighbourhood } from "../query/neighbourhood.ts";
+import type { SparqlEndpoint } from "./sparql-endpoint.ts";
+import { noneMatches, type RemoteOptions } from "./sparql-remote-common.ts";
+import { remoteTermIds } from "./sparql-remote-names.ts";
+import { RemoteSubgraph } from "./sparql-remote-subgraph.ts";
+
+export interface RemoteNeighbourhoodOptions extends RemoteOptions {
+  depth?: number;
+  direction?: Direction;
+  /** Nodes at most (centers included); default 500. */
+  limit?: number;
+  /** Class and predicate IRIs, CURIEs or labels (labels are resolved against the fetched part). */
+  classes?: readonly string[];
+  predicates?: readonly string[];
+}
+
+export interface RemoteNeighbourhood {
+  /** The fetched part, projected: pass it with `result` to neighbourhoodToJson or the CLI's renderers. */
+  graph: GraphIndex;
+  result: Neighbourhood;
+  /** Whether the row budget stopped the fetch (the answer may lack nodes the store has). */
+  fetchTruncated: boolean;
+  rows: number;
+}
+
+/**
+ * The neighbourhood of the centers (IRIs) to a depth: the frontier is expanded level by level (all triples of its
+ * nodes, in the direction asked, with their evidence), the last level is only described (labels, classes), and
+ * the core's neighbourhood runs on what was fetched, so depth, limit and filters mean what they mean locally.
+ */
+export async function remoteNeighbourhood(endpoint: SparqlEndpoint, centers: readonly string[], options: RemoteNeighbourhoodOptions = {}): Promise<RemoteNeighbourhood> {
+  const depth = options.depth ?? 1;
+  const direction = options.direction ?? "both";
+  const limit = options.limit ?? 500;
+  const sub = new RemoteSubgraph(endpoint, options);
+  const seen = new Set<string>(centers);
+  let frontier = [...seen];
+  for (let level = 0; level < depth && frontier.length > 0 && !sub.truncated; level++) {
+    const reached = await sub.expand(frontier, direction);
+    frontier = [...reached].filter((iri) => !seen.has(iri));
+    for (const iri of frontier) seen.add(iri);
+    // The core stops at `limit` nodes; going further would fetch what it cannot show.
+    if (seen.size > limit) break;
+  }
+  await sub.describe(centers);
+  await sub.describeMentioned();
+  const graph = sub.graph();
+  const centerIds = centers.map((iri) => graph.nodeByIri(iri)).filter((n) => n >= 0);
+  const result = neighbourhood(graph, centerIds, {
+    depth,
+    direction,
+    limit,
+    classes: noneMatches(remoteTermIds(graph, options.classes ?? [], "class")),
+    predicates: noneMatches(remoteTermIds(graph, options.predicates ?? [], "predicate")),
+  });
+  return { graph, result, fetchTruncated: sub.truncated, rows: sub.rows };
+}

@@ -1,0 +1,84 @@
+// Paths on an endpoint: both ends' frontiers expanded in turn into a fetched subgraph until the core's findPaths answer is certain.
+import type { GraphIndex } from "../graph/types.ts";
+import type { Direction } from "../query/neighbourhood.ts";
+import { findPaths, type Path, type PathOptions } from "../query/path.ts";
+import type { SparqlEndpoint } from "./sparql-endpoint.ts";
+import { noneMatches, type RemoteOptions } from "./sparql-remote-common.ts";
+import { remoteTermIds } from "./sparql-remote-names.ts";
+import { RemoteSubgraph } from "./sparql-remote-subgraph.ts";
+
+export interface RemotePathOptions extends RemoteOptions, Omit<PathOptions, "predicates" | "excludePredicates" | "excludeClasses" | "excludeNodes"> {
+  predicates?: readonly string[];
+  excludePredicates?: readonly string[];
+  excludeClasses?: readonly string[];
+  /** IRIs of intermediate nodes to avoid. */
+  excludeNodes?: readonly string[];
+}
+
+export interface RemotePaths {
+  graph: GraphIndex;
+  paths: Path[];
+  /** Whether the row budget stopped the search before the answer was certain to be complete. */
+  fetchTruncated: boolean;
+  rows: number;
+  /** Hops expanded from each end. */
+  radii: [number, number];
+}
+
+/**
+ * Paths between two IRIs by bidirectional frontier expansion: each round expands the smaller frontier by one hop
+ * (bounded, paged queries) and runs the core's findPaths on what was fetched. With radii r1 and r2 fetched around
+ * the ends, every path of length <= r1 + r2 is present, so the search stops once the k-th path found (or the
+ * shortest, for all shortest) is that short, when the lengths reach maxLength, or when a side has nowhere to go.
+ */
+export async function remotePaths(endpoint: SparqlEndpoint, from: string, to: string, options: RemotePathOptions = {}): Promise<RemotePaths> {
+  const k = options.k ?? 1;
+  const maxLength = options.maxLength ?? 6;
+  const directed = options.directed ?? false;
+  const sub = new RemoteSubgraph(endpoint, options);
+  const sides = [
+    { seen: new Set([from]), frontier: [from], radius: 0, direction: (directed ? "out" : "both") as Direction },
+    { seen: new Set([to]), frontier: [to], radius: 0, direction: (directed ? "in" : "both") as Direction },
+  ];
+  await sub.describe([from, to]);
+  let answer: { graph: GraphIndex; paths: Path[] } = solve(sub, from, to, options);
+  const complete = () => {
+    const covered = sides[0].radius + sides[1].radius;
+    if (answer.paths.length === 0) return false;
+    const needed = options.allShortest ? answer.paths[0] : answer.paths[Math.min(k, answer.paths.length) - 1];
+    return answer.paths.length >= (options.allShortest ? 1 : k) && needed.steps.length <= covered;
+  };
+  while (from !== to && !complete() && !sub.truncated) {
+    if (sides[0].radius + sides[1].radius >= maxLength) break;
+    if (sides.some((side) => side.frontier.length === 0)) break;
+    const side = sides[0].frontier.length <= sides[1].frontier.length ? sides[0] : sides[1];
+    const reached = await sub.expand(side.frontier, side.direction);
+    side.frontier = [...reached].filter((iri) => !side.seen.has(iri));
+    for (const iri of side.frontier) side.seen.add(iri);
+    side.radius++;
+    await sub.describeMentioned();
+    answer = solve(sub, from, to, options);
+  }
+  return { ...answer, fetchTruncated: sub.truncated, rows: sub.rows, radii: [sides[0].radius, sides[1].radius] };
+}
+
+function solve(sub: RemoteSubgraph, from: string, to: string, options: RemotePathOptions): { graph: GraphIndex; paths: Path[] } {
+  const graph = sub.graph();
+  const a = graph.nodeByIri(from), b = graph.nodeByIri(to);
+  if (a < 0 || b < 0) return { graph, paths: [] };
+  const nodes = (list: readonly string[] | undefined) => (list ?? []).map((iri) => graph.nodeByIri(iri)).filter((n) => n >= 0);
+  const predicates = noneMatches(remoteTermIds(graph, options.predicates ?? [], "predicate"));
+  if (predicates.length === 1 && predicates[0] < 0) return { graph, paths: [] };
+  const paths = findPaths(graph, a, b, {
+    k: options.k,
+    allShortest: options.allShortest,
+    limit: options.limit,
+    maxLength: options.maxLength,
+    directed: options.directed,
+    predicates,
+    excludePredicates: remoteTermIds(graph, options.excludePredicates ?? [], "predicate").filter((id) => id >= 0),
+    excludeClasses: remoteTermIds(graph, options.excludeClasses ?? [], "class").filter((id) => id >= 0),
+    excludeNodes: nodes(options.excludeNodes),
+  });
+  return { graph, paths };
+}

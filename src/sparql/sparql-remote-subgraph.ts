@@ -1,0 +1,203 @@
+// The fetched part of a store: bounded, paged SELECTs gather a node's triples and their evidence into a local Dataset.
+import { DataFactory } from "n3";
+import type * as RDF from "@rdfjs/types";
+import { DatasetBuilder, type Dataset } from "../rdf/dataset.ts";
+import { oa, prefixes as wellKnownPrefixes, rdf } from "../rdf/vocab.ts";
+import { defaultProjection } from "../graph/projection-config.ts";
+import { projectGraph } from "../graph/project.ts";
+import type { GraphIndex } from "../graph/types.ts";
+import type { Direction } from "../query/neighbourhood.ts";
+import { SparqlEndpointError, type SparqlBinding, type SparqlEndpoint, type SparqlTermJson } from "./sparql-endpoint.ts";
+import { iriRef } from "./sparql-query.ts";
+import { iris, type RemoteOptions } from "./sparql-remote-common.ts";
+
+const linkPredicates = new Set(defaultProjection.linkPredicates);
+
+/**
+ * The fetched part of a store: quads gathered by bounded, paged SELECT queries (never CONSTRUCT, whose blank node
+ * labels are per response), with the bookkeeping of which nodes were expanded which way and described.
+ */
+export class RemoteSubgraph {
+  private readonly quads: RDF.Quad[] = [];
+  private readonly quadKeys = new Set<string>();
+  private readonly expandedOut = new Set<string>();
+  private readonly expandedIn = new Set<string>();
+  private readonly described = new Set<string>();
+  /** IRIs met as subjects or objects of relations, as predicates, classes or evidence sources: to describe. */
+  private readonly mentioned = new Set<string>();
+  private readonly blanks = new Map<string, RDF.BlankNode>();
+  private readonly pageSize: number;
+  private readonly batchSize: number;
+  private readonly maxRows: number;
+  rows = 0;
+  truncated = false;
+
+  constructor(readonly endpoint: SparqlEndpoint, readonly options: RemoteOptions = {}) {
+    this.pageSize = options.pageSize ?? 1000;
+    this.batchSize = options.batchSize ?? 40;
+    this.maxRows = options.maxRows ?? 50_000;
+  }
+
+  get size(): number {
+    return this.quads.length;
+  }
+
+  /**
+   * Runs `SELECT vars WHERE { body } ORDER BY vars` page by page (LIMIT/OFFSET), until a short page or the row budget;
+   * the budget sets `truncated`.
+   */
+  async selectPaged(vars: string, body: string, onRows: (rows: SparqlBinding[]) => void): Promise<void> {
+    for (let offset = 0; ; offset += this.pageSize) {
+      if (this.rows >= this.maxRows) {
+        this.truncated = true;
+        return;
+      }
+      const page = Math.min(this.pageSize, this.maxRows - this.rows);
+      const query = `SELECT ${vars} WHERE {\n${body}\n}\nORDER BY ${vars}\nLIMIT ${page}${offset > 0 ? ` OFFSET ${offset}` : ""}`;
+      let result: Awaited<ReturnType<SparqlEndpoint["select"]>>;
+      try {
+        result = await this.endpoint.select(query, { signal: this.options.signal, maxRows: page });
+      } catch (error) {
+        // Some stores refuse deep pages of a sorted result (Virtuoso sorts at most 10 000 rows): keep what came.
+        if (offset > 0 && error instanceof SparqlEndpointError && error.kind === "http") {
+          this.truncated = true;
+          return;
+        }
+        throw error;
+      }
+      this.rows += result.bindings.length;
+      onRows(result.bindings);
+      if (result.bindings.length < page) return;
+      if (page < this.pageSize) {
+        this.truncated = true;
+        return;
+      }
+    }
+  }
+
+  private async inBatches(nodes: Iterable<string>, run: (batch: string[]) => Promise<void>): Promise<void> {
+    const list = [...nodes];
+    for (let i = 0; i < list.length && !this.truncated; i += this.batchSize) await run(list.slice(i, i + this.batchSize));
+  }
+
+  private term(t: SparqlTermJson, blankScope: string): RDF.Term | undefined {
+    switch (t.type) {
+      case "uri":
+        return DataFactory.namedNode(t.value);
+      case "bnode": {
+        // Stores keep a blank node's label within a response; the scope keeps unrelated responses' labels apart.
+        const key = `${blankScope}|${t.value}`;
+        let node = this.blanks.get(key);
+        if (node === undefined) {
+          node = DataFactory.blankNode(`r${this.blanks.size}`);
+          this.blanks.set(key, node);
+        }
+        return node;
+      }
+      case "literal":
+      case "typed-literal": {
+        const language = t["xml:lang"];
+        if (language) return DataFactory.literal(t.value, language);
+        if (t.datatype) return DataFactory.literal(t.value, DataFactory.namedNode(t.datatype));
+        return DataFactory.literal(t.value);
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private add(s: RDF.Term | undefined, p: RDF.Term | undefined, o: RDF.Term | undefined): void {
+    if (s === undefined || p === undefined || o === undefined) return;
+    if (s.termType === "Literal" || p.termType !== "NamedNode") return;
+    const key = `${s.termType}:${s.value}|${p.value}|${o.termType}:${o.value}:${(o as RDF.Literal).language ?? ""}:${(o as RDF.Literal).datatype?.value ?? ""}`;
+    if (this.quadKeys.has(key)) return;
+    this.quadKeys.add(key);
+    this.quads.push(DataFactory.quad(s as RDF.Quad_Subject, p as RDF.Quad_Predicate, o as RDF.Quad_Object));
+    if (o.termType === "NamedNode") {
+      if (p.value === rdf.type) this.mentioned.add(o.value);
+      else if (!linkPredicates.has(p.value)) this.mentioned.add(o.value);
+    }
+    if (s.termType === "NamedNode") this.mentioned.add(s.value);
+    this.mentioned.add(p.value);
+  }
+
+  /**
+   * Fetches every triple of the nodes in the given direction (out: the node is the subject; in: the object, evidence
+   * statements excepted), and the evidence of those triples. Returns the IRIs of the nodes they lead to.
+   */
+  async expand(nodes: Iterable<string>, direction: Direction): Promise<Set<string>> {
+    const reached = new Set<string>();
+    const out = direction !== "in" ? [...nodes].filter((n) => !this.expandedOut.has(n)) : [];
+    const into = direction !== "out" ? [...nodes].filter((n) => !this.expandedIn.has(n)) : [];
+    const keep = (rows: SparqlBinding[], scope: string, far: "s" | "o") => {
+      for (const row of rows) {
+        const p = row.p?.value;
+        this.add(this.term(row.s, scope), this.term(row.p, scope), this.term(row.o, scope));
+        const other = row[far];
+        if (other?.type === "uri" && p !== rdf.type && !linkPredicates.has(p ?? "")) reached.add(other.value);
+      }
+    };
+    await this.inBatches(out, async (batch) => {
+      for (const n of batch) this.expandedOut.add(n);
+      await this.selectPaged("?s ?p ?o", `VALUES ?s { ${iris(batch)} }\n?s ?p ?o .`, (rows) => keep(rows, "out", "o"));
+      await this.fetchEvidence(batch, "subject");
+      for (const n of batch) this.described.add(n);
+    });
+    await this.inBatches(into, async (batch) => {
+      for (const n of batch) this.expandedIn.add(n);
+      // Evidence statements point at entities too (rdf:subject, prov:wasDerivedFrom): they are fetched as evidence.
+      await this.selectPaged("?s ?p ?o", `VALUES ?o { ${iris(batch)} }\n?s ?p ?o .\nFILTER NOT EXISTS { ?s ${iriRef(rdf.subject)} ?statedSubject }`, (rows) => keep(rows, "in", "s"));
+      await this.fetchEvidence(batch, "object");
+    });
+    return reached;
+  }
+
+  /** The reified statements (with their selectors) whose rdf:subject or rdf:object is one of the nodes. */
+  private async fetchEvidence(nodes: string[], role: "subject" | "object"): Promise<void> {
+    const link = role === "subject" ? rdf.subject : rdf.object;
+    const body = `VALUES ?n { ${iris(nodes)} }\n?st ${iriRef(link)} ?n .\n{ ?st ?f ?v } UNION { ?st ${iriRef(oa.hasSelector)} ?sel . ?sel ?f ?v }`;
+    await this.selectPaged("?st ?sel ?f ?v", body, (rows) => {
+      for (const row of rows) {
+        // A statement's triples all come here: describing it again would only repeat them.
+        this.described.add(row.st.value);
+        const statement = this.term(row.st, "evidence");
+        if (row.sel !== undefined) {
+          const selector = this.term(row.sel, `selector ${row.st.value}`);
+          this.add(statement, DataFactory.namedNode(oa.hasSelector), selector);
+          this.add(selector, this.term(row.f, "evidence"), this.term(row.v, `selector ${row.st.value}`));
+        } else if (!(row.f.value === oa.hasSelector && row.v.type === "bnode")) {
+          this.add(statement, this.term(row.f, "evidence"), this.term(row.v, "evidence"));
+        }
+      }
+    });
+  }
+
+  /** Labels, descriptions and classes (literal and rdf:type triples) of every mentioned IRI not yet expanded outwards. */
+  async describeMentioned(): Promise<void> {
+    const pending = [...this.mentioned].filter((iri) => !this.described.has(iri));
+    await this.describe(pending);
+  }
+
+  async describe(nodes: Iterable<string>): Promise<void> {
+    const pending = [...nodes].filter((iri) => !this.described.has(iri));
+    await this.inBatches(pending, async (batch) => {
+      for (const n of batch) this.described.add(n);
+      const body = `VALUES ?s { ${iris(batch)} }\n?s ?p ?o .\nFILTER(isLiteral(?o) || ?p = ${iriRef(rdf.type)})`;
+      await this.selectPaged("?s ?p ?o", body, (rows) => {
+        for (const row of rows) this.add(this.term(row.s, "describe"), this.term(row.p, "describe"), this.term(row.o, "describe"));
+      });
+    });
+  }
+
+  /** The fetched quads as a Dataset, with the well-known prefixes for CURIEs and Turtle. */
+  dataset(): Dataset {
+    const builder = new DatasetBuilder(undefined, Math.max(1024, this.quads.length));
+    builder.addPrefixes(wellKnownPrefixes);
+    for (const quad of this.quads) builder.addQuad(quad);
+    return builder.freeze();
+  }
+
+  graph(): GraphIndex {
+    return projectGraph(this.dataset());
+  }
+}
