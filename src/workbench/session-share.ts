@@ -2,6 +2,7 @@
 import { toSessionFile } from "../session/format.ts";
 import { createHistory, type SessionSnapshot } from "../session/history.ts";
 import { decodeShareState, encodeShareState, stateFromShare, ShareError } from "../session/share.ts";
+import type { SessionState } from "../session/types.ts";
 import { replaceSession } from "./session-files.ts";
 import type { SessionPage } from "./session-host.ts";
 
@@ -50,7 +51,7 @@ export function shareLinks(page: SessionPage): ShareLinks {
     const share = decodeShareState(code);
     // Given the data now loaded, a link made on other bundled data keeps its nodes but not its edge keys.
     const state = stateFromShare(share, host.sources());
-    const unknown = await page.unknownNodes(toSessionFile({ state }));
+    const unknown = (await page.unknownNodes(toSessionFile({ state }))) ?? (await unknownEdges(state));
     if (unknown) throw new ShareError(unknown);
     // The link carries questions, not answers: the queries run again, and the link opens as one step.
     const release = controller.mute();
@@ -71,6 +72,19 @@ export function shareLinks(page: SessionPage): ShareLinks {
     const current: SessionSnapshot = { ...snapshot, layout: { ...snapshot.layout, pinned: Object.keys(share.pinned ?? {}), camera: share.camera ?? snapshot.layout.camera } };
     await replaceSession(page, { history: createHistory(current, new Date().toISOString(), "Opened a share link"), snapshot: current, show: "widgets" });
     if (share.camera) await page.placeCamera(share.camera);
+  }
+
+  /**
+   * Edge keys of the link the data now loaded lacks (a hand-made link, or one whose data hash was left out), as a
+   * message; null if none. Unchecked, they named nothing and the view silently lacked them.
+   */
+  async function unknownEdges(state: SessionState): Promise<string | null> {
+    const keys = [...new Set([...state.added.edges, ...(state.selection.kind === "edge" ? [state.selection.edge] : [])])];
+    if (keys.length === 0) return null;
+    const found = new Set((await host.client.request("subgraph", { nodes: [], edges: keys })).edges.map((e) => e.key));
+    const missing = keys.filter((key) => !found.has(key));
+    if (missing.length === 0) return null;
+    return `${missing.length} relation${missing.length === 1 ? " of the link is" : "s of the link are"} not in the data: ${missing.slice(0, 3).join(", ")}${missing.length > 3 ? ` and ${missing.length - 3} more` : ""} (edge keys name relations of the data the link was made on)`;
   }
 
   return { problem, copy, open };
