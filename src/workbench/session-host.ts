@@ -42,27 +42,6 @@ export interface SessionHost {
   download(name: string, blob: Blob): void;
 }
 
-export interface SessionHandle {
-  readonly controller: SessionController;
-  /** Resolves once the start-up restore (autosave, share link or nothing) is done. */
-  readonly restored: Promise<void>;
-  /** Completed autosaves (tests wait on it). */
-  readonly saves: number;
-  /** Writes the autosave now. */
-  flush(): Promise<void>;
-  openText(text: string, origin: string): Promise<boolean>;
-  /** Adds the note and pin controls under the details of the selected node or relation. */
-  decorateDetails(panel: HTMLElement, state: SessionState): void;
-  /** Node size and label density sliders (their changes are undoable steps). */
-  appearanceControls(): HTMLElement;
-  /** The analyst chose the colour a class is drawn with (`#rrggbb`): one undoable appearance step. */
-  setClassColour(cls: string, label: string, colour: string): void;
-  /** The data changed by the analyst's hand (files loaded). */
-  dataLoaded(names: string[]): void;
-  kill(): void;
-}
-
-
 /** Which session is open: its id in this browser, its name, when it was begun. */
 export interface OpenSession {
   id: string;
