@@ -239,16 +239,45 @@ export async function nodePoint(page: Page, key: string): Promise<{ x: number; y
   return { x: box.x + p.x, y: box.y + p.y };
 }
 
+/**
+ * A point of the graph, in page coordinates, where the pointer is over sigma's canvas (no banner or panel on top)
+ * and no node is near, so moving there leaves any hovered node.
+ */
+export async function emptyGraphPoint(page: Page): Promise<{ x: number; y: number }> {
+  const box = (await page.locator("#graph").boundingBox())!;
+  const found = await page.evaluate(({ left, top, width, height }) => {
+    const sigma = window.workbench!.view.sigma;
+    const container = sigma.getContainer();
+    const nodes: { x: number; y: number }[] = [];
+    sigma.getGraph().forEachNode((k) => {
+      const d = sigma.getNodeDisplayData(k);
+      if (d && !d.hidden) nodes.push(sigma.framedGraphToViewport(d));
+    });
+    for (let y = 10; y < height - 10; y += 20) {
+      for (let x = 10; x < width - 10; x += 20) {
+        const under = document.elementFromPoint(left + x, top + y);
+        if (!under || !container.contains(under)) continue;
+        if (nodes.every((n) => Math.hypot(n.x - x, n.y - y) > 40)) return { x: left + x, y: top + y };
+      }
+    }
+    return null;
+  }, { left: box.x, top: box.y, width: box.width, height: box.height });
+  if (!found) throw new Error("test harness: no empty point on the graph");
+  return found;
+}
+
 /** Centres the camera on a node and moves the pointer onto it until sigma says it is under the pointer. */
 export async function pointAt(page: Page, key: string): Promise<{ x: number; y: number }> {
+  // A camera animation still running (a selection's focus, a fit) would carry the node away from the pointer.
+  await page.waitForFunction(() => !window.workbench!.view.sigma.getCamera().isAnimated());
   await page.evaluate((k) => {
     const sigma = window.workbench!.view.sigma;
     const data = sigma.getNodeDisplayData(k)!;
     sigma.getCamera().setState({ x: data.x, y: data.y, ratio: 0.4 });
   }, key);
   // Off every node first: sigma only reports entering a node it does not already consider hovered.
-  const graph = (await page.locator("#graph").boundingBox())!;
-  await page.mouse.move(graph.x + 3, graph.y + 3);
+  const empty = await emptyGraphPoint(page);
+  await page.mouse.move(empty.x, empty.y);
   let point = await nodePoint(page, key);
   // A busy machine may need a few tries before sigma has drawn the new camera and hit-tests the node.
   for (let attempt = 0; attempt < 30; attempt++) {

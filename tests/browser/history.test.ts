@@ -1,7 +1,7 @@
 // History in the built workbench in Chromium (issue 13): notes and the steps left are never lost, a load is not undone, the status counts what is shown.
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { pointAt, useWorkbenchSite } from "./harness.ts";
+import { emptyGraphPoint, pointAt, useWorkbenchSite } from "./harness.ts";
 import { dragNode, flush, HUAWEI, KENYA, KGR, loadOwnFile, pick, position, ready, runPath, selectBySearch, writeNodeNote, writeSessionNote } from "./session-helpers.ts";
 
 const workbench = useWorkbenchSite({ screenshotPrefix: "history-" });
@@ -44,9 +44,9 @@ describe("History (built site in Chromium)", () => {
       (document.querySelector("#history-list .step") as HTMLElement).dataset.marker = "drawn before the hover";
       return window.workbench!.session!.saves;
     });
-    const graph = (await page.locator("#graph").boundingBox())!;
+    const empty = await emptyGraphPoint(page);
     for (let i = 0; i < 3; i++) {
-      await page.mouse.move(graph.x + 3, graph.y + 3);
+      await page.mouse.move(empty.x, empty.y);
       await page.waitForFunction(() => window.workbench!.store.hovered() === null);
       await page.mouse.move(point.x, point.y);
       await page.waitForFunction((k) => window.workbench!.store.hovered() === k, HUAWEI);
