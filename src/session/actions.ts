@@ -48,7 +48,7 @@ export type SessionAction =
   | { kind: "path"; params: { from: string; to: string; options: PathOptions } }
   | { kind: "choose-path"; params: { index: number } }
   | { kind: "neighbourhood"; params: NeighbourhoodParams }
-  | { kind: "expand"; params: { node: string; limit: number } }
+  | { kind: "expand"; params: { node: string; limit: number; predicates?: string[] } }
   | { kind: "add-nodes"; params: { nodes: string[] } }
   | { kind: "hide-nodes"; params: { nodes: string[] } }
   | { kind: "show-all-nodes"; params: Record<string, never> }
@@ -95,7 +95,7 @@ export function describeAction(action: SessionAction, labelOf: (iri: string) => 
     case "path": return `Path ${name(action.params.from)} → ${name(action.params.to)}`;
     case "choose-path": return `Show path ${action.params.index + 1}`;
     case "neighbourhood": return `Neighbourhood of ${names(action.params.centers)} (${plural(action.params.depth, "hop")}, ${action.params.direction})`;
-    case "expand": return `Expand ${name(action.params.node)}`;
+    case "expand": return `Expand ${name(action.params.node)}${action.params.predicates?.length ? ` by ${names(action.params.predicates)}` : ""}`;
     case "add-nodes": return `Add ${names(action.params.nodes)}`;
     case "hide-nodes": return `Hide ${names(action.params.nodes)}`;
     case "show-all-nodes": return "Show hidden nodes";

@@ -163,7 +163,7 @@ const actionSchema: UnionSchema = {
         ["path", obj({ from: iri(), to: iri(), options: pathOptionsSchema })],
         ["choose-path", obj({ index: int(0, L.maxPaths - 1) })],
         ["neighbourhood", obj({ centers: iriList(), depth: int(1, 3), direction, classes: iriList(), predicates: iriList(), limit: int(1, L.maxNodes), mode: oneOf(["only", "highlight"]) })],
-        ["expand", obj({ node: iri(), limit: int(1, L.maxNodes) })],
+        ["expand", obj({ node: iri(), limit: int(1, L.maxNodes), predicates: iriList("only relations of these predicates (absent: all)") }, ["predicates"])],
         ["add-nodes", obj({ nodes: iriList() })],
         ["hide-nodes", obj({ nodes: iriList() })],
         ["show-all-nodes", none],

@@ -41,13 +41,16 @@ export const actions = {
     const recorded = recordNeighbourhood(outcome.result.nodes.map((n) => n.node), [], outcome.result.truncated);
     return { action: { kind: "neighbourhood", params }, recorded, state: all(withAdded(added), produce.neighbourhoodFinished(outcome.result, outcome.message)) };
   },
-  /** A double-click: the node's neighbours are added, hidden ones among them (`reveal`) shown again, the node selected. */
-  expand(node: string, limit: number, added: Added, reveal: readonly string[] = []): NamedAction {
+  /**
+   * A double-click (or the context menu's Expand): the node's neighbours, or with `predicates` only those joined by
+   * relations of these predicates, are added, hidden ones among them (`reveal`) shown again, the node selected.
+   */
+  expand(node: string, limit: number, added: Added, reveal: readonly string[] = [], predicates: readonly string[] = []): NamedAction {
     const gone = new Set(reveal);
     const unhide: produce.Producer = (s) =>
       gone.size && s.filters.hiddenNodes.some((n) => gone.has(n)) ? { ...s, filters: { ...s.filters, hiddenNodes: s.filters.hiddenNodes.filter((n) => !gone.has(n)) } } : s;
     return {
-      action: { kind: "expand", params: { node, limit } },
+      action: { kind: "expand", params: predicates.length ? { node, limit, predicates: [...predicates] } : { node, limit } },
       recorded: recordNeighbourhood([...added.nodes, ...reveal], [], false),
       state: all(withAdded(added), unhide, produce.selectNode(node)),
     };

@@ -133,7 +133,7 @@ function runQuery(entry: HistoryEntry, g: GraphIndex): ReplayRun {
     return { kind: "neighbourhood", result, depth: p.depth };
   }
   if (a.kind === "expand") {
-    const result = neighbourhood(g, [g.nodeByIri(a.params.node)], { depth: 1, direction: "both", limit: a.params.limit });
+    const result = neighbourhood(g, [g.nodeByIri(a.params.node)], { depth: 1, direction: "both", limit: a.params.limit, predicates: termIds(g, a.params.predicates ?? []) });
     return { kind: "neighbourhood", result, depth: 1 };
   }
   throw new Error(`session/replay: ${a.kind} is not a query`);

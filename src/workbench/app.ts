@@ -2,6 +2,7 @@
 import { actions } from "../session/named-actions.ts";
 import { clearSelectionOrQuery, createSessionStore, type SessionStore } from "../session/index.ts";
 import { Autocomplete } from "./autocomplete.ts";
+import { ContextMenu } from "./context-menu.ts";
 import { DataClient } from "./data-client.ts";
 import { DataSources } from "./data-sources.ts";
 import { renderEmptyDetails, showDetails } from "./details.ts";
@@ -182,6 +183,21 @@ export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle
     viewChanged: updateStatus,
   });
   cleanups.push(() => panels.kill());
+  const contextMenu = new ContextMenu({
+    store,
+    view,
+    client,
+    container: shell.centre,
+    expand: (node, predicates) => revealer.expand(node, predicates),
+    isPinned: (node) => session?.controller.pinned.includes(node) ?? false,
+    labelOf,
+    pathFrom: (iri, label) => (panels.paths.setFrom(iri, label), shell.showTab("Path")),
+    pathTo: (iri, label) => (panels.paths.setTo(iri, label), shell.showTab("Path")),
+    neighbourhood: (iri) => (panels.neighbourhoods.setCentres([iri]), shell.showTab("Neighbourhood"), void panels.neighbourhoods.run()),
+    showInfo: (m) => shell.showInfo(m),
+    showError,
+  });
+  cleanups.push(() => contextMenu.kill());
   const exportSelection = () => panels.selection.exportSelection();
 
   // ---- Session: autosave, files, history, notes, share, report (session-wiring.ts) ----------------------

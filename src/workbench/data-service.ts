@@ -225,8 +225,8 @@ export class DataService {
   }
 
   /** The node's direct neighbours (both directions) and the edges to them, for double-click expansion. */
-  expand(node: string, limit: number): ViewGraph {
-    return this.neighbourhood({ centers: [node], depth: 1, direction: "both", classes: [], predicates: [], limit }).graph;
+  expand(node: string, limit: number, predicates: readonly string[] = []): ViewGraph {
+    return this.neighbourhood({ centers: [node], depth: 1, direction: "both", classes: [], predicates: [...predicates], limit }).graph;
   }
 
   /** Turtle of the given nodes and edges, with their evidence and the data's prefixes. */

@@ -77,7 +77,7 @@ async function answer(message: RequestMessage): Promise<unknown> {
       return service.neighbourhood(message.args as Requests["neighbourhood"]["args"]);
     case "expand": {
       const args = message.args as Requests["expand"]["args"];
-      return service.expand(args.node, args.limit);
+      return service.expand(args.node, args.limit, args.predicates);
     }
     case "export": {
       const args = message.args as Requests["export"]["args"];

@@ -112,7 +112,8 @@ export interface Requests {
     reply: { paths: PathResultView[]; graph: ViewGraph; suggestion: string };
   };
   neighbourhood: { args: NeighbourhoodRequest; reply: { result: NeighbourhoodResultView; graph: ViewGraph } };
-  expand: { args: { node: string; limit: number }; reply: ViewGraph };
+  /** With `predicates`, only neighbours joined by relations of those predicates. */
+  expand: { args: { node: string; limit: number; predicates?: string[] }; reply: ViewGraph };
   export: { args: { nodes: string[]; edges: string[] }; reply: { turtle: string; quads: number } };
   /** The SPARQL panel's requests (sparql/protocol.ts), answered by a module the worker imports on first use. */
   sparql: { args: SparqlRequest; reply: SparqlReply };

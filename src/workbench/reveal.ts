@@ -54,12 +54,13 @@ export class Revealer {
   /**
    * The double-click: the node's neighbours that were not on the graph are added, and those already loaded but
    * hidden (by the analyst, or outside a "show only" neighbourhood) are shown: one History step, "Expand <node>".
-   * Neighbours a class filter hides stay hidden (the analyst chose that filter); the info banner says so.
+   * Neighbours a class filter hides stay hidden (the analyst chose that filter); the info banner says so. With
+   * `predicates` (the context menu's "Expand by relation"), only neighbours joined by those relations.
    */
-  async expand(node: string): Promise<void> {
+  async expand(node: string, predicates: readonly string[] = []): Promise<void> {
     const { store, client, view, expandLimit } = this.host;
     try {
-      const neighbours = await client.request("expand", { node, limit: expandLimit });
+      const neighbours = await client.request("expand", predicates.length ? { node, limit: expandLimit, predicates: [...predicates] } : { node, limit: expandLimit });
       const added = view.add(neighbours, node);
       const state = store.get();
       const keys = neighbours.nodes.map((n) => n.key).filter((k) => k !== node);
@@ -68,7 +69,7 @@ export class Revealer {
       const nb = state.focus === "neighbourhood" && state.neighbourhood.mode === "only" ? state.neighbourhood.result : null;
       const inside = new Set(nb?.nodes.map((n) => n.node));
       const outside = nb && inside.has(node) ? keys.filter((k) => !inside.has(k)) : [];
-      const step = actions.expand(node, expandLimit, { nodes: added, edges }, hidden);
+      const step = actions.expand(node, expandLimit, { nodes: added, edges }, hidden, predicates);
       if (added.length || hidden.length || outside.length) {
         const widen = outside.length ? widenNeighbourhood(node, outside, edges) : null;
         store.dispatch(

@@ -12,6 +12,7 @@ export const SHORTCUTS: readonly (readonly [string, string])[] = [
   ["F", "fit the whole view"],
   ["?", "show or hide this help"],
   ["double-click a node", "expand its neighbours"],
+  ["right-click a node or relation; ≣ key or Shift+F10", "its menu: expand (by relation), hide, pin, paths, neighbourhood, note, copy IRI (arrows move, Esc closes)"],
   ["hover a node", "highlight its neighbours"],
   ["Ctrl+Z", "undo the last change (History tab: every step)"],
   ["Ctrl+Shift+Z, Ctrl+Y", "redo"],
