@@ -73,6 +73,7 @@ export interface Rules {
   excludedPredicates: Set<number> | undefined;
   excludedClasses: Set<number> | undefined;
   excludedNodes: Set<number> | undefined;
+  edgeFilter: ((edge: number) => boolean) | undefined;
   scratch: Scratch;
   /** Nodes and edges with blockedNodes/blockedEdges equal to this are blocked (Yen's spur exclusions). */
   block: number;
@@ -82,6 +83,7 @@ export function edgeAllowed(r: Rules, e: number): boolean {
   const p = r.g.edgePredicates[e];
   if (r.allowed !== undefined && !r.allowed.has(p)) return false;
   if (r.excludedPredicates !== undefined && r.excludedPredicates.has(p)) return false;
+  if (r.edgeFilter !== undefined && !r.edgeFilter(e)) return false;
   return r.scratch.blockedEdges[e] !== r.block;
 }
 
@@ -108,6 +110,7 @@ export function compileRules(g: GraphIndex, options: PathOptions): Rules {
     excludedPredicates: nonEmptySet(options.excludePredicates),
     excludedClasses: nonEmptySet(options.excludeClasses),
     excludedNodes: nonEmptySet(options.excludeNodes),
+    edgeFilter: options.edgeFilter,
     scratch,
     block: scratch.nextBlockGeneration(),
   };

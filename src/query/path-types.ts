@@ -18,6 +18,10 @@ export interface PathOptions {
   excludeNodes?: number[];
   /** Cap on all-shortest enumeration; default 100. */
   limit?: number;
+  /** Order of the k paths: fewest hops first (default), or most informative first (path-score.ts). */
+  rank?: "shortest" | "informative";
+  /** Edges for which this returns false are not used (evidence constraints: path-constraints.ts). */
+  edgeFilter?: (edge: number) => boolean;
 }
 
 export interface PathStep {

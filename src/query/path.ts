@@ -2,6 +2,7 @@
 import type { GraphIndex } from "../graph/types.ts";
 import { allShortestPaths } from "./path-all-shortest.ts";
 import { shortestPath } from "./path-bfs.ts";
+import { informativePaths } from "./path-informative.ts";
 import { compileRules } from "./path-rules.ts";
 import type { Path, PathOptions } from "./path-types.ts";
 import { yen } from "./path-yen.ts";
@@ -14,7 +15,7 @@ function checkNode(g: GraphIndex, n: number, role: string): void {
   }
 }
 
-/** Paths from `from` to `to`, shortest first; no path within the options is an empty list. */
+/** Paths from `from` to `to`, shortest (or, with rank "informative", most informative) first; no path within the options is an empty list. */
 export function findPaths(g: GraphIndex, from: number, to: number, options: PathOptions = {}): Path[] {
   checkNode(g, from, "from");
   checkNode(g, to, "to");
@@ -25,6 +26,7 @@ export function findPaths(g: GraphIndex, from: number, to: number, options: Path
   const rules = compileRules(g, options);
   if (from === to) return [{ nodes: [from], steps: [] }];
   if (options.allShortest) return allShortestPaths(rules, from, to, maxLength, options.limit ?? 100);
+  if (options.rank === "informative") return informativePaths(rules, from, to, k, maxLength);
   const first = shortestPath(rules, from, to, maxLength);
   if (first === undefined) return [];
   return k === 1 ? [first] : yen(rules, first, to, k, maxLength);
