@@ -21,11 +21,16 @@ export function informativePaths(r: Rules, from: number, to: number, k: number, 
   const first = cheapestPath(r, from, to, maxLength);
   if (first === undefined) return [];
   const accepted: Path[] = [first];
-  const candidates: { path: Path; cost: number }[] = [];
+  /** Where each accepted path left its parent: spurs before it repeat searches already made (Lawler's refinement). */
+  const deviations = [0];
+  const candidates: { path: Path; cost: number; deviation: number }[] = [];
+  const { nodeCost, edgeCost } = costsOf(g);
   const known = new Set<string>([first.nodes.join(",")]);
   while (accepted.length < k) {
     const previous = accepted[accepted.length - 1];
-    for (let spurIndex = 0; spurIndex < previous.nodes.length - 1; spurIndex++) {
+    let rootCost = 0;
+    for (let i = 0; i < deviations[deviations.length - 1]; i++) rootCost += edgeCost[previous.steps[i].edge] + (i > 0 ? nodeCost[previous.nodes[i]] : 0);
+    for (let spurIndex = deviations[deviations.length - 1]; spurIndex < previous.nodes.length - 1; spurIndex++) {
       const spur = previous.nodes[spurIndex];
       const root = previous.nodes.slice(0, spurIndex + 1);
       r.block = s.nextBlockGeneration();
@@ -41,7 +46,13 @@ export function informativePaths(r: Rules, from: number, to: number, k: number, 
         }
       }
       for (let i = 0; i < spurIndex; i++) s.blockedNodes[root[i]] = r.block;
-      const spurPath = cheapestPath(r, spur, to, maxLength - spurIndex);
+      // Only a spur cheaper than the candidate that would otherwise come k-th can matter.
+      const needed = k - accepted.length;
+      let limit = Infinity;
+      if (candidates.length >= needed) limit = candidates.map((c) => c.cost).sort((a, b) => a - b)[needed - 1] - rootCost + (nodeCost[spur] + nodeCost[to]) / 2;
+      if (spurIndex > 0) limit -= nodeCost[spur];
+      const spurPath = cheapestPath(r, spur, to, maxLength - spurIndex, limit);
+      rootCost += edgeCost[previous.steps[spurIndex].edge] + (spurIndex > 0 ? nodeCost[spur] : 0);
       if (spurPath === undefined) continue;
       const candidate: Path = {
         nodes: [...root, ...spurPath.nodes.slice(1)],
@@ -50,13 +61,15 @@ export function informativePaths(r: Rules, from: number, to: number, k: number, 
       const key = candidate.nodes.join(",");
       if (known.has(key)) continue;
       known.add(key);
-      candidates.push({ path: candidate, cost: pathCost(g, candidate) });
+      candidates.push({ path: candidate, cost: pathCost(g, candidate), deviation: spurIndex });
     }
     if (candidates.length === 0) break;
     // Stable: equal costs keep discovery order, so results are deterministic.
     let bestIndex = 0;
     for (let i = 1; i < candidates.length; i++) if (candidates[i].cost < candidates[bestIndex].cost) bestIndex = i;
-    accepted.push(candidates.splice(bestIndex, 1)[0].path);
+    const chosen = candidates.splice(bestIndex, 1)[0];
+    accepted.push(chosen.path);
+    deviations.push(chosen.deviation);
   }
   r.block = s.nextBlockGeneration();
   return accepted;

@@ -103,8 +103,9 @@ function scratchOf(g: GraphIndex): WeightedScratch {
  * cost of its two ends and both searches see the same weights; stops when the two heaps' tops together reach the
  * best meeting. The hop limit is applied per side and at the meeting, so a cheaper path over more hops shadows a
  * costlier one within the limit through the same node: under a tight --max-length, a path can be missed.
+ * `limit` bounds the weight: nothing as heavy or heavier is searched for.
  */
-export function cheapestPath(r: Rules, from: number, to: number, maxLength: number): Path | undefined {
+export function cheapestPath(r: Rules, from: number, to: number, maxLength: number, limit = Infinity): Path | undefined {
   const g = r.g;
   const s = scratchOf(g);
   const gen = s.generation;
@@ -118,7 +119,8 @@ export function cheapestPath(r: Rules, from: number, to: number, maxLength: numb
   };
   start(s.fwd, from);
   start(s.bwd, to);
-  let best = Infinity, meet = -1;
+  // A path weighing `limit` or more is of no use to the caller (Yen already holds enough cheaper candidates).
+  let best = limit, meet = -1;
   while (s.fwd.heap.size > 0 && s.bwd.heap.size > 0) {
     if (s.fwd.heap.keys[0] + s.bwd.heap.keys[0] >= best) break;
     const forwardSide = s.fwd.heap.size <= s.bwd.heap.size;
