@@ -5,6 +5,7 @@ import { Autocomplete } from "./autocomplete.ts";
 import { ContextMenu } from "./context-menu.ts";
 import { DataClient } from "./data-client.ts";
 import { DataSources } from "./data-sources.ts";
+import { DataTable } from "./data-table.ts";
 import { renderEmptyDetails, showDetails } from "./details.ts";
 import { downloadBlob, ExportMenu } from "./export-menu.ts";
 import { FileDrop } from "./file-drop.ts";
@@ -198,6 +199,14 @@ export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle
     showError,
   });
   cleanups.push(() => contextMenu.kill());
+  const dataTable = new DataTable({
+    store,
+    view,
+    element: shell.tab("Table"),
+    classLabel: (iri) => builder.summary?.classes.find((c) => c.iri === iri)?.label ?? labelOf(iri),
+    download: downloadBlob,
+  });
+  cleanups.push(() => dataTable.kill());
   const exportSelection = () => panels.selection.exportSelection();
 
   // ---- Session: autosave, files, history, notes, share, report (session-wiring.ts) ----------------------
