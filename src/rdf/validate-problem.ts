@@ -4,6 +4,7 @@ export type ProblemKind =
   | "shacl"
   | "quote-not-in-source"
   | "undeclared-term"
+  | "domain-range"
   | "missing-evidence"
   | "dangling-evidence"
   | "unused-property"

@@ -6,6 +6,7 @@ import { loadDataset, RdfSyntaxError } from "./parse.ts";
 import { kg, oa, owl, prefixes, rdf, rdfs, sh, skos, foaf, schema } from "./vocab.ts";
 import { classDeclarations, curie, propertyDeclarations, propertyUsageNotes, termKey, undeclaredTermProblems } from "./validate-terms.ts";
 import { quoteProblems } from "./validate-quotes.ts";
+import { domainRangeProblems } from "./validate-domains.ts";
 
 export type { Problem, ProblemKind } from "./validate-problem.ts";
 import type { Problem } from "./validate-problem.ts";
@@ -68,6 +69,7 @@ export async function validateDataReport(input: ValidationInput): Promise<Valida
   const quotes = quoteProblems(data, evidenceNodes(data), input.sourceTexts);
   problems.push(...quotes.problems);
   problems.push(...undeclaredTermProblems(data));
+  problems.push(...domainRangeProblems(data));
   problems.push(...evidenceProblems(data));
   return { problems, notes: [...propertyUsageNotes(data), ...quotes.notes], files: input.files.length, triples, quotesChecked: quotes.checked };
 }

@@ -13,7 +13,7 @@ function validateFixture(name: string) {
 
 /** The problem lines of kg validate's output: `file: subject: kind: message`. */
 function problemLines(stdout: string): string[] {
-  return stdout.split("\n").filter((line) => /: (syntax|shacl|quote-not-in-source|undeclared-term|missing-evidence|dangling-evidence): /.test(line));
+  return stdout.split("\n").filter((line) => /: (syntax|shacl|quote-not-in-source|undeclared-term|domain-range|missing-evidence|dangling-evidence): /.test(line));
 }
 
 describe("kg validate on the bundled graph", () => {
@@ -42,6 +42,7 @@ describe("kg validate on broken fixtures", () => {
     { file: "event-without-item.ttl", kind: "shacl", subject: "kgr:something-sent-abroad", message: /prov:used: An action needs at least one item/ },
     { file: "undeclared-property.ttl", kind: "undeclared-term", subject: "kgr:huawei", message: /property kg:sponsors is not declared/ },
     { file: "undeclared-class.ttl", kind: "undeclared-term", subject: "kgr:huawei", message: /class kg:TelecomGiant is not declared/ },
+    { file: "domain-range.ttl", kind: "domain-range", subject: "kgr:huawei", message: /kgr:huawei kg:memberOf kgr:government-of-kenya: the object should be a kg:TechnologyGroup or kg:CompanyGroup \(it is kg:Government\)/ },
     { file: "missing-evidence.ttl", kind: "missing-evidence", subject: "kgr:dji", message: /kgr:dji kg:promotedOrDonatedTo kgr:spain has no evidence/ },
     { file: "dangling-evidence.ttl", kind: "dangling-evidence", subject: "kge:huawei-donates-to-government-of-kenya", message: /kgr:huawei kg:suppliesTo kgr:government-of-kenya, which the data does not state/ },
   ];
