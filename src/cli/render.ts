@@ -1,6 +1,7 @@
 // Human-readable rendering shared by path and neighbours (local and --endpoint): one relation per line with its evidence beneath, and Turtle subgraphs.
 import type { GraphIndex } from "../graph/types.ts";
 import type { Path } from "../query/path.ts";
+import type { PathScore } from "../query/path-score.ts";
 import type { Neighbourhood } from "../query/neighbourhood.ts";
 import { evidencePlace, relationPhrase } from "../query/explain.ts";
 import { subgraphQuads } from "../query/subgraph.ts";
@@ -52,14 +53,17 @@ export function usualSource(graph: GraphIndex, edges: Iterable<number>): { iri: 
 }
 
 /** Paths one after another: the chain of labels, then each hop with its quotes beneath. */
-export function pathsText(graph: GraphIndex, paths: Path[]): string {
+export function pathsText(graph: GraphIndex, paths: Path[], scores?: PathScore[]): string {
   const first = paths[0];
   const ends = `${graph.label(first.nodes[0])} → ${graph.label(first.nodes[first.nodes.length - 1])}`;
   const lines = [`${ends}: ${paths.length} path${paths.length === 1 ? "" : "s"}`];
   const usual = usualSource(graph, paths.flatMap((path) => path.steps.map((step) => step.edge)));
   paths.forEach((path, i) => {
     const hops = path.steps.length;
-    lines.push("", `${i + 1}. ${path.nodes.map((n) => graph.label(n)).join(" → ")}  (${hops} hop${hops === 1 ? "" : "s"})`);
+    const score = scores?.[i];
+    // Lower is more informative; the parts say why a path ranks where it does.
+    const scoreText = score ? `; score ${score.total} = ${score.hops} hops + hubs ${score.hub} + generic relations ${score.generic}` : "";
+    lines.push("", `${i + 1}. ${path.nodes.map((n) => graph.label(n)).join(" → ")}  (${hops} hop${hops === 1 ? "" : "s"}${scoreText})`);
     path.steps.forEach((step, j) => lines.push(renderEdge(graph, step.edge, path.nodes[j], "   ", Infinity, usual?.iri)));
   });
   if (usual) lines.push("", `Quotes are from ${usual.label} unless another source is named.`);

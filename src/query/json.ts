@@ -3,6 +3,7 @@ import type { GraphIndex } from "../graph/types.ts";
 import { explainPath, relationPhrase } from "./explain.ts";
 import type { Neighbourhood } from "./neighbourhood.ts";
 import type { Path } from "./path.ts";
+import { scorePath, type PathScore } from "./path-score.ts";
 
 export interface NodeJson {
   iri: string;
@@ -41,6 +42,8 @@ export interface PathJson {
   edges: PathEdgeJson[];
   /** One sentence per edge, in travel order (an array, so callers choose how to join them). */
   explanation: string[];
+  /** How informative the path is (lower is more): hops + hub + generic penalties (query/path-score.ts). */
+  score: PathScore;
 }
 
 export interface PathsJson {
@@ -81,6 +84,7 @@ export function pathsToJson(g: GraphIndex, paths: Path[]): PathsJson {
       nodes: path.nodes.map((n) => nodeToJson(g, n)),
       edges: path.steps.map((step) => ({ ...edgeToJson(g, step.edge), direction: step.forward ? "forward" : "backward" })),
       explanation: explainPath(g, path),
+      score: scorePath(g, path),
     })),
   };
 }

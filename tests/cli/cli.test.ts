@@ -152,7 +152,7 @@ describe("kg path on the fixture graph", () => {
     expect(Object.keys(json)).toEqual(["paths"]);
     expect(json.paths).toHaveLength(1);
     const [path] = json.paths;
-    expect(Object.keys(path).sort()).toEqual(["edges", "explanation", "nodes"]);
+    expect(Object.keys(path).sort()).toEqual(["edges", "explanation", "nodes", "score"]);
     expect(path.nodes).toEqual([
       { iri: iri("dji"), label: "DJI", types: ["https://w3id.org/smartcity-kg/ontology#Company"] },
       { iri: iri("china"), label: "China", types: ["https://w3id.org/smartcity-kg/ontology#Country"] },
@@ -220,7 +220,7 @@ describe("kg path on the fixture graph", () => {
 
     const excluded = await runKg(["path", "DJI", "Digital Silk Road", "--exclude", "China", ...miniData]);
     expect(excluded.code).toBe(0);
-    expect(excluded.stdout).toContain("drop or shorten --exclude");
+    expect(excluded.stdout).toContain("drop --exclude: then a connection of 2 hops exists");
 
     const isolated = await runKg(["path", "Alice Ekman", "Huawei", ...miniData]);
     expect(isolated.code).toBe(0);
@@ -231,7 +231,7 @@ describe("kg path on the fixture graph", () => {
     const byPredicate = await runKg(["path", "DJI", "Digital Silk Road", "--predicates", "kg:donatesTo", ...miniData]);
     expect(byPredicate.stdout).toContain("No path between DJI and Digital Silk Road");
     const byClass = await runKg(["path", "DJI", "Digital Silk Road", "--exclude-classes", "country", ...miniData]);
-    expect(byClass.stdout).toContain("drop or shorten --exclude-classes");
+    expect(byClass.stdout).toContain("drop --exclude-classes: then a connection of 2 hops exists");
     const allowed = await runKg(["path", "DJI", "Digital Silk Road", "--predicates", "located in,promotes through", ...miniData]);
     expect(allowed.stdout).toContain("1. DJI → China → Digital Silk Road");
   });

@@ -1,8 +1,9 @@
 // kg path: how two entities are connected: the shortest chains of relations between them, each hop with its evidence.
 import type { Command } from "../command.ts";
 import { print, printJson } from "../command.ts";
-import { UsageError, flag, intOption, listOption, type ParsedCommand } from "../args.ts";
+import { UsageError, flag, intOption, type ParsedCommand } from "../args.ts";
 import type { PathOptions } from "../../query/path.ts";
+import { constraintOptionSpecs } from "../path-options.ts";
 import type { GraphIndex } from "../../graph/types.ts";
 
 const defaultK = 3;
@@ -21,14 +22,22 @@ export const pathCommand: Command = {
 kgr:huawei, or IRIs; quote names with spaces) and prints each hop on its own line with the quote that states
 it and where the quote is in the source. Relations are followed either way unless --directed.
 No path is not an error: kg says so and suggests which option to loosen.
+--rank informative orders the paths by how much they say instead of by length: each hop costs 1, each
+intermediate entity log2 of its number of relations (hubs say little), each relation half log2 of how often its
+predicate is used (generic relations say little); lower scores first, each path's score and parts shown.
+--from-date/--to-date keep relations dated in the range (by their evidence or their event); --event-kinds
+lets the path pass only through events of those kinds. With no path, kg names the options whose dropping gives one.
 --json prints {"paths":[{"nodes":[{"iri","label","types"}],"edges":[{"source","target","predicate",
-"predicateLabel","direction","evidence":[{"quote","source","locator","page","date"}]}],"explanation":[...]}]}.
+"predicateLabel","direction","evidence":[{"quote","source","locator","page","date"}]}],"explanation":[...],
+"score":{"total","hops","hub","generic"}}]}.
 --turtle prints the triples of the paths and their evidence as Turtle.
 
 Examples:
   kg path DJI "Digital Silk Road"
   kg path Huawei Kenya --k 5 --max-length 4
-  kg path Huawei Kenya --exclude China --directed`,
+  kg path Huawei Kenya --exclude China --directed
+  kg path DJI "Digital Silk Road" --rank informative
+  kg path Huawei Kenya --from-date 2020-03 --to-date 2020-04 --event-kinds Donation`,
     options: {
       k: { type: "string", short: "k", value: "N", help: `show the N shortest paths (default ${defaultK}, at most ${maxK})` },
       all: { type: "boolean", help: "show every shortest path instead (up to --limit)" },
@@ -39,6 +48,8 @@ Examples:
       "exclude-predicates": { type: "string", list: true, value: "p1,p2", help: "never use these relations" },
       exclude: { type: "string", list: true, value: "name,...", help: "avoid these entities as intermediate steps" },
       "exclude-classes": { type: "string", list: true, value: "c1,c2", help: "avoid entities of these classes as intermediate steps" },
+      rank: { type: "string", value: "R", help: "shortest (default) or informative: fewest hops, or most specific first" },
+      ...constraintOptionSpecs,
       json: { type: "boolean", help: "print JSON instead of text" },
       turtle: { type: "boolean", help: "print the paths' triples and evidence as Turtle" },
     },
@@ -49,27 +60,19 @@ Examples:
     const limit = intOption(parsed, "path", "limit", 100);
     const maxLength = intOption(parsed, "path", "max-length", defaultMaxLength, 0);
     if (flag(parsed, "json") && flag(parsed, "turtle")) throw new UsageError(`kg path: choose one of --json and --turtle`, "path");
-    const [{ loadGraph, resolveNodes, resolveTerms }, { findPaths }, { pathsToJson }, { printSubgraphTurtle, pathsText }] = await Promise.all([
-      import("../graph.ts"), import("../../query/path.ts"), import("../../query/json.ts"), import("../render.ts"),
+    const [{ loadGraph, resolveNodes }, { findPaths }, { pathsToJson }, { printSubgraphTurtle, pathsText }, { pathOptionsOf, rankOption }, { scorePath }] = await Promise.all([
+      import("../graph.ts"), import("../../query/path.ts"), import("../../query/json.ts"), import("../render.ts"), import("../path-options.ts"), import("../../query/path-score.ts"),
     ]);
+    const rank = rankOption(parsed, "path");
+    if (rank === "informative" && flag(parsed, "all")) throw new UsageError(`kg path: --all lists every shortest path; it cannot be ranked (drop --rank or --all)`, "path");
     const { graph } = await loadGraph(context.dataFiles, context.baseIRI);
     const [from, to] = resolveNodes(graph, parsed.positionals);
-    const options: PathOptions = {
-      k,
-      allShortest: flag(parsed, "all"),
-      limit,
-      maxLength,
-      directed: flag(parsed, "directed"),
-      predicates: resolveTerms(graph, listOption(parsed, "predicates"), "predicate"),
-      excludePredicates: resolveTerms(graph, listOption(parsed, "exclude-predicates"), "predicate"),
-      excludeNodes: resolveNodes(graph, listOption(parsed, "exclude")),
-      excludeClasses: resolveTerms(graph, listOption(parsed, "exclude-classes"), "class"),
-    };
+    const options: PathOptions = pathOptionsOf(graph, parsed, "path", { k, allShortest: flag(parsed, "all"), limit, maxLength, rank });
     const paths = findPaths(graph, from, to, options);
     if (flag(parsed, "json")) printJson(pathsToJson(graph, paths));
     else if (flag(parsed, "turtle")) printSubgraphTurtle(graph, paths.flatMap((p) => p.nodes), paths.flatMap((p) => p.steps.map((s) => s.edge)));
-    else if (paths.length === 0) print(noPathText(graph, from, to, options, parsed, findPaths));
-    else print(pathsText(graph, paths));
+    else if (paths.length === 0) print(await noPathText(graph, from, to, options, parsed, findPaths));
+    else print(pathsText(graph, paths, rank === "informative" ? paths.map((p) => scorePath(graph, p)) : undefined));
     return 0;
   },
 };
@@ -77,7 +80,7 @@ Examples:
 type FindPaths = typeof import("../../query/path.ts").findPaths;
 
 /** Says there is no path, and which of the options in force would let one through. */
-function noPathText(graph: GraphIndex, from: number, to: number, options: PathOptions, parsed: ParsedCommand, findPaths: FindPaths): string {
+async function noPathText(graph: GraphIndex, from: number, to: number, options: PathOptions, parsed: ParsedCommand, findPaths: FindPaths): Promise<string> {
   const between = `${graph.label(from)} and ${graph.label(to)}`;
   const loosened = findPaths(graph, from, to, { maxLength: Math.max(graph.nodeCount, 1) });
   if (loosened.length === 0) {
@@ -86,9 +89,9 @@ function noPathText(graph: GraphIndex, from: number, to: number, options: PathOp
   const needed = loosened[0].steps.length;
   const hints: string[] = [];
   if (needed > (options.maxLength ?? defaultMaxLength)) hints.push(`raise --max-length to ${needed} (ignoring the other options, the shortest connection has ${needed} hops)`);
-  if (options.directed) hints.push("drop --directed (relations are then followed either way)");
-  const restricting = ["predicates", "exclude-predicates", "exclude", "exclude-classes"].filter((name) => listOption(parsed, name).length > 0);
-  for (const name of restricting) hints.push(`drop or shorten --${name}`);
+  const { loosenAdvice } = await import("../path-options.ts");
+  const base = { k: 1, maxLength: options.maxLength, rank: options.rank };
+  hints.push(...loosenAdvice(graph, parsed, "path", base, (loose) => findPaths(graph, from, to, loose)[0]?.steps.length));
   const settings = `within ${options.maxLength} hop${options.maxLength === 1 ? "" : "s"}${options.directed ? ", directed" : ""}`;
   return [`No path between ${between} ${settings}.`, ...(hints.length ? ["Try:", ...hints.map((hint) => `  - ${hint}`)] : [])].join("\n");
 }
