@@ -6,6 +6,7 @@ import { warn, type Command } from "./command.ts";
 import { statsCommand } from "./commands/stats.ts";
 import { findCommand } from "./commands/find.ts";
 import { pathCommand } from "./commands/path.ts";
+import { connectCommand } from "./commands/connect.ts";
 import { neighboursCommand } from "./commands/neighbours.ts";
 import { exportCommand } from "./commands/export.ts";
 import { validateCommand } from "./commands/validate.ts";
@@ -13,7 +14,7 @@ import { sessionCommand } from "./commands/session.ts";
 import { extractEndpointArgs, runWithEndpoint, sparqlCommand } from "./commands/sparql.ts";
 
 export const commands: readonly Command[] = [
-  pathCommand, neighboursCommand, findCommand, statsCommand, exportCommand, validateCommand, sparqlCommand, sessionCommand,
+  pathCommand, connectCommand, neighboursCommand, findCommand, statsCommand, exportCommand, validateCommand, sparqlCommand, sessionCommand,
 ];
 
 /** Other spellings people type for a command. */

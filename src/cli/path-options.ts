@@ -69,14 +69,14 @@ const optionName = (name: Loosenable) => (name === "date range" ? "--from-date/-
 
 /**
  * Advice when nothing connects under the options: each restriction is dropped in turn and the ones that then let
- * a path through are named (with its length); `connects` runs the query with the given options.
+ * a path through are named (with its length in `unit`s); `connects` runs the query with the given options.
  */
-export function loosenAdvice(graph: GraphIndex, parsed: ParsedCommand, command: string, base: PathOptions, connects: (options: PathOptions) => number | undefined): string[] {
+export function loosenAdvice(graph: GraphIndex, parsed: ParsedCommand, command: string, base: PathOptions, connects: (options: PathOptions) => number | undefined, unit = "hop"): string[] {
   const hints: string[] = [];
   const active = activeRestrictions(parsed);
   for (const name of active) {
     const hops = connects(pathOptionsOf(graph, parsed, command, base, name));
-    if (hops !== undefined) hints.push(`drop ${optionName(name)}: then a connection of ${hops} hop${hops === 1 ? "" : "s"} exists`);
+    if (hops !== undefined) hints.push(`drop ${optionName(name)}: then a connection of ${hops} ${unit}${hops === 1 ? "" : "s"} exists`);
   }
   if (hints.length === 0 && active.length > 1) {
     hints.push(`no single option dropped is enough: loosen several of ${active.map(optionName).join(", ")}`);

@@ -2,6 +2,7 @@
 import type { GraphIndex } from "../graph/types.ts";
 import type { Path } from "../query/path.ts";
 import type { PathScore } from "../query/path-score.ts";
+import type { Connection } from "../query/connect.ts";
 import type { Neighbourhood } from "../query/neighbourhood.ts";
 import { evidencePlace, relationPhrase } from "../query/explain.ts";
 import { subgraphQuads } from "../query/subgraph.ts";
@@ -67,6 +68,25 @@ export function pathsText(graph: GraphIndex, paths: Path[], scores?: PathScore[]
     path.steps.forEach((step, j) => lines.push(renderEdge(graph, step.edge, path.nodes[j], "   ", Infinity, usual?.iri)));
   });
   if (usual) lines.push("", `Quotes are from ${usual.label} unless another source is named.`);
+  return lines.join("\n");
+}
+
+/** A connecting tree: who is joined through which entities, then each relation with its quotes. */
+export function connectionText(graph: GraphIndex, c: Connection): string {
+  const names = c.terminals.map((t) => graph.label(t)).join(", ");
+  const joined = c.terminals.filter((t) => !c.unreached.includes(t));
+  const lines: string[] = [];
+  if (joined.length < 2) lines.push(`${names}: not connected (under these options).`);
+  else {
+    const terminals = new Set(c.terminals);
+    const via = c.nodes.filter((n) => !terminals.has(n)).map((n) => graph.label(n));
+    lines.push(`${joined.map((t) => graph.label(t)).join(", ")}: connected by ${c.edges.length} relation${c.edges.length === 1 ? "" : "s"}${via.length ? ` through ${via.join(", ")}` : ""}`);
+    const usual = usualSource(graph, c.edges);
+    lines.push("");
+    for (const e of c.edges) lines.push(renderEdge(graph, e, graph.edgeSources[e], "   ", Infinity, usual?.iri));
+    if (usual) lines.push("", `Quotes are from ${usual.label} unless another source is named.`);
+  }
+  if (c.unreached.length > 0 && joined.length >= 2) lines.push("", `Not connected to the others: ${c.unreached.map((t) => graph.label(t)).join(", ")}.`);
   return lines.join("\n");
 }
 
