@@ -1,5 +1,6 @@
 // Old IRIs to current ones: the graph's owl:deprecated terms with dcterms:isReplacedBy or owl:inverseOf (ontology/migration.ttl).
 import type { GraphIndex } from "../graph/types.ts";
+import type { Dataset } from "../rdf/dataset.ts";
 import { prefixes } from "../rdf/vocab.ts";
 
 /** What an old term became: `inverse` when subject and object swap (`A includes B` is now `B isPartOf A`). */
@@ -21,20 +22,24 @@ const inverseOf = prefixes.owl + "inverseOf";
 /** A replacement may itself be deprecated later; a cycle in bad data must not hang the lookup. */
 const MAX_CHAIN = 8;
 
-const cache = new WeakMap<GraphIndex, ReadonlyMap<string, Replacement>>();
+const cache = new WeakMap<Dataset, ReadonlyMap<string, Replacement>>();
 
 /** Every deprecated IRI of the graph that names its replacement, resolved to the current term. */
 export function replacementsOf(g: GraphIndex): ReadonlyMap<string, Replacement> {
-  let map = cache.get(g);
+  return datasetReplacements(g.dataset);
+}
+
+/** The same map read from a Dataset (the SPARQL engine has no GraphIndex). */
+export function datasetReplacements(dataset: Dataset): ReadonlyMap<string, Replacement> {
+  let map = cache.get(dataset);
   if (map === undefined) {
-    map = readReplacements(g);
-    cache.set(g, map);
+    map = readReplacements(dataset);
+    cache.set(dataset, map);
   }
   return map;
 }
 
-function readReplacements(g: GraphIndex): ReadonlyMap<string, Replacement> {
-  const { dataset } = g;
+function readReplacements(dataset: Dataset): ReadonlyMap<string, Replacement> {
   const terms = dataset.terms;
   const direct = new Map<string, Replacement>();
   const deprecatedId = terms.iriId(deprecated);

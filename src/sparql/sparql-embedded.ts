@@ -4,6 +4,10 @@ import { writeChunks } from "../rdf/serialize.ts";
 import type { SelectResult, SparqlAnswer } from "./sparql-endpoint.ts";
 import { loadSparqlClassifier, SparqlSyntaxError, updateRefusal, type SparqlRequestKind } from "./sparql-form.ts";
 import { declaredPrefixes, limitSelect, withPrefixes } from "./sparql-query.ts";
+import { loadSparqlMigrator, renamedNotes } from "./sparql-migrate.ts";
+import { datasetReplacements, type Replacement } from "../query/replacements.ts";
+import { curie } from "../rdf/curie.ts";
+import { prefixes as wellKnown } from "../rdf/vocab.ts";
 
 /** The part of oxigraph's Store this module uses. */
 interface OxigraphStore {
@@ -64,18 +68,20 @@ export interface EmbeddedSparqlInput {
   nquads: Uint8Array[];
   prefixes: Readonly<Record<string, string>>;
   size: number;
+  /** Old predicate IRIs and their replacements (ontology/migration.ttl), so queries naming old ones still match. */
+  replaced?: Readonly<Record<string, Replacement>>;
 }
 
 export function embeddedSparqlInput(dataset: Dataset): EmbeddedSparqlInput {
   // Dataset order: the engine does not care about order, and sorting would only cost.
   const encoder = new TextEncoder();
   const nquads = Array.from(writeChunks(dataset, "nquads", { order: "dataset" }), (piece) => encoder.encode(piece));
-  return { nquads, prefixes: { ...dataset.prefixes }, size: dataset.size };
+  return { nquads, prefixes: { ...dataset.prefixes }, size: dataset.size, replaced: Object.fromEntries(datasetReplacements(dataset)) };
 }
 
 /** An engine over quads given as N-Quads text (in a worker, where no Dataset exists). */
-export async function createEmbeddedSparqlFrom({ nquads, prefixes, size }: EmbeddedSparqlInput): Promise<EmbeddedSparql> {
-  const [{ Store }, classify] = await Promise.all([loadOxigraph(), loadSparqlClassifier()]);
+export async function createEmbeddedSparqlFrom({ nquads, prefixes, size, replaced = {} }: EmbeddedSparqlInput): Promise<EmbeddedSparql> {
+  const [{ Store }, classify, migrate] = await Promise.all([loadOxigraph(), loadSparqlClassifier(), loadSparqlMigrator(replaced)]);
   const store = new Store();
   // Our own writer's output: valid N-Quads, so the parser's checks and the transaction's bookkeeping are skipped.
   store.load(nquads, { format: "application/n-quads", lenient: true, no_transaction: true });
@@ -105,8 +111,11 @@ export async function createEmbeddedSparqlFrom({ nquads, prefixes, size }: Embed
       }
       if (kind.kind === "update") throw new SparqlQueryError(updateRefusal(kind.operations, "can be run"));
       const { form } = kind;
-      const query = prepare(text);
-      if (form === "ask") return { form, value: (JSON.parse(run(query, "application/sparql-results+json")) as { boolean: boolean }).boolean };
+      const migrated = migrate(prepare(text));
+      const query = migrated.query;
+      const short = (iri: string) => curie(iri, { ...wellKnown, ...prefixes });
+      const notes = migrated.renamed.length > 0 ? { notes: renamedNotes(migrated.renamed, short) } : {};
+      if (form === "ask") return { form, value: (JSON.parse(run(query, "application/sparql-results+json")) as { boolean: boolean }).boolean, ...notes };
       if (form === "select") {
         const maxRows = options.maxRows ?? Infinity;
         // A LIMIT of one more row than shown stops the engine there, so the row limit bounds the work and not only
@@ -115,9 +124,9 @@ export async function createEmbeddedSparqlFrom({ nquads, prefixes, size }: Embed
         const json = JSON.parse(run(bounded, "application/sparql-results+json")) as { head: { vars: string[] }; results: { bindings: SelectResult["bindings"] } };
         const bindings = json.results.bindings;
         const truncated = bindings.length > maxRows;
-        return { form, result: { vars: json.head.vars, bindings: truncated ? bindings.slice(0, maxRows) : bindings, truncated } };
+        return { form, result: { vars: json.head.vars, bindings: truncated ? bindings.slice(0, maxRows) : bindings, truncated }, ...notes };
       }
-      return { form, text: run(query, "application/n-triples"), contentType: "application/n-triples" };
+      return { form, text: run(query, "application/n-triples"), contentType: "application/n-triples", ...notes };
     },
   };
 }

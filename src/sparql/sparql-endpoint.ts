@@ -22,10 +22,14 @@ export interface SelectResult {
 }
 
 /** What a query answers: solutions, a boolean, or a graph as text in the content type the endpoint chose. */
-export type SparqlAnswer =
+export type SparqlAnswer = (
   | { form: "select"; result: SelectResult }
   | { form: "ask"; value: boolean }
-  | { form: "construct" | "describe"; text: string; contentType: string };
+  | { form: "construct" | "describe"; text: string; contentType: string }
+) & {
+  /** What the user should know about how the query was run (an old predicate name it also matched). */
+  notes?: string[];
+};
 
 export type SparqlErrorKind = "network" | "timeout" | "aborted" | "http" | "malformed" | "too-large" | "usage";
 

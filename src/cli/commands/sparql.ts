@@ -66,7 +66,10 @@ Examples:
       const { dataset } = await loadData(context.dataFiles, context.baseIRI);
       const engine = startSparqlRunner(dataset, timeoutMs);
       try {
-        await printAnswer(await engine.query(query, { maxRows: limit }), format, limit, dataset.prefixes);
+        const answer = await engine.query(query, { maxRows: limit });
+        // Said before the answer, so that someone reading a long table sees why it holds relations of another name.
+        for (const note of answer.notes ?? []) warn(`kg sparql: ${note.replace(/^query\/sparql: /, "")}`);
+        await printAnswer(answer, format, limit, dataset.prefixes);
       } finally {
         engine.close();
       }

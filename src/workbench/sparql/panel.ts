@@ -180,6 +180,7 @@ export class SparqlPanel {
     this.status.textContent = `${seconds} s`;
     this.remember({ query, target, rows: answerSize(answer) });
     this.showAnswer(answer);
+    if (answer.notes?.length) this.results.prepend(h("p", { id: "sparql-notes", class: "muted" }, answer.notes.join(" ")));
   }
 
   /** Keeps the query in the session (a history step: autosaved, saved with the file, undoable). */

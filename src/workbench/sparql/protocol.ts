@@ -19,10 +19,14 @@ export interface QueryFailure {
   column?: number;
 }
 
-export type QueryAnswerView =
+export type QueryAnswerView = (
   | { form: "select"; vars: string[]; rows: Record<string, TermView>[]; truncated: boolean }
   | { form: "ask"; value: boolean }
-  | { form: "construct" | "describe"; turtle: string; triples: number; graph: ViewGraph };
+  | { form: "construct" | "describe"; turtle: string; triples: number; graph: ViewGraph }
+) & {
+  /** What the engine says about how it ran the query (an old predicate name it also matched). */
+  notes?: string[];
+};
 
 export type SparqlRequest =
   | { op: "prefixes" }

@@ -74,16 +74,17 @@ export async function runQuery(service: DataService, query: string, maxRows: num
   } catch (error) {
     return { op: "query", error: failure(error, query, dataset.prefixes) };
   }
-  if (answer.form === "ask") return { op: "query", answer: { form: "ask", value: answer.value } };
+  const notes = answer.notes ? { notes: answer.notes } : {};
+  if (answer.form === "ask") return { op: "query", answer: { form: "ask", value: answer.value, ...notes } };
   if (answer.form === "select") {
     const rows = answer.result.bindings.map((binding) => {
       const row: Record<string, TermView> = {};
       for (const [name, term] of Object.entries(binding)) row[name] = termView(term, dataset.prefixes, index);
       return row;
     });
-    return { op: "query", answer: { form: "select", vars: answer.result.vars, rows, truncated: answer.result.truncated } };
+    return { op: "query", answer: { form: "select", vars: answer.result.vars, rows, truncated: answer.result.truncated, ...notes } };
   }
-  return { op: "query", answer: await graphAnswer(service, answer.text, answer.form) };
+  return { op: "query", answer: { ...(await graphAnswer(service, answer.text, answer.form)), ...notes } };
 }
 
 /**
