@@ -2,6 +2,7 @@
 import type { Evidence, GraphIndex } from "../graph/types.ts";
 import { localName } from "../graph/project.ts";
 import type { Path } from "./path.ts";
+import { eventSentence, isEvent } from "./explain-event.ts";
 
 /**
  * The verb phrase of a predicate: its label in the data, else its local name split into words
@@ -32,7 +33,11 @@ export function evidencePlace(evidence: Evidence): string {
 
 /** One sentence for edge e, read subject → object whatever the direction of travel; the first evidence is quoted. */
 export function explainEdge(g: GraphIndex, e: number): string {
-  const statement = `${g.label(g.edgeSources[e])} ${relationPhrase(g, g.edgePredicates[e])} ${g.label(g.edgeTargets[e])}`;
+  return withQuote(g, e, `${g.label(g.edgeSources[e])} ${relationPhrase(g, g.edgePredicates[e])} ${g.label(g.edgeTargets[e])}`);
+}
+
+/** The statement followed by edge e's first quote and where it is. */
+function withQuote(g: GraphIndex, e: number, statement: string): string {
   const evidence = g.evidence(e);
   const quoted = evidence.find((item) => item.quote !== "") ?? evidence[0];
   if (quoted === undefined) return `${statement}.`;
@@ -42,7 +47,25 @@ export function explainEdge(g: GraphIndex, e: number): string {
   return `${statement}${quote}${where}.`;
 }
 
-/** One sentence per hop of the path, in travel order. */
+/**
+ * One sentence per hop of the path, in travel order. A hop to or from an event (a PROV-O activity: a donation,
+ * a deployment, ...) reads as a sentence about the event, who gave what to whom, where and when, the first time
+ * the path meets it, and as the event's role the next time ("That donation was at Kenya").
+ */
 export function explainPath(g: GraphIndex, path: Path): string[] {
-  return path.steps.map((step) => explainEdge(g, step.edge));
+  const told = new Set<number>();
+  return path.steps.map((step) => {
+    const e = step.edge;
+    const event = isEvent(g, g.edgeSources[e]) ? g.edgeSources[e] : isEvent(g, g.edgeTargets[e]) ? g.edgeTargets[e] : -1;
+    if (event < 0) return explainEdge(g, e);
+    if (!told.has(event)) {
+      told.add(event);
+      return withQuote(g, e, eventSentence(g, event)!);
+    }
+    const other = event === g.edgeSources[e] ? g.edgeTargets[e] : g.edgeSources[e];
+    const kind = g.classes(event).map((c) => g.termLabel(c))[0] ?? "event";
+    const phrase = relationPhrase(g, g.edgePredicates[e]);
+    const statement = event === g.edgeSources[e] ? `That ${kind} was ${phrase} ${g.label(other)}` : `${g.label(other)} ${phrase} that ${kind}`;
+    return withQuote(g, e, statement);
+  });
 }
