@@ -21,8 +21,11 @@ const withAdded = (added: Added) => (added.nodes.length || added.edges.length ? 
 
 /** A path query that finished (`results`, maybe none with `message`) or failed (`error`). */
 export type PathOutcome = { results: PathResultView[]; message?: string } | { error: string };
-/** A neighbourhood query that finished or failed. */
-export type NeighbourhoodOutcome = { result: NeighbourhoodResultView; message?: string } | { error: string };
+/**
+ * A neighbourhood query that finished or failed. `relations` are the result's edges as triples (the result names
+ * them by edge key, which changes with the data): History records them, so reports and replays list what was shown.
+ */
+export type NeighbourhoodOutcome = { result: NeighbourhoodResultView; relations: readonly EdgeTriple[]; message?: string } | { error: string };
 
 export const actions = {
   /** No step of its own: a selection rides along in the next step (the workbench sets it with `store.apply`). */
@@ -38,20 +41,21 @@ export const actions = {
     if ("error" in outcome) {
       return { action: { kind: "neighbourhood", params }, recorded: { nodes: [], edges: [], message: outcome.error }, state: produce.neighbourhoodFailed(outcome.error) };
     }
-    const recorded = recordNeighbourhood(outcome.result.nodes.map((n) => n.node), [], outcome.result.truncated);
+    const recorded = recordNeighbourhood(outcome.result.nodes.map((n) => n.node), outcome.relations, outcome.result.truncated);
     return { action: { kind: "neighbourhood", params }, recorded, state: all(withAdded(added), produce.neighbourhoodFinished(outcome.result, outcome.message)) };
   },
   /**
    * A double-click (or the context menu's Expand): the node's neighbours, or with `predicates` only those joined by
    * relations of these predicates, are added, hidden ones among them (`reveal`) shown again, the node selected.
+   * `relations`: the node's relations the expansion drew, as triples (recorded for reports and replays).
    */
-  expand(node: string, limit: number, added: Added, reveal: readonly string[] = [], predicates: readonly string[] = []): NamedAction {
+  expand(node: string, limit: number, added: Added, reveal: readonly string[] = [], predicates: readonly string[] = [], relations: readonly EdgeTriple[] = []): NamedAction {
     const gone = new Set(reveal);
     const unhide: produce.Producer = (s) =>
       gone.size && s.filters.hiddenNodes.some((n) => gone.has(n)) ? { ...s, filters: { ...s.filters, hiddenNodes: s.filters.hiddenNodes.filter((n) => !gone.has(n)) } } : s;
     return {
       action: { kind: "expand", params: predicates.length ? { node, limit, predicates: [...predicates] } : { node, limit } },
-      recorded: recordNeighbourhood([...added.nodes, ...reveal], [], false),
+      recorded: recordNeighbourhood([...added.nodes, ...reveal], relations, false),
       state: all(withAdded(added), unhide, produce.selectNode(node)),
     };
   },

@@ -9,6 +9,7 @@ import { currentIri, currentTermIds, currentTriple } from "../query/replacements
 import type { SparqlAnswer } from "../sparql/sparql-endpoint.ts";
 import type { SessionFile } from "./format.ts";
 import { queryKinds, tripleKey, type EdgeTriple, type HistoryEntry, type RecordedResult } from "./history.ts";
+import { recordedWithEdges } from "./recorded-edges.ts";
 
 export type ReplayRun =
   | { kind: "path"; paths: Path[] }
@@ -66,21 +67,13 @@ function replayEntry(file: SessionFile, entry: HistoryEntry, index: number, g: G
 }
 
 /**
- * What a step recorded and how to compare it. A neighbourhood recorded without its relations gets them from the
- * step's snapshot (edge keys, resolved through the file's edge table) when all resolve; else only nodes are compared.
+ * What a step recorded and how to compare it: an expansion records only what it newly showed ("subset"); a
+ * neighbourhood whose relations are unknown (recorded-edges.ts) is compared by its nodes.
  */
 function recordedOf(file: SessionFile, entry: HistoryEntry): { recorded: RecordedResult | undefined; mode: CompareMode } {
-  const recorded = entry.recorded;
-  const a = entry.action;
-  if (!recorded) return { recorded, mode: "all" };
-  if (a.kind === "expand") return { recorded, mode: "subset" };
-  if (a.kind === "neighbourhood" && recorded.edges.length === 0 && recorded.nodes.length > new Set(a.params.centers).size) {
-    const keys = entry.snapshot?.state.neighbourhood.result?.edges ?? [];
-    const triples = keys.map((key) => (Object.hasOwn(file.edges, key) ? file.edges[key] : undefined));
-    if (keys.length > 0 && triples.every((t) => t !== undefined)) return { recorded: { ...recorded, edges: triples as EdgeTriple[] }, mode: "all" };
-    return { recorded, mode: "nodes" };
-  }
-  return { recorded, mode: "all" };
+  const { recorded, relations } = recordedWithEdges(file, entry);
+  if (recorded && entry.action.kind === "expand") return { recorded, mode: "subset" };
+  return { recorded, mode: recorded && relations === "unknown" && entry.action.kind === "neighbourhood" ? "nodes" : "all" };
 }
 
 /** A recorded result with old IRIs (ontology/migration.ttl) replaced, so a rename alone is no difference. */

@@ -3,6 +3,7 @@ import type { GraphIndex } from "../graph/types.ts";
 import { evidencePlace, pageText } from "../query/explain.ts";
 import type { SessionFile } from "./format.ts";
 import { findEdge } from "./replay.ts";
+import { recordedWithEdges } from "./recorded-edges.ts";
 import { parseTripleKey, queryKinds, tripleKey, type EdgeTriple, type HistoryEntry, type RecordedResult } from "./history.ts";
 import type { EvidenceView } from "./types.ts";
 
@@ -59,7 +60,7 @@ export function renderReport(file: SessionFile, options: ReportOptions): string 
   if (queries.length === 0) parts.push(`<p>No queries were run in this session.</p>`);
   const lastPath = [...queries].reverse().find((e) => e.action.kind === "path");
   const lookup = (t: EdgeTriple, isLastPath: boolean) => evidenceOf(file, t, g, isLastPath, options.evidence);
-  for (const entry of queries) parts.push(stepSection(entry, entry === lastPath, lookup, g, node));
+  for (const entry of queries) parts.push(stepSection(entry, recordedWithEdges(file, entry), entry === lastPath, lookup, g, node));
   parts.push(notesSection(file, node));
   parts.push(`<h2>Turtle of the final subgraph</h2><pre>${html(options.turtle)}</pre>`);
   return [
@@ -110,12 +111,13 @@ function quotes(evidence: EvidenceView[]): string {
 
 function stepSection(
   entry: HistoryEntry,
+  found: ReturnType<typeof recordedWithEdges>,
   isLastPath: boolean,
   evidence: (t: EdgeTriple, isLastPath: boolean) => EvidenceView[],
   g: GraphIndex | undefined,
   node: (iri: string) => string,
 ): string {
-  const r: RecordedResult | undefined = entry.recorded;
+  const r: RecordedResult | undefined = found.recorded;
   const head = `<div class="step"><h3>${html(entry.label)}</h3><p class="meta">${html(entry.at)}</p>`;
   if (!r) return `${head}<p>No result was recorded for this step.</p></div>`;
   const body: string[] = [];
@@ -129,7 +131,9 @@ function stepSection(
       body.push(`<ul>${p.edges.map(edgeLine).join("")}</ul>`);
     });
   } else {
-    body.push(`<p>${r.nodes.length} node${r.nodes.length === 1 ? "" : "s"}, ${r.edges.length} relation${r.edges.length === 1 ? "" : "s"}${r.truncated ? " (cut by the node cap)" : ""}.</p>`);
+    // A step that recorded no relations (an expansion by an older build) says so rather than "0 relations".
+    const relations = found.relations === "unknown" ? "relations not recorded" : `${r.edges.length} relation${r.edges.length === 1 ? "" : "s"}`;
+    body.push(`<p>${r.nodes.length} node${r.nodes.length === 1 ? "" : "s"}, ${relations}${r.truncated ? " (cut by the node cap)" : ""}.</p>`);
     body.push(`<ul>${r.edges.map(edgeLine).join("")}</ul>`);
   }
   return `${head}${body.join("\n")}</div>`;

@@ -145,7 +145,8 @@ export class NeighbourhoodPanel {
         limit,
       });
       const added = view.add(reply.graph, query.centers.length === 1 ? query.centers[0] : undefined);
-      store.dispatch(actions.runNeighbourhood(this.params(query), { result: reply.result }, { nodes: added, edges: reply.result.edges }));
+      const relations = reply.graph.edges.map(({ source, predicate, target }) => ({ source, predicate, target }));
+      store.dispatch(actions.runNeighbourhood(this.params(query), { result: reply.result, relations }, { nodes: added, edges: reply.result.edges }));
       this.options.viewChanged();
       requestAnimationFrame(() => view.fitNodes(reply.result.nodes.map((n) => n.node)));
     } catch (error) {

@@ -69,12 +69,13 @@ export class Revealer {
       const nb = state.focus === "neighbourhood" && state.neighbourhood.mode === "only" ? state.neighbourhood.result : null;
       const inside = new Set(nb?.nodes.map((n) => n.node));
       const outside = nb && inside.has(node) ? keys.filter((k) => !inside.has(k)) : [];
-      const step = actions.expand(node, expandLimit, { nodes: added, edges }, hidden, predicates);
+      const relations = neighbours.edges.map(({ source, predicate, target }) => ({ source, predicate, target }));
+      const step = actions.expand(node, expandLimit, { nodes: added, edges }, hidden, predicates, relations);
       if (added.length || hidden.length || outside.length) {
         const widen = outside.length ? widenNeighbourhood(node, outside, edges) : null;
         store.dispatch(
           widen
-            ? { ...step, recorded: recordNeighbourhood([...added, ...hidden, ...outside], [], false), state: (s) => widen(step.state ? step.state(s) : s) }
+            ? { ...step, recorded: recordNeighbourhood([...added, ...hidden, ...outside], relations, false), state: (s) => widen(step.state ? step.state(s) : s) }
             : step,
         );
       } else store.apply(selectNode(node));

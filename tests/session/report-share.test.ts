@@ -89,6 +89,24 @@ describe("report", () => {
     expect(html).toContain("“A &lt;quoted&gt; &amp; evidenced relation” <span class=\"place\">— p. 3 · The brief</span>");
   });
 
+  it("lists a neighbourhood's relations, also from a file whose step recorded none (older workbench builds): from its snapshot", () => {
+    const file = parseSessionFile(readSessionFixture("huawei-kenya.session.json"));
+    const step = file.history[3];
+    expect(step.action.kind).toBe("neighbourhood");
+    const relations = step.recorded!.edges;
+    expect(relations.length).toBe(16);
+    const count = (html: string) => /Neighbourhood of DJI[^]*?<p>(\d+) nodes, (\d+) relations/.exec(html)?.slice(1, 3);
+    expect(count(renderReport(file, { turtle: "" }))).toEqual(["17", "16"]);
+    // As an older build saved it: the step without its relations; the snapshot's edge keys still name them.
+    const old = { ...file, history: file.history.map((e, i) => (i === 3 ? { ...e, recorded: { ...e.recorded!, edges: [] } } : e)) };
+    const html = renderReport(old, { turtle: "" });
+    expect(count(html)).toEqual(["17", "16"]);
+    for (const t of relations) expect(html).toContain(`<span title="${t.source}">`);
+    // Without the snapshot's keys nothing is known: it says so rather than "0 relations".
+    const noSnapshot = { ...old, history: old.history.map((e, i) => (i === 3 ? { ...e, snapshot: undefined } : e)) };
+    expect(renderReport(noSnapshot, { turtle: "" })).toMatch(/Neighbourhood of DJI[^]*?<p>17 nodes, relations not recorded\.<\/p>/);
+  });
+
   it("takes only a PNG data URL as the view image", () => {
     const file = parseSessionFile(readSessionFixture("huawei-kenya.session.json"));
     const png = "data:image/png;base64,iVBORw0KGgo=";

@@ -44,7 +44,7 @@ describe("a session as the workbench records it", () => {
     store.apply(setNeighbourhoodCenters([kgr("dji")]), neighbourhoodStarted());
     const params = { centers: [kgr("dji")], depth: 1, direction: "both" as const, classes: [], predicates: [], limit: limits.neighbourhood };
     const nb = service.neighbourhood(params);
-    store.dispatch(actions.runNeighbourhood({ ...params, mode: "highlight" }, { result: nb.result }, { nodes: show(nb.graph.nodes.map((n) => n.key)), edges: nb.result.edges }));
+    store.dispatch(actions.runNeighbourhood({ ...params, mode: "highlight" }, { result: nb.result, relations: nb.graph.edges.map(({ source, predicate, target }) => ({ source, predicate, target })) }, { nodes: show(nb.graph.nodes.map((n) => n.key)), edges: nb.result.edges }));
     // A double-click expansion of Kenya.
     const expanded = service.expand(kgr("kenya"), limits.expand);
     store.dispatch(actions.expand(kgr("kenya"), limits.expand, { nodes: show(expanded.nodes.map((n) => n.key)), edges: expanded.edges.map((e) => e.key) }));

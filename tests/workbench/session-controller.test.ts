@@ -224,7 +224,7 @@ describe("workbench session controller", () => {
     store.dispatch(actions.runPath(query, { results: [onePath] }));
     controller.act(actions.writeNote({ kind: "node", iri: huawei }, "<img src=x onerror=alert(1)>"));
     const params = { centers: [huawei], depth: 1, direction: "both" as const, classes: [], predicates: [], limit: 1500, mode: "highlight" as const };
-    store.dispatch(actions.runNeighbourhood(params, { result: { centers: [huawei], nodes: [{ node: huawei, depth: 0 }, { node: kenya, depth: 1 }], edges: ["e7"], truncated: false } }));
+    store.dispatch(actions.runNeighbourhood(params, { result: { centers: [huawei], nodes: [{ node: huawei, depth: 0 }, { node: kenya, depth: 1 }], edges: ["e7"], truncated: false }, relations: [{ source: huawei, predicate: "https://w3id.org/smartcity-kg/ontology#suppliesTo", target: kenya }] }));
     const snapshot = controller.snapshot();
     const file = toSessionFile({ history: controller.history, ...snapshot });
     const back = parseSessionFile(serializeSession(file));

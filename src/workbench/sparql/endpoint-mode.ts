@@ -244,7 +244,8 @@ export class EndpointMode {
     store.apply(setNeighbourhoodCenters(centres));
     const { direction, classes, predicates, mode } = store.get().neighbourhood;
     const params = { centers: centres, depth, direction, classes, predicates, limit: NEIGHBOURHOOD_LIMIT, mode };
-    store.dispatch(actions.runNeighbourhood(params, { result: { centers: centres, nodes, edges, truncated: answer.result.truncated } }, joined.added));
+    const relations = answer.result.edges.flatMap((e, i) => (joined.edges[i] === null ? [] : [{ source: g.iri(g.edgeSources[e]), predicate: g.dataset.terms.value(g.edgePredicates[e]), target: g.iri(g.edgeTargets[e]) }]));
+    store.dispatch(actions.runNeighbourhood(params, { result: { centers: centres, nodes, edges, truncated: answer.result.truncated }, relations }, joined.added));
     this.status.result(answer.fetchTruncated, `${nodes.length} nodes and ${edges.length} relations within depth ${depth} on the endpoint (see the Neighbourhood tab).`);
     requestAnimationFrame(() => this.host.view.fitNodes(nodes.map((n) => n.node)));
   }
