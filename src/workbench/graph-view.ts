@@ -23,6 +23,7 @@ import { chooseRenderer, type RendererKind, type ViewRenderer } from "./renderer
 import { graphBinding } from "./sigma-binding.ts";
 import { enableDragging } from "./node-drag.ts";
 import { addToView } from "./add-to-view.ts";
+import { fitCamera, overlayRects } from "./fit-camera.ts";
 
 /** Labels per grid cell at full view (sigma's labelDensity) for the default appearance. */
 const BASE_LABEL_DENSITY = 0.07;
@@ -226,25 +227,15 @@ export class GraphView {
     void this.sigma.getCamera().animate({ x: data.x, y: data.y, ratio: Math.min(this.sigma.getCamera().ratio, 0.35) }, { duration: 400 });
   }
 
-  /** Fits the camera to the given nodes (all nodes when empty). */
+  /**
+   * Fits the camera to the given nodes (the nodes shown when empty: hidden ones, and those a "show only" query
+   * leaves out, are not framed) in the part of the graph area the legend, notice and panels leave free.
+   */
   fitNodes(nodes: readonly string[]): void {
-    const camera = this.sigma.getCamera();
-    if (nodes.length === 0) {
-      void camera.animate({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }, { duration: 400 });
-      return;
-    }
-    let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
-    for (const node of nodes) {
-      const data = this.sigma.getNodeDisplayData(node);
-      if (!data) continue;
-      minX = Math.min(minX, data.x);
-      maxX = Math.max(maxX, data.x);
-      minY = Math.min(minY, data.y);
-      maxY = Math.max(maxY, data.y);
-    }
-    if (minX > maxX) return;
-    const ratio = Math.max(0.2, Math.max(maxX - minX, maxY - minY) * 1.5);
-    void camera.animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio: Math.min(ratio, 1.2) }, { duration: 500 });
+    const shown = new Set(this.visible().nodes);
+    const given = nodes.filter((node) => shown.has(node));
+    const container = this.sigma.getContainer();
+    fitCamera(this.sigma, nodes.length === 0 ? [...shown] : given.length ? given : nodes, overlayRects(container));
   }
 
   kill(): void {

@@ -1,0 +1,96 @@
+// The fixes of issue 14 in the built workbench: Fit frames what is shown clear of the overlays, reports list a
+// neighbourhood's relations, the toolbar fits from 1024×700 to 2560×1440, paths say which way each hop runs and
+// export one or all, a CONSTRUCT answer is highlighted, messages dismiss themselves (errors stay).
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { SCREENSHOTS, useWorkbenchSite } from "./harness.ts";
+import { KGR, pick, ready } from "./session-helpers.ts";
+
+const DAHUA = `${KGR}dahua`;
+const workbench = useWorkbenchSite({ screenshotPrefix: "fixes-" });
+
+async function open(size?: { width: number; height: number }): Promise<Page> {
+  const { page } = await workbench.open();
+  if (size) await page.setViewportSize(size);
+  await ready(page);
+  return page;
+}
+
+/** "Show only the neighbourhood" of Dahua (depth 1), from the Neighbourhood tab. */
+async function dahuaOnly(page: Page): Promise<void> {
+  await page.click("#tab-neighbourhood");
+  await pick(page, "#nb-centre", "Dahua");
+  await page.check("#nb-only");
+  await page.click("#nb-run");
+  await page.waitForFunction(() => window.workbench!.store.get().neighbourhood.status === "done");
+}
+
+const cameraStill = (page: Page) => page.waitForFunction(() => !window.workbench!.view.sigma.getCamera().isAnimated());
+
+/** Each shown node's disc in page coordinates (centre and drawn radius). */
+const shownNodes = (page: Page) =>
+  page.evaluate(() => {
+    const { view } = window.workbench!;
+    const box = view.sigma.getContainer().getBoundingClientRect();
+    return view.visible().nodes.map((key) => {
+      const data = view.sigma.getNodeDisplayData(key)!;
+      const p = view.sigma.framedGraphToViewport(data);
+      return { key, x: box.left + p.x, y: box.top + p.y, r: view.sigma.scaleSize(data.size) };
+    });
+  });
+
+const rectOf = (page: Page, selector: string) =>
+  page.evaluate((s) => {
+    const r = document.querySelector(s)!.getBoundingClientRect();
+    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+  }, selector);
+
+describe("issue 14 fixes (built site in Chromium)", () => {
+  it("Fit frames the nodes a 'show only' neighbourhood leaves, in the area the legend leaves free", async () => {
+    const page = await open();
+    await dahuaOnly(page);
+    const total = await page.evaluate(() => window.workbench!.view.graph.order);
+    await page.locator("#graph").click({ position: { x: 5, y: 5 } });
+    await page.click("#fit");
+    await page.waitForTimeout(100);
+    await cameraStill(page);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const nodes = await shownNodes(page);
+    expect(nodes.map((n) => n.key)).toContain(DAHUA);
+    expect(nodes.length).toBe(await page.evaluate(() => window.workbench!.store.get().neighbourhood.result!.nodes.length));
+    expect(nodes.length).toBeLessThan(total / 4);
+    const graph = await rectOf(page, "#graph");
+    const legend = await rectOf(page, "#legend");
+    for (const n of nodes) {
+      // Inside the graph area, and clear of the legend.
+      expect(n.x - n.r).toBeGreaterThanOrEqual(graph.left);
+      expect(n.x + n.r).toBeLessThanOrEqual(graph.right);
+      expect(n.y - n.r).toBeGreaterThanOrEqual(graph.top);
+      expect(n.y + n.r).toBeLessThanOrEqual(graph.bottom);
+      const underLegend = n.x + n.r > legend.left && n.x - n.r < legend.right && n.y + n.r > legend.top && n.y - n.r < legend.bottom;
+      expect(underLegend, `${n.key} under the legend`).toBe(false);
+    }
+    // Framed: the nodes span most of the free area's width or height (not a small cluster in a corner).
+    const spanX = Math.max(...nodes.map((n) => n.x)) - Math.min(...nodes.map((n) => n.x));
+    const spanY = Math.max(...nodes.map((n) => n.y)) - Math.min(...nodes.map((n) => n.y));
+    const free = { width: graph.right - graph.left, height: legend.top - graph.top };
+    expect(Math.max(spanX / free.width, spanY / free.height)).toBeGreaterThan(0.5);
+    await page.screenshot({ path: join(SCREENSHOTS, "fixes-fit-dahua.png") });
+  });
+
+  it("the HTML report lists a neighbourhood's relations as the workbench showed them", async () => {
+    const page = await open();
+    await dahuaOnly(page);
+    const summary = (await page.locator("#nb-result .nb-summary").textContent())!;
+    const [, nodes, relations] = /^(\d+) nodes and (\d+) relations/.exec(summary)!;
+    expect(Number(relations)).toBeGreaterThan(0);
+    await page.click("#session");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#session-report")]);
+    const html = readFileSync((await download.path())!, "utf8");
+    expect(html).toContain(`<p>${nodes} nodes, ${relations} relations.</p>`);
+    const step = await page.evaluate(() => window.workbench!.session!.controller.history.entries.at(-1)!.recorded!.edges.length);
+    expect(step).toBe(Number(relations));
+  });
+});
