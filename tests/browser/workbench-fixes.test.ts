@@ -93,4 +93,32 @@ describe("issue 14 fixes (built site in Chromium)", () => {
     const step = await page.evaluate(() => window.workbench!.session!.controller.history.entries.at(-1)!.recorded!.edges.length);
     expect(step).toBe(Number(relations));
   });
+
+  for (const [width, height] of [[1024, 700], [1440, 900], [1920, 1080], [2560, 1440]]) {
+    it(`at ${width}×${height} every toolbar control is whole, on screen and clickable, and the graph keeps a sensible width`, async () => {
+      const page = await open({ width, height });
+      const controls = await page.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLElement>(".toolbar > button, .toolbar > label, .toolbar > .menu-wrap > button"), (e) => {
+          const r = e.getBoundingClientRect();
+          const under = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+          return {
+            name: e.textContent!.trim(),
+            inside: r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight && r.width > 0,
+            // Its text is not cut (no overflow) and not wrapped onto a second line.
+            whole: e.scrollWidth <= e.clientWidth + 1 && r.height < 40,
+            clickable: under !== null && (under === e || e.contains(under)),
+          };
+        }),
+      );
+      expect(controls.map((c) => c.name)).toEqual(expect.arrayContaining(["Fit", "Open data…", "SPARQL…", "?", "Export ▾", "Session ▾"]));
+      for (const c of controls) expect(c, c.name).toMatchObject({ inside: true, whole: true, clickable: true });
+      const graph = await rectOf(page, "#graph");
+      expect(graph.right - graph.left).toBeGreaterThanOrEqual(Math.max(480, width * 0.45));
+      expect(graph.bottom - graph.top).toBeGreaterThanOrEqual(height * 0.6);
+      await page.click("#help");
+      await page.locator("#shortcuts").waitFor();
+      await page.keyboard.press("Escape");
+      await page.screenshot({ path: join(SCREENSHOTS, `fixes-workbench-${width}x${height}.png`) });
+    });
+  }
 });
