@@ -11,10 +11,12 @@ import { neighboursCommand } from "./commands/neighbours.ts";
 import { exportCommand } from "./commands/export.ts";
 import { validateCommand } from "./commands/validate.ts";
 import { sessionCommand } from "./commands/session.ts";
+import { sourceCommand } from "./commands/source.ts";
+import { relationCommand } from "./commands/relation.ts";
 import { extractEndpointArgs, runWithEndpoint, sparqlCommand } from "./commands/sparql.ts";
 
 export const commands: readonly Command[] = [
-  pathCommand, connectCommand, neighboursCommand, findCommand, statsCommand, exportCommand, validateCommand, sparqlCommand, sessionCommand,
+  pathCommand, connectCommand, neighboursCommand, findCommand, statsCommand, exportCommand, validateCommand, sparqlCommand, sessionCommand, sourceCommand, relationCommand,
 ];
 
 /** Other spellings people type for a command. */

@@ -36,6 +36,16 @@ export function predicateSchema(graph: GraphIndex): PredicateSchema {
   const [typeId, objectPropertyId, domainId, rangeId, subClassId, deprecatedId] =
     [rdf.type, owl.ObjectProperty, rdfs.domain, rdfs.range, rdfs.subClassOf, deprecatedIri].map(id);
   const [prefLabelId, labelId] = [skos.prefLabel, rdfs.label].map(id);
+  const [unionOfId, firstId, restId] = [owl.unionOf, rdf.first, rdf.rest].map(id);
+  const unionMembers = (blank: number): number[] => {
+    const members: number[] = [];
+    let list = objectsOf(blank, unionOfId)[0];
+    for (let guard = 0; list !== undefined && terms.isBlank(list) && guard < 1000; guard++) {
+      members.push(...objectsOf(list, firstId));
+      list = objectsOf(list, restId)[0];
+    }
+    return members;
+  };
   const usage = new Map<number, number>();
   for (let e = 0; e < graph.edgeCount; e++) usage.set(graph.edgePredicates[e], (usage.get(graph.edgePredicates[e]) ?? 0) + 1);
 
@@ -45,7 +55,8 @@ export function predicateSchema(graph: GraphIndex): PredicateSchema {
       const p = dataset.subjects[q];
       if (!terms.isIri(p)) continue;
       if (objectsOf(p, deprecatedId).some((o) => terms.value(o) === "true")) continue;
-      const named = (ids: number[]) => ids.filter((o) => terms.isIri(o)).map((o) => terms.value(o));
+      // A domain or range is a class, or an owl:unionOf list of classes (a blank node).
+      const named = (ids: number[]) => ids.flatMap((o) => (terms.isIri(o) ? [o] : unionMembers(o))).filter((o) => terms.isIri(o)).map((o) => terms.value(o));
       const label = objectsOf(p, prefLabelId).concat(objectsOf(p, labelId)).map((o) => terms.value(o))[0] ?? graph.termLabel(p);
       properties.push({ iri: terms.value(p), label, domains: named(objectsOf(p, domainId)), ranges: named(objectsOf(p, rangeId)), usage: usage.get(p) ?? 0 });
     }

@@ -118,8 +118,19 @@ export const setEdgeLabels = (on: boolean): Producer => (state) => ({ ...state, 
 export const toggleClass = (cls: string): Producer => (state) =>
   withFilters({ hiddenClasses: toggled(state.filters.hiddenClasses, cls) })(state);
 export const setHiddenClasses = (classes: string[]): Producer => withFilters({ hiddenClasses: [...classes] });
-export const togglePredicate = (predicate: string): Producer => (state) =>
-  withFilters({ hiddenPredicates: toggled(state.filters.hiddenPredicates, predicate) })(state);
+/**
+ * Hides or shows a predicate's relations. `replaced` maps old predicate IRIs to their replacements (ontology/migration.ttl):
+ * showing a predicate that a session or link hid under its old name takes the old name out too, else it stayed hidden.
+ */
+export const togglePredicate = (predicate: string, replaced: Readonly<Record<string, string>> = {}): Producer => (state) => {
+  const hidden = state.filters.hiddenPredicates;
+  const naming = hidden.filter((p) => p === predicate || replaced[p] === predicate);
+  return withFilters({ hiddenPredicates: naming.length > 0 ? hidden.filter((p) => !naming.includes(p)) : [...hidden, predicate] })(state);
+};
+/** The predicates a hidden-predicate filter hides: each as named, and the replacement of an old name. */
+export function hiddenPredicatesNow(hidden: readonly string[], replaced: Readonly<Record<string, string>>): Set<string> {
+  return new Set(hidden.flatMap((p) => (replaced[p] === undefined ? [p] : [p, replaced[p]])));
+}
 /** Hides nodes; hidden selected nodes are deselected, since the details would describe something not shown. */
 export const hideNodes = (nodes: readonly string[]): Producer => (state) =>
   deselectNodes(nodes)(withFilters({ hiddenNodes: union(state.filters.hiddenNodes, nodes) })(state));

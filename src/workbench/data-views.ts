@@ -2,6 +2,7 @@
 import { kg } from "../rdf/vocab.ts";
 import type { Evidence, GraphIndex } from "../graph/types.ts";
 import { defaultProjection } from "../graph/projection-config.ts";
+import { replacementsOf } from "../query/replacements.ts";
 import type { EvidenceView } from "../session/types.ts";
 import type { DatasetSummary, EdgeDetails, LegendEntry, NodeDetails, RelationView, ViewGraph } from "./protocol.ts";
 
@@ -45,6 +46,7 @@ export function summaryOf(index: GraphIndex, colourClass: Int32Array, hash: numb
     predicates: legend(predicateCounts),
     years: minYear <= maxYear ? { min: minYear, max: maxYear } : null,
     files: [...files],
+    replacedPredicates: Object.fromEntries([...replacementsOf(index)].map(([old, replacement]) => [old, replacement.iri])),
   };
 }
 

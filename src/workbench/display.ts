@@ -1,5 +1,5 @@
 // Sigma node/edge reducers derived from the session state: pure functions, so the look of every state is testable in Node.
-import { selectedNodes } from "../session/producers.ts";
+import { hiddenPredicatesNow, selectedNodes } from "../session/producers.ts";
 import type { SessionState } from "../session/types.ts";
 import { EDGE_COLOUR, FADED_EDGE, FADED_NODE, HIGHLIGHT_EDGE, OTHER_COLOUR, SELECTED_EDGE, type EdgeAttributes, type EdgeDisplay, type GraphLookup, type NodeAttributes, type NodeDisplay } from "./view-attributes.ts";
 
@@ -32,7 +32,8 @@ export interface DisplayContext {
   nodeScale: number;
 }
 
-export function displayContext(state: SessionState, graph: GraphLookup, colours: Map<string, string>, nodeScale = 1): DisplayContext {
+/** `replacedPredicates`: old predicate IRIs and their replacements, so a filter naming an old one hides the new one. */
+export function displayContext(state: SessionState, graph: GraphLookup, colours: Map<string, string>, nodeScale = 1, replacedPredicates: Readonly<Record<string, string>> = {}): DisplayContext {
   const hovered = state.view.hovered && graph.hasNode(state.view.hovered) ? state.view.hovered : null;
   let focusNodes: Set<string> | null = null;
   let focusEdges: Set<string> | null = null;
@@ -54,7 +55,7 @@ export function displayContext(state: SessionState, graph: GraphLookup, colours:
   const emphasised = hovered ?? (focusNodes ? null : selectedNode);
   return {
     hiddenClasses: new Set(state.filters.hiddenClasses),
-    hiddenPredicates: new Set(state.filters.hiddenPredicates),
+    hiddenPredicates: hiddenPredicatesNow(state.filters.hiddenPredicates, replacedPredicates),
     hiddenNodes: new Set(state.filters.hiddenNodes),
     dateRange: state.filters.dateRange,
     showSchema: state.filters.showSchema,

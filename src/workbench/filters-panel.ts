@@ -1,6 +1,7 @@
 // The class legend (hide/show a class, choose its colour) and the Filters tab (dates, hidden and selected nodes, schema, relations, appearance).
 import {
   actions,
+  hiddenPredicatesNow,
   selectedNodes,
   type SessionState,
   type SessionStore,
@@ -112,7 +113,7 @@ export class FiltersPanel {
     const summary = this.options.summary();
     if (!summary) return;
     const state = store.get();
-    const hiddenPredicates = new Set(state.filters.hiddenPredicates);
+    const hiddenPredicates = hiddenPredicatesNow(state.filters.hiddenPredicates, summary.replacedPredicates);
     const years = summary.years;
     const fromSlider = years ? h("input", { type: "range", id: "date-from", attrs: { min: String(years.min), max: String(years.max), step: "1", "aria-label": "From year" }, value: String(state.filters.dateRange?.from ?? years.min) }) : null;
     const toSlider = years ? h("input", { type: "range", id: "date-to", attrs: { min: String(years.min), max: String(years.max), step: "1", "aria-label": "To year" }, value: String(state.filters.dateRange?.to ?? years.max) }) : null;
@@ -158,7 +159,7 @@ export class FiltersPanel {
         { class: "predicate-filter" },
         ...summary.predicates.map((p) => {
           const box = h("input", { type: "checkbox", checked: !hiddenPredicates.has(p.iri), dataset: { predicate: p.iri } });
-          box.addEventListener("change", () => store.dispatch(actions.togglePredicate(p.iri)));
+          box.addEventListener("change", () => store.dispatch(actions.togglePredicate(p.iri, summary.replacedPredicates)));
           return h("li", {}, h("label", { title: p.iri }, box, ` ${p.label} `, h("span", { class: "count" }, String(p.count))));
         }),
       ),

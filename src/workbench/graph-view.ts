@@ -41,6 +41,7 @@ export class GraphView {
   private colours = new Map<string, string>();
   private baseColours = new Map<string, string>();
   private appearance: Appearance = defaultAppearance();
+  private replacedPredicates: Readonly<Record<string, string>> = {};
   private unsubscribe: () => void;
   private killed = false;
   /** The animation frame that will refresh sigma, or 0. */
@@ -128,6 +129,12 @@ export class GraphView {
   /** The colour a class is drawn with (the analyst's choice, else the palette's). */
   colourOf(cls: string): string | undefined {
     return this.colours.get(cls);
+  }
+
+  /** Old predicate IRIs and their replacements in the loaded data: a hidden-predicate filter naming an old one hides the new. */
+  setReplacedPredicates(replaced: Readonly<Record<string, string>>): void {
+    this.replacedPredicates = replaced;
+    this.refresh();
   }
 
   /** Node size factor, label density and class colours chosen by the analyst (session appearance). */
@@ -259,6 +266,7 @@ export class GraphView {
       },
       this.colours,
       this.appearance.nodeScale,
+      this.replacedPredicates,
     );
   }
 }

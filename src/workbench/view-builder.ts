@@ -98,6 +98,7 @@ export class ViewBuilder {
     const order = this.colourOrder;
     this.colourOrder = keepColours ? [...order, ...byFrequency.filter((iri) => !order.includes(iri))] : byFrequency;
     this.host.view.setColours(classColours(this.colourOrder));
+    this.host.view.setReplacedPredicates(next.replacedPredicates);
     this.host.summaryChanged(next);
   }
 

@@ -49,4 +49,6 @@ export interface DatasetSummary {
   predicates: LegendEntry[];
   years: { min: number; max: number } | null;
   files: string[];
+  /** Old predicate IRIs (ontology/migration.ttl) and the current ones: a filter or link naming an old one means the new. */
+  replacedPredicates: Record<string, string>;
 }

@@ -72,6 +72,16 @@ describe("predicate fit", () => {
   });
 });
 
+describe("predicate fit with owl:unionOf domains", () => {
+  it("reads a union of classes as the domain or range", () => {
+    const isPartOf = prefixes.kg + "isPartOf";
+    const publication = [prefixes.kg + "Publication"], country = [prefixes.kg + "Country"];
+    const fitFor = (s: string[], o: string[]) => rankPredicates(schema, s, o).find((p) => p.iri === isPartOf)!;
+    expect(fitFor(publication, publication)).toMatchObject({ fits: true, specific: true });
+    expect(fitFor(country, country).fits).toBe(false);
+  });
+});
+
 describe("candidate relations", () => {
   it("proposes pairs from sentences naming two known entities, with the exact quote, context and place", () => {
     const text = "Introduction\nHuawei has donated video conference equipment to the Kenyan government. Nothing else here.";
