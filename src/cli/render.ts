@@ -5,6 +5,7 @@ import type { PathScore } from "../query/path-score.ts";
 import type { Connection } from "../query/connect.ts";
 import type { Neighbourhood } from "../query/neighbourhood.ts";
 import { evidencePlace, relationPhrase } from "../query/explain.ts";
+import { pathChain } from "../query/path-chain.ts";
 import { subgraphQuads } from "../query/subgraph.ts";
 import { namedGraphsIn, writeTurtle } from "../rdf/serialize.ts";
 import { print, warn } from "./command.ts";
@@ -64,7 +65,7 @@ export function pathsText(graph: GraphIndex, paths: Path[], scores?: PathScore[]
     const score = scores?.[i];
     // Lower is more informative; the parts say why a path ranks where it does.
     const scoreText = score ? `; score ${score.total} = ${score.hops} hops + hubs ${score.hub} + generic relations ${score.generic}` : "";
-    lines.push("", `${i + 1}. ${path.nodes.map((n) => graph.label(n)).join(" → ")}  (${hops} hop${hops === 1 ? "" : "s"}${scoreText})`);
+    lines.push("", `${i + 1}. ${pathChain(path.nodes.map((n) => graph.label(n)), path.steps.map((s) => s.forward))}  (${hops} hop${hops === 1 ? "" : "s"}${scoreText})`);
     path.steps.forEach((step, j) => lines.push(renderEdge(graph, step.edge, path.nodes[j], "   ", Infinity, usual?.iri)));
   });
   if (usual) lines.push("", `Quotes are from ${usual.label} unless another source is named.`);

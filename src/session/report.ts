@@ -1,6 +1,7 @@
 // The session report: one self-contained HTML file (inline CSS, no scripts, every datum escaped) with view, queries, quotes, notes, Turtle.
 import type { GraphIndex } from "../graph/types.ts";
 import { evidencePlace, pageText } from "../query/explain.ts";
+import { pathChain } from "../query/path-chain.ts";
 import type { SessionFile } from "./format.ts";
 import { findEdge } from "./replay.ts";
 import { recordedWithEdges } from "./recorded-edges.ts";
@@ -126,7 +127,7 @@ function stepSection(
   if (r.paths) {
     if (r.paths.length === 0 && !r.message) body.push("<p>No path was found.</p>");
     r.paths.forEach((p, i) => {
-      body.push(`<p><strong>${i + 1}.</strong> ${p.nodes.map(node).join(" → ")} (${p.edges.length} hop${p.edges.length === 1 ? "" : "s"})</p>`);
+      body.push(`<p><strong>${i + 1}.</strong> ${pathChain(p.nodes.map(node), p.edges.map((t, j) => t.source === p.nodes[j]))} (${p.edges.length} hop${p.edges.length === 1 ? "" : "s"})</p>`);
       if (p.explanation?.length) body.push(`<ol>${p.explanation.map((s) => `<li>${html(s)}</li>`).join("")}</ol>`);
       body.push(`<ul>${p.edges.map(edgeLine).join("")}</ul>`);
     });

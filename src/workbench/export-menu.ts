@@ -27,6 +27,21 @@ export function queryResultSubgraph(state: SessionState): { nodes: string[]; edg
   return null;
 }
 
+/** Every path the last path query found (what `kg path --turtle` exports), or null when it found none. */
+export function allPathsSubgraph(state: SessionState): { nodes: string[]; edges: string[] } | null {
+  const results = state.path.results;
+  if (results.length === 0) return null;
+  return { nodes: [...new Set(results.flatMap((r) => r.nodes))], edges: [...new Set(results.flatMap((r) => r.steps.map((s) => s.edge)))] };
+}
+
+/** What "query result" exports now, for the menu's label: the analyst sees which of the paths it is. */
+function queryResultName(state: SessionState): string {
+  if (state.focus === "path" && state.path.chosen >= 0 && state.path.results[state.path.chosen]) {
+    return `Turtle: query result (path ${state.path.chosen + 1}, the one highlighted)`;
+  }
+  return state.focus === "neighbourhood" && state.neighbourhood.result ? "Turtle: query result (the neighbourhood)" : "Turtle: query result";
+}
+
 export interface ExportMenuOptions {
   store: SessionStore;
   /** The graph view (made after the toolbar that holds this menu, so it is looked up on use). */
@@ -41,6 +56,8 @@ export class ExportMenu {
   /** The "Export ▾" button with its menu, for the toolbar. */
   readonly element: HTMLElement;
   private readonly menu: HTMLElement;
+  private readonly queryButton = h("button", { id: "export-query", on: { click: () => void this.exportTurtle("query") } }, "Turtle: query result");
+  private readonly pathsButton = h("button", { id: "export-paths", on: { click: () => void this.exportTurtle("paths") } }, "Turtle: all paths found");
   private readonly onDocumentClick: (event: MouseEvent) => void;
   private killed = false;
 
@@ -50,13 +67,14 @@ export class ExportMenu {
       { class: "menu", id: "export-menu", hidden: true, role: "menu" },
       h("button", { id: "export-view", on: { click: () => void this.exportTurtle("view") } }, "Turtle: current view"),
       h("button", { id: "export-selection", on: { click: () => void this.exportTurtle("selection") } }, "Turtle: selection (all selected nodes)"),
-      h("button", { id: "export-query", on: { click: () => void this.exportTurtle("query") } }, "Turtle: query result"),
+      this.queryButton,
+      this.pathsButton,
       h("button", { id: "export-png", on: { click: () => void this.exportPng() } }, "PNG image of the view"),
     );
     this.element = h(
       "div",
       { class: "menu-wrap" },
-      h("button", { id: "export", attrs: { "aria-haspopup": "menu" }, on: { click: () => (this.menu.hidden = !this.menu.hidden) } }, "Export ▾"),
+      h("button", { id: "export", attrs: { "aria-haspopup": "menu" }, on: { click: () => this.toggle() } }, "Export ▾"),
       this.menu,
     );
     this.onDocumentClick = (event) => {
@@ -73,21 +91,33 @@ export class ExportMenu {
     this.menu.hidden = true;
   }
 
+  /** Opens the menu with labels that say what each query export holds now (the highlighted path or every path). */
+  private toggle(): void {
+    const state = this.options.store.get();
+    this.queryButton.textContent = queryResultName(state);
+    const paths = state.path.results.length;
+    this.pathsButton.textContent = paths ? `Turtle: all ${paths} path${paths === 1 ? "" : "s"} found (as kg path --turtle)` : "Turtle: all paths found";
+    this.pathsButton.disabled = paths === 0;
+    this.menu.hidden = !this.menu.hidden;
+  }
+
   /** Turtle of the query result driving the view, else of the view (what the HTML report embeds). */
   async resultTurtle(): Promise<string> {
     const { nodes, edges } = queryResultSubgraph(this.options.store.get()) ?? this.options.view().visible();
     return (await this.options.client.request("export", { nodes, edges })).turtle;
   }
 
-  async exportTurtle(what: "view" | "selection" | "query"): Promise<void> {
+  async exportTurtle(what: "view" | "selection" | "query" | "paths"): Promise<void> {
     this.close();
     if (what === "selection") {
       await this.options.exportSelection();
       return;
     }
-    const { nodes, edges } = what === "view" ? this.options.view().visible() : (queryResultSubgraph(this.options.store.get()) ?? { nodes: [], edges: [] });
+    const state = this.options.store.get();
+    const none = { nodes: [], edges: [] };
+    const { nodes, edges } = what === "view" ? this.options.view().visible() : ((what === "paths" ? allPathsSubgraph(state) : queryResultSubgraph(state)) ?? none);
     if (nodes.length === 0 && edges.length === 0) {
-      this.options.showError(`Nothing to export: ${what === "query" ? "run a path or neighbourhood query first" : "the view is empty"}.`);
+      this.options.showError(`Nothing to export: ${what === "view" ? "the view is empty" : what === "paths" ? "run a path query first" : "run a path or neighbourhood query first"}.`);
       return;
     }
     try {

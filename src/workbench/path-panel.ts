@@ -9,6 +9,7 @@ import {
   type SessionStore,
 } from "../session/index.ts";
 import type { EvidenceView, PathResultView } from "../session/types.ts";
+import { pathChain } from "../query/path-chain.ts";
 import { Autocomplete } from "./autocomplete.ts";
 import type { DataClient } from "./data-client.ts";
 import { renderEvidence } from "./details.ts";
@@ -185,7 +186,7 @@ export class PathPanel {
         "button",
         { class: "path-head", on: { click: choose } },
         h("span", { class: "path-number" }, `${index + 1}`),
-        h("span", { class: "path-chain" }, result.nodeLabels.join(" → ")),
+        h("span", { class: "path-chain" }, pathChain(result.nodeLabels, result.steps.map((s) => s.forward))),
         h("span", { class: "muted" }, ` (${result.steps.length} step${result.steps.length === 1 ? "" : "s"})`),
       ),
       h(

@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { SCREENSHOTS, useWorkbenchSite } from "./harness.ts";
-import { KGR, pick, ready } from "./session-helpers.ts";
+import { loadDataset } from "../../src/rdf/parse.ts";
+import { KGR, pick, ready, runPath } from "./session-helpers.ts";
 
 const DAHUA = `${KGR}dahua`;
 const workbench = useWorkbenchSite({ screenshotPrefix: "fixes-" });
@@ -92,6 +93,42 @@ describe("issue 14 fixes (built site in Chromium)", () => {
     expect(html).toContain(`<p>${nodes} nodes, ${relations} relations.</p>`);
     const step = await page.evaluate(() => window.workbench!.session!.controller.history.entries.at(-1)!.recorded!.edges.length);
     expect(step).toBe(Number(relations));
+  });
+
+  it("path titles point each arrow the way its relation runs; Export offers the highlighted path and all paths, and says which", async () => {
+    const page = await open();
+    await runPath(page, "Kenya", "Huawei");
+    const results = await page.evaluate(() => window.workbench!.store.get().path.results);
+    expect(results.length).toBeGreaterThan(1);
+    const titles = await page.locator("#path-results .path-chain").allTextContents();
+    expect(titles.length).toBe(results.length);
+    titles.forEach((title, i) => {
+      const arrows = [...title.matchAll(/[→←]/g)].map((m) => m[0]);
+      expect(arrows, title).toEqual(results[i].steps.map((s) => (s.forward ? "→" : "←")));
+    });
+    // Kenya → Huawei runs against Huawei's relations: a title shows it.
+    expect(titles.join(" ")).toContain("←");
+
+    await page.click("#export");
+    expect(await page.locator("#export-query").textContent()).toBe("Turtle: query result (path 1, the one highlighted)");
+    expect(await page.locator("#export-paths").textContent()).toBe(`Turtle: all ${results.length} paths found (as kg path --turtle)`);
+    const turtleOf = async (button: string) => {
+      if (!(await page.locator("#export-menu").isVisible())) await page.click("#export");
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click(button)]);
+      const quads = [...(await loadDataset([{ name: "x.ttl", text: readFileSync((await download.path())!, "utf8") }])).quads()];
+      return (step: { from: string; to: string; predicate: string; forward: boolean }) => {
+        const [s, o] = step.forward ? [step.from, step.to] : [step.to, step.from];
+        return quads.some((q) => q.subject.value === s && q.predicate.value === step.predicate && q.object.value === o);
+      };
+    };
+    const chosen = await turtleOf("#export-query");
+    const all = await turtleOf("#export-paths");
+    for (const step of results[0].steps) expect(chosen(step)).toBe(true);
+    for (const step of results.flatMap((r) => r.steps)) expect(all(step), `${step.from} ${step.predicate} ${step.to}`).toBe(true);
+    // The highlighted path's file holds only that path: some step of another path is missing from it.
+    const others = results.slice(1).flatMap((r) => r.steps).filter((s) => !results[0].steps.some((t) => t.edge === s.edge));
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.some((s) => !chosen(s))).toBe(true);
   });
 
   for (const [width, height] of [[1024, 700], [1440, 900], [1920, 1080], [2560, 1440]]) {
