@@ -3,6 +3,7 @@ import { actions } from "../session/named-actions.ts";
 import { edgeNote, nodeNote } from "../session/notes.ts";
 import type { SessionState } from "../session/types.ts";
 import { h } from "./dom.ts";
+import { recordOnSettle } from "./slider-steps.ts";
 import { edgeTripleOf, type SessionPage } from "./session-host.ts";
 import { noteEditor } from "./session-panels.ts";
 
@@ -33,9 +34,9 @@ export function attachSessionDetails(page: SessionPage): SessionDetails {
     const { nodeScale, labelDensity } = controller.appearance;
     const size = h("input", { type: "range", id: "node-scale", attrs: { min: "0.25", max: "4", step: "0.25", "aria-label": "Node size" }, value: String(nodeScale) });
     const labels = h("input", { type: "range", id: "label-density", attrs: { min: "0", max: "3", step: "0.25", "aria-label": "Labels" }, value: String(labelDensity) });
-    size.addEventListener("change", () => controller.act(actions.setNodeScale(Number(size.value))));
-    labels.addEventListener("change", () => controller.act(actions.setLabelDensity(Number(labels.value))));
-    // While dragged the view follows each step; the step in History is recorded once, on release (`change`).
+    recordOnSettle(size, () => controller.act(actions.setNodeScale(Number(size.value))));
+    recordOnSettle(labels, () => controller.act(actions.setLabelDensity(Number(labels.value))));
+    // While dragged or stepped by keys the view follows each step; History records one step per drag or key burst.
     size.addEventListener("input", () => view.setAppearance({ ...controller.appearance, nodeScale: Number(size.value) }));
     labels.addEventListener("input", () => view.setAppearance({ ...controller.appearance, labelDensity: Number(labels.value) }));
     return h(

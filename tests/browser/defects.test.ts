@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { nodePoint, pointAt, useWorkbenchSite } from "./harness.ts";
 import { HUAWEI, KENYA, KGR, loadOwnFile, pick, ready } from "./session-helpers.ts";
+import { KEY_SETTLE_MS } from "../../src/workbench/slider-steps.ts";
 
 const workbench = useWorkbenchSite({ screenshotPrefix: "defects-" });
 
@@ -127,6 +128,32 @@ describe("Workbench defects (built site in Chromium)", () => {
     expect(await slider.inputValue()).toBe("3");
     expect(counts[0]).toBe(0);
     for (let i = 1; i < counts.length; i++) expect(counts[i], `labels at step ${i} (${counts.join(", ")})`).toBeGreaterThan(counts[i - 1]);
+  });
+
+  it("a burst of arrow presses on the label-density slider, or a held key's repeats, is one History step", async () => {
+    const page = await open();
+    await page.click("#tab-filters");
+    const slider = page.locator("#label-density");
+    await slider.scrollIntoViewIfNeeded();
+    await slider.focus();
+    const before = await steps(page);
+    expect(await slider.inputValue()).toBe("1");
+    // Five quick presses: the labels follow each one, History gets one step once the keys rest.
+    for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowRight");
+    expect(await slider.inputValue()).toBe("2.25");
+    await page.waitForFunction((n) => window.workbench!.session!.controller.history.entries.length > n, before.length);
+    await page.waitForTimeout(KEY_SETTLE_MS + 200);
+    expect(await steps(page)).toEqual([...before, "Appearance: labels ×2.25"]);
+    // A held key: keydown repeats (Playwright sends repeat: true to a key already down), one keyup.
+    for (let i = 0; i < 4; i++) await page.keyboard.down("ArrowLeft");
+    await page.keyboard.up("ArrowLeft");
+    expect(await slider.inputValue()).toBe("1.25");
+    await page.waitForFunction((n) => window.workbench!.session!.controller.history.entries.length > n + 1, before.length);
+    await page.waitForTimeout(KEY_SETTLE_MS + 200);
+    expect(await steps(page)).toEqual([...before, "Appearance: labels ×2.25", "Appearance: labels ×1.25"]);
+    // One undo takes the whole burst back.
+    await page.click("#undo");
+    await page.waitForFunction(() => window.workbench!.session!.controller.appearance.labelDensity === 2.25);
   });
 
   it("opening a data file keeps the nodes where the analyst left them and puts new nodes next to their neighbours", async () => {
