@@ -7,6 +7,7 @@ import { documentBase, packageRoot, readText } from "./load.ts";
 import type { NamedText } from "../rdf/validate.ts";
 import type { AuthoredValidation } from "../session/authoring.ts";
 import type { GraphIndex } from "../graph/types.ts";
+import { curie } from "../rdf/curie.ts";
 import { projectGraph } from "../graph/project.ts";
 import { expandCurie, resolveNode } from "../query/names.ts";
 import { normaliseText } from "../query/text.ts";
@@ -45,10 +46,7 @@ export async function sourceNamed(ctx: AuthoringContext, name: string, command: 
 }
 
 export function curieOf(graph: GraphIndex, iri: string): string {
-  for (const [prefix, namespace] of Object.entries(graph.prefixes)) {
-    if (iri.startsWith(namespace) && iri.length > namespace.length) return `${prefix}:${iri.slice(namespace.length)}`;
-  }
-  return `<${iri}>`;
+  return curie(iri, graph.prefixes);
 }
 
 /** An object property the schema declares, by IRI, CURIE, label or local name (case and accents ignored). */

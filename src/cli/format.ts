@@ -1,19 +1,8 @@
 // Small text helpers for the CLI's human-readable output: CURIEs, aligned tables, wrapped quotes.
 import { visibleCell } from "./visible.ts";
 
-/** `prefix:local` for an IRI under one of the prefixes (longest namespace wins), else `<iri>`; blank nodes stay `_:x`. */
-export function curie(iri: string, prefixes: Readonly<Record<string, string>>): string {
-  if (iri.startsWith("_:")) return iri;
-  let best = "";
-  let bestName = "";
-  for (const [name, namespace] of Object.entries(prefixes)) {
-    if (namespace.length > best.length && iri.startsWith(namespace) && /^[\w.-]*$/.test(iri.slice(namespace.length))) {
-      best = namespace;
-      bestName = name;
-    }
-  }
-  return best ? `${bestName}:${iri.slice(best.length)}` : `<${iri}>`;
-}
+/** `prefix:local` for an IRI under one of the prefixes, else `<iri>`; blank nodes stay `_:x` (one home: rdf/curie.ts). */
+export { curie } from "../rdf/curie.ts";
 
 /** Rows of cells as left-aligned columns (the last column is not padded); controls in cells are escaped first, so columns stay aligned. */
 export function table(cells: readonly (readonly string[])[], indent = "  "): string {

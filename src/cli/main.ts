@@ -13,10 +13,11 @@ import { validateCommand } from "./commands/validate.ts";
 import { sessionCommand } from "./commands/session.ts";
 import { sourceCommand } from "./commands/source.ts";
 import { relationCommand } from "./commands/relation.ts";
+import { importCommand } from "./commands/import.ts";
 import { extractEndpointArgs, runWithEndpoint, sparqlCommand } from "./commands/sparql.ts";
 
 export const commands: readonly Command[] = [
-  pathCommand, connectCommand, neighboursCommand, findCommand, statsCommand, exportCommand, validateCommand, sparqlCommand, sessionCommand, sourceCommand, relationCommand,
+  pathCommand, connectCommand, neighboursCommand, findCommand, statsCommand, exportCommand, validateCommand, sparqlCommand, sessionCommand, importCommand, sourceCommand, relationCommand,
 ];
 
 /** Other spellings people type for a command. */

@@ -19,7 +19,10 @@ export class EvidenceReader {
     const idOf = (iri: string) => dataset.terms.iriId(iri);
     const pathIds = (paths: readonly PredicatePath[]) =>
       paths.map((path) => path.map(idOf)).filter((path) => path.every((id) => id >= 0));
-    this.paths = { quote: pathIds(config.quote), source: pathIds(config.source), locator: pathIds(config.locator), page: pathIds(config.page), date: pathIds(config.date) };
+    this.paths = {
+      quote: pathIds(config.quote), source: pathIds(config.source), locator: pathIds(config.locator), page: pathIds(config.page),
+      date: pathIds(config.date), disagreement: pathIds(config.disagreement),
+    };
   }
 
   read(m: number): Evidence {
@@ -42,6 +45,8 @@ export class EvidenceReader {
     if (pages.length > 1) evidence.pages = pages;
     const date = this.reach(m, paths.date, true)[0];
     if (date !== undefined) evidence.date = terms.value(date);
+    const disagreement = this.reach(m, paths.disagreement, true)[0];
+    if (disagreement !== undefined) evidence.disagreement = terms.value(disagreement);
     return evidence;
   }
 

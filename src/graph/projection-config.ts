@@ -11,6 +11,8 @@ export interface EvidenceFields {
   locator: readonly PredicatePath[];
   page: readonly PredicatePath[];
   date: readonly PredicatePath[];
+  /** Another source that says the opposite (the evidence keeps it; nothing is overwritten). */
+  disagreement: readonly PredicatePath[];
 }
 
 export interface ProjectionConfig {
@@ -65,12 +67,14 @@ export const defaultProjection: ProjectionConfig = {
   metaPredicates: [rdf.subject, rdf.predicate, rdf.object],
   statement: { subject: rdf.subject, predicate: rdf.predicate, object: rdf.object },
   evidence: {
-    quote: [[oa.hasSelector, oa.exact], [kg.quote]],
+    // A table's evidence quotes its cell (kg:CellEvidence).
+    quote: [[oa.hasSelector, oa.exact], [kg.quote], [kg.cellValue]],
     source: [[prov.wasDerivedFrom], [dcterms.source], [prov.hadPrimarySource]],
     locator: [[kg.locator]],
     page: [[kg.page]],
     // The first that is there: a point, a start, a span's start, a deadline, a table's year (docs/data-model.md).
     date: [[dcterms.date], [kg.onDate], [kg.since], [kg.fromDate], [kg.deadline], [kg.tableYear]],
+    disagreement: [[kg.disagreement]],
   },
   languages: ["en", "", "*"],
 };

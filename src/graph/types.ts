@@ -17,6 +17,8 @@ export interface Evidence {
   pages?: number[];
   /** The lexical form of dcterms:date (e.g. "2016-03", "2014"). */
   date?: string;
+  /** Another source that says the opposite (kg:disagreement), as the data words it. */
+  disagreement?: string;
 }
 
 export interface LiteralAttribute {

@@ -2,6 +2,7 @@
 import { DataFactory, type Store } from "n3";
 import type * as RDF from "@rdfjs/types";
 import { owl, prefixes, rdf, rdfs } from "./vocab.ts";
+import { curie as iriCurie } from "./curie.ts";
 import type { Problem } from "./validate-problem.ts";
 
 /** The parsed files and their union, as the validator holds them. */
@@ -27,14 +28,11 @@ export function termKey(term: RDF.Term): string {
   return term.termType === "BlankNode" ? `_:${term.value}` : term.value;
 }
 
-/** A short name for an IRI with the well-known prefixes, for messages. */
+/** A short name for a term with the well-known prefixes, for messages: a CURIE, `_:label` or a literal in quotes. */
 export function curie(term: RDF.Term): string {
   if (term.termType === "BlankNode") return `_:${term.value}`;
   if (term.termType === "Literal") return JSON.stringify(term.value);
-  for (const [name, iri] of Object.entries(prefixes)) {
-    if (term.value.startsWith(iri) && term.value.length > iri.length) return `${name}:${term.value.slice(iri.length)}`;
-  }
-  return `<${term.value}>`;
+  return iriCurie(term.value, prefixes);
 }
 
 export function undeclaredTermProblems(data: TermData): Problem[] {

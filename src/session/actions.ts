@@ -1,5 +1,6 @@
 // Every change the workbench makes, as plain data (a kind and its parameters), its label for people, and what a query step found.
 import type { Direction, PathOptions, PathResultView, YearRange } from "./types.ts";
+import { localName as shortName } from "../graph/labels.ts";
 
 /** An edge by its triple, which stays the same when edge ids (`e<id>`) change with the data. */
 export interface EdgeTriple {
@@ -70,18 +71,6 @@ export type SessionAction =
 export type ActionKind = SessionAction["kind"];
 /** Actions that run a query on the data (what replay re-runs). */
 export const queryKinds: readonly ActionKind[] = ["path", "neighbourhood", "expand"];
-
-const shortName = (iri: string): string => {
-  const cut = Math.max(iri.lastIndexOf("/"), iri.lastIndexOf("#"), iri.lastIndexOf(":"));
-  return decodeSafe(iri.slice(cut + 1)) || iri;
-};
-function decodeSafe(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 

@@ -12,6 +12,8 @@ export const migrations: Record<number, (old: Record<string, unknown>) => Record
   0: migrateFrom0,
   // Version 2 may leave out a snapshot's repeated positions; a version 1 file, which never does, reads as it is.
   1: (old) => ({ ...old, version: 2 }),
+  // Version 3 may name what colours and sizes stand for (appearance.colourBy, sizeBy); a version 2 file, without them, means class and degree.
+  2: (old) => ({ ...old, version: 3 }),
 };
 
 // ---- Version 0 (the draft the workbench wrote before sessions had a history): state, positions, a session note ----

@@ -25,8 +25,9 @@ const evidenceSchema = obj(
     pages: arr(int(0, 1_000_000), 16, "every page, when the quote crosses a page break"),
     date: str(40),
     text: str(512, { doc: "cleaned source text file, relative to graph-data/" }),
+    disagreement: text("another source that says the opposite (kg:disagreement)"),
   },
-  ["page", "pages", "date", "text"],
+  ["page", "pages", "date", "text", "disagreement"],
 );
 
 const pathOptionsSchema = obj({

@@ -7,7 +7,7 @@ import type { SessionState } from "./types.ts";
 
 export const SESSION_FORMAT = "smartcity-kg-session";
 /** Bump only with a migration in file-migrate.ts. */
-export const SESSION_VERSION = 2;
+export const SESSION_VERSION = 3;
 
 /** Caps on untrusted session files (also documented in docs/session-format.md). */
 export const SESSION_LIMITS = {

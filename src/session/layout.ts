@@ -20,9 +20,18 @@ export interface Appearance {
   nodeScale: number;
   /** How many labels are drawn: 0 none .. 1 default .. 3 dense. */
   labelDensity: number;
-  /** Class IRI → colour (`#rrggbb`), overriding the palette. */
+  /** Class IRI (or, colouring by group, a group's top class IRI) → colour (`#rrggbb`), overriding the palette. */
   colours: Record<string, string>;
+  /** What node colours stand for: each class, or its group (the ontology's top class it falls under). Absent: "class". */
+  colourBy?: ColourBy;
+  /** What node sizes stand for: relations in the data, or betweenness or PageRank in the view. Absent: "degree". */
+  sizeBy?: SizeBy;
 }
+
+export const COLOUR_BY = ["class", "group"] as const;
+export type ColourBy = (typeof COLOUR_BY)[number];
+export const SIZE_BY = ["degree", "betweenness", "pagerank"] as const;
+export type SizeBy = (typeof SIZE_BY)[number];
 
 /**
  * Bounds for a camera and positions read from a session file or a share link: far beyond any real view (sigma's

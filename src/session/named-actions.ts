@@ -1,7 +1,7 @@
 // The workbench's changes by name (runPath, hideNodes, writeNote, loadFile, ...): each builds the NamedAction that `act` applies and records.
 import { recordNeighbourhood, recordPaths, tripleKey, type EdgeTriple, type NeighbourhoodParams } from "./actions.ts";
 import type { EditAction, StepAction as NamedAction } from "./act.ts";
-import { moveNodes as moveProducer, setPinned, type Appearance } from "./layout.ts";
+import { moveNodes as moveProducer, setPinned, type Appearance, type ColourBy, type SizeBy } from "./layout.ts";
 import { setEdgeNote, setNodeNote, setSessionNote } from "./notes.ts";
 import * as produce from "./producers.ts";
 import type { NeighbourhoodResultView, PathOptions, PathResultView, Selection, SparqlQueryRecord, YearRange } from "./types.ts";
@@ -103,6 +103,8 @@ export const actions = {
   setAppearance: (patch: Partial<Appearance>, setting: string): NamedAction => ({ action: { kind: "appearance", params: { setting } }, appearance: (a) => ({ ...a, ...patch }) }),
   setNodeScale: (scale: number): NamedAction => actions.setAppearance({ nodeScale: scale }, `node size ×${scale}`),
   setLabelDensity: (density: number): NamedAction => actions.setAppearance({ labelDensity: density }, density === 0 ? "no labels" : `labels ×${density}`),
+  setColourBy: (mode: ColourBy): NamedAction => actions.setAppearance({ colourBy: mode }, mode === "group" ? "colour by class group" : "colour by class"),
+  setSizeBy: (metric: SizeBy): NamedAction => actions.setAppearance({ sizeBy: metric }, `size by ${metric === "pagerank" ? "PageRank" : metric}`),
   setClassColour(cls: string, label: string, colour: string): NamedAction {
     const setting = `colour of ${label}`;
     return {

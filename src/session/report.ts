@@ -3,6 +3,7 @@ import type { GraphIndex } from "../graph/types.ts";
 import { evidencePlace, pageText } from "../query/explain.ts";
 import { pathChain } from "../query/path-chain.ts";
 import type { SessionFile } from "./format.ts";
+import { localName } from "../graph/labels.ts";
 import { findEdge } from "./replay.ts";
 import { recordedWithEdges } from "./recorded-edges.ts";
 import { parseTripleKey, queryKinds, tripleKey, type EdgeTriple, type HistoryEntry, type RecordedResult } from "./history.ts";
@@ -44,8 +45,7 @@ export function renderReport(file: SessionFile, options: ReportOptions): string 
     const n = g ? g.nodeByIri(iri) : -1;
     if (n >= 0 && g) return g.label(n);
     if (Object.hasOwn(file.labels, iri)) return file.labels[iri];
-    const cut = Math.max(iri.lastIndexOf("/"), iri.lastIndexOf("#"));
-    return iri.slice(cut + 1) || iri;
+    return localName(iri);
   };
   const node = (iri: string) => `<span title="${html(iri)}">${html(labelOf(iri))}</span>`;
   const parts: string[] = [];
@@ -143,8 +143,7 @@ function stepSection(
 function predicateName(iri: string, g: GraphIndex | undefined): string {
   const id = g ? g.dataset.terms.iriId(iri) : -1;
   if (g && id >= 0) return g.termLabel(id);
-  const cut = Math.max(iri.lastIndexOf("/"), iri.lastIndexOf("#"));
-  return iri.slice(cut + 1) || iri;
+  return localName(iri);
 }
 
 function notesSection(file: SessionFile, node: (iri: string) => string): string {

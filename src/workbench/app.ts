@@ -9,6 +9,7 @@ import { DataTable } from "./data-table.ts";
 import { renderEmptyDetails, showDetails } from "./details.ts";
 import { downloadBlob, ExportMenu } from "./export-menu.ts";
 import { FileDrop } from "./file-drop.ts";
+import { dockLegend } from "./legend-dock.ts";
 import { GraphView } from "./graph-view.ts";
 import { LayoutController } from "./layout.ts";
 import { layoutButton, wireLayoutButton } from "./layout-button.ts";
@@ -207,6 +208,7 @@ export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle
     download: downloadBlob,
   });
   cleanups.push(() => dataTable.kill());
+  cleanups.push(dockLegend(shell.legend, shell.graphContainer, () => view.refresh()));
   const exportSelection = () => panels.selection.exportSelection();
 
   // ---- Session: autosave, files, history, notes, share, report (session-wiring.ts) ----------------------
@@ -238,6 +240,16 @@ export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle
       selectNode: (iri) => void revealer.revealAndSelect(iri),
       download: downloadBlob,
     });
+    // Colouring by group draws another legend: it follows the appearance (a choice, an undo, a session opened).
+    let legendKey = "";
+    cleanups.push(
+      session.controller.onChange(() => {
+        const { colourBy, colours } = session?.controller.appearance ?? {};
+        const key = JSON.stringify([colourBy, colours]);
+        if (key !== legendKey) panels.filters.renderLegend();
+        legendKey = key;
+      }),
+    );
     await session.restored;
   });
 

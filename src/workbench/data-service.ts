@@ -6,6 +6,7 @@ import type { GraphIndex } from "../graph/types.ts";
 import { projectGraph } from "../graph/project.ts";
 import { countInstances, detailsOf, edgeId, evidenceOf, pickColourClasses, summaryOf, viewGraphOf } from "./data-views.ts";
 import { layOut } from "./worker-layout.ts";
+import { classGroupsOf } from "./class-groups.ts";
 import { buildSearchIndex, searchLabels } from "../query/search.ts";
 import { findPaths } from "../query/path.ts";
 import { neighbourhood } from "../query/neighbourhood.ts";
@@ -91,7 +92,8 @@ export class DataService {
   }
 
   summary(): DatasetSummary {
-    return summaryOf(this.need(), this.colourClass, this.hash, this.files);
+    const summary = summaryOf(this.need(), this.colourClass, this.hash, this.files);
+    return { ...summary, groups: classGroupsOf(this.need(), summary.classes) };
   }
 
   /** The top `cap` nodes by degree (instances only when the data has any) and the edges among them. */

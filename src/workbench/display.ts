@@ -30,6 +30,8 @@ export interface DisplayContext {
   colours: Map<string, string>;
   /** The analyst's node size factor (session appearance). */
   nodeScale: number;
+  /** Node sizes by betweenness or PageRank (appearance sizeBy), else null: the size fixed at insertion (degree). */
+  sizes?: ReadonlyMap<string, number> | null;
 }
 
 /** `replacedPredicates`: old predicate IRIs and their replacements, so a filter naming an old one hides the new one. */
@@ -105,7 +107,7 @@ export function nodeDisplay(node: string, attrs: NodeAttributes, ctx: DisplayCon
     label: shortLabel(attrs.label),
     x: attrs.x,
     y: attrs.y,
-    size: attrs.size * ctx.nodeScale,
+    size: (ctx.sizes?.get(node) ?? attrs.size) * ctx.nodeScale,
     color: ctx.colours.get(attrs.colourClass) ?? OTHER_COLOUR,
   };
   if (isNodeFilteredOut(node, attrs, ctx)) return { ...out, hidden: true };

@@ -27,6 +27,8 @@ export interface FiltersPanelOptions {
   /** The session's colour choice and appearance controls, once the session is attached. */
   setClassColour: (cls: string, label: string, colour: string) => void;
   appearanceControls: () => HTMLElement | null;
+  /** Draws the legend of class groups instead, when nodes are coloured by group; says whether it did. */
+  groupLegend?: (legend: HTMLElement, summary: DatasetSummary) => boolean;
   /** Draws the overview again (showing or hiding the schema changes which nodes it holds). */
   rebuildView: () => Promise<void>;
 }
@@ -40,6 +42,7 @@ export class FiltersPanel {
     const { store, view, legend } = this.options;
     const summary = this.options.summary();
     if (!summary) return;
+    if (this.options.groupLegend?.(legend, summary)) return;
     const hidden = new Set(store.get().filters.hiddenClasses);
     const colours = classColours(summary.classes.map((c) => c.iri));
     const open = legend.firstElementChild instanceof HTMLDetailsElement ? legend.firstElementChild.open : true;

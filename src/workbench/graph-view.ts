@@ -23,6 +23,9 @@ import { chooseRenderer, type RendererKind, type ViewRenderer } from "./renderer
 import { graphBinding } from "./sigma-binding.ts";
 import { enableDragging } from "./node-drag.ts";
 import { addToView } from "./add-to-view.ts";
+import { effectiveColours } from "./appearance.ts";
+import { MetricSizer } from "./metric-sizer.ts";
+import type { ClassGroup } from "./view-graph.ts";
 import { fitCamera, overlayRects } from "./fit-camera.ts";
 
 /** Labels per grid cell at full view (sigma's labelDensity) for the default appearance. */
@@ -42,6 +45,9 @@ export class GraphView {
   private baseColours = new Map<string, string>();
   private appearance: Appearance = defaultAppearance();
   private replacedPredicates: Readonly<Record<string, string>> = {};
+  /** The data's class groups (colour by group), and the sizes by betweenness or PageRank when chosen. */
+  private groups: readonly ClassGroup[] = [];
+  private readonly sizer = new MetricSizer(() => this.refresh(), (message) => console.warn(message));
   private unsubscribe: () => void;
   private killed = false;
   /** The animation frame that will refresh sigma, or 0. */
@@ -122,19 +128,25 @@ export class GraphView {
 
   setColours(colours: Map<string, string>): void {
     this.baseColours = colours;
-    this.colours = new Map([...colours, ...Object.entries(this.appearance.colours)]);
+    this.colours = effectiveColours(colours, this.appearance, this.groups);
     this.refresh();
-  }
-
-  /** The colour a class is drawn with (the analyst's choice, else the palette's). */
-  colourOf(cls: string): string | undefined {
-    return this.colours.get(cls);
   }
 
   /** Old predicate IRIs and their replacements in the loaded data: a hidden-predicate filter naming an old one hides the new. */
   setReplacedPredicates(replaced: Readonly<Record<string, string>>): void {
     this.replacedPredicates = replaced;
     this.refresh();
+  }
+
+  /** The data's classes grouped by top class, for colouring by group. */
+  setClassGroups(groups: readonly ClassGroup[]): void {
+    this.groups = groups;
+    this.setColours(this.baseColours);
+  }
+
+  /** The colour a class is drawn with (the analyst's choice, else the palette's). */
+  colourOf(cls: string): string | undefined {
+    return this.colours.get(cls);
   }
 
   /** Node size factor, label density and class colours chosen by the analyst (session appearance). */
@@ -211,8 +223,7 @@ export class GraphView {
   }
 
   /** Nodes and edges the filters leave visible (what "export the view" means). */
-  visible(): { nodes: string[]; edges: string[] } {
-    const ctx = this.ctx;
+  visible(ctx: DisplayContext = this.ctx): { nodes: string[]; edges: string[] } {
     const nodes = new Set<string>();
     this.graph.forEachNode((node, attrs) => {
       if (!isNodeFilteredOut(node, attrs, ctx)) nodes.add(node);
@@ -252,12 +263,13 @@ export class GraphView {
     this.unsubscribe();
     this.renderer.kill();
     this.sigma.kill();
+    this.sizer.kill();
   }
 
   private context(): DisplayContext {
     const graph = this.graph;
     const state = this.store.get();
-    return displayContext(
+    const ctx = displayContext(
       { ...state, view: { ...state.view, hovered: this.store.hovered() } },
       {
         hasNode: (node) => graph.hasNode(node),
@@ -268,5 +280,7 @@ export class GraphView {
       this.appearance.nodeScale,
       this.replacedPredicates,
     );
+    ctx.sizes = this.sizer.sizesFor(this.appearance.sizeBy, { visible: () => this.visible(ctx), extremities: (edge) => graph.extremities(edge) as [string, string] });
+    return ctx;
   }
 }

@@ -1,6 +1,7 @@
 // The label people see for an IRI: as drawn, as a path result gives it, as the data's summary names it, else its local name.
 import type { SessionStore } from "../session/index.ts";
 import type { GraphView } from "./graph-view.ts";
+import { localName } from "../graph/labels.ts";
 import type { DatasetSummary } from "./protocol.ts";
 
 export function nodeLabeller(view: GraphView, store: SessionStore, summary: () => DatasetSummary | null): (iri: string) => string {
@@ -11,6 +12,6 @@ export function nodeLabeller(view: GraphView, store: SessionStore, summary: () =
       if (i >= 0) return result.nodeLabels[i];
     }
     const data = summary();
-    return data?.classes.find((c) => c.iri === iri)?.label ?? data?.predicates.find((p) => p.iri === iri)?.label ?? iri.slice(Math.max(iri.lastIndexOf("/"), iri.lastIndexOf("#")) + 1);
+    return data?.classes.find((c) => c.iri === iri)?.label ?? data?.predicates.find((p) => p.iri === iri)?.label ?? localName(iri);
   };
 }

@@ -2,6 +2,7 @@
 import { actions } from "../session/named-actions.ts";
 import { addToSelection, choosePath, selectNode, type SessionState, type SessionStore } from "../session/index.ts";
 import type { DataClient } from "./data-client.ts";
+import { renderGroupLegend } from "./appearance-controls.ts";
 import type { DetailsActions } from "./details.ts";
 import { downloadBlob } from "./export-menu.ts";
 import { FiltersPanel } from "./filters-panel.ts";
@@ -92,6 +93,12 @@ export class Panels {
       selection: this.selection,
       setClassColour: (cls, label, colour) => host.session()?.setClassColour(cls, label, colour),
       appearanceControls: () => host.session()?.appearanceControls() ?? null,
+      groupLegend: (legend, summary) => {
+        const appearance = host.session()?.controller.appearance;
+        if (appearance?.colourBy !== "group" || !summary.groups?.length) return false;
+        renderGroupLegend(legend, summary.groups, appearance, (iri, label, colour) => host.session()?.setClassColour(iri, label, colour));
+        return true;
+      },
       rebuildView: host.rebuildView,
     });
     this.marquee = new Marquee(view, (nodes) => store.apply(addToSelection(nodes)));

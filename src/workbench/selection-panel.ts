@@ -13,6 +13,7 @@ import {
 import type { DataClient } from "./data-client.ts";
 import { renderEdgeDetails, renderEmptyDetails, renderNodeDetails, showDetails, type DetailsActions } from "./details.ts";
 import { h } from "./dom.ts";
+import { localName } from "../graph/labels.ts";
 import type { GraphView } from "./graph-view.ts";
 import type { ViewGraph } from "./protocol.ts";
 import { withNeighbours } from "./selection.ts";
@@ -140,7 +141,7 @@ export class SelectionPanel {
   private renderSeveral(nodes: readonly string[], among: ViewGraph): HTMLElement {
     const { store, actions, classLabel } = this.options;
     const info = new Map(among.nodes.map((n) => [n.key, n]));
-    const labelOf = (iri: string) => info.get(iri)?.label ?? iri.slice(Math.max(iri.lastIndexOf("/"), iri.lastIndexOf("#")) + 1);
+    const labelOf = (iri: string) => info.get(iri)?.label ?? localName(iri);
     const relations = [...among.edges].sort((a, b) => labelOf(a.source).localeCompare(labelOf(b.source)) || a.label.localeCompare(b.label));
     const only = (iri: string) => {
       store.apply(selectNode(iri));

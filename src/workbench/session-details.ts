@@ -6,6 +6,7 @@ import { h } from "./dom.ts";
 import { recordOnSettle } from "./slider-steps.ts";
 import { edgeTripleOf, type SessionPage } from "./session-host.ts";
 import { noteEditor } from "./session-panels.ts";
+import { appearanceModes } from "./appearance-controls.ts";
 
 export interface SessionDetails {
   /** Adds the note and pin controls under the details of the selected node or relation. */
@@ -45,6 +46,7 @@ export function attachSessionDetails(page: SessionPage): SessionDetails {
       h("h3", {}, "Appearance"),
       h("label", { class: "stacked" }, "Node size ", size),
       h("label", { class: "stacked" }, "Labels (none … dense) ", labels),
+      appearanceModes(controller.appearance, (action) => edit(() => controller.act(action))),
     );
   }
 

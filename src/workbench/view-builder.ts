@@ -97,6 +97,7 @@ export class ViewBuilder {
     const byFrequency = next.classes.map((c) => c.iri);
     const order = this.colourOrder;
     this.colourOrder = keepColours ? [...order, ...byFrequency.filter((iri) => !order.includes(iri))] : byFrequency;
+    this.host.view.setClassGroups(next.groups ?? []);
     this.host.view.setColours(classColours(this.colourOrder));
     this.host.view.setReplacedPredicates(next.replacedPredicates);
     this.host.summaryChanged(next);

@@ -38,6 +38,12 @@ export interface LegendEntry {
   count: number;
 }
 
+/** Classes under one of the ontology's top classes (class-groups.ts): what "colour by class group" colours. */
+export interface ClassGroup extends LegendEntry {
+  /** The classes in the group (legend IRIs), by frequency. */
+  classes: string[];
+}
+
 export interface DatasetSummary {
   quads: number;
   nodes: number;
@@ -51,4 +57,6 @@ export interface DatasetSummary {
   files: string[];
   /** Old predicate IRIs (ontology/migration.ttl) and the current ones: a filter or link naming an old one means the new. */
   replacedPredicates: Record<string, string>;
+  /** The legend's classes grouped by their top class, biggest group first. */
+  groups?: ClassGroup[];
 }

@@ -20,7 +20,7 @@ describe("kg session replay", () => {
   it("re-runs the queries on the bundled graph: nothing differs, and the final result is printed as kg neighbours does", async () => {
     const result = await runKg(["session", "replay", real]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("The data is the session's own (12 files, same content).");
+    expect(result.stdout).toContain("The data is the session's own (13 files, same content).");
     expect(result.stdout).toContain('Replayed 2 queries of "Huawei and Kenya": every result is as recorded.');
     expect(result.stdout).toMatch(/✓ same\s+1\. Path Huawei → Kenya/);
     expect(result.stdout).toMatch(/✓ same\s+3\. Neighbourhood of DJI \(1 hop, both\)/);

@@ -226,9 +226,32 @@ describe("evidence", () => {
   it("every evidence quote is a verbatim substring of the cleaned text of its source", () => {
     const bad: string[] = [];
     for (const ev of evidenceNodes) {
+      // A table's evidence has a cell, not a quote: checked against its CSV file below.
+      if (has(ev.value, RDF_TYPE, kg("CellEvidence"))) continue;
       const source = one(ev, NS.prov + "wasDerivedFrom")?.value;
       const quote = quoteOf(ev);
       if (!source || !quote || !cleanedTextOf(source).includes(quote)) bad.push(`${ev.value}: ${quote}`);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it("every cell evidence's value is the cell its RFC 7111 selector names, in the CSV file its dataset's metadata names", () => {
+    // Each CSVW metadata file names its dataset (@id) and its CSV (url); the cells are read here with a plain RFC 4180 reader.
+    const tables = new Map<string, string[][]>();
+    for (const name of readdirSync(resolve(root, "graph-data/aigs")).filter((f) => f.endsWith(".csv-metadata.json"))) {
+      const meta = JSON.parse(readFileSync(resolve(root, "graph-data/aigs", name), "utf8")) as { "@id": string; url: string; dialect: { delimiter: string } };
+      tables.set(meta["@id"], csvRecords(readFileSync(resolve(root, "graph-data/aigs", meta.url), "utf8"), meta.dialect.delimiter));
+    }
+    const cells = evidenceNodes.filter((ev) => has(ev.value, RDF_TYPE, kg("CellEvidence")));
+    expect(cells.length).toBeGreaterThan(500);
+    const bad: string[] = [];
+    for (const ev of cells) {
+      const records = tables.get(one(ev, NS.prov + "wasDerivedFrom")?.value ?? "");
+      const fragment = objects(ev, NS.oa + "hasSelector").map((sel) => one(sel, NS.rdf + "value")?.value).find(Boolean) ?? "";
+      const [, row, column] = /^cell=(\d+),(\d+)$/.exec(fragment) ?? [];
+      const cell = records?.[Number(row) - 1]?.[Number(column) - 1];
+      if (cell === undefined || cell !== one(ev, kg("cellValue"))?.value || Number(one(ev, kg("row"))?.value) !== Number(row) - 1) bad.push(`${ev.value}: ${fragment}`);
+      if (records && records[0][Number(column) - 1] !== one(ev, kg("column"))?.value && !/^unnamed column/.test(one(ev, kg("column"))?.value ?? "")) bad.push(`${ev.value}: column`);
     }
     expect(bad).toEqual([]);
   });
@@ -458,3 +481,26 @@ describe("facts the brief states", () => {
     expect(one(kgr("alice-ekman"), kg("jobTitle"))?.value).toBe("Senior Analyst");
   });
 });
+
+/** RFC 4180 records (quoted cells, doubled quotes, CRLF or LF line ends). */
+function csvRecords(text: string, delimiter: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === delimiter) record.push(cell), (cell = "");
+    else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      record.push(cell), records.push(record), (record = []), (cell = "");
+    } else cell += c;
+  }
+  if (cell !== "" || record.length > 0) record.push(cell), records.push(record);
+  return records;
+}

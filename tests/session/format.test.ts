@@ -171,7 +171,7 @@ describe("bad session files are refused with where and what", () => {
     const graph = await bundledGraph();
     const error = refusal(readSessionFixture("unknown-nodes.session.json"), nodeChecks(graph));
     expect(error.kind).toBe("unknown-nodes");
-    expect(error.path).toBe("state.added.nodes[22]");
+    expect(error.path).toBe("state.added.nodes[21]");
     expect(error.message).toContain("2 nodes are not in the current data: <https://w3id.org/smartcity-kg/resource/huawie> (nearest: \"Huawei\"");
     expect(error.message).toContain("<https://w3id.org/smartcity-kg/resource/kenia> (nearest: \"Kenya\"");
     // The real session's nodes are all in the bundled graph.

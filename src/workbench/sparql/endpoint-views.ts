@@ -6,7 +6,7 @@ import type { SparqlBinding } from "../../sparql/sparql-endpoint.ts";
 import type { RemoteSearchHit } from "../../sparql/sparql-remote.ts";
 import type { PathResultView } from "../../session/types.ts";
 import { h } from "../dom.ts";
-import { curie } from "./curie.ts";
+import { curieOrUndefined as curie } from "../../rdf/curie.ts";
 import type { TermView } from "./protocol.ts";
 
 /** A SELECT's rows with IRIs as CURIEs where a data prefix fits. */

@@ -10,7 +10,7 @@ import type { SparqlTermJson } from "../../sparql/sparql-endpoint.ts";
 import { withPrefixes } from "../../sparql/sparql-query.ts";
 import type { DataService } from "../data-service.ts";
 import type { ViewEdge, ViewGraph, ViewNode } from "../protocol.ts";
-import { curie } from "./curie.ts";
+import { curieOrUndefined as curie } from "../../rdf/curie.ts";
 import type { QueryAnswerView, QueryFailure, SparqlReply, SparqlRequest, TermView } from "./protocol.ts";
 
 /** A local query runs at most this long; Cancel stops it sooner. */
