@@ -8,6 +8,7 @@ import { QueryEditor } from "./editor.ts";
 import { EndpointMode, type JoinedTriples } from "./endpoint-mode.ts";
 import type { QueryAnswerView, QueryFailure } from "./protocol.ts";
 import { answerSize, resultsTable } from "./results-view.ts";
+import { downloadBlob } from "../export-menu.ts";
 import "./sparql.css";
 
 export interface SparqlPanelHost {
@@ -278,12 +279,7 @@ export class SparqlPanel {
 
   private exportTurtle(): void {
     if (!this.lastTurtle) return;
-    const url = URL.createObjectURL(new Blob([this.lastTurtle], { type: "text/turtle" }));
-    const a = h("a", { href: url, attrs: { download: "smartcity-kg-sparql.ttl" } });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadBlob("smartcity-kg-sparql.ttl", new Blob([this.lastTurtle], { type: "text/turtle" }));
   }
 }
 
