@@ -78,8 +78,11 @@ export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle
         else return false;
         return true;
       },
-      // Esc drops the selection first (no step); pressed again, the query highlight (a step).
-      clear: () => (store.get().selection.kind === "none" ? store.dispatch(actions.clearFocus()) : store.apply(clearSelectionOrQuery())),
+      // Esc drops the selection first (no step); pressed again, a SPARQL answer's highlight, else the query highlight (a step).
+      clear: () => {
+        if (store.get().selection.kind !== "none") store.apply(clearSelectionOrQuery());
+        else if (!view.answer.clear()) store.dispatch(actions.clearFocus());
+      },
     },
     `The overview shows at most ${OVERVIEW_CAP.toLocaleString("en")} nodes, those with the most relations; search, queries and double-clicks add more.`,
   );

@@ -27,6 +27,7 @@ import { effectiveColours } from "./appearance.ts";
 import { MetricSizer } from "./metric-sizer.ts";
 import type { ClassGroup } from "./view-graph.ts";
 import { fitCamera, overlayRects } from "./fit-camera.ts";
+import { AnswerHighlight } from "./answer-highlight.ts";
 
 /** Labels per grid cell at full view (sigma's labelDensity) for the default appearance. */
 const BASE_LABEL_DENSITY = 0.07;
@@ -122,6 +123,9 @@ export class GraphView {
   setLayoutBusy(busy: boolean): void {
     this.renderer.setLayoutBusy(busy);
   }
+
+  /** A SPARQL CONSTRUCT/DESCRIBE answer highlighted as a query result (answer-highlight.ts). */
+  readonly answer = new AnswerHighlight(() => this.store.get(), () => this.refresh());
 
   /** Called after the analyst dropped a dragged node, with where it was and where it is (the app records the move). */
   onNodeMoved: ((node: string, from: [number, number], to: [number, number]) => void) | null = null;
@@ -281,6 +285,6 @@ export class GraphView {
       this.replacedPredicates,
     );
     ctx.sizes = this.sizer.sizesFor(this.appearance.sizeBy, { visible: () => this.visible(ctx), extremities: (edge) => graph.extremities(edge) as [string, string] });
-    return ctx;
+    return this.answer.apply(ctx, state);
   }
 }

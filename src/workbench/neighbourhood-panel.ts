@@ -88,7 +88,7 @@ export class NeighbourhoodPanel {
         "div",
         { class: "row" },
         h("button", { id: "nb-run", class: "primary", on: { click: () => void this.run() } }, "Explore"),
-        h("button", { id: "nb-clear", on: { click: () => store.dispatch(actions.clearFocus()) } }, "Clear highlight"),
+        h("button", { id: "nb-clear", on: { click: () => (options.view.answer.clear(), store.dispatch(actions.clearFocus())) } }, "Clear highlight"),
       ),
       this.result,
     );

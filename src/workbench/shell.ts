@@ -1,4 +1,5 @@
 // The page's frame: top bar and toolbar, left tabs, the graph area with its banners, the right-hand details column.
+import { autoDismiss, readingTime, type AutoDismiss } from "./auto-dismiss.ts";
 import { WorkerError } from "./data-client.ts";
 import { h, replaceChildren } from "./dom.ts";
 
@@ -41,6 +42,7 @@ export class Shell {
   private readonly errorBanner: HTMLElement;
   private readonly infoText = h("span", {});
   private readonly infoBanner: HTMLElement;
+  private readonly infoTimer: AutoDismiss;
 
   constructor(root: HTMLElement, controls: ShellControls, tabs: readonly string[]) {
     this.toolbar = h(
@@ -64,14 +66,16 @@ export class Shell {
       "div",
       { id: "error", class: "error-banner", hidden: true, role: "alert" },
       this.errorText,
-      h("button", { class: "close", title: "Dismiss", on: { click: () => this.hideError() } }, "×"),
+      h("button", { class: "close", title: "Dismiss", attrs: { "aria-label": "Dismiss the error" }, on: { click: () => this.hideError() } }, "×"),
     );
     this.infoBanner = h(
       "div",
       { id: "info", class: "info-banner", hidden: true, role: "status" },
       this.infoText,
-      h("button", { class: "close", title: "Dismiss", on: { click: () => (this.infoBanner.hidden = true) } }, "×"),
+      h("button", { class: "close", title: "Dismiss", attrs: { "aria-label": "Dismiss the message" }, on: { click: () => this.hideInfo() } }, "×"),
     );
+    // Information goes by itself after a reading time; errors stay until closed.
+    this.infoTimer = autoDismiss(this.infoBanner, () => (this.infoBanner.hidden = true));
     this.left = h("aside", { class: "left" }, h("div", { class: "search-wrap" }, controls.search), this.tabBar);
     for (const tab of tabs) this.addTab(tab);
     this.centre = h("main", { class: "centre" }, this.graphContainer, this.legend, this.notice, this.progress, this.errorBanner, this.infoBanner, this.dropZone);
@@ -108,6 +112,12 @@ export class Shell {
   showInfo(message: string): void {
     this.infoText.textContent = message;
     this.infoBanner.hidden = false;
+    this.infoTimer.start(readingTime(message));
+  }
+
+  hideInfo(): void {
+    this.infoTimer.stop();
+    this.infoBanner.hidden = true;
   }
 
   showError(error: unknown): void {

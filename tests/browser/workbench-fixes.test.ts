@@ -5,7 +5,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { SCREENSHOTS, useWorkbenchSite } from "./harness.ts";
+import { FADED_NODE } from "../../src/workbench/view-attributes.ts";
+import { emptyGraphPoint, SCREENSHOTS, useWorkbenchSite } from "./harness.ts";
 import { loadDataset } from "../../src/rdf/parse.ts";
 import { KGR, pick, ready, runPath } from "./session-helpers.ts";
 
@@ -129,6 +130,85 @@ describe("issue 14 fixes (built site in Chromium)", () => {
     const others = results.slice(1).flatMap((r) => r.steps).filter((s) => !results[0].steps.some((t) => t.edge === s.edge));
     expect(others.length).toBeGreaterThan(0);
     expect(others.some((s) => !chosen(s))).toBe(true);
+  });
+
+  it("a CONSTRUCT answer is highlighted as a query result (over the path shown before); Esc ends it", async () => {
+    const page = await open();
+    await runPath(page, "Huawei", "Kenya");
+    await page.click("#sparql-open");
+    await page.waitForFunction(() => (document.querySelector<HTMLTextAreaElement>("#sparql-query")?.value ?? "").includes("PREFIX kg:"));
+    const header = await page.$eval("#sparql-query", (el) => (el as HTMLTextAreaElement).value.split("\n").filter((l) => l.startsWith("PREFIX")).join("\n"));
+    await page.fill("#sparql-query", `${header}\n\nCONSTRUCT { ?company kg:suppliesTo ?recipient } WHERE { ?company a kg:Company ; kg:suppliesTo ?recipient }`);
+    await page.click("#sparql-run");
+    const summary = (await page.locator("#sparql-graph-summary").textContent())!;
+    const [, nodes, edges] = /; (\d+) nodes and (\d+) relations drawn/.exec(summary)!;
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const drawn = await page.evaluate((faded) => {
+      const { view, store } = window.workbench!;
+      const answer = view.answer.current(store.get())!;
+      const colour = (k: string) => view.sigma.getNodeDisplayData(k)!.color;
+      const path = store.get().path.results[0].nodes;
+      return {
+        nodes: answer.nodes.size,
+        edges: answer.edges.size,
+        answerFaded: [...answer.nodes].filter((k) => colour(k) === faded).length,
+        answerEdgesFaded: [...answer.edges].filter((e) => view.sigma.getEdgeDisplayData(e)!.color === view.sigma.getEdgeDisplayData([...view.graph.edges()].find((x) => !answer.edges.has(x))!)!.color).length,
+        // The path highlighted before: its nodes outside the answer now fade with the rest.
+        pathOutside: path.filter((k) => !answer.nodes.has(k)).map((k) => colour(k) === faded),
+        othersFaded: view.visible().nodes.filter((k) => !answer.nodes.has(k)).every((k) => colour(k) === faded),
+      };
+    }, FADED_NODE);
+    expect(drawn).toMatchObject({ nodes: Number(nodes), edges: Number(edges), answerFaded: 0, answerEdgesFaded: 0, othersFaded: true });
+    expect(drawn.pathOutside.length).toBeGreaterThan(0);
+    expect(drawn.pathOutside.every(Boolean)).toBe(true);
+    // The answer is framed in the part of the graph the SPARQL panel leaves free.
+    await page.waitForTimeout(100);
+    await cameraStill(page);
+    const panel = await rectOf(page, "#sparql-panel");
+    const graph = await rectOf(page, "#graph");
+    const answerNodes = new Set(await page.evaluate(() => [...window.workbench!.view.answer.current(window.workbench!.store.get())!.nodes]));
+    for (const n of (await shownNodes(page)).filter((n) => answerNodes.has(n.key))) {
+      expect(n.y + n.r, `${n.key} under the SPARQL panel`).toBeLessThanOrEqual(panel.top);
+      expect(n.x - n.r).toBeGreaterThanOrEqual(graph.left);
+      expect(n.x + n.r).toBeLessThanOrEqual(graph.right);
+      expect(n.y - n.r).toBeGreaterThanOrEqual(graph.top);
+    }
+    await page.screenshot({ path: join(SCREENSHOTS, "fixes-construct-highlight.png") });
+    // Esc (nothing selected) ends the answer's highlight; the path's comes back.
+    await page.locator("#graph").click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press("Escape");
+    expect(await page.evaluate(() => window.workbench!.view.answer.current(window.workbench!.store.get()))).toBeNull();
+    expect(await page.evaluate(() => window.workbench!.store.get().focus)).toBe("path");
+  });
+
+  it("messages: information goes by itself (held while hovered), errors stay until closed; both announced, with a named close button", async () => {
+    const { page, context } = await workbench.open();
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: workbench.site.url });
+    await ready(page);
+    // An error: nothing to export yet.
+    await page.click("#export");
+    await page.click("#export-query");
+    const error = page.locator("#error");
+    await error.waitFor();
+    expect(await error.getAttribute("role")).toBe("alert");
+    // Information: the share link copied.
+    await page.click("#session");
+    await page.click("#session-share");
+    const info = page.getByRole("status").filter({ hasText: "Share link copied" });
+    await info.waitFor();
+    expect(await page.locator("#info .close").getAttribute("aria-label")).toBe("Dismiss the message");
+    // Held while the pointer is on it, for longer than its reading time.
+    const box = (await info.boundingBox())!;
+    await page.mouse.move(box.x + 10, box.y + box.height / 2);
+    await page.waitForTimeout(7_000);
+    expect(await info.isVisible()).toBe(true);
+    const empty = await emptyGraphPoint(page);
+    await page.mouse.move(empty.x, empty.y);
+    await info.waitFor({ state: "hidden", timeout: 9_000 });
+    // The error is still there, and goes with its close button.
+    expect(await error.isVisible()).toBe(true);
+    await page.getByRole("button", { name: "Dismiss the error" }).click();
+    await error.waitFor({ state: "hidden" });
   });
 
   for (const [width, height] of [[1024, 700], [1440, 900], [1920, 1080], [2560, 1440]]) {

@@ -124,6 +124,7 @@ export class SparqlPanel {
 
   hide(): void {
     this.element.hidden = true;
+    this.host.view.answer.clear();
   }
 
   /** A PREFIX header for the loaded data's prefixes, then an example query. */
@@ -154,6 +155,8 @@ export class SparqlPanel {
     const target = this.targetSelect.value === "endpoint" ? sparqlTarget(this.endpointUrl) : "local";
     const generation = ++this.generation;
     this.error.hidden = true;
+    // The answer shown so far goes, and its highlight with it.
+    this.host.view.answer.clear();
     this.status.textContent = "Running…";
     const started = performance.now();
     let answer: QueryAnswerView | undefined;
@@ -229,6 +232,8 @@ export class SparqlPanel {
     }
     this.lastTurtle = answer.turtle;
     const added = this.addToView(answer.graph);
+    // Highlighted as a query result: what the answer states stands out of the rest of the view.
+    this.host.view.answer.set(answer.graph.nodes.map((n) => n.key), answer.graph.edges.map((e) => e.key));
     replaceChildren(
       this.results,
       h(
