@@ -1,5 +1,6 @@
 // The session file's schema: the single description the validator, the writer and the documentation test use.
 import { MAX_BRANCHES } from "./history.ts";
+import { COLOUR_BY, SIZE_BY } from "./layout.ts";
 import { SPARQL_LIMITS, sparqlQuerySchema } from "./producers.ts";
 import { arr, bool, int, iri, nullable, num, obj, oneOf, str, withDoc, type ObjectSchema, type RecordSchema, type UnionSchema } from "./schema.ts";
 import { SESSION_FORMAT, SESSION_LIMITS, SESSION_VERSION } from "./file-types.ts";
@@ -124,8 +125,10 @@ export const layoutSchema = obj({
 const appearanceSchema = obj({
   nodeScale: num({ min: 0.25, max: 4, doc: "multiplies node sizes" }),
   labelDensity: num({ min: 0, max: 3, doc: "0 no labels, 1 default, 3 dense" }),
-  colours: { type: "record", keys: iri(), values: hexColour, max: 1000, doc: "class IRI → #rrggbb" } satisfies RecordSchema,
-});
+  colours: { type: "record", keys: iri(), values: hexColour, max: 1000, doc: "class IRI (or a group's top class IRI) → #rrggbb" } satisfies RecordSchema,
+  colourBy: oneOf([...COLOUR_BY], "what colours stand for: \"class\" (each class), \"group\" (its top class); absent: \"class\" (since version 3)"),
+  sizeBy: oneOf([...SIZE_BY], "what sizes stand for: \"degree\" (relations in the data), \"betweenness\" or \"pagerank\" (in the view); absent: \"degree\" (since version 3)"),
+}, ["colourBy", "sizeBy"]);
 
 const notesSchema = obj({
   session: str(L.maxNote, { doc: "note on the whole session" }),

@@ -76,7 +76,7 @@ describe("kg session replay", () => {
 
   const bad: [string, string][] = [
     ["corrupted.session.json", "corrupted.session.json: not JSON ("],
-    ["future-version.session.json", "future-version.session.json: version: 7 is newer than the version this build reads (2)"],
+    ["future-version.session.json", "future-version.session.json: version: 7 is newer than the version this build reads (3)"],
     ["wrong-format.session.json", "wrong-format.session.json: format: not a smartcity-kg session"],
     ["prototype-key.session.json", 'prototype-key.session.json: notes.nodes["__proto__"]: the key "__proto__" is not allowed'],
     ["credentials-url.session.json", "credentials-url.session.json: sources[0].name: a URL with a user name or password"],
