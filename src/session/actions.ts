@@ -47,6 +47,7 @@ export type SessionAction =
   | { kind: "start"; params: Record<string, never> }
   | { kind: "load"; params: { sources: string[]; replace: boolean } }
   | { kind: "path"; params: { from: string; to: string; options: PathOptions } }
+  | { kind: "connect"; params: { terminals: string[]; options: PathOptions } }
   | { kind: "choose-path"; params: { index: number } }
   | { kind: "neighbourhood"; params: NeighbourhoodParams }
   | { kind: "expand"; params: { node: string; limit: number; predicates?: string[] } }
@@ -70,7 +71,7 @@ export type SessionAction =
 
 export type ActionKind = SessionAction["kind"];
 /** Actions that run a query on the data (what replay re-runs). */
-export const queryKinds: readonly ActionKind[] = ["path", "neighbourhood", "expand"];
+export const queryKinds: readonly ActionKind[] = ["path", "connect", "neighbourhood", "expand"];
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -82,6 +83,7 @@ export function describeAction(action: SessionAction, labelOf: (iri: string) => 
     case "start": return "Start";
     case "load": return `${action.params.replace ? "Open" : "Add"} ${names(action.params.sources)}`;
     case "path": return `Path ${name(action.params.from)} → ${name(action.params.to)}`;
+    case "connect": return `Connect ${names(action.params.terminals)}`;
     case "choose-path": return `Show path ${action.params.index + 1}`;
     case "neighbourhood": return `Neighbourhood of ${names(action.params.centers)} (${plural(action.params.depth, "hop")}, ${action.params.direction})`;
     case "expand": return `Expand ${name(action.params.node)}${action.params.predicates?.length ? ` by ${names(action.params.predicates)}` : ""}`;

@@ -31,6 +31,11 @@ const evidenceSchema = obj(
   ["page", "pages", "date", "text", "disagreement"],
 );
 
+/** Entities one connect query joins (kg connect takes more; the workbench's panel stops at this). */
+export const MAX_TERMINALS = 8;
+const dateText = (doc: string) => str(10, { pattern: /^\d{4}(-\d{2}(-\d{2})?)?$/, patternName: "a date (2020, 2020-03 or 2020-03-15)", doc });
+
+// rank, fromDate, toDate, eventKinds and a result's score were added within the version, as optional fields (issue 18).
 const pathOptionsSchema = obj({
   k: int(1, 20, "how many shortest paths"),
   maxLength: int(1, 12, "longest path in hops"),
@@ -38,7 +43,11 @@ const pathOptionsSchema = obj({
   excludePredicates: iriList(),
   excludeClasses: iriList(),
   excludeNodes: iriList(),
-});
+  rank: oneOf(["shortest", "informative"], "path order: fewest hops, or most informative first; absent: shortest"),
+  fromDate: dateText("only relations dated on or after (by evidence or event)"),
+  toDate: dateText("only relations dated on or before"),
+  eventKinds: iriList("event class IRIs: events of other kinds are avoided"),
+}, ["rank", "fromDate", "toDate", "eventKinds"]);
 
 const pathResultSchema = obj({
   nodes: arr(iri(), L.maxHops + 1),
@@ -56,7 +65,8 @@ const pathResultSchema = obj({
     L.maxHops,
   ),
   explanation: arr(str(L.maxQuote + L.maxText), L.maxHops),
-});
+  score: obj({ total: num({ min: 0 }), hops: int(0, L.maxHops), hub: num({ min: 0 }), generic: num({ min: 0 }) }, [], "lower is more informative: hops + hub + generic"),
+}, ["score"]);
 
 const status = oneOf(["idle", "running", "done", "error"]);
 const direction = oneOf(["out", "in", "both"]);
@@ -91,7 +101,8 @@ export const stateSchema: ObjectSchema = obj({
     results: arr(pathResultSchema, L.maxPaths),
     chosen: int(-1, L.maxPaths - 1),
     message: text(),
-  }),
+    terminals: arr(iri(), MAX_TERMINALS, "set when the results are a connection of these entities (one tree), not paths"),
+  }, ["terminals"]),
   neighbourhood: obj({
     centers: iriList(),
     depth: int(1, 3),
@@ -165,6 +176,7 @@ const actionSchema: UnionSchema = {
         ["start", none],
         ["load", obj({ sources: arr(text(), L.maxSources), replace: bool() })],
         ["path", obj({ from: iri(), to: iri(), options: pathOptionsSchema })],
+        ["connect", obj({ terminals: arr(iri(), MAX_TERMINALS), options: pathOptionsSchema })],
         ["choose-path", obj({ index: int(0, L.maxPaths - 1) })],
         ["neighbourhood", obj({ centers: iriList(), depth: int(1, 3), direction, classes: iriList(), predicates: iriList(), limit: int(1, L.maxNodes), mode: oneOf(["only", "highlight"]) })],
         ["expand", obj({ node: iri(), limit: int(1, L.maxNodes), predicates: iriList("only relations of these predicates (absent: all)") }, ["predicates"])],

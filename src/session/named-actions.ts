@@ -4,6 +4,7 @@ import type { EditAction, StepAction as NamedAction } from "./act.ts";
 import { moveNodes as moveProducer, setPinned, type Appearance, type ColourBy, type SizeBy } from "./layout.ts";
 import { setEdgeNote, setNodeNote, setSessionNote } from "./notes.ts";
 import * as produce from "./producers.ts";
+import { connectFailed, connectFinished } from "./path-query.ts";
 import type { NeighbourhoodResultView, PathOptions, PathResultView, Selection, SparqlQueryRecord, YearRange } from "./types.ts";
 
 /** Nodes and edges a step adds to the drawn graph beyond the overview. */
@@ -35,6 +36,12 @@ export const actions = {
     const finish = "error" in outcome ? produce.pathFailed(outcome.error) : produce.pathFinished(outcome.results, outcome.message);
     const recorded = "error" in outcome ? recordPaths([], outcome.error) : recordPaths(outcome.results, outcome.message);
     return { action: { kind: "path", params: { from: query.from, to: query.to, options: query.options } }, recorded, state: all(withAdded(added), finish) };
+  },
+  /** Several entities joined by one tree of relations (issue 18), kept in the path state as one result. */
+  runConnect(query: { terminals: readonly string[]; options: PathOptions }, outcome: PathOutcome, added: Added = none): NamedAction {
+    const finish = "error" in outcome ? connectFailed(query.terminals, outcome.error) : connectFinished(query.terminals, outcome.results, outcome.message);
+    const recorded = "error" in outcome ? recordPaths([], outcome.error) : recordPaths(outcome.results, outcome.message);
+    return { action: { kind: "connect", params: { terminals: [...query.terminals], options: query.options } }, recorded, state: all(withAdded(added), finish) };
   },
   choosePath: (index: number): NamedAction => ({ action: { kind: "choose-path", params: { index } }, state: produce.choosePath(index) }),
   runNeighbourhood(params: NeighbourhoodParams, outcome: NeighbourhoodOutcome, added: Added = none): NamedAction {

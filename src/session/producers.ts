@@ -153,19 +153,24 @@ export const setPathOptions = (options: Partial<PathOptions>): Producer => (stat
   merged.maxLength = clampInt(merged.maxLength, 1, 12);
   return { ...state, path: { ...state.path, options: merged } };
 };
+/** The path state without a connection's terminals: a path query's results are paths again. */
+function asPaths(path: SessionState["path"]): SessionState["path"] {
+  const { terminals: _terminals, ...rest } = path;
+  return rest;
+}
 export const pathStarted = (): Producer => (state) => ({
   ...state,
-  path: { ...state.path, status: "running", results: [], chosen: -1, message: "" },
+  path: { ...asPaths(state.path), status: "running", results: [], chosen: -1, message: "" },
 });
 /** Stores results; the first is chosen and drives the highlight, or the message says why there is none. */
 export const pathFinished = (results: PathResultView[], message = ""): Producer => (state) => ({
   ...state,
-  path: { ...state.path, status: "done", results, chosen: results.length > 0 ? 0 : -1, message },
+  path: { ...asPaths(state.path), status: "done", results, chosen: results.length > 0 ? 0 : -1, message },
   focus: results.length > 0 ? "path" : state.focus === "path" ? "none" : state.focus,
 });
 export const pathFailed = (message: string): Producer => (state) => ({
   ...state,
-  path: { ...state.path, status: "error", results: [], chosen: -1, message },
+  path: { ...asPaths(state.path), status: "error", results: [], chosen: -1, message },
   focus: state.focus === "path" ? "none" : state.focus,
 });
 export const choosePath = (index: number): Producer => (state) =>

@@ -10,6 +10,7 @@ import type { SparqlAnswer } from "../sparql/sparql-endpoint.ts";
 import type { SessionFile } from "./format.ts";
 import { queryKinds, tripleKey, type EdgeTriple, type HistoryEntry, type RecordedResult } from "./history.ts";
 import { recordedWithEdges } from "./recorded-edges.ts";
+import { connectAsPath, queryOptions } from "./path-query.ts";
 
 export type ReplayRun =
   | { kind: "path"; paths: Path[] }
@@ -48,7 +49,7 @@ export function replaySession(file: SessionFile, graph: GraphIndex): ReplayRepor
     steps.push(replayEntry(file, entry, index, graph));
   });
   const focus = file.state.focus;
-  const focused = focus === "none" ? undefined : [...steps].reverse().find((s) => (focus === "path" ? s.entry.action.kind === "path" : s.entry.action.kind !== "path"));
+  const focused = focus === "none" ? undefined : [...steps].reverse().find((s) => (focus === "path" ? ["path", "connect"].includes(s.entry.action.kind) : !["path", "connect"].includes(s.entry.action.kind)));
   return { steps, final: focused ?? steps[steps.length - 1] ?? null };
 }
 
@@ -90,7 +91,7 @@ function inCurrentTerms(recorded: RecordedResult, g: GraphIndex): RecordedResult
 
 function missingNodes(entry: HistoryEntry, g: GraphIndex): string[] {
   const a = entry.action;
-  const nodes = a.kind === "path" ? [a.params.from, a.params.to] : a.kind === "neighbourhood" ? a.params.centers : a.kind === "expand" ? [a.params.node] : [];
+  const nodes = a.kind === "path" ? [a.params.from, a.params.to] : a.kind === "connect" ? a.params.terminals : a.kind === "neighbourhood" ? a.params.centers : a.kind === "expand" ? [a.params.node] : [];
   return nodes.filter((iri) => g.nodeByIri(iri) < 0);
 }
 
@@ -103,16 +104,14 @@ function termIds(g: GraphIndex, iris: readonly string[]): number[] {
 function runQuery(entry: HistoryEntry, g: GraphIndex): ReplayRun {
   const a = entry.action;
   if (a.kind === "path") {
-    const o = a.params.options;
-    const paths = findPaths(g, g.nodeByIri(a.params.from), g.nodeByIri(a.params.to), {
-      k: o.k,
-      maxLength: o.maxLength,
-      directed: o.directed,
-      excludePredicates: termIds(g, o.excludePredicates),
-      excludeClasses: termIds(g, o.excludeClasses),
-      excludeNodes: o.excludeNodes.map((n) => g.nodeByIri(n)).filter((n) => n >= 0),
-    });
+    // Ranking and evidence constraints as the workbench applied them (session/path-query.ts).
+    const paths = findPaths(g, g.nodeByIri(a.params.from), g.nodeByIri(a.params.to), queryOptions(g, a.params.options, (iris) => termIds(g, iris)));
     return { kind: "path", paths };
+  }
+  if (a.kind === "connect") {
+    // A connection is recorded as one path-shaped result: the tree's nodes and its relations.
+    const { path } = connectAsPath(g, a.params.terminals, a.params.options, (iris) => termIds(g, iris));
+    return { kind: "path", paths: path ? [path] : [] };
   }
   if (a.kind === "neighbourhood") {
     const p = a.params;

@@ -59,7 +59,7 @@ export function renderReport(file: SessionFile, options: ReportOptions): string 
   parts.push(`<h2>Queries</h2>`);
   const queries = file.history.filter((e, i) => i <= file.cursor && queryKinds.includes(e.action.kind));
   if (queries.length === 0) parts.push(`<p>No queries were run in this session.</p>`);
-  const lastPath = [...queries].reverse().find((e) => e.action.kind === "path");
+  const lastPath = [...queries].reverse().find((e) => e.action.kind === "path" || e.action.kind === "connect");
   const lookup = (t: EdgeTriple, isLastPath: boolean) => evidenceOf(file, t, g, isLastPath, options.evidence);
   for (const entry of queries) parts.push(stepSection(entry, recordedWithEdges(file, entry), entry === lastPath, lookup, g, node));
   parts.push(notesSection(file, node));
@@ -127,7 +127,9 @@ function stepSection(
   if (r.paths) {
     if (r.paths.length === 0 && !r.message) body.push("<p>No path was found.</p>");
     r.paths.forEach((p, i) => {
-      body.push(`<p><strong>${i + 1}.</strong> ${pathChain(p.nodes.map(node), p.edges.map((t, j) => t.source === p.nodes[j]))} (${p.edges.length} hop${p.edges.length === 1 ? "" : "s"})</p>`);
+      // A connection is a tree, not a chain: its entities are listed, its relations below.
+      if (entry.action.kind === "connect") body.push(`<p><strong>${i + 1}.</strong> ${p.nodes.map(node).join(", ")} (a tree of ${p.edges.length} relation${p.edges.length === 1 ? "" : "s"})</p>`);
+      else body.push(`<p><strong>${i + 1}.</strong> ${pathChain(p.nodes.map(node), p.edges.map((t, j) => t.source === p.nodes[j]))} (${p.edges.length} hop${p.edges.length === 1 ? "" : "s"})</p>`);
       if (p.explanation?.length) body.push(`<ol>${p.explanation.map((s) => `<li>${html(s)}</li>`).join("")}</ol>`);
       body.push(`<ul>${p.edges.map(edgeLine).join("")}</ul>`);
     });

@@ -42,6 +42,21 @@ export interface PathOptions {
   excludePredicates: string[];
   excludeClasses: string[];
   excludeNodes: string[];
+  /** Path order: fewest hops (absent: "shortest") or most informative first (issue 18). */
+  rank?: "shortest" | "informative";
+  /** Only relations dated within (by evidence or event): "2020", "2020-03", "2020-03-15". */
+  fromDate?: string;
+  toDate?: string;
+  /** Event class IRIs: events of other kinds are avoided. */
+  eventKinds?: string[];
+}
+
+/** How informative a path is (lower is more): hops plus hub and generic-relation penalties. */
+export interface PathScoreView {
+  total: number;
+  hops: number;
+  hub: number;
+  generic: number;
 }
 
 /** One step of a path: the edge walked, whether along or against its direction, and its evidence. */
@@ -61,6 +76,7 @@ export interface PathResultView {
   steps: PathStepView[];
   /** One plain-language sentence per step. */
   explanation: string[];
+  score?: PathScoreView;
 }
 
 export type QueryStatus = "idle" | "running" | "done" | "error";
@@ -75,6 +91,8 @@ export interface PathQuery {
   chosen: number;
   /** Why nothing was found, or what failed, in words. */
   message: string;
+  /** Set when the results are a connection of these entities (one tree, its relations as steps), not paths. */
+  terminals?: string[];
 }
 
 export type Direction = "out" | "in" | "both";

@@ -4,13 +4,13 @@ import type { Dataset } from "../rdf/dataset.ts";
 import { writeTurtle } from "../rdf/serialize.ts";
 import type { GraphIndex } from "../graph/types.ts";
 import { projectGraph } from "../graph/project.ts";
-import { countInstances, detailsOf, edgeId, evidenceOf, pickColourClasses, summaryOf, viewGraphOf } from "./data-views.ts";
+import { countInstances, detailsOf, edgeId, pickColourClasses, summaryOf, viewGraphOf } from "./data-views.ts";
+import { connectAnswer, pathAnswer } from "./data-paths.ts";
+import { eventClasses } from "../query/path-constraints.ts";
 import { layOut } from "./worker-layout.ts";
 import { classGroupsOf } from "./class-groups.ts";
 import { buildSearchIndex, searchLabels } from "../query/search.ts";
-import { findPaths } from "../query/path.ts";
 import { neighbourhood } from "../query/neighbourhood.ts";
-import { explainPath } from "../query/explain.ts";
 import { subgraphQuads } from "../query/subgraph.ts";
 import { currentTermIds } from "../query/replacements.ts";
 import type { PathOptions, PathResultView } from "../session/types.ts";
@@ -163,44 +163,30 @@ export class DataService {
 
   path(from: string, to: string, options: PathOptions): { paths: PathResultView[]; graph: ViewGraph; suggestion: string } {
     const index = this.need();
-    const source = this.nodeOf(from, "from");
-    const target = this.nodeOf(to, "to");
-    const found = findPaths(index, source, target, {
-      k: options.k,
-      maxLength: options.maxLength,
-      directed: options.directed,
-      excludePredicates: this.termIds(options.excludePredicates),
-      excludeClasses: this.termIds(options.excludeClasses),
-      excludeNodes: options.excludeNodes.map((iri) => index.nodeByIri(iri)).filter((n) => n >= 0),
-    });
-    const paths: PathResultView[] = found.map((path) => {
-      const explanation = explainPath(index, path);
-      let at = path.nodes[0];
-      const steps = path.steps.map((step) => {
-        const e = step.edge;
-        const next = step.forward ? index.edgeTargets[e] : index.edgeSources[e];
-        const p = index.edgePredicates[e];
-        const view = {
-          edge: `e${e}`,
-          forward: step.forward,
-          from: index.iri(at),
-          to: index.iri(next),
-          predicate: index.dataset.terms.value(p),
-          predicateLabel: index.termLabel(p),
-          evidence: evidenceOf(this.need(), e),
-        };
-        at = next;
-        return view;
-      });
-      return { nodes: path.nodes.map((n) => index.iri(n)), nodeLabels: path.nodes.map((n) => index.label(n)), steps, explanation };
-    });
+    const { found, paths, suggestion } = pathAnswer(index, this.nodeOf(from, "from"), this.nodeOf(to, "to"), options, (iris) => this.termIds(iris));
+    return { paths, graph: this.graphOfPaths(found), suggestion };
+  }
+
+  eventKinds(): string[] {
+    const index = this.need();
+    return [...eventClasses(index)].map((c) => index.dataset.terms.value(c));
+  }
+
+  /** The smallest tree of relations joining the terminals (issue 18), as one path-shaped result. */
+  connect(terminals: string[], options: PathOptions): { paths: PathResultView[]; graph: ViewGraph; suggestion: string } {
+    terminals.forEach((t, i) => this.nodeOf(t, `entity ${i + 1}`));
+    const { found, paths, suggestion } = connectAnswer(this.need(), terminals, options, (iris) => this.termIds(iris));
+    return { paths, graph: this.graphOfPaths(found), suggestion };
+  }
+
+  private graphOfPaths(found: readonly { nodes: number[]; steps: { edge: number }[] }[]): ViewGraph {
     const nodeIds = new Set<number>();
     const edgeIds = new Set<number>();
     for (const path of found) {
       for (const n of path.nodes) nodeIds.add(n);
       for (const step of path.steps) edgeIds.add(step.edge);
     }
-    return { paths, graph: viewGraphOf(this.need(), this.colourClass, [...nodeIds], [...edgeIds]), suggestion: paths.length ? "" : suggestLoosening(options) };
+    return viewGraphOf(this.need(), this.colourClass, [...nodeIds], [...edgeIds]);
   }
 
   neighbourhood(request: NeighbourhoodRequest) {
@@ -264,14 +250,6 @@ export function describeFailure(error: unknown): WorkerFailure {
     return { message: error.message, location: { file: error.file, line: error.line, column: error.column } };
   }
   return { message: error instanceof Error ? error.message : String(error) };
-}
-
-function suggestLoosening(options: PathOptions): string {
-  const tips: string[] = [];
-  if (options.directed) tips.push("untick “follow edge direction”");
-  if (options.excludePredicates.length || options.excludeClasses.length || options.excludeNodes.length) tips.push("remove some exclusions");
-  if (options.maxLength < 12) tips.push(`raise the maximum length above ${options.maxLength}`);
-  return tips.length ? `Try to ${tips.join(", or ")}.` : "The two nodes are not connected in this graph.";
 }
 
 function fnv1a(hash: number, text: string): number {

@@ -73,6 +73,12 @@ async function answer(message: RequestMessage): Promise<unknown> {
       const args = message.args as Requests["path"]["args"];
       return service.path(args.from, args.to, args.options);
     }
+    case "eventKinds":
+      return service.eventKinds();
+    case "connect": {
+      const args = message.args as Requests["connect"]["args"];
+      return service.connect(args.terminals, args.options);
+    }
     case "neighbourhood":
       return service.neighbourhood(message.args as Requests["neighbourhood"]["args"]);
     case "expand": {
@@ -87,6 +93,10 @@ async function answer(message: RequestMessage): Promise<unknown> {
       // Oxigraph (WASM) is fetched only when the SPARQL panel first asks.
       const { handleSparql } = await import("./sparql/worker-side.ts");
       return handleSparql(service, message.args as Requests["sparql"]["args"]);
+    }
+    case "author": {
+      const { handleAuthor } = await import("./authoring-worker.ts");
+      return handleAuthor(service, message.args as Requests["author"]["args"]);
     }
     default:
       throw new Error(`workbench/data: unknown request "${String((message as { type: unknown }).type)}".`);

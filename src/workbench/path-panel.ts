@@ -16,6 +16,7 @@ import { renderEvidence } from "./details.ts";
 import { fillOptions, h, replaceChildren, selectOptions } from "./dom.ts";
 import type { GraphView } from "./graph-view.ts";
 import type { DatasetSummary, SearchHit } from "./protocol.ts";
+import { PathExtras } from "./path-extras.ts";
 
 export interface PathPanelOptions {
   element: HTMLElement;
@@ -45,9 +46,12 @@ export class PathPanel {
   private readonly excludePredicates = h("select", { id: "path-exclude-predicates", attrs: { multiple: "", size: "4", "aria-label": "Relations to avoid" } });
   private readonly excludeClasses = h("select", { id: "path-exclude-classes", attrs: { multiple: "", size: "4", "aria-label": "Classes to avoid" } });
   private readonly results = h("div", { id: "path-results", class: "results" });
+  /** Ranking, evidence constraints and Connect several (issue 18). */
+  private readonly extras: PathExtras;
 
   constructor(private readonly options: PathPanelOptions) {
     const { store, search } = options;
+    this.extras = new PathExtras({ ...options, changed: () => this.readOptions() });
     this.fromBox = new Autocomplete({ placeholder: "From…", id: "path-from", label: "Path from", search, onPick: (hit) => store.apply(setPathEnds(hit.node, store.get().path.to)) });
     this.toBox = new Autocomplete({ placeholder: "To…", id: "path-to", label: "Path to", search, onPick: (hit) => store.apply(setPathEnds(store.get().path.from, hit.node)) });
     this.excludeNodeBox = new Autocomplete({
@@ -77,6 +81,7 @@ export class PathPanel {
         h("label", {}, "Paths ", this.kInput),
         h("label", {}, "Max length ", this.maxInput),
         h("label", { class: "check" }, this.directedBox, " Follow edge direction"),
+        this.extras.rankRow,
       ),
       h(
         "details",
@@ -86,7 +91,9 @@ export class PathPanel {
         h("label", { class: "stacked" }, "Avoid classes", this.excludeClasses),
         h("div", { class: "stacked" }, "Avoid nodes", this.excludeNodeBox.element, this.excludedNodeChips),
       ),
+      this.extras.constraints,
       h("div", { class: "row" }, h("button", { id: "path-run", class: "primary", on: { click: () => void this.run() } }, "Find paths")),
+      this.extras.connectSection,
       this.results,
     );
   }
@@ -107,6 +114,7 @@ export class PathPanel {
   setData(summary: DatasetSummary): void {
     fillOptions(this.excludePredicates, summary.predicates);
     fillOptions(this.excludeClasses, summary.classes);
+    void this.extras.setData(summary);
   }
 
   /** Puts the widgets in line with a restored or undone state. */
@@ -122,6 +130,7 @@ export class PathPanel {
     this.excludedNodes.clear();
     for (const iri of state.path.options.excludeNodes) this.excludedNodes.set(iri, labelOf(iri));
     this.renderExcludedNodes();
+    this.extras.sync(state);
     this.render(state);
   }
 
@@ -165,16 +174,17 @@ export class PathPanel {
     }
     replaceChildren(
       this.results,
-      h("p", { class: "muted" }, `${path.results.length} path${path.results.length === 1 ? "" : "s"} found. Choose one to highlight it.`),
-      ...path.results.map((result, i) => this.renderResult(result, i, i === path.chosen && state.focus === "path")),
+      h("p", { class: "muted" }, path.terminals ? `Connected${path.message ? `, but ${path.message}` : "."}` : `${path.results.length} path${path.results.length === 1 ? "" : "s"} found. Choose one to highlight it.`),
+      ...path.results.map((result, i) => this.renderResult(result, i, i === path.chosen && state.focus === "path", state)),
     );
   }
 
   kill(): void {
     for (const box of [this.fromBox, this.toBox, this.excludeNodeBox]) box.kill();
+    this.extras.kill();
   }
 
-  private renderResult(result: PathResultView, index: number, chosen: boolean): HTMLElement {
+  private renderResult(result: PathResultView, index: number, chosen: boolean, state: SessionState): HTMLElement {
     const choose = () => {
       this.options.store.dispatch(actions.choosePath(index));
       requestAnimationFrame(() => this.options.view.fitNodes(result.nodes));
@@ -186,8 +196,8 @@ export class PathPanel {
         "button",
         { class: "path-head", on: { click: choose } },
         h("span", { class: "path-number" }, `${index + 1}`),
-        h("span", { class: "path-chain" }, pathChain(result.nodeLabels, result.steps.map((s) => s.forward))),
-        h("span", { class: "muted" }, ` (${result.steps.length} step${result.steps.length === 1 ? "" : "s"})`),
+        h("span", { class: "path-chain" }, state.path.terminals ? result.nodeLabels.join(", ") : pathChain(result.nodeLabels, result.steps.map((s) => s.forward))),
+        h("span", { class: "muted path-score" }, PathExtras.heading(result, state)),
       ),
       h(
         "ol",
@@ -218,6 +228,7 @@ export class PathPanel {
         directed: this.directedBox.checked,
         excludePredicates: Array.from(this.excludePredicates.selectedOptions, (o) => o.value),
         excludeClasses: Array.from(this.excludeClasses.selectedOptions, (o) => o.value),
+        ...this.extras.read(),
       }),
     );
   }

@@ -2,6 +2,7 @@
 import type { EvidenceView, NeighbourhoodResultView, PathOptions, PathResultView } from "../session/types.ts";
 import type { NeighbourhoodParams } from "../session/history.ts";
 import type { SparqlReply, SparqlRequest } from "./sparql/protocol.ts";
+import type { AuthorReplies, AuthorRequest } from "./authoring-protocol.ts";
 import type { DatasetSummary, ViewGraph } from "./view-graph.ts";
 
 // Where these were defined before; the SPARQL protocol imports them from view-graph.ts so the two protocols do not import each other.
@@ -111,12 +112,21 @@ export interface Requests {
     args: { from: string; to: string; options: PathOptions };
     reply: { paths: PathResultView[]; graph: ViewGraph; suggestion: string };
   };
+  /** The class IRIs that are kinds of event (below prov:Activity), for the path constraints. */
+  eventKinds: { args: Record<string, never>; reply: string[] };
+  /** The smallest tree of relations joining several entities, as one path-shaped result (issue 18). */
+  connect: {
+    args: { terminals: string[]; options: PathOptions };
+    reply: { paths: PathResultView[]; graph: ViewGraph; suggestion: string };
+  };
   neighbourhood: { args: NeighbourhoodRequest; reply: { result: NeighbourhoodResultView; graph: ViewGraph } };
   /** With `predicates`, only neighbours joined by relations of those predicates. */
   expand: { args: { node: string; limit: number; predicates?: string[] }; reply: ViewGraph };
   export: { args: { nodes: string[]; edges: string[] }; reply: { turtle: string; quads: number } };
   /** The SPARQL panel's requests (sparql/protocol.ts), answered by a module the worker imports on first use. */
   sparql: { args: SparqlRequest; reply: SparqlReply };
+  /** Evidence-first authoring (authoring-protocol.ts), answered by a module the worker imports on first use. */
+  author: { args: AuthorRequest; reply: AuthorReplies[keyof AuthorReplies] };
 }
 
 export type RequestType = keyof Requests;
