@@ -8,6 +8,7 @@ import type { NamedText } from "../rdf/validate.ts";
 import type { AuthoredValidation } from "../session/authoring.ts";
 import type { GraphIndex } from "../graph/types.ts";
 import { curie } from "../rdf/curie.ts";
+import { localName } from "../graph/labels.ts";
 import { projectGraph } from "../graph/project.ts";
 import { expandCurie, resolveNode } from "../query/names.ts";
 import { normaliseText } from "../query/text.ts";
@@ -55,7 +56,7 @@ export function predicateNamed(graph: GraphIndex, schema: PredicateSchema, name:
   const byIri = schema.properties.find((p) => p.iri === iri);
   if (byIri) return byIri.iri;
   const key = normaliseText(name);
-  const local = (p: string) => normaliseText(p.slice(Math.max(p.lastIndexOf("#"), p.lastIndexOf("/")) + 1));
+  const local = (p: string) => normaliseText(localName(p));
   return (schema.properties.find((p) => normaliseText(p.label) === key) ?? schema.properties.find((p) => local(p.iri) === key))?.iri;
 }
 

@@ -1,7 +1,7 @@
 // The import's report as lines: rows read and imported per table, repairs, names matched and unmatched, disagreements, relations.
 import type { ImportResult } from "./tabular-import.ts";
+import { localName } from "../../graph/labels.ts";
 
-const localName = (iri: string) => iri.slice(Math.max(iri.lastIndexOf("/"), iri.lastIndexOf("#")) + 1);
 const fileName = (url: string) => decodeURIComponent(url.slice(url.lastIndexOf("/") + 1));
 
 /** Counts the tests assert, then the particulars, so a reader sees every repair and every unmatched name. */
