@@ -7,6 +7,7 @@ import type { Neighbourhood } from "../query/neighbourhood.ts";
 import { evidencePlace, relationPhrase } from "../query/explain.ts";
 import { pathChain } from "../query/path-chain.ts";
 import { subgraphQuads } from "../query/subgraph.ts";
+import { edgeSources, statedBy } from "../query/corroboration.ts";
 import { namedGraphsIn, writeTurtle } from "../rdf/serialize.ts";
 import { print, warn } from "./command.ts";
 import { wrap } from "./format.ts";
@@ -23,7 +24,9 @@ export function renderEdge(graph: GraphIndex, e: number, from: number, indent: s
   const line = forward
     ? `${indent}${graph.label(source)} —${phrase}→ ${graph.label(target)}`
     : `${indent}${graph.label(target)} ←${phrase}— ${graph.label(source)}`;
-  const lines = [line];
+  // Corroboration: how many sources state the relation, when more than one does.
+  const sourceCount = edgeSources(graph, e).length;
+  const lines = [sourceCount > 1 ? `${line}  (${statedBy(sourceCount)})` : line];
   const evidence = graph.evidence(e);
   const deeper = `${indent}    `;
   if (evidence.length === 0) lines.push(`${deeper}(no evidence recorded)`);
@@ -34,6 +37,7 @@ export function renderEdge(graph: GraphIndex, e: number, from: number, indent: s
     const source = named ? ` · ${shorten(item.sourceLabel, 60)}` : "";
     const date = item.date ? ` [${item.date}]` : "";
     lines.push(`${deeper}— ${place}${date}${source}`);
+    if (item.disagreement) lines.push(wrap(`≠ disputed: ${item.disagreement}`, deeper));
   }
   if (evidence.length > maxEvidence) lines.push(`${deeper}(+${evidence.length - maxEvidence} more quotes)`);
   return lines.join("\n");

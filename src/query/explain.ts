@@ -3,6 +3,7 @@ import type { Evidence, GraphIndex } from "../graph/types.ts";
 import { localName } from "../graph/project.ts";
 import type { Path } from "./path.ts";
 import { eventSentence, isEvent } from "./explain-event.ts";
+import { edgeSources, statedBy } from "./corroboration.ts";
 
 /**
  * The verb phrase of a predicate: its label in the data, else its local name split into words
@@ -41,10 +42,14 @@ function withQuote(g: GraphIndex, e: number, statement: string): string {
   const evidence = g.evidence(e);
   const quoted = evidence.find((item) => item.quote !== "") ?? evidence[0];
   if (quoted === undefined) return `${statement}.`;
-  const place = evidencePlace(quoted);
+  let place = evidencePlace(quoted);
+  // A source without pages (a table, a catalogue record) is named: its locator alone does not say which document.
+  if (quoted.page === undefined && quoted.sourceLabel && !place.includes(quoted.sourceLabel)) place = place ? `${place}, ${quoted.sourceLabel}` : quoted.sourceLabel;
   const quote = quoted.quote ? ` — "${quoted.quote}"` : "";
   const where = place ? ` (${place})` : "";
-  return `${statement}${quote}${where}.`;
+  const sources = edgeSources(g, e);
+  const corroborated = sources.length > 1 ? ` ${capitalise(statedBy(sources.length))}: ${sources.map((s) => s.label).join("; ")}.` : "";
+  return `${statement}${quote}${where}.${corroborated}`;
 }
 
 /**
@@ -69,3 +74,5 @@ export function explainPath(g: GraphIndex, path: Path): string[] {
     return withQuote(g, e, statement);
   });
 }
+
+const capitalise = (text: string) => text[0].toUpperCase() + text.slice(1);

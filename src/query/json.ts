@@ -4,6 +4,7 @@ import { explainPath, relationPhrase } from "./explain.ts";
 import type { Neighbourhood } from "./neighbourhood.ts";
 import type { Path } from "./path.ts";
 import { scorePath, type PathScore } from "./path-score.ts";
+import { edgeSources, evidenceCell, type SourceRef } from "./corroboration.ts";
 
 export interface NodeJson {
   iri: string;
@@ -21,6 +22,11 @@ export interface EvidenceJson {
   /** Every page, when the quote crosses a page break. */
   pages?: number[];
   date?: string;
+  /** The table row and column, for evidence from a table cell (kg:CellEvidence). */
+  row?: number;
+  column?: string;
+  /** Another source that says the opposite. */
+  disagreement?: string;
 }
 
 export interface EdgeJson {
@@ -30,6 +36,8 @@ export interface EdgeJson {
   predicate: string;
   predicateLabel: string;
   evidence: EvidenceJson[];
+  /** The distinct sources of the evidence: how many sources state the relation, and which. */
+  sources: SourceRef[];
 }
 
 export interface PathEdgeJson extends EdgeJson {
@@ -73,8 +81,12 @@ export function edgeToJson(g: GraphIndex, e: number): EdgeJson {
       if (item.page !== undefined) json.page = item.page;
       if (item.pages !== undefined) json.pages = item.pages;
       if (item.date !== undefined) json.date = item.date;
+      const cell = evidenceCell(g, item.statement);
+      if (cell) Object.assign(json, cell);
+      if (item.disagreement !== undefined) json.disagreement = item.disagreement;
       return json;
     }),
+    sources: edgeSources(g, e),
   };
 }
 

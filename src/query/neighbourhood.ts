@@ -17,6 +17,8 @@ export interface NeighbourhoodOptions {
   /** Also return the allowed edges between returned nodes that the traversal did not cross (e.g. between two
    * nodes at the last depth), whatever their direction; default false. */
   induced?: boolean;
+  /** Edges for which this returns false are not followed (source constraints: corroboration.ts). */
+  edgeFilter?: (edge: number) => boolean;
 }
 
 export interface Neighbourhood {
@@ -81,6 +83,7 @@ export function neighbourhood(g: GraphIndex, centers: number[], options: Neighbo
   const { seen, depth, edgeSeen, queue, edgeList } = scratch;
   const allowed = options.predicates?.length ? new Set(options.predicates) : undefined;
   const classes = options.classes?.length ? new Set(options.classes) : undefined;
+  const edgeFilter = options.edgeFilter;
   const classOk = (n: number) => {
     if (classes === undefined) return true;
     for (let i = g.nodeClassOffsets[n]; i < g.nodeClassOffsets[n + 1]; i++) if (classes.has(g.nodeClassTerms[i])) return true;
@@ -118,6 +121,7 @@ export function neighbourhood(g: GraphIndex, centers: number[], options: Neighbo
       for (let i = offsets[u]; i < offsets[u + 1]; i++) {
         const e = ids[i];
         if (allowed !== undefined && !allowed.has(g.edgePredicates[e])) continue;
+        if (edgeFilter !== undefined && !edgeFilter(e)) continue;
         const v = other[e];
         if (seen[v] !== gen) {
           if (seen[v] === rejected) continue;
@@ -147,6 +151,7 @@ export function neighbourhood(g: GraphIndex, centers: number[], options: Neighbo
         const e = g.outEdgeIds[j];
         if (edgeSeen[e] === gen || seen[g.edgeTargets[e]] !== gen) continue;
         if (allowed !== undefined && !allowed.has(g.edgePredicates[e])) continue;
+        if (edgeFilter !== undefined && !edgeFilter(e)) continue;
         edgeSeen[e] = gen;
         edgeList[edgeCount++] = e;
       }

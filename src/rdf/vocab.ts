@@ -57,5 +57,5 @@ export const foaf = namespace(prefixes.foaf, ["name", "page", "homepage"] as con
 export const schema = namespace(prefixes.schema, ["name", "alternateName", "description", "Class", "domainIncludes", "rangeIncludes", "url", "sameAs"] as const);
 export const kg = namespace(prefixes.kg, [
   "Evidence", "quote", "locator", "page", "cleanedText", "iso3166Alpha2", "iso3166Alpha3",
-  "onDate", "since", "fromDate", "deadline", "tableYear", "CellEvidence", "cellValue", "disagreement",
+  "onDate", "since", "fromDate", "deadline", "tableYear", "CellEvidence", "cellValue", "disagreement", "row", "column",
 ] as const);

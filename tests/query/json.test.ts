@@ -31,6 +31,7 @@ describe("pathsToJson", async () => {
         page: 2,
         date: "2020",
       }],
+      sources: [{ iri: kgr("euiss-brief-2020-10"), label: "Towards urban decoupling? China's smart city ambitions at the time of Covid-19" }],
     });
     expect(path.edges[0]).toMatchObject({ source: kgr("government-of-kenya"), target: kgr("kenya"), direction: "backward" });
     expect(path.edges[0].evidence[0]).not.toHaveProperty("page");
@@ -55,7 +56,7 @@ describe("neighbourhoodToJson", async () => {
       { iri: kgr("china"), label: "China", types: [kg("Country")], depth: 1 },
     ]);
     expect(json.edges).toEqual([
-      { source: kgr("dahua"), target: kgr("china"), predicate: kg("headquarteredIn"), predicateLabel: "is headquartered in", evidence: [] },
+      { source: kgr("dahua"), target: kgr("china"), predicate: kg("headquarteredIn"), predicateLabel: "is headquartered in", evidence: [], sources: [] },
     ]);
     expect(json.truncated).toBe(false);
   });

@@ -2,7 +2,8 @@
 import type { Command } from "../command.ts";
 import { print, printJson } from "../command.ts";
 import { UsageError, flag, intOption, listOption, stringOption } from "../args.ts";
-import type { Direction } from "../../query/neighbourhood.ts";
+import type { Direction, NeighbourhoodOptions } from "../../query/neighbourhood.ts";
+import { sourceOptionSpecs } from "../source-options.ts";
 
 const directions: readonly Direction[] = ["out", "in", "both"];
 
@@ -17,19 +18,24 @@ spaces) and every relation among them, each with its quote and place in the sour
 --direction out follows relations from subject to object, in the reverse, both (default) either way.
 --classes walks only through entities of those classes (the given entities always count), so with --depth 2
 the middle step must be of those classes too; --predicates follows only those relations.
+A relation more than one source states says so ("stated by 2 sources"); --min-sources N follows only relations
+that N distinct sources state, --source only those a given source states.
 --json prints {"center":[iri...],"nodes":[{"iri","label","types","depth"}],"edges":[{"source","target",
-"predicate","predicateLabel","evidence":[...]}],"truncated":false}; --turtle prints the triples as Turtle.
+"predicate","predicateLabel","evidence":[...],"sources":[{"iri","label"}]}],"truncated":false}; evidence from a
+table cell has "row" and "column". --turtle prints the triples as Turtle.
 
 Examples:
   kg neighbours Huawei
   kg neighbours "Digital Silk Road" --depth 2 --classes Company
-  kg neighbours kgr:huawei kgr:dji --direction out --json`,
+  kg neighbours kgr:huawei kgr:dji --direction out --json
+  kg neighbours Huawei --source carnegie-aigs-2019`,
     options: {
       depth: { type: "string", value: "D", help: "hops from the given entities (default 1)" },
       direction: { type: "string", value: "out|in|both", help: "which way to follow relations (default both)" },
       classes: { type: "string", list: true, value: "c1,c2", help: "reach, and walk through, only entities of these classes" },
       predicates: { type: "string", list: true, value: "p1,p2", help: "follow only these relations" },
       limit: { type: "string", value: "N", help: "at most N entities (default 500); the output says when it cut" },
+      ...sourceOptionSpecs,
       json: { type: "boolean", help: "print JSON instead of text" },
       turtle: { type: "boolean", help: "print the triples and their evidence as Turtle" },
     },
@@ -43,18 +49,19 @@ Examples:
       throw new UsageError(`kg neighbours: --direction must be out, in or both, got ${JSON.stringify(direction)}`, "neighbours");
     }
     if (flag(parsed, "json") && flag(parsed, "turtle")) throw new UsageError(`kg neighbours: choose one of --json and --turtle`, "neighbours");
-    const [{ loadGraph, resolveNodes, resolveTerms }, { neighbourhood }, { neighbourhoodToJson }, render] = await Promise.all([
+    const [{ loadGraph, resolveNodes, resolveTerms }, { neighbourhood }, { neighbourhoodToJson }, render, { sourceConstraintsOf }, { withSourceConstraints }] = await Promise.all([
       import("../graph.ts"), import("../../query/neighbourhood.ts"), import("../../query/json.ts"), import("../render.ts"),
+      import("../source-options.ts"), import("../../query/corroboration.ts"),
     ]);
     const { graph } = await loadGraph(context.dataFiles, context.baseIRI);
     const centers = [...new Set(resolveNodes(graph, parsed.positionals))];
-    const result = neighbourhood(graph, centers, {
+    const result = neighbourhood(graph, centers, withSourceConstraints<NeighbourhoodOptions>(graph, sourceConstraintsOf(graph, parsed, "neighbours"), {
       depth,
       direction,
       limit,
       classes: resolveTerms(graph, listOption(parsed, "classes"), "class"),
       predicates: resolveTerms(graph, listOption(parsed, "predicates"), "predicate"),
-    });
+    }));
     if (flag(parsed, "json")) printJson(neighbourhoodToJson(graph, result));
     else if (flag(parsed, "turtle")) render.printSubgraphTurtle(graph, result.nodes.map((n) => n.node), result.edges);
     else print(render.neighbourhoodText(graph, result, depth));

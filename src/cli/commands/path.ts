@@ -4,6 +4,7 @@ import { print, printJson } from "../command.ts";
 import { UsageError, flag, intOption, type ParsedCommand } from "../args.ts";
 import type { PathOptions } from "../../query/path.ts";
 import { constraintOptionSpecs } from "../path-options.ts";
+import { sourceOptionSpecs } from "../source-options.ts";
 import type { GraphIndex } from "../../graph/types.ts";
 
 const defaultK = 3;
@@ -27,8 +28,12 @@ intermediate entity log2 of its number of relations (hubs say little), each rela
 predicate is used (generic relations say little); lower scores first, each path's score and parts shown.
 --from-date/--to-date keep relations dated in the range (by their evidence or their event); --event-kinds
 lets the path pass only through events of those kinds. With no path, kg names the options whose dropping gives one.
+Each hop says how many sources state it when more than one does ("stated by 2 sources"); --min-sources N uses
+only relations that N distinct sources state, --source only those a given source states (e.g.
+--source carnegie-aigs-2019).
 --json prints {"paths":[{"nodes":[{"iri","label","types"}],"edges":[{"source","target","predicate",
-"predicateLabel","direction","evidence":[{"quote","source","locator","page","date"}]}],"explanation":[...],
+"predicateLabel","direction","evidence":[{"quote","source","locator","page","date","row","column"}],
+"sources":[{"iri","label"}]}],"explanation":[...],
 "score":{"total","hops","hub","generic"}}]}.
 --turtle prints the triples of the paths and their evidence as Turtle.
 
@@ -37,7 +42,8 @@ Examples:
   kg path Huawei Kenya --k 5 --max-length 4
   kg path Huawei Kenya --exclude China --directed
   kg path DJI "Digital Silk Road" --rank informative
-  kg path Huawei Kenya --from-date 2020-03 --to-date 2020-04 --event-kinds Donation`,
+  kg path Huawei Kenya --from-date 2020-03 --to-date 2020-04 --event-kinds Donation
+  kg path Huawei Ecuador --min-sources 2`,
     options: {
       k: { type: "string", short: "k", value: "N", help: `show the N shortest paths (default ${defaultK}, at most ${maxK})` },
       all: { type: "boolean", help: "show every shortest path instead (up to --limit)" },
@@ -50,6 +56,7 @@ Examples:
       "exclude-classes": { type: "string", list: true, value: "c1,c2", help: "avoid entities of these classes as intermediate steps" },
       rank: { type: "string", value: "R", help: "shortest (default) or informative: fewest hops, or most specific first" },
       ...constraintOptionSpecs,
+      ...sourceOptionSpecs,
       json: { type: "boolean", help: "print JSON instead of text" },
       turtle: { type: "boolean", help: "print the paths' triples and evidence as Turtle" },
     },
@@ -67,7 +74,10 @@ Examples:
     if (rank === "informative" && flag(parsed, "all")) throw new UsageError(`kg path: --all lists every shortest path; it cannot be ranked (drop --rank or --all)`, "path");
     const { graph } = await loadGraph(context.dataFiles, context.baseIRI);
     const [from, to] = resolveNodes(graph, parsed.positionals);
-    const options: PathOptions = pathOptionsOf(graph, parsed, "path", { k, allShortest: flag(parsed, "all"), limit, maxLength, rank });
+    const { sourceConstraintsOf } = await import("../source-options.ts");
+    const { withSourceConstraints } = await import("../../query/corroboration.ts");
+    const sourceConstraints = sourceConstraintsOf(graph, parsed, "path");
+    const options: PathOptions = withSourceConstraints(graph, sourceConstraints, pathOptionsOf(graph, parsed, "path", { k, allShortest: flag(parsed, "all"), limit, maxLength, rank }));
     const paths = findPaths(graph, from, to, options);
     if (flag(parsed, "json")) printJson(pathsToJson(graph, paths));
     else if (flag(parsed, "turtle")) printSubgraphTurtle(graph, paths.flatMap((p) => p.nodes), paths.flatMap((p) => p.steps.map((s) => s.edge)));
@@ -92,6 +102,14 @@ async function noPathText(graph: GraphIndex, from: number, to: number, options: 
   const { loosenAdvice } = await import("../path-options.ts");
   const base = { k: 1, maxLength: options.maxLength, rank: options.rank };
   hints.push(...loosenAdvice(graph, parsed, "path", base, (loose) => findPaths(graph, from, to, loose)[0]?.steps.length));
+  // The source constraints ride on every option set above; without them alone, is there a path?
+  const { sourceConstraintsOf, sourceOptionText, hasSourceConstraints } = await import("../source-options.ts");
+  const sourceConstraints = sourceConstraintsOf(graph, parsed, "path");
+  if (hasSourceConstraints(sourceConstraints)) {
+    const { pathOptionsOf } = await import("../path-options.ts");
+    const hops = findPaths(graph, from, to, pathOptionsOf(graph, parsed, "path", base))[0]?.steps.length;
+    if (hops !== undefined) hints.push(`drop ${sourceOptionText(sourceConstraints)}: then a connection of ${hops} hop${hops === 1 ? "" : "s"} exists`);
+  }
   const settings = `within ${options.maxLength} hop${options.maxLength === 1 ? "" : "s"}${options.directed ? ", directed" : ""}`;
   return [`No path between ${between} ${settings}.`, ...(hints.length ? ["Try:", ...hints.map((hint) => `  - ${hint}`)] : [])].join("\n");
 }
