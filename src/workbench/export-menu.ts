@@ -3,6 +3,7 @@ import { downloadAsPNG } from "@sigma/export-image";
 import type { SessionState, SessionStore } from "../session/index.ts";
 import type { DataClient } from "./data-client.ts";
 import { h } from "./dom.ts";
+import { highResolutionPng, viewSvg } from "./export-image.ts";
 import type { GraphView } from "./graph-view.ts";
 
 /** Saves a blob as a download named `name`. */
@@ -70,6 +71,8 @@ export class ExportMenu {
       this.queryButton,
       this.pathsButton,
       h("button", { id: "export-png", on: { click: () => void this.exportPng() } }, "PNG image of the view"),
+      h("button", { id: "export-png-3x", title: "The same picture at three times the screen's resolution, for print and slides", on: { click: () => void this.exportImage("png3x") } }, "PNG image, 3× resolution"),
+      h("button", { id: "export-svg", title: "Vector image: nodes, relations and the labels shown, as text", on: { click: () => void this.exportImage("svg") } }, "SVG image of the view"),
     );
     this.element = h(
       "div",
@@ -123,6 +126,19 @@ export class ExportMenu {
     try {
       const { turtle } = await this.options.client.request("export", { nodes, edges });
       downloadBlob(`smartcity-kg-${what}.ttl`, new Blob([turtle], { type: "text/turtle" }));
+    } catch (error) {
+      this.options.showError(error);
+    }
+  }
+
+  /** A high-resolution PNG or an SVG of the view as drawn (export-image.ts). */
+  async exportImage(kind: "png3x" | "svg"): Promise<void> {
+    this.close();
+    try {
+      const view = this.options.view();
+      const sigma = view.sigma as unknown as Parameters<typeof viewSvg>[0];
+      if (kind === "svg") downloadBlob("smartcity-kg-view.svg", new Blob([viewSvg(sigma, view.visible())], { type: "image/svg+xml" }));
+      else downloadBlob("smartcity-kg-view@3x.png", await highResolutionPng(sigma, 3));
     } catch (error) {
       this.options.showError(error);
     }
