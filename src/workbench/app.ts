@@ -2,6 +2,7 @@
 import { actions } from "../session/named-actions.ts";
 import { clearSelectionOrQuery, createSessionStore, type SessionStore } from "../session/index.ts";
 import { Autocomplete } from "./autocomplete.ts";
+import { Authoring } from "./authoring-ui.ts";
 import { ContextMenu } from "./context-menu.ts";
 import { DataClient } from "./data-client.ts";
 import { DataSources } from "./data-sources.ts";
@@ -142,6 +143,16 @@ export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle
     },
   });
   cleanups.push(() => fileDrop.kill());
+  // Evidence-first authoring (authoring-ui.ts): sources and relations are data files of the session, so saves keep them.
+  const authoring = new Authoring({
+    client, container: shell.centre, toolbar: shell.toolbar, dataSources, download: downloadBlob, showError, showInfo: (m) => shell.showInfo(m),
+    load: async (name, text) => {
+      if (!(await builder.load([{ name, text, format: "turtle" }], false))) return false;
+      session?.dataLoaded([name]);
+      return true;
+    },
+  });
+  cleanups.push(() => authoring.kill());
 
   /** The SPARQL panel and Oxigraph are fetched only when first opened. */
   function openSparql(): void {

@@ -1,0 +1,114 @@
+// Evidence-first authoring in the built workbench (Chromium): open a PDF, accept a candidate, author one from a selected
+// quote, find it in a path, export the changes, and keep it all over a reload.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { fileURLToPath } from "node:url";
+import { useWorkbenchSite } from "./harness.ts";
+import { flush, pick, ready, runPath } from "./session-helpers.ts";
+
+const pdf = fileURLToPath(new URL("../fixtures/sources/catalogue-record.pdf", import.meta.url));
+const workbench = useWorkbenchSite({ screenshotPrefix: "authoring-" });
+const QUOTE = "the concept was endorsed by President Xi Jinping";
+
+/** Selects the characters of `text` in the reader's text, as a person dragging over them would. */
+async function selectInReader(page: Page, text: string): Promise<void> {
+  await page.evaluate((wanted) => {
+    // The text runs through several nodes (mentions are marks): find the start and end across them.
+    const root = document.querySelector("#source-reader-text")!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes: { node: Node; from: number }[] = [];
+    let all = "";
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement?.classList.contains("page-label")) continue;
+      nodes.push({ node, from: all.length });
+      all += node.textContent;
+    }
+    const at = all.indexOf(wanted);
+    if (at < 0) throw new Error(`not in the reader: ${wanted}`);
+    const place = (offset: number, end: boolean) => {
+      const i = nodes.findLastIndex((n) => (end ? n.from < offset : n.from <= offset));
+      return [nodes[i].node, offset - nodes[i].from] as const;
+    };
+    const range = document.createRange();
+    range.setStart(...place(at, false));
+    range.setEnd(...place(at + wanted.length, true));
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+  }, text);
+  await page.locator("#new-relation:not([disabled])").waitFor();
+}
+
+describe("authoring (built site in Chromium)", () => {
+  it("opens a PDF, accepts a candidate, authors a relation from a selection, finds it in a path, exports it, keeps it over a reload", async () => {
+    const { page } = await workbench.open();
+    await ready(page);
+    await page.setInputFiles("#source-input", pdf);
+    await page.locator("#source-reader:not([hidden])").waitFor({ timeout: 60_000 });
+    // Its pages, and the known entities it names highlighted.
+    expect(await page.locator("#source-reader-text .page-label").allTextContents()).toEqual(["Page 1", "Page 2"]);
+    expect(await page.locator("#source-reader-text mark.mention").count()).toBeGreaterThan(10);
+    expect(await page.locator("#source-reader-text mark.mention", { hasText: "Digital Silk Road" }).count()).toBe(1);
+
+    // Accept the first candidate as it is offered.
+    await page.locator("#candidate-list .candidate .accept").first().click();
+    await page.locator("#relation-form:not([hidden])").waitFor();
+    await page.fill("#relation-analyst", "Ana Lyst");
+    await page.locator("#relation-predicate option").first().waitFor({ state: "attached" });
+    await page.click("#relation-add");
+    await page.locator("#relation-form[hidden]").waitFor({ state: "attached", timeout: 60_000 });
+
+    // Author one from a selected quote: Xi Jinping promotes the 13th Five-Year Plan.
+    await selectInReader(page, QUOTE);
+    await page.click("#new-relation");
+    expect(await page.locator("#relation-form .relation-quote").textContent()).toBe(QUOTE);
+    expect(await page.locator("#relation-form .relation-place").textContent()).toMatch(/^p\. 1 · Abstract · characters \d+–\d+$/);
+    await pick(page, "#relation-subject", "Xi Jinping");
+    await pick(page, "#relation-object", "13th Five-Year Plan");
+    await page.waitForFunction(() => [...document.querySelectorAll<HTMLOptionElement>("#relation-predicate option")].some((o) => o.value.endsWith("#promotes")));
+    // Predicates whose domain and range fit come first.
+    expect(await page.locator("#relation-predicate optgroup").first().getAttribute("label")).toBe("Domain and range fit");
+    await page.selectOption("#relation-predicate", "https://w3id.org/smartcity-kg/ontology#promotes");
+    await page.click("#relation-add");
+    await page.locator("#relation-form[hidden]").waitFor({ state: "attached", timeout: 60_000 });
+
+    // An invalid one says why: a quote that does not fit the predicate's range.
+    await selectInReader(page, "Digital Silk Road");
+    await page.click("#new-relation");
+    await pick(page, "#relation-subject", "Digital Silk Road");
+    await pick(page, "#relation-object", "Kenya");
+    await page.waitForFunction(() => document.querySelectorAll("#relation-predicate option").length > 0);
+    await page.selectOption("#relation-predicate", "https://w3id.org/smartcity-kg/ontology#suppliesTo");
+    await page.click("#relation-add");
+    await page.locator("#relation-form .relation-problems li", { hasText: "domain-range" }).first().waitFor({ timeout: 60_000 });
+    await page.click("#relation-form .relation-buttons button:not(.primary)");
+
+    // A path a minute later uses the new relation, with its quote.
+    await page.click("#source-reader .close");
+    await runPath(page, "Xi Jinping", "13th Five-Year Plan");
+    const results = await page.locator("#path-results").textContent();
+    expect(results).toContain(QUOTE);
+
+    // The changes export as Turtle: both relations, who and from which source.
+    const download = page.waitForEvent("download");
+    await page.locator("#source-select").focus();
+    await page.waitForFunction(() => document.querySelectorAll("#source-select option").length > 3);
+    const pdfSource = await page.locator("#source-select option", { hasText: "Towards Urban Decoupling" }).last().getAttribute("value");
+    await page.selectOption("#source-select", pdfSource!);
+    await page.locator("#source-reader:not([hidden])").waitFor();
+    await page.click("#export-changes");
+    const file = await (await download).path();
+    const turtle = readFileSync(file!, "utf8");
+    expect(turtle).toContain("kg:promotes kgr:13th-five-year-plan");
+    expect(turtle).toContain(`oa:exact "${QUOTE}"`);
+    expect(turtle).toContain('foaf:name "Ana Lyst"');
+    expect((turtle.match(/a rdf:Statement, kg:Evidence/g) ?? []).length).toBe(2);
+
+    // The session keeps all of it: after a reload the path is found again with the quote.
+    await flush(page);
+    await page.reload();
+    await ready(page);
+    await runPath(page, "Xi Jinping", "13th Five-Year Plan");
+    expect(await page.locator("#path-results").textContent()).toContain(QUOTE);
+  }, 240_000);
+});
