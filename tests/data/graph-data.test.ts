@@ -491,16 +491,26 @@ function csvRecords(text: string, delimiter: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === delimiter) record.push(cell), (cell = "");
-    else if (c === "\n" || c === "\r") {
+    else if (c === delimiter) {
+      record.push(cell);
+      cell = "";
+    } else if (c === "\n" || c === "\r") {
       if (c === "\r" && text[i + 1] === "\n") i++;
-      record.push(cell), records.push(record), (record = []), (cell = "");
+      record.push(cell);
+      records.push(record);
+      record = [];
+      cell = "";
     } else cell += c;
   }
-  if (cell !== "" || record.length > 0) record.push(cell), records.push(record);
+  if (cell !== "" || record.length > 0) {
+    record.push(cell);
+    records.push(record);
+  }
   return records;
 }
