@@ -1,7 +1,9 @@
 // kg source add / list / mentions and kg relation add, end to end in a store of their own, then kg path and kg validate on it.
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { fixture, repoRoot, runKg } from "./run-kg.ts";
 
@@ -30,8 +32,8 @@ describe("kg source and kg relation", () => {
     expect(again.stderr).toContain(`this text was added before, as EUISS Brief 10/2020 (PDF) (${S}); nothing added`);
   }, 60_000);
 
-  it("adds an HTML page, its readable text only", async () => {
-    const added = await runKg(["source", "add", fixture("sources", "catalogue-record.html"), "--title", "Catalogue record (web page)", ...into]);
+  it("adds an HTML page (named by a file: URL), its readable text only", async () => {
+    const added = await runKg(["source", "add", pathToFileURL(fixture("sources", "catalogue-record.html")).href, "--title", "Catalogue record (web page)", ...into]);
     expect(added.code).toBe(0);
     const text = readFileSync(join(store, "sources", "source-catalogue-record-web-page.txt"), "utf8");
     expect(text).toContain("European Union Institute for Security Studies & Policy Brief");
@@ -93,6 +95,10 @@ describe("kg source and kg relation", () => {
     const valid = await runKg(["validate", ...withStore.filter((file) => !file.endsWith("shapes.ttl"))]);
     expect(valid.stdout).toMatch(/^valid: /m);
     expect(valid.code).toBe(0);
+    // The changeset is plain Turtle any RDF tool reads.
+    const rapper = spawnSync("rapper", ["-i", "turtle", "-c", join(store, "authored.ttl")], { encoding: "utf8" });
+    expect(rapper.status).toBe(0);
+    expect(rapper.stderr).toMatch(/Parsing returned \d+ triples/);
   }, 120_000);
 
   it("refuses a quote that is not verbatim, an ambiguous one, an unfitting predicate, and no analyst, writing nothing", async () => {

@@ -1,6 +1,7 @@
 // kg source: add a source (text, HTML, PDF) with its metadata, list the sources, print a source's candidate relations.
 import { existsSync } from "node:fs";
 import { basename, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Command } from "../command.ts";
 import { print, printJson, warn } from "../command.ts";
 import { UsageError, intOption, listOption, stringOption, flag } from "../args.ts";
@@ -15,7 +16,7 @@ export const sourceCommand: Command = {
     arguments: "<add|list|mentions> [<file>|<source>]",
     minPositionals: 1,
     maxPositionals: 2,
-    details: `kg source add <file> reads a plain text (.txt), HTML (.html) or PDF (.pdf) file, stores its text (PDF: page by
+    details: `kg source add <file> (a path or a file: URL) reads a plain text (.txt), HTML (.html) or PDF (.pdf) file, stores its text (PDF: page by
 page, pages separated by form feeds) as sources/<slug>.txt and states the source (a kg:Publication and
 prov:Entity: title, authors, publisher, date, licence, sha256 of the text, format, kg:cleanedText) in
 authored.ttl, both in the store: graph-data/ (so every kg command sees it) or --into DIR. Title, authors and
@@ -54,12 +55,19 @@ Examples:
     const [action, target] = parsed.positionals;
     if (!(actions as readonly string[]).includes(action)) throw new UsageError(`kg source: unknown action ${JSON.stringify(action)}; expected add, list or mentions`, "source");
     if (action !== "list" && target === undefined) throw new UsageError(`kg source ${action}: name the ${action === "add" ? "file" : "source"}`, "source");
-    if (action === "add" && !existsSync(target)) throw new UsageError(`kg source add: cannot read ${JSON.stringify(target)}: no such file`, "source");
+    // A file: URL names a local file too (kg source add file:///reports/x.pdf).
+    let file = target;
+    try {
+      if (action === "add" && target.startsWith("file:")) file = fileURLToPath(target);
+    } catch {
+      throw new UsageError(`kg source add: ${JSON.stringify(target)} is not a file: URL of a local file`, "source");
+    }
+    if (action === "add" && !existsSync(file)) throw new UsageError(`kg source add: cannot read ${JSON.stringify(target)}: no such file`, "source");
     const { authoringContext } = await import("../authoring-context.ts");
     const ctx = await authoringContext(stringOption(parsed, "into"), context);
     if (action === "list") return listSources(ctx, flag(parsed, "json"));
     if (action === "mentions") return printMentions(ctx, target, intOption(parsed, "source", "limit", 20), flag(parsed, "json"));
-    return addSource(ctx, target, parsed.values);
+    return addSource(ctx, file, parsed.values);
   },
 };
 
