@@ -172,6 +172,7 @@ describe("kg path on the fixture graph", () => {
         locator: "Covid-19: an opportunity to promote Chinese technologies",
         page: 2,
       }],
+      sources: [{ iri: iri("euiss-brief-2020-10"), label: "EUISS Brief 10/2020" }],
     });
     expect(second.source).toBe(iri("china"));
     expect(second.target).toBe(iri("digital-silk-road"));
@@ -284,7 +285,7 @@ describe("kg neighbours", () => {
     for (const node of json.nodes) expect(Object.keys(node).sort()).toEqual(["depth", "iri", "label", "types"]);
     expect(json.edges).toHaveLength(4);
     for (const edge of json.edges) {
-      expect(Object.keys(edge).sort()).toEqual(["evidence", "predicate", "predicateLabel", "source", "target"]);
+      expect(Object.keys(edge).sort()).toEqual(["evidence", "predicate", "predicateLabel", "source", "sources", "target"]);
       expect(edge.evidence.length).toBe(1);
     }
   });
