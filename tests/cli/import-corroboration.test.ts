@@ -76,4 +76,15 @@ describe("corroboration on the command line", () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('--source "Kenya" (Kenya) states no relation; sources:');
   });
+
+  it("SPARQL reaches the same corroboration: the sources are in the data", async () => {
+    const query = `SELECT ?country (COUNT(DISTINCT ?source) AS ?sources) WHERE {
+      ?ev rdf:subject kgr:huawei ; rdf:predicate kg:suppliesSurveillanceTechnologyTo ; rdf:object ?c ; prov:wasDerivedFrom ?source .
+      ?c skos:prefLabel ?l . BIND(STR(?l) AS ?country) } GROUP BY ?country HAVING (COUNT(DISTINCT ?source) >= 2) ORDER BY ?country`;
+    const result = await runKg(["sparql", query, "--format", "json"]);
+    expect(result.code).toBe(0);
+    const rows = JSON.parse(result.stdout).results.bindings as { country: { value: string }; sources: { value: string } }[];
+    expect(rows.map((r) => r.country.value)).toContain("Ecuador");
+    expect(rows.every((r) => r.sources.value === "2")).toBe(true);
+  });
 });
