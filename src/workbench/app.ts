@@ -4,6 +4,7 @@ import { clearSelectionOrQuery, createSessionStore, type SessionStore } from "..
 import { Autocomplete } from "./autocomplete.ts";
 import { Authoring } from "./authoring-ui.ts";
 import { ContextMenu } from "./context-menu.ts";
+import { Arranger } from "./arrange.ts";
 import { DataClient } from "./data-client.ts";
 import { DataSources } from "./data-sources.ts";
 import { DataTable } from "./data-table.ts";
@@ -210,6 +211,7 @@ export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle
     pathFrom: (iri, label) => (panels.paths.setFrom(iri, label), shell.showTab("Path")),
     pathTo: (iri, label) => (panels.paths.setTo(iri, label), shell.showTab("Path")),
     neighbourhood: (iri) => (panels.neighbourhoods.setCentres([iri]), shell.showTab("Neighbourhood"), void panels.neighbourhoods.run()),
+    arrange: new Arranger(view, layout, () => session?.controller ?? null, labelOf),
     showInfo: (m) => shell.showInfo(m),
     showError,
   });

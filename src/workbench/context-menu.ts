@@ -19,6 +19,8 @@ export interface ContextMenuHost {
   pathTo(iri: string, label: string): void;
   /** Runs the neighbourhood of a node (the Neighbourhood tab). */
   neighbourhood(iri: string): void;
+  /** Layouts on demand (arrange.ts), each one step. */
+  arrange: { radial(node: string): void; circular(): void; removeOverlaps(): void };
   showInfo(message: string): void;
   showError(error: unknown): void;
 }
@@ -106,6 +108,10 @@ export class ContextMenu {
       "separator",
       { id: "cm-note", label: "Note…", run: () => this.openNote(() => host.store.apply(selectNode(node)), "#node-note") },
       { id: "cm-copy-iri", label: "Copy IRI", title: node, run: () => this.copy(node, "IRI") },
+      { heading: "Layout" },
+      { id: "cm-radial", label: "Radial around this node", title: "Rings by distance from this node, over the relations shown", run: () => host.arrange.radial(node) },
+      { id: "cm-circle", label: "Circle", title: "Every shown node on one circle, grouped by class", run: () => host.arrange.circular() },
+      { id: "cm-noverlap", label: "Remove overlaps", title: "Push apart nodes that cover each other (noverlap)", run: () => host.arrange.removeOverlaps() },
     ];
     this.show(items, at);
   }
