@@ -13,6 +13,8 @@ export interface Rect {
 const TRANSIENT = ".progress, .drop-zone, .info-banner, .error-banner, .toasts, .context-menu, .marquee";
 /** Pixels kept free round the framed nodes (their labels run past them). */
 const MARGIN = 36;
+/** Labels are drawn to the right of their nodes: this much more room is kept on that side. */
+const LABEL_ROOM = 90;
 /** Less room than this left by the overlays: frame in the whole graph area instead. */
 const MIN_FREE = 120;
 
@@ -75,6 +77,7 @@ export function fitCamera<N extends Attributes, E extends Attributes>(sigma: Sig
   const { width, height } = sigma.getDimensions();
   let free = freeArea({ left: 0, top: 0, right: width, bottom: height }, covers);
   if (free.right - free.left < MIN_FREE || free.bottom - free.top < MIN_FREE) free = { left: 0, top: 0, right: width, bottom: height };
+  if (free.right - free.left > 4 * LABEL_ROOM) free = { ...free, right: free.right - LABEL_ROOM };
   // Room for the nodes' centres: the free area less the margin and the largest node as drawn at that zoom.
   const ratioFor = (r: number) => {
     const pad = 2 * (MARGIN + radius / Math.sqrt(r));
