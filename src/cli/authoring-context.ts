@@ -5,7 +5,7 @@ import type { CommandContext } from "./command.ts";
 import { loadWithStore, readSourceText, storeAt, textDirectories, type Store } from "./source-store.ts";
 import { documentBase, packageRoot, readText } from "./load.ts";
 import type { NamedText } from "../rdf/validate.ts";
-import type { AuthoredValidation } from "../session/authoring.ts";
+import type { AuthoredValidation } from "../session/authoring-validate.ts";
 import type { GraphIndex } from "../graph/types.ts";
 import { curie } from "../rdf/curie.ts";
 import { localName } from "../graph/labels.ts";

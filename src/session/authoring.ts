@@ -2,7 +2,6 @@
 import { DataFactory, Writer } from "n3";
 import type * as RDF from "@rdfjs/types";
 import { foaf, kg, oa, prefixes, prov, rdf, skos, xsd } from "../rdf/vocab.ts";
-import { validateDataReport, type NamedText, type Problem } from "../rdf/validate.ts";
 import { headingAbove, longestPrefixIn, occurrences, pagesOf, quoteContext } from "../query/source-text.ts";
 import { freeName, slugify } from "./source-model.ts";
 
@@ -162,25 +161,4 @@ export function quadsToTurtle(quads: readonly RDF.Quad[]): Promise<string> {
   const writer = new Writer({ prefixes: { ...prefixes } });
   writer.addQuads([...quads] as never);
   return new Promise((resolve, reject) => writer.end((error, result) => (error ? reject(error) : resolve(result))));
-}
-
-export interface AuthoredValidation {
-  /** The data as it is (ontology and graph data files). */
-  files: readonly NamedText[];
-  shapes: NamedText;
-  /** Cleaned texts by kg:cleanedText path, the new source's among them. */
-  sourceTexts: Readonly<Record<string, string>>;
-}
-
-export const AUTHORED_FILE = "(new relation)";
-
-/**
- * The problems the addition brings: the data plus the new quads are validated (SHACL shapes, verbatim quotes and
- * their positions, declared terms, evidence), and the problems about the new quads are kept.
- */
-export async function validateAddition(input: AuthoredValidation, added: readonly RDF.Quad[]): Promise<Problem[]> {
-  const text = await quadsToTurtle(added);
-  const report = await validateDataReport({ files: [...input.files, { name: AUTHORED_FILE, text }], shapes: input.shapes, sourceTexts: input.sourceTexts });
-  const newSubjects = new Set(added.filter((q) => q.subject.termType === "NamedNode").map((q) => q.subject.value));
-  return report.problems.filter((p) => p.file === AUTHORED_FILE || (p.subject !== undefined && newSubjects.has(p.subject)));
 }

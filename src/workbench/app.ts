@@ -51,7 +51,8 @@ export interface WorkbenchHandle {
 export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle> {
   const store = createSessionStore();
   const client = new DataClient(new Worker(new URL("./data.worker.ts", import.meta.url), { type: "module" }));
-  const viewer = new SourceViewer(bundledSources());
+  const sourceTexts = bundledSources();
+  const viewer = new SourceViewer(sourceTexts);
   const cleanups: (() => void)[] = [];
   let session: SessionHandle | null = null;
   let killed = false;
@@ -132,7 +133,10 @@ export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle
     hideProgress: () => shell.hideProgress(),
     showError,
     hideError: () => shell.hideError(),
-    summaryChanged: (summary) => panels.setData(summary),
+    summaryChanged: (summary) => {
+      panels.setData(summary);
+      authoring.dataChanged();
+    },
     viewChanged: () => updateStatus(),
   });
   const fileDrop = new FileDrop({
@@ -146,7 +150,7 @@ export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle
   cleanups.push(() => fileDrop.kill());
   // Evidence-first authoring (authoring-ui.ts): sources and relations are data files of the session, so saves keep them.
   const authoring = new Authoring({
-    client, container: shell.centre, toolbar: shell.toolbar, dataSources, download: downloadBlob, showError, showInfo: (m) => shell.showInfo(m),
+    client, container: shell.centre, toolbar: shell.toolbar, dataSources, sourceTexts, download: downloadBlob, showError, showInfo: (m) => shell.showInfo(m),
     load: async (name, text) => {
       if (!(await builder.load([{ name, text, format: "turtle" }], false))) return false;
       session?.dataLoaded([name]);

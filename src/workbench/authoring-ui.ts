@@ -3,7 +3,7 @@ import "./authoring.css";
 import { h, replaceChildren } from "./dom.ts";
 import type { DataClient } from "./data-client.ts";
 import type { DataSources } from "./data-sources.ts";
-import type { Addition, AuthorReplies, AuthorRequest } from "./authoring-protocol.ts";
+import type { Addition, AuthoredSource, AuthorReplies, AuthorRequest } from "./authoring-protocol.ts";
 import { RelationForm } from "./relation-form.ts";
 import { SourceReader } from "./source-reader.ts";
 import { SOURCE_ACCEPT, readSourceBlob } from "./source-open.ts";
@@ -14,6 +14,8 @@ export interface AuthoringHost {
   container: HTMLElement;
   toolbar: HTMLElement;
   dataSources: DataSources;
+  /** The evidence viewer's texts by kg:cleanedText path: added sources join them, so "show in source" finds their quotes. */
+  sourceTexts: Map<string, string>;
   /**
    * Loads an addition as a data file of the session (a step in History, kept in saves and autosave like any file
    * opened); false when the load failed (its error is shown).
@@ -76,8 +78,18 @@ export class Authoring {
     this.reader.kill();
   }
 
+  /** New data: the texts of sources it carries join the evidence viewer's (after a load, a reload, a session opened). */
+  dataChanged(): void {
+    void this.ask({ op: "sources" }).then((sources) => this.learnTexts(sources), () => undefined);
+  }
+
+  private learnTexts(sources: readonly AuthoredSource[]): void {
+    for (const s of sources) if (!this.host.sourceTexts.has(s.textPath)) this.host.sourceTexts.set(s.textPath, s.text);
+  }
+
   private async listSources(): Promise<void> {
     const sources = await this.ask({ op: "sources" });
+    this.learnTexts(sources);
     replaceChildren(this.picker, h("option", { value: "" }, "Read source…"), ...sources.map((s) => h("option", { value: s.iri, title: s.iri }, s.title)));
   }
 
@@ -101,6 +113,7 @@ export class Authoring {
   /** Shows a source of the data in the reader, with its mentions and candidates. */
   async open(iri: string): Promise<void> {
     const sources = await this.ask({ op: "sources" });
+    this.learnTexts(sources);
     const source = sources.find((s) => s.iri === iri);
     if (!source) throw new Error(`The data has no text for the source ${iri}.`);
     const { mentions, candidates } = await this.ask({ op: "analyse", source: iri });

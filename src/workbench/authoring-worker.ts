@@ -8,7 +8,7 @@ import { nodeClassIris, predicateSchema, rankPredicates, type PredicateSchema } 
 import { loadDataset } from "../rdf/parse.ts";
 import { writeTurtle } from "../rdf/serialize.ts";
 import { prefixes, rdf, owl } from "../rdf/vocab.ts";
-import { draftProblems, entityIri, evidenceIri, placeAt, quadsToTurtle, relationQuads, validateAddition, type NewEntity } from "../session/authoring.ts";
+import { draftProblems, entityIri, evidenceIri, placeAt, quadsToTurtle, relationQuads, type NewEntity } from "../session/authoring.ts";
 import { dateDatatype, newSource, readSources, slugify, sourceQuads } from "../session/source-model.ts";
 import type { ExtractedSource } from "../session/source-extract.ts";
 import type { Addition, AuthorEnd, AuthorReplies, AuthorRequest, AuthoredSource, RelationRequest } from "./authoring-protocol.ts";
@@ -111,6 +111,8 @@ const taken = (index: GraphIndex) => (iri: string) => index.dataset.terms.iriId(
 /** The data as one Turtle text for the validator, which keeps the problems the addition brings. */
 async function validate(index: GraphIndex, added: readonly RDF.Quad[], texts: Record<string, string>): Promise<string[]> {
   const files = [{ name: "data", text: writeTurtle(index.dataset) }];
+  // The validator (shacl-engine) is loaded when the first addition is checked, not when the worker starts.
+  const { validateAddition } = await import("../session/authoring-validate.ts");
   const problems = await validateAddition({ files, shapes: { name: "ontology/shapes.ttl", text: shapesText }, sourceTexts: texts }, added);
   return problems.map((p) => `${p.kind}: ${p.message}`);
 }

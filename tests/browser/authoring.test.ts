@@ -1,11 +1,15 @@
 // Evidence-first authoring in the built workbench (Chromium): open a PDF, accept a candidate, author one from a selected
 // quote, find it in a path, export the changes, and keep it all over a reload.
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { fileURLToPath } from "node:url";
 import { useWorkbenchSite } from "./harness.ts";
 import { flush, pick, ready, runPath } from "./session-helpers.ts";
+import { repoRoot, runKg } from "../cli/run-kg.ts";
 
 const pdf = fileURLToPath(new URL("../fixtures/sources/catalogue-record.pdf", import.meta.url));
 const workbench = useWorkbenchSite({ screenshotPrefix: "authoring-" });
@@ -96,13 +100,23 @@ describe("authoring (built site in Chromium)", () => {
     const pdfSource = await page.locator("#source-select option", { hasText: "Towards Urban Decoupling" }).last().getAttribute("value");
     await page.selectOption("#source-select", pdfSource!);
     await page.locator("#source-reader:not([hidden])").waitFor();
+    await page.screenshot({ path: join(repoRoot, "test-results", "browser", "authoring-reader.png") });
     await page.click("#export-changes");
-    const file = await (await download).path();
-    const turtle = readFileSync(file!, "utf8");
+    const saved = await (await download).path();
+    const turtle = readFileSync(saved!, "utf8");
+    const file = join(mkdtempSync(join(tmpdir(), "kg-changes-")), (await download).suggestedFilename());
+    writeFileSync(file, turtle);
     expect(turtle).toContain("kg:promotes kgr:13th-five-year-plan");
     expect(turtle).toContain(`oa:exact "${QUOTE}"`);
     expect(turtle).toContain('foaf:name "Ana Lyst"');
     expect((turtle.match(/a rdf:Statement, kg:Evidence/g) ?? []).length).toBe(2);
+    // It loads in rapper and in kg --data, whose path finds the new relation.
+    const rapper = spawnSync("rapper", ["-i", "turtle", "-c", file], { encoding: "utf8" });
+    expect(rapper.status).toBe(0);
+    const ttl = (dir: string) => readdirSync(join(repoRoot, dir)).filter((f) => f.endsWith(".ttl")).map((f) => join(repoRoot, dir, f));
+    const kg = await runKg(["path", "Xi Jinping", "13th Five-Year Plan", "-k", "1", "--data", ...ttl("ontology"), ...ttl("graph-data"), file]);
+    expect(kg.code).toBe(0);
+    expect(kg.stdout).toContain(`“${QUOTE}”`);
 
     // The session keeps all of it: after a reload the path is found again with the quote.
     await flush(page);
@@ -110,5 +124,9 @@ describe("authoring (built site in Chromium)", () => {
     await ready(page);
     await runPath(page, "Xi Jinping", "13th Five-Year Plan");
     expect(await page.locator("#path-results").textContent()).toContain(QUOTE);
+    // "show in source" opens the added source's text at the quote.
+    await page.locator("#path-results .path-result").first().getByText("show in source").first().click();
+    await page.locator("#source-viewer mark").waitFor();
+    expect(await page.locator("#source-viewer mark").textContent()).toBe(QUOTE);
   }, 240_000);
 });

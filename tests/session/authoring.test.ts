@@ -7,8 +7,9 @@ import { loadDataset } from "../../src/rdf/parse.ts";
 import type { NamedText } from "../../src/rdf/validate.ts";
 import { prefixes } from "../../src/rdf/vocab.ts";
 import {
-  AuthoringError, entityIri, evidenceIri, placeAt, placeQuote, quadsToTurtle, relationQuads, validateAddition, type RelationDraft,
+  AuthoringError, entityIri, evidenceIri, placeAt, placeQuote, quadsToTurtle, relationQuads, type RelationDraft,
 } from "../../src/session/authoring.ts";
+import { validateAddition } from "../../src/session/authoring-validate.ts";
 import { newSource, readSources, sourceQuads } from "../../src/session/source-model.ts";
 import { sha256Hex } from "../../src/session/sha256.ts";
 import { repoRoot } from "../helpers/rdf.ts";

@@ -109,7 +109,8 @@ Examples:
     if (early.length > 0) return refused(early);
     const evidence = authoring.evidenceIri(draft, taken);
     const quads = authoring.relationQuads(draft, evidence, entities);
-    const problems = await authoring.validateAddition(await validationInput(ctx), quads);
+    const { validateAddition } = await import("../../session/authoring-validate.ts");
+    const problems = await validateAddition(await validationInput(ctx), quads);
     if (problems.length > 0) return refused(problems.map((p) => `${p.kind}: ${p.message}`));
     const written = await writeToStore(ctx.store, quads);
     const label = (iri: string) => entities.find((e) => e.iri === iri)?.label ?? graph.label(graph.nodeByIri(iri));

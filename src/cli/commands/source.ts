@@ -73,7 +73,7 @@ Examples:
 
 async function addSource(ctx: AuthoringContext, file: string, values: Record<string, unknown>): Promise<number> {
   const [{ readSourceFile, SourceReadError }, { newSource, sourceQuads, dateDatatype, describeSource }, { writeToStore }, { validateAddition }] = await Promise.all([
-    import("../source-read.ts"), import("../../session/source-model.ts"), import("../source-store.ts"), import("../../session/authoring.ts"),
+    import("../source-read.ts"), import("../../session/source-model.ts"), import("../source-store.ts"), import("../../session/authoring-validate.ts"),
   ]);
   const { curieOf, validationInput } = await import("../authoring-context.ts");
   let read;
