@@ -34,7 +34,7 @@ export class AnswerHighlight {
   /** The answer's nodes and edges while it drives the highlight, else null. */
   current(state: SessionState): { nodes: Set<string>; edges: Set<string> } | null {
     if (this.shown && !sameBasis(this.shown.basis, basisOf(state))) this.shown = null;
-    return this.shown;
+    return this.shown && { nodes: this.shown.nodes, edges: this.shown.edges };
   }
 
   /** The display context with the answer as its query result, when one is highlighted. */
@@ -48,6 +48,7 @@ export class AnswerHighlight {
   }
 }
 
-type Basis = Pick<SessionState, "focus" | "path" | "neighbourhood">;
-const basisOf = (state: SessionState): Basis => ({ focus: state.focus, path: state.path, neighbourhood: state.neighbourhood });
-const sameBasis = (a: Basis, b: Basis) => a.focus === b.focus && a.path === b.path && a.neighbourhood === b.neighbourhood;
+/** What the highlight stands on: the query results, and the SPARQL queries (an undo of the query's step changes them). */
+type Basis = Pick<SessionState, "focus" | "path" | "neighbourhood" | "sparql">;
+const basisOf = (state: SessionState): Basis => ({ focus: state.focus, path: state.path, neighbourhood: state.neighbourhood, sparql: state.sparql });
+const sameBasis = (a: Basis, b: Basis) => a.focus === b.focus && a.path === b.path && a.neighbourhood === b.neighbourhood && a.sparql === b.sparql;
