@@ -3,6 +3,7 @@ import { kg } from "../rdf/vocab.ts";
 import type { Evidence, GraphIndex } from "../graph/types.ts";
 import { defaultProjection } from "../graph/projection-config.ts";
 import { replacementsOf } from "../query/replacements.ts";
+import { edgeSources, graphSources } from "../query/corroboration.ts";
 import type { EvidenceView } from "../session/types.ts";
 import type { DatasetSummary, EdgeDetails, LegendEntry, NodeDetails, RelationView, ViewGraph } from "./protocol.ts";
 
@@ -47,6 +48,7 @@ export function summaryOf(index: GraphIndex, colourClass: Int32Array, hash: numb
     years: minYear <= maxYear ? { min: minYear, max: maxYear } : null,
     files: [...files],
     replacedPredicates: Object.fromEntries([...replacementsOf(index)].map(([old, replacement]) => [old, replacement.iri])),
+    sources: graphSources(index).map((s) => ({ iri: s.iri, label: s.label, count: s.edges })),
   };
 }
 
@@ -76,6 +78,7 @@ export function viewGraphOf(index: GraphIndex, colourClass: Int32Array, nodes: r
         predicate: terms.value(p),
         label: index.termLabel(p),
         year: yearOf(index.edgeDate(e)),
+        sources: edgeSources(index, e).map((s) => s.iri),
       };
     }),
   };

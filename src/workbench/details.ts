@@ -49,9 +49,17 @@ export function renderEvidence(list: readonly EvidenceView[], open: (evidence: E
             "show in source",
           ),
         ),
+        evidence.disagreement ? h("p", { class: "disagreement" }, h("strong", {}, "Disputed: "), evidence.disagreement) : null,
       ),
     ),
   );
+}
+
+/** "Stated by 2 sources: A; B": the distinct sources of a relation's evidence (corroboration). */
+export function renderSources(list: readonly EvidenceView[]): HTMLElement | null {
+  const labels = [...new Map(list.filter((e) => e.source).map((e) => [e.source, e.sourceLabel || e.source])).values()];
+  if (labels.length === 0) return null;
+  return h("p", { class: "sources" }, h("span", { class: "muted" }, `Stated by ${labels.length} source${labels.length === 1 ? "" : "s"}: `), labels.join("; "));
 }
 
 /** External links are shown as links only when they are http(s): an IRI is data and could be `javascript:`. */
@@ -123,6 +131,7 @@ export function renderNodeDetails(details: NodeDetails, actions: DetailsActions)
                 { class: "relation-head" },
                 h("button", { class: "link other", title: relation.other, on: { click: () => actions.selectNode(relation.other, relation.edge) } }, relation.otherLabel),
                 relation.date ? h("span", { class: "date" }, relation.date) : null,
+                sourceCount(relation.evidence) > 1 ? h("span", { class: "source-count", title: "distinct sources that state this relation" }, `${sourceCount(relation.evidence)} sources`) : null,
                 h("button", { class: "link small", title: "Select this relation", on: { click: () => actions.selectEdge(relation.edge) } }, "relation"),
               ),
               relation.evidence.length ? renderEvidence(relation.evidence, actions.openEvidence) : null,
@@ -148,6 +157,7 @@ export function renderEdgeDetails(details: EdgeDetails, actions: DetailsActions)
     ),
     h("p", { class: "iri" }, details.predicate),
     details.date ? h("p", {}, h("span", { class: "muted" }, "Date: "), details.date) : null,
+    renderSources(details.evidence),
     h("h3", {}, "Evidence"),
     renderEvidence(details.evidence, actions.openEvidence),
   );
@@ -166,3 +176,5 @@ export function showDetails(panel: HTMLElement, content: HTMLElement): void {
   replaceChildren(panel, content);
   panel.scrollTop = 0;
 }
+
+const sourceCount = (list: readonly EvidenceView[]) => new Set(list.map((e) => e.source).filter(Boolean)).size;

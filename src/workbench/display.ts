@@ -1,6 +1,7 @@
 // Sigma node/edge reducers derived from the session state: pure functions, so the look of every state is testable in Node.
 import { hiddenPredicatesNow, selectedNodes } from "../session/producers.ts";
 import type { SessionState } from "../session/types.ts";
+import { hiddenBySource, sourceColour, type SourceDisplay } from "./source-filter.ts";
 import { EDGE_COLOUR, FADED_EDGE, FADED_NODE, HIGHLIGHT_EDGE, OTHER_COLOUR, SELECTED_EDGE, type EdgeAttributes, type EdgeDisplay, type GraphLookup, type NodeAttributes, type NodeDisplay } from "./view-attributes.ts";
 
 // The view graph's attributes, palette and sizes live in view-attributes.ts; importers of display.ts keep working.
@@ -32,6 +33,8 @@ export interface DisplayContext {
   nodeScale: number;
   /** Node sizes by betweenness or PageRank (appearance sizeBy), else null: the size fixed at insertion (degree). */
   sizes?: ReadonlyMap<string, number> | null;
+  /** Relations by source (source-filter.ts): at least N sources, hidden sources, colours; absent when unset. */
+  sources?: SourceDisplay;
 }
 
 /** `replacedPredicates`: old predicate IRIs and their replacements, so a filter naming an old one hides the new one. */
@@ -99,7 +102,7 @@ export function isNodeFilteredOut(node: string, attrs: NodeAttributes, ctx: Disp
 export function isEdgeFilteredOut(attrs: EdgeAttributes, ctx: DisplayContext): boolean {
   if (ctx.hiddenPredicates.has(attrs.predicate)) return true;
   if (ctx.dateRange && attrs.year !== undefined && (attrs.year < ctx.dateRange.from || attrs.year > ctx.dateRange.to)) return true;
-  return false;
+  return hiddenBySource(attrs, ctx.sources);
 }
 
 export function nodeDisplay(node: string, attrs: NodeAttributes, ctx: DisplayContext): NodeDisplay {
@@ -149,7 +152,7 @@ export function edgeDisplay(edge: string, attrs: EdgeAttributes, extremities: [s
   const out: EdgeDisplay = {
     label: ctx.edgeLabels ? attrs.label : null,
     size: 1,
-    color: EDGE_COLOUR,
+    color: sourceColour(attrs, ctx.sources) ?? EDGE_COLOUR,
     type: parallel ? "curved" : "arrow",
   };
   if (parallel) {

@@ -27,6 +27,8 @@ export interface FiltersPanelOptions {
   /** The session's colour choice and appearance controls, once the session is attached. */
   setClassColour: (cls: string, label: string, colour: string) => void;
   appearanceControls: () => HTMLElement | null;
+  /** The Sources section (source-filter.ts): filter and colour relations by source. */
+  sourceControls?: () => HTMLElement | null;
   /** Draws the legend of class groups instead, when nodes are coloured by group; says whether it did. */
   groupLegend?: (legend: HTMLElement, summary: DatasetSummary) => boolean;
   /** Draws the overview again (showing or hiding the schema changes which nodes it holds). */
@@ -166,6 +168,7 @@ export class FiltersPanel {
           return h("li", {}, h("label", { title: p.iri }, box, ` ${p.label} `, h("span", { class: "count" }, String(p.count))));
         }),
       ),
+      this.options.sourceControls?.() ?? null,
       h("button", { on: { click: () => this.resetAll() } }, "Reset filters"),
       this.options.appearanceControls(),
     );
@@ -186,6 +189,7 @@ export class FiltersPanel {
 
   private resetAll(): void {
     this.options.store.dispatch(actions.resetFilters());
+    this.options.view.sourceFilter.reset();
     this.render();
     this.renderLegend();
   }

@@ -28,6 +28,7 @@ import { MetricSizer } from "./metric-sizer.ts";
 import type { ClassGroup } from "./view-graph.ts";
 import { fitCamera, overlayRects } from "./fit-camera.ts";
 import { AnswerHighlight } from "./answer-highlight.ts";
+import { SourceFilter } from "./source-filter.ts";
 
 /** Labels per grid cell at full view (sigma's labelDensity) for the default appearance. */
 const BASE_LABEL_DENSITY = 0.07;
@@ -126,6 +127,8 @@ export class GraphView {
 
   /** A SPARQL CONSTRUCT/DESCRIBE answer highlighted as a query result (answer-highlight.ts). */
   readonly answer = new AnswerHighlight(() => this.store.get(), () => this.refresh());
+  /** Relations by source: at least N sources, chosen sources, colour by source (source-filter.ts). */
+  readonly sourceFilter = new SourceFilter(() => this.refresh());
 
   /** Called after the analyst dropped a dragged node, with where it was and where it is (the app records the move). */
   onNodeMoved: ((node: string, from: [number, number], to: [number, number]) => void) | null = null;
@@ -285,6 +288,6 @@ export class GraphView {
       this.replacedPredicates,
     );
     ctx.sizes = this.sizer.sizesFor(this.appearance.sizeBy, { visible: () => this.visible(ctx), extremities: (edge) => graph.extremities(edge) as [string, string] });
-    return this.answer.apply(ctx, state);
+    return this.sourceFilter.apply(this.answer.apply(ctx, state));
   }
 }

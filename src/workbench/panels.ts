@@ -93,6 +93,7 @@ export class Panels {
       selection: this.selection,
       setClassColour: (cls, label, colour) => host.session()?.setClassColour(cls, label, colour),
       appearanceControls: () => host.session()?.appearanceControls() ?? null,
+      sourceControls: () => view.sourceFilter.controls(),
       groupLegend: (legend, summary) => {
         const appearance = host.session()?.controller.appearance;
         if (appearance?.colourBy !== "group" || !summary.groups?.length) return false;

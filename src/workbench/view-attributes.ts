@@ -17,6 +17,8 @@ export interface EdgeAttributes {
   predicate: string;
   label: string;
   year?: number;
+  /** IRIs of the sources that state the relation (its evidence's). */
+  sources?: string[];
   /** Position among the edges joining the same two nodes (either way), and their number; set by indexParallelEdges. */
   parallelIndex?: number;
   parallelCount?: number;

@@ -100,6 +100,7 @@ export class ViewBuilder {
     this.host.view.setClassGroups(next.groups ?? []);
     this.host.view.setColours(classColours(this.colourOrder));
     this.host.view.setReplacedPredicates(next.replacedPredicates);
+    this.host.view.sourceFilter.setSources(next.sources ?? []);
     this.host.summaryChanged(next);
   }
 

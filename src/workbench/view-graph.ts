@@ -25,6 +25,8 @@ export interface ViewEdge {
   label: string;
   /** Year of the relation's earliest evidence date, if any. */
   year?: number;
+  /** IRIs of the distinct sources of its evidence (corroboration). */
+  sources?: string[];
 }
 
 export interface ViewGraph {
@@ -59,4 +61,6 @@ export interface DatasetSummary {
   replacedPredicates: Record<string, string>;
   /** The legend's classes grouped by their top class, biggest group first. */
   groups?: ClassGroup[];
+  /** The sources the relations cite, with how many relations each states. */
+  sources?: LegendEntry[];
 }
