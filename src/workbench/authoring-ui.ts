@@ -26,8 +26,12 @@ export interface AuthoringHost {
   showInfo(message: string): void;
 }
 
-/** Names of the data files authoring adds to a session: sources (source-*.ttl) and relations (authored-*.ttl). */
-export const AUTHORED_FILE = /^(source|authored)-[a-z0-9-]+\.ttl$/;
+/**
+ * Names of the data files authoring adds to a session: each source (source-*.ttl) and relation (authored-*.ttl) is
+ * loaded as its own small file, then all are kept as one, authored.ttl (DataSources.coalesce).
+ */
+export const AUTHORED_FILE = /^(authored|(source|authored)-[a-z0-9-]+)\.ttl$/;
+const MERGED_FILE = "authored.ttl";
 
 export class Authoring {
   readonly reader: SourceReader;
@@ -106,8 +110,11 @@ export class Authoring {
 
   private async apply(addition: Addition & { ok: true }): Promise<boolean> {
     const ok = await this.host.load(addition.name, addition.turtle);
-    if (ok) this.host.showInfo(`Added ${addition.summary}`);
-    return ok;
+    if (!ok) return false;
+    this.host.showInfo(`Added ${addition.summary}`);
+    const texts = await this.authoredTexts();
+    if (texts.length > 1) this.host.dataSources.coalesce((name) => AUTHORED_FILE.test(name), MERGED_FILE, await this.ask({ op: "changes", texts }));
+    return true;
   }
 
   /** Shows a source of the data in the reader, with its mentions and candidates. */
@@ -120,10 +127,15 @@ export class Authoring {
     this.reader.show(source, mentions, candidates);
   }
 
+  /** The texts of the analyst's additions in the session's data (one file once coalesced). */
+  private async authoredTexts(): Promise<string[]> {
+    const files = this.host.dataSources.list().filter((s) => s.kind === "file" && AUTHORED_FILE.test(s.name));
+    return Promise.all(files.map(async (s) => s.content ?? (await this.host.dataSources.fileOf(s.sha256)?.text()) ?? ""));
+  }
+
   /** The analyst's additions (sources and relations loaded in this session) as one Turtle file. */
   async exportChanges(): Promise<void> {
-    const files = this.host.dataSources.list().filter((s) => s.kind === "file" && AUTHORED_FILE.test(s.name));
-    const texts = await Promise.all(files.map(async (s) => s.content ?? (await this.host.dataSources.fileOf(s.sha256)?.text()) ?? ""));
+    const texts = await this.authoredTexts();
     if (texts.length === 0) {
       this.host.showInfo("No additions yet: open a source and add a relation first.");
       return;

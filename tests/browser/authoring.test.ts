@@ -118,6 +118,15 @@ describe("authoring (built site in Chromium)", () => {
     expect(kg.code).toBe(0);
     expect(kg.stdout).toContain(`“${QUOTE}”`);
 
+    // The session file carries the additions as one data file (a session has at most 32 sources), with its text.
+    await page.click("#session");
+    const [sessionDownload] = await Promise.all([page.waitForEvent("download"), page.click("#session-save")]);
+    const sessionFile = JSON.parse(readFileSync((await sessionDownload.path())!, "utf8")) as { sources: { name: string; kind: string; content?: string }[] };
+    const own = sessionFile.sources.filter((source) => source.kind === "file");
+    expect(own.map((source) => source.name)).toEqual(["authored.ttl"]);
+    expect(own[0].content).toContain(QUOTE);
+    await page.keyboard.press("Escape");
+
     // The session keeps all of it: after a reload the path is found again with the quote.
     await flush(page);
     await page.reload();
