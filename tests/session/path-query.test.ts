@@ -8,6 +8,9 @@ import { validate } from "../../src/session/schema.ts";
 import { connectAsPath, queryOptions } from "../../src/session/path-query.ts";
 import { describeAction } from "../../src/session/actions.ts";
 import { findPaths } from "../../src/query/path.ts";
+import { parseSessionFile, renderReport } from "../../src/session/index.ts";
+import { replaySession } from "../../src/session/replay.ts";
+import { readSessionFixture } from "./fixtures.ts";
 
 const KGR = "https://w3id.org/smartcity-kg/resource/";
 const KG = "https://w3id.org/smartcity-kg/ontology#";
@@ -46,5 +49,21 @@ describe("session path queries (issue 18)", async () => {
     expect(pathStarted()(state).path.terminals).toBeUndefined();
     const bad = { ...state, path: { ...state.path, options: { ...state.path.options, fromDate: "March 2020" } } };
     expect(() => validate(bad, stateSchema)).toThrow(/fromDate/);
+  });
+
+  it("replays a connect step as the tree it finds now, and the report lists it as a tree", () => {
+    const file = parseSessionFile(readSessionFixture("huawei-kenya.session.json"));
+    const entry = file.history[1];
+    if (entry.action.kind !== "path") throw new Error("fixture: step 1 is the path query");
+    const terminals = [`${KGR}huawei`, `${KGR}kenya`, `${KGR}digital-silk-road`];
+    (entry as { action: unknown }).action = { kind: "connect", params: { terminals, options: entry.action.params.options } };
+    const [step] = replaySession(file, g).steps;
+    expect(step.entry.action.kind).toBe("connect");
+    const [tree] = step.result!.paths!;
+    for (const t of terminals) expect(tree.nodes).toContain(t);
+    expect(tree.edges).toHaveLength(tree.nodes.length - 1);
+    expect(tree.explanation).toHaveLength(tree.edges.length);
+    const html = renderReport(file, { turtle: "", graph: g, generatedAt: "2026-12-04T00:00:00Z" });
+    expect(html).toMatch(/a tree of \d+ relation/);
   });
 });
