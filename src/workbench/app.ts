@@ -4,6 +4,7 @@ import { clearSelectionOrQuery, createSessionStore, type SessionStore } from "..
 import { Autocomplete } from "./autocomplete.ts";
 import { Authoring } from "./authoring-ui.ts";
 import { ContextMenu } from "./context-menu.ts";
+import { forceAtlas2Controls } from "./fa2-controls.ts";
 import { Arranger } from "./arrange.ts";
 import { DataClient } from "./data-client.ts";
 import { DataSources } from "./data-sources.ts";
@@ -201,6 +202,7 @@ export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle
     session: () => session,
     labelOf,
     rebuildView: () => builder.rebuild(),
+    layoutControls: () => forceAtlas2Controls(layout),
     viewChanged: updateStatus,
   });
   cleanups.push(() => panels.kill());

@@ -29,6 +29,8 @@ export interface FiltersPanelOptions {
   appearanceControls: () => HTMLElement | null;
   /** The Sources section (source-filter.ts): filter and colour relations by source. */
   sourceControls?: () => HTMLElement | null;
+  /** ForceAtlas2's settings for the analyst's layout runs (fa2-controls.ts). */
+  layoutControls?: () => HTMLElement;
   /** Draws the legend of class groups instead, when nodes are coloured by group; says whether it did. */
   groupLegend?: (legend: HTMLElement, summary: DatasetSummary) => boolean;
   /** Draws the overview again (showing or hiding the schema changes which nodes it holds). */
@@ -171,6 +173,7 @@ export class FiltersPanel {
       this.options.sourceControls?.() ?? null,
       h("button", { on: { click: () => this.resetAll() } }, "Reset filters"),
       this.options.appearanceControls(),
+      this.options.layoutControls?.() ?? null,
     );
   }
 

@@ -2,6 +2,7 @@
 import type Graph from "graphology";
 import { FA2Supervisor } from "./fa2-supervisor.ts";
 import { layoutSettings } from "./fa2-settings.ts";
+import type { ForceAtlas2Settings } from "graphology-layout-forceatlas2";
 import { layoutExtent } from "./extent.ts";
 import { applyPositions } from "./fa2-supervisor.ts";
 import { untangle, untangleMatrix, type UntangleRequest, type UntangleResult } from "./untangle.ts";
@@ -27,6 +28,8 @@ export class LayoutController {
   /** The running layout was started by the analyst (the button), not by the app (first view, new nodes). */
   private userRun = false;
   private killed = false;
+  /** The analyst's ForceAtlas2 settings (fa2-controls.ts), over the inferred ones. */
+  private overrides: Partial<ForceAtlas2Settings> = {};
 
   constructor(
     private readonly graph: Graph,
@@ -68,11 +71,23 @@ export class LayoutController {
       this.graph.forEachNode((node, attrs) => {
         if (pinned.has(node) !== Boolean(attrs.fixed)) this.graph.setNodeAttribute(node, "fixed", pinned.has(node));
       });
-      this.supervisor = new FA2Supervisor(this.graph, layoutSettings(this.graph));
+      this.supervisor = new FA2Supervisor(this.graph, { ...layoutSettings(this.graph), ...this.overrides });
     }
     if (!this.supervisor.isRunning()) this.supervisor.start();
     this.emit();
     if (forMs) this.stopTimer = setTimeout(() => this.stop(), forMs);
+  }
+
+  get settings(): Readonly<Partial<ForceAtlas2Settings>> {
+    return this.overrides;
+  }
+
+  /** New ForceAtlas2 settings: the next run uses them (a running one goes on with its own until stopped). */
+  setSettings(overrides: Partial<ForceAtlas2Settings>): void {
+    this.overrides = { ...overrides };
+    if (this.running) return;
+    this.supervisor?.kill();
+    this.supervisor = null;
   }
 
   /** Runs a fresh layout for a while (the default after loading data with no cached positions). */

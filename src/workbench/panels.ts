@@ -29,6 +29,8 @@ export interface PanelsHost {
   session(): SessionHandle | null;
   labelOf(iri: string): string;
   rebuildView(): Promise<void>;
+  /** ForceAtlas2's settings for the Filters tab. */
+  layoutControls?: () => HTMLElement;
   viewChanged(): void;
 }
 
@@ -93,6 +95,7 @@ export class Panels {
       selection: this.selection,
       setClassColour: (cls, label, colour) => host.session()?.setClassColour(cls, label, colour),
       appearanceControls: () => host.session()?.appearanceControls() ?? null,
+      layoutControls: host.layoutControls,
       sourceControls: () => view.sourceFilter.controls(),
       groupLegend: (legend, summary) => {
         const appearance = host.session()?.controller.appearance;

@@ -105,4 +105,38 @@ describe("layouts on demand (built site in Chromium)", () => {
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     expect(await overlaps()).toBeLessThan(crowded);
   });
+
+  it("ForceAtlas2 settings in the Filters tab shape the next run: a bigger spread lays the same start out wider", async () => {
+    const page = await open();
+    await page.click("#tab-filters");
+    const extent = async () => {
+      const { at } = await shown(page);
+      const points = Object.values(at);
+      const xs = points.map((p) => p[0]);
+      const ys = points.map((p) => p[1]);
+      return Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+    };
+    const runFor = async (ms: number) => {
+      await page.waitForFunction(() => !document.getElementById("layout-toggle")!.classList.contains("running"));
+      // The run is a step after the current one (after an undo, the step undone becomes a branch).
+      const cursor = await page.evaluate(() => window.workbench!.session!.controller.history.cursor);
+      await page.click("#layout-toggle");
+      await page.waitForFunction(() => document.getElementById("layout-toggle")!.classList.contains("running"));
+      await page.waitForTimeout(ms);
+      await page.click("#layout-toggle");
+      await page.waitForFunction((c) => window.workbench!.session!.controller.history.cursor === c + 1, cursor, { timeout: 20_000 });
+      expect(await lastLabel(page)).toBe("Layout run");
+    };
+    await page.locator("#fa2-spread").fill("1");
+    await page.locator("#fa2-spread").dispatchEvent("change");
+    await runFor(2000);
+    const narrow = await extent();
+    await page.click("#undo");
+    await page.waitForFunction(() => window.workbench!.session!.controller.history.cursor === 0);
+    await page.locator("#fa2-spread").fill("60");
+    await page.locator("#fa2-spread").dispatchEvent("change");
+    await runFor(2000);
+    const wide = await extent();
+    expect(wide).toBeGreaterThan(narrow * 1.5);
+  });
 });
