@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { FADED_NODE } from "../../src/workbench/view-attributes.ts";
+import { FADED_EDGE, FADED_NODE } from "../../src/workbench/view-attributes.ts";
 import { emptyGraphPoint, SCREENSHOTS, useWorkbenchSite } from "./harness.ts";
 import { loadDataset } from "../../src/rdf/parse.ts";
 import { KGR, pick, ready, runPath } from "./session-helpers.ts";
@@ -143,7 +143,7 @@ describe("issue 14 fixes (built site in Chromium)", () => {
     const summary = (await page.locator("#sparql-graph-summary").textContent())!;
     const [, nodes, edges] = /; (\d+) nodes and (\d+) relations drawn/.exec(summary)!;
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    const drawn = await page.evaluate((faded) => {
+    const drawn = await page.evaluate(({ faded, fadedEdge }) => {
       const { view, store } = window.workbench!;
       const answer = view.answer.current(store.get())!;
       const colour = (k: string) => view.sigma.getNodeDisplayData(k)!.color;
@@ -152,13 +152,14 @@ describe("issue 14 fixes (built site in Chromium)", () => {
         nodes: answer.nodes.size,
         edges: answer.edges.size,
         answerFaded: [...answer.nodes].filter((k) => colour(k) === faded).length,
-        answerEdgesFaded: [...answer.edges].filter((e) => view.sigma.getEdgeDisplayData(e)!.color === view.sigma.getEdgeDisplayData([...view.graph.edges()].find((x) => !answer.edges.has(x))!)!.color).length,
+        answerEdgesFaded: [...answer.edges].filter((e) => view.sigma.getEdgeDisplayData(e)!.color === fadedEdge).length,
+        othersEdgesFaded: view.visible().edges.filter((e) => !answer.edges.has(e)).every((e) => view.sigma.getEdgeDisplayData(e)!.color === fadedEdge),
         // The path highlighted before: its nodes outside the answer now fade with the rest.
         pathOutside: path.filter((k) => !answer.nodes.has(k)).map((k) => colour(k) === faded),
         othersFaded: view.visible().nodes.filter((k) => !answer.nodes.has(k)).every((k) => colour(k) === faded),
       };
-    }, FADED_NODE);
-    expect(drawn).toMatchObject({ nodes: Number(nodes), edges: Number(edges), answerFaded: 0, answerEdgesFaded: 0, othersFaded: true });
+    }, { faded: FADED_NODE, fadedEdge: FADED_EDGE });
+    expect(drawn).toMatchObject({ nodes: Number(nodes), edges: Number(edges), answerFaded: 0, answerEdgesFaded: 0, othersFaded: true, othersEdgesFaded: true });
     expect(drawn.pathOutside.length).toBeGreaterThan(0);
     expect(drawn.pathOutside.every(Boolean)).toBe(true);
     // The answer is framed in the part of the graph the SPARQL panel leaves free.
