@@ -49,7 +49,7 @@ export class Shell {
       "div",
       { class: "toolbar" },
       controls.layoutButton,
-      h("button", { id: "fit", title: "Fit the view (F)", on: { click: () => controls.fit() } }, "Fit"),
+      h("button", { id: "fit", title: "Fit the nodes shown into the view (F)", on: { click: () => controls.fit() } }, "Fit"),
       h("label", { class: "toggle", title: "Show relation labels on edges" }, this.edgeLabelsBox, " Edge labels"),
       h(
         "button",

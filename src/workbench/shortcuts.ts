@@ -9,7 +9,7 @@ export const SHORTCUTS: readonly (readonly [string, string])[] = [
   ["Shift+drag on the canvas", "select the nodes in a rectangle (a plain drag pans)"],
   ["Ctrl+A, Cmd+A", "select every shown node (Filters: Select neighbours grows the selection)"],
   ["Esc", "clear the selection, then the query highlight; close dialogs"],
-  ["F", "fit the whole view"],
+  ["F", "fit the nodes shown into the view"],
   ["?", "show or hide this help"],
   ["double-click a node", "expand its neighbours"],
   ["right-click a node or relation; ≣ key or Shift+F10", "its menu: expand (by relation), hide, pin, paths, neighbourhood, note, copy IRI (arrows move, Esc closes)"],
