@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { loadDataset, RdfSyntaxError } from "../../src/rdf/parse.ts";
-import { oa, rdf } from "../../src/rdf/vocab.ts";
+import { kg, oa, rdf } from "../../src/rdf/vocab.ts";
 import { pointAt, SCREENSHOTS, useWorkbenchSite } from "./harness.ts";
 
 const FIXTURES = resolve(import.meta.dirname, "../fixtures/browser");
@@ -169,10 +169,10 @@ describe("workbench (built site in Chromium)", () => {
     for (const step of steps) {
       const [s, o] = step.forward ? [step.from, step.to] : [step.to, step.from];
       expect(has(s, step.predicate, o), `${s} ${step.predicate} ${o}`).toBe(true);
-      // The evidence statement of the step, with its quote.
+      // The evidence statement of the step, with its quote (a text quote, or the cell a table's evidence names).
       const statement = step.evidence[0].statement;
       expect(has(statement, rdf.subject, s)).toBe(true);
-      expect(quads.some((q) => q.predicate.value === oa.exact && q.object.value === step.evidence[0].quote)).toBe(true);
+      expect(quads.some((q) => (q.predicate.value === oa.exact || q.predicate.value === kg.cellValue) && q.object.value === step.evidence[0].quote)).toBe(true);
       expect(has(statement, rdf.type, rdf.Statement)).toBe(true);
     }
     expect(text).toMatch(/^@prefix /m);
