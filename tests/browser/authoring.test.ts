@@ -117,6 +117,12 @@ describe("authoring (built site in Chromium)", () => {
     const kg = await runKg(["path", "Xi Jinping", "13th Five-Year Plan", "-k", "1", "--data", ...ttl("ontology"), ...ttl("graph-data"), file]);
     expect(kg.code).toBe(0);
     expect(kg.stdout).toContain(`“${QUOTE}”`);
+    // And merges into a store with kg source import-changes: the source's text leaves the graph for sources/.
+    const store = mkdtempSync(join(tmpdir(), "kg-store-"));
+    const imported = await runKg(["source", "import-changes", file, "--into", store]);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/^imported \d+ triples \(2 evidence nodes, 1 source text\)/m);
+    expect(readFileSync(join(store, "authored.ttl"), "utf8")).not.toContain("prov:value");
 
     // The session file carries the additions as one data file (a session has at most 32 sources), with its text.
     await page.click("#session");

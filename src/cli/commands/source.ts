@@ -7,13 +7,13 @@ import { print, printJson, warn } from "../command.ts";
 import { UsageError, intOption, listOption, stringOption, flag } from "../args.ts";
 import type { AuthoringContext } from "../authoring-context.ts";
 
-const actions = ["add", "list", "mentions"] as const;
+const actions = ["add", "list", "mentions", "import-changes"] as const;
 
 export const sourceCommand: Command = {
   spec: {
     name: "source",
-    summary: "add a source (text, HTML, PDF), list the sources, or print a source's candidate relations",
-    arguments: "<add|list|mentions> [<file>|<source>]",
+    summary: "add a source (text, HTML, PDF), list the sources, print a source's candidate relations, import a changeset",
+    arguments: "<add|list|mentions|import-changes> [<file>|<source>]",
     minPositionals: 1,
     maxPositionals: 2,
     details: `kg source add <file> (a path or a file: URL) reads a plain text (.txt), HTML (.html) or PDF (.pdf) file, stores its text (PDF: page by
@@ -31,6 +31,12 @@ the graph, names close together), each with its quote, page and a kg relation ad
 enters the graph until you run that line (or your edit of it). --json prints
 {"source","mentions":[{"text","start","end","nodes"}],"candidates":[{"subject","object","predicates","known",
 "quote","start","end","prefix","suffix","pages","locator","score"}]}.
+
+kg source import-changes <file> merges a changeset (the workbench's Export changes, or another store's
+authored.ttl with its sources/ beside it) into the store: it refuses the whole changeset, listing each, when
+evidence repeats evidence the data has (same relation, source and quote), when an IRI is described otherwise
+(a label, a source's text or hash, an evidence's relation), when a source's text is missing, or when the data
+with the changeset does not validate; then sources' texts go to sources/ and the triples to authored.ttl.
 
 With --into DIR, kg commands other than source and relation see the added data when given it:
 kg path A B --data ontology/*.ttl graph-data/*.ttl DIR/authored.ttl.
@@ -53,8 +59,8 @@ Examples:
 
   async run(parsed, context) {
     const [action, target] = parsed.positionals;
-    if (!(actions as readonly string[]).includes(action)) throw new UsageError(`kg source: unknown action ${JSON.stringify(action)}; expected add, list or mentions`, "source");
-    if (action !== "list" && target === undefined) throw new UsageError(`kg source ${action}: name the ${action === "add" ? "file" : "source"}`, "source");
+    if (!(actions as readonly string[]).includes(action)) throw new UsageError(`kg source: unknown action ${JSON.stringify(action)}; expected add, list, mentions or import-changes`, "source");
+    if (action !== "list" && target === undefined) throw new UsageError(`kg source ${action}: name the ${action === "mentions" ? "source" : "file"}`, "source");
     // A file: URL names a local file too (kg source add file:///reports/x.pdf).
     let file = target;
     try {
@@ -62,10 +68,12 @@ Examples:
     } catch {
       throw new UsageError(`kg source add: ${JSON.stringify(target)} is not a file: URL of a local file`, "source");
     }
+    if (action === "import-changes" && !existsSync(target)) throw new UsageError(`kg source import-changes: cannot read ${JSON.stringify(target)}: no such file`, "source");
     if (action === "add" && !existsSync(file)) throw new UsageError(`kg source add: cannot read ${JSON.stringify(target)}: no such file`, "source");
     const { authoringContext } = await import("../authoring-context.ts");
     const ctx = await authoringContext(stringOption(parsed, "into"), context);
     if (action === "list") return listSources(ctx, flag(parsed, "json"));
+    if (action === "import-changes") return (await import("../source-import.ts")).importChanges(ctx, target);
     if (action === "mentions") return printMentions(ctx, target, intOption(parsed, "source", "limit", 20), flag(parsed, "json"));
     return addSource(ctx, file, parsed.values);
   },
