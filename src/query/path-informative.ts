@@ -3,6 +3,7 @@ import type { GraphIndex } from "../graph/types.ts";
 import type { Path } from "./path-types.ts";
 import type { Rules } from "./path-rules.ts";
 import { costsOf } from "./path-score.ts";
+import { shortestPath } from "./path-bfs.ts";
 import { cheapestPath } from "./path-weighted.ts";
 
 /** A path's exact cost: every edge's cost and every intermediate node's. */
@@ -18,7 +19,16 @@ export function pathCost(g: GraphIndex, path: Path): number {
 export function informativePaths(r: Rules, from: number, to: number, k: number, maxLength: number): Path[] {
   const g = r.g;
   const s = r.scratch;
-  const first = cheapestPath(r, from, to, maxLength);
+  /**
+   * The cheapest path within `hops`; when the cheapest one is longer, the fewest-hops path stands in for it (so the
+   * order is approximate under a tight --max-length, but no path within the limit is ever missed).
+   */
+  const search = (start: number, hops: number, limit: number): Path | undefined => {
+    const found = cheapestPath(r, start, to, limit);
+    if (found === undefined || found.steps.length <= hops) return found;
+    return shortestPath(r, start, to, hops);
+  };
+  const first = search(from, maxLength, Infinity);
   if (first === undefined) return [];
   const accepted: Path[] = [first];
   /** Where each accepted path left its parent: spurs before it repeat searches already made (Lawler's refinement). */
@@ -51,7 +61,7 @@ export function informativePaths(r: Rules, from: number, to: number, k: number, 
       let limit = Infinity;
       if (candidates.length >= needed) limit = candidates.map((c) => c.cost).sort((a, b) => a - b)[needed - 1] - rootCost + (nodeCost[spur] + nodeCost[to]) / 2;
       if (spurIndex > 0) limit -= nodeCost[spur];
-      const spurPath = cheapestPath(r, spur, to, maxLength - spurIndex, limit);
+      const spurPath = search(spur, maxLength - spurIndex, limit);
       rootCost += edgeCost[previous.steps[spurIndex].edge] + (spurIndex > 0 ? nodeCost[spur] : 0);
       if (spurPath === undefined) continue;
       const candidate: Path = {

@@ -53,7 +53,6 @@ class Side {
   readonly seen: Uint32Array;
   readonly done: Uint32Array;
   readonly dist: Float64Array;
-  readonly hops: Uint16Array;
   readonly parent: Uint32Array;
   readonly parentForward: Uint8Array;
   readonly heap = new Heap();
@@ -61,7 +60,6 @@ class Side {
     this.seen = new Uint32Array(n);
     this.done = new Uint32Array(n);
     this.dist = new Float64Array(n);
-    this.hops = new Uint16Array(n);
     this.parent = new Uint32Array(n);
     this.parentForward = new Uint8Array(n);
   }
@@ -98,14 +96,14 @@ function scratchOf(g: GraphIndex): WeightedScratch {
 }
 
 /**
- * The cheapest path from `from` to `to` of at most maxLength hops, or undefined. Node costs are folded into edge
- * weights symmetrically (half of each end's cost per edge), so a path's weight is its cost plus the constant half
- * cost of its two ends and both searches see the same weights; stops when the two heaps' tops together reach the
- * best meeting. The hop limit is applied per side and at the meeting, so a cheaper path over more hops shadows a
- * costlier one within the limit through the same node: under a tight --max-length, a path can be missed.
+ * The cheapest path from `from` to `to`, or undefined. Node costs are folded into edge weights symmetrically (half
+ * of each end's cost per edge), so a path's weight is its cost plus the constant half cost of its two ends and both
+ * searches see the same weights; stops when the two heaps' tops together reach the best meeting. There is no hop
+ * limit here: one inside the search would let a cheap long route shadow a costlier short one (and, measured at 1M
+ * triples, sent some searches over the whole graph to report no path); path-informative.ts applies it.
  * `limit` bounds the weight: nothing as heavy or heavier is searched for.
  */
-export function cheapestPath(r: Rules, from: number, to: number, maxLength: number, limit = Infinity): Path | undefined {
+export function cheapestPath(r: Rules, from: number, to: number, limit = Infinity): Path | undefined {
   const g = r.g;
   const s = scratchOf(g);
   const gen = s.generation;
@@ -114,7 +112,6 @@ export function cheapestPath(r: Rules, from: number, to: number, maxLength: numb
     side.heap.size = 0;
     side.seen[n] = gen;
     side.dist[n] = 0;
-    side.hops[n] = 0;
     side.heap.push(0, n);
   };
   start(s.fwd, from);
@@ -129,7 +126,6 @@ export function cheapestPath(r: Rules, from: number, to: number, maxLength: numb
     const u = side.heap.pop();
     if (side.done[u] === gen || key > side.dist[u]) continue;
     side.done[u] = gen;
-    if (side.hops[u] >= maxLength) continue;
     const ends = forwardSide ? to : from;
     for (let pass = 0; pass < 2; pass++) {
       // Forward side travels out-edges subject→object; the backward side walks toward `from`, so in-edges are.
@@ -146,12 +142,11 @@ export function cheapestPath(r: Rules, from: number, to: number, maxLength: numb
         if (side.seen[v] !== gen || d < side.dist[v]) {
           side.seen[v] = gen;
           side.dist[v] = d;
-          side.hops[v] = side.hops[u] + 1;
           side.parent[v] = e;
           side.parentForward[v] = forwardSide === useOut ? 1 : 0;
           side.heap.push(d, v);
         }
-        if (other.seen[v] === gen && side.hops[v] + other.hops[v] <= maxLength && side.dist[v] + other.dist[v] < best) {
+        if (other.seen[v] === gen && side.dist[v] + other.dist[v] < best) {
           best = side.dist[v] + other.dist[v];
           meet = v;
         }
@@ -161,7 +156,7 @@ export function cheapestPath(r: Rules, from: number, to: number, maxLength: numb
   return meet < 0 ? undefined : walk(g, s, from, to, meet);
 }
 
-/** The path through the meeting node, or undefined when the two halves cross (possible only under the hop limit). */
+/** The path through the meeting node (undefined if the two halves crossed, which exact weights rule out). */
 function walk(g: GraphIndex, s: WeightedScratch, from: number, to: number, meet: number): Path | undefined {
   const nodes: number[] = [];
   const steps: PathStep[] = [];
