@@ -71,6 +71,19 @@ export const actions = {
   hideNodes: (nodes: readonly string[]): NamedAction => ({ action: { kind: "hide-nodes", params: { nodes: [...nodes] } }, state: produce.hideNodes(nodes) }),
   showNodes: (): NamedAction => ({ action: { kind: "show-all-nodes", params: {} }, state: produce.showAllNodes() }),
   toggleClass: (cls: string): NamedAction => ({ action: { kind: "toggle-class", params: { class: cls } }, state: produce.toggleClass(cls) }),
+  /** A class group's legend entry: hides every class of the group, or shows them all when all are hidden; one step. */
+  toggleClassGroup(group: string, label: string, classes: readonly string[]): NamedAction {
+    return {
+      action: { kind: "toggle-class", params: { class: group } },
+      label: `Show/hide class group ${label} (${classes.length} class${classes.length === 1 ? "" : "es"})`,
+      state: (s) => {
+        const hidden = new Set(s.filters.hiddenClasses);
+        const allHidden = classes.every((c) => hidden.has(c));
+        for (const c of classes) if (allHidden) hidden.delete(c); else hidden.add(c);
+        return produce.setHiddenClasses([...hidden])(s);
+      },
+    };
+  },
   togglePredicate: (predicate: string, replaced?: Readonly<Record<string, string>>): NamedAction => ({ action: { kind: "toggle-predicate", params: { predicate } }, state: produce.togglePredicate(predicate, replaced) }),
   setDateRange: (range: YearRange | null): NamedAction => ({ action: { kind: "date-range", params: { range } }, state: produce.setDateRange(range), coalesceMs: SLIDER_COALESCE_MS }),
   setShowSchema: (on: boolean): NamedAction => ({ action: { kind: "show-schema", params: { on } }, state: produce.setShowSchema(on) }),

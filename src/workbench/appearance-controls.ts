@@ -27,16 +27,23 @@ export function appearanceModes(appearance: Appearance, act: (action: NamedActio
 
 /**
  * The legend when nodes are coloured by group: one entry per group (its colour, a picker, its node count, its
- * classes in the tooltip); groups past the palette share one grey and say so.
+ * classes in the tooltip; a click hides or shows all its classes); groups past the palette share one grey and say so.
  */
-export function renderGroupLegend(legend: HTMLElement, groups: readonly ClassGroup[], appearance: Appearance, setColour: (iri: string, label: string, colour: string) => void): void {
+export function renderGroupLegend(
+  legend: HTMLElement,
+  groups: readonly ClassGroup[],
+  appearance: Appearance,
+  hiddenClasses: ReadonlySet<string>,
+  setColour: (iri: string, label: string, colour: string) => void,
+  toggle: (group: ClassGroup) => void,
+): void {
   const keys = groupKeys(groups, appearance.colours);
   const open = legend.firstElementChild instanceof HTMLDetailsElement ? legend.firstElementChild.open : true;
   const shared = keys.filter((k) => k.shared);
   const box = h(
     "details",
     { class: "group-legend" },
-    h("summary", {}, `Class groups (${keys.length}) · colour by group`),
+    h("summary", {}, `Class groups (${keys.length}) · click to hide/show`),
     h(
       "ul",
       {},
@@ -52,13 +59,24 @@ export function renderGroupLegend(legend: HTMLElement, groups: readonly ClassGro
             dataset: { group: k.iri },
           });
           picker.addEventListener("change", () => setColour(k.iri, k.label, picker.value));
+          const off = k.classes.every((c) => hiddenClasses.has(c));
           return h(
             "li",
-            { class: "legend-entry", title: `${k.iri}: ${k.classes.length} class${k.classes.length === 1 ? "" : "es"}` },
+            { class: "legend-entry" },
             picker,
-            h("span", { class: "swatch", attrs: { style: `background:${k.colour}` } }),
-            h("span", { class: "legend-label" }, k.label),
-            h("span", { class: "count" }, String(k.count)),
+            h(
+              "button",
+              {
+                class: off ? "legend-item off" : "legend-item",
+                title: `${k.iri}: ${k.classes.length} class${k.classes.length === 1 ? "" : "es"} — click to ${off ? "show" : "hide"} them`,
+                attrs: { "aria-pressed": String(!off) },
+                dataset: { group: k.iri },
+                on: { click: () => toggle(k) },
+              },
+              h("span", { class: "swatch", attrs: { style: `background:${k.colour}` } }),
+              h("span", { class: "legend-label" }, k.label),
+              h("span", { class: "count" }, String(k.count)),
+            ),
           );
         }),
       shared.length

@@ -100,7 +100,14 @@ export class Panels {
       groupLegend: (legend, summary) => {
         const appearance = host.session()?.controller.appearance;
         if (appearance?.colourBy !== "group" || !summary.groups?.length) return false;
-        renderGroupLegend(legend, summary.groups, appearance, (iri, label, colour) => host.session()?.setClassColour(iri, label, colour));
+        renderGroupLegend(
+          legend,
+          summary.groups,
+          appearance,
+          new Set(store.get().filters.hiddenClasses),
+          (iri, label, colour) => host.session()?.setClassColour(iri, label, colour),
+          (group) => store.dispatch(actions.toggleClassGroup(group.iri, group.label, group.classes)),
+        );
         return true;
       },
       rebuildView: host.rebuildView,

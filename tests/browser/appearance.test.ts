@@ -65,8 +65,19 @@ describe("appearance (built site in Chromium)", () => {
       await page.screenshot({ path: `test-results/browser/appearance-groups-${w}x${hgt}.png` });
     }
 
-    // Undo: colours by class again, and the class legend.
-    await page.click("#undo");
+    // A group's legend entry hides all its classes in one step (Huawei is an actor), and shows them again.
+    const actor = page.locator('#legend button[data-group$="#Actor"]');
+    expect(await actor.getAttribute("aria-pressed")).toBe("true");
+    await actor.click();
+    await page.waitForFunction((k) => window.workbench!.view.sigma.getNodeDisplayData(k)?.hidden === true, HUAWEI, { timeout: 10_000 });
+    expect(await lastLabel(page)).toMatch(/^Show\/hide class group actor \(\d+ classes\)$/);
+    expect(await page.locator('#legend button[data-group$="#Actor"]').getAttribute("aria-pressed")).toBe("false");
+    await page.locator('#legend button[data-group$="#Actor"]').click();
+    await page.waitForFunction((k) => window.workbench!.view.sigma.getNodeDisplayData(k)?.hidden === false, HUAWEI, { timeout: 10_000 });
+    expect(await page.evaluate(() => window.workbench!.store.get().filters.hiddenClasses)).toEqual([]);
+
+    // Undo (three steps: the two toggles, then the colouring): colours by class again, and the class legend.
+    for (let i = 0; i < 3; i++) await page.click("#undo");
     await page.waitForFunction(() => window.workbench!.session!.controller.appearance.colourBy !== "group");
     await page.locator("#legend .legend-item").first().waitFor();
     await frames(page);
