@@ -36,7 +36,7 @@ export function renderEdge(graph: GraphIndex, e: number, from: number, indent: s
     const named = item.sourceLabel && item.source !== usualSource && !place.includes(item.sourceLabel);
     const source = named ? ` · ${shorten(item.sourceLabel, 60)}` : "";
     const date = item.date ? ` [${item.date}]` : "";
-    lines.push(`${deeper}— ${place}${date}${source}`);
+    lines.push(`${deeper}— ${place}${date}${source}${item.by ? ` · stated by ${item.by}` : ""}`);
     if (item.disagreement) lines.push(wrap(`≠ disputed: ${item.disagreement}`, deeper));
   }
   if (evidence.length > maxEvidence) lines.push(`${deeper}(+${evidence.length - maxEvidence} more quotes)`);

@@ -21,7 +21,7 @@ export class EvidenceReader {
       paths.map((path) => path.map(idOf)).filter((path) => path.every((id) => id >= 0));
     this.paths = {
       quote: pathIds(config.quote), source: pathIds(config.source), locator: pathIds(config.locator), page: pathIds(config.page),
-      date: pathIds(config.date), disagreement: pathIds(config.disagreement),
+      date: pathIds(config.date), disagreement: pathIds(config.disagreement), by: pathIds(config.by),
     };
   }
 
@@ -47,6 +47,8 @@ export class EvidenceReader {
     if (date !== undefined) evidence.date = terms.value(date);
     const disagreement = this.reach(m, paths.disagreement, true)[0];
     if (disagreement !== undefined) evidence.disagreement = terms.value(disagreement);
+    const by = this.reach(m, paths.by, true)[0];
+    if (by !== undefined) evidence.by = terms.value(by);
     return evidence;
   }
 

@@ -13,6 +13,7 @@ export interface EvidenceFields {
   date: readonly PredicatePath[];
   /** Another source that says the opposite (the evidence keeps it; nothing is overwritten). */
   disagreement: readonly PredicatePath[];
+  by: readonly PredicatePath[];
 }
 
 export interface ProjectionConfig {
@@ -75,6 +76,8 @@ export const defaultProjection: ProjectionConfig = {
     // The first that is there: a point, a start, a span's start, a deadline, a table's year (docs/data-model.md).
     date: [[dcterms.date], [kg.onDate], [kg.since], [kg.fromDate], [kg.deadline], [kg.tableYear]],
     disagreement: [[kg.disagreement]],
+    // An analyst's relation (kg relation add, the workbench): the agent's name.
+    by: [[prov.wasAttributedTo, foaf.name]],
   },
   languages: ["en", "", "*"],
 };

@@ -19,6 +19,8 @@ export interface Evidence {
   date?: string;
   /** Another source that says the opposite (kg:disagreement), as the data words it. */
   disagreement?: string;
+  /** Who stated it, for an analyst's relation (prov:wasAttributedTo / foaf:name). */
+  by?: string;
 }
 
 export interface LiteralAttribute {

@@ -27,6 +27,8 @@ export interface EvidenceJson {
   column?: string;
   /** Another source that says the opposite. */
   disagreement?: string;
+  /** Who stated it, for an analyst's relation. */
+  by?: string;
 }
 
 export interface EdgeJson {
@@ -84,6 +86,7 @@ export function edgeToJson(g: GraphIndex, e: number): EdgeJson {
       const cell = evidenceCell(g, item.statement);
       if (cell) Object.assign(json, cell);
       if (item.disagreement !== undefined) json.disagreement = item.disagreement;
+      if (item.by !== undefined) json.by = item.by;
       return json;
     }),
     sources: edgeSources(g, e),

@@ -50,7 +50,7 @@ export const dcterms = namespace(prefixes.dcterms, [
   "title", "description", "date", "source", "creator", "publisher", "license", "rights", "issued", "subject", "identifier",
 ] as const);
 export const dc = namespace(prefixes.dc, ["title", "description", "date", "source"] as const);
-export const prov = namespace(prefixes.prov, ["wasDerivedFrom", "Entity", "hadPrimarySource"] as const);
+export const prov = namespace(prefixes.prov, ["wasDerivedFrom", "Entity", "hadPrimarySource", "wasAttributedTo"] as const);
 export const oa = namespace(prefixes.oa, ["hasSelector", "exact", "TextQuoteSelector", "Annotation", "hasSource", "hasTarget", "prefix", "suffix"] as const);
 export const sh = namespace(prefixes.sh, ["NodeShape", "PropertyShape"] as const);
 export const foaf = namespace(prefixes.foaf, ["name", "page", "homepage"] as const);

@@ -27,8 +27,9 @@ const evidenceSchema = obj(
     date: str(40),
     text: str(512, { doc: "cleaned source text file, relative to graph-data/" }),
     disagreement: text("another source that says the opposite (kg:disagreement)"),
+    by: text("who stated it, for an analyst's relation (prov:wasAttributedTo)"),
   },
-  ["page", "pages", "date", "text", "disagreement"],
+  ["page", "pages", "date", "text", "disagreement", "by"],
 );
 
 /** Entities one connect query joins (kg connect takes more; the workbench's panel stops at this). */

@@ -50,6 +50,7 @@ export function renderEvidence(list: readonly EvidenceView[], open: (evidence: E
           ),
         ),
         evidence.disagreement ? h("p", { class: "disagreement" }, h("strong", {}, "Disputed: "), evidence.disagreement) : null,
+        evidence.by ? h("p", { class: "stated-by" }, `Stated by ${evidence.by}`) : null,
       ),
     ),
   );

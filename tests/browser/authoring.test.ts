@@ -127,7 +127,10 @@ describe("authoring (built site in Chromium)", () => {
     // The session file carries the additions as one data file (a session has at most 32 sources), with its text.
     await page.click("#session");
     const [sessionDownload] = await Promise.all([page.waitForEvent("download"), page.click("#session-save")]);
-    const sessionFile = JSON.parse(readFileSync((await sessionDownload.path())!, "utf8")) as { sources: { name: string; kind: string; content?: string }[] };
+    const sessionText = readFileSync((await sessionDownload.path())!, "utf8");
+    // The path's evidence says who stated the new relation.
+    expect(sessionText).toContain('"by": "Ana Lyst"');
+    const sessionFile = JSON.parse(sessionText) as { sources: { name: string; kind: string; content?: string }[] };
     const own = sessionFile.sources.filter((source) => source.kind === "file");
     expect(own.map((source) => source.name)).toEqual(["authored.ttl"]);
     expect(own[0].content).toContain(QUOTE);

@@ -88,10 +88,10 @@ describe("kg source and kg relation", () => {
     const path = await runKg(["path", S, "EUISS Policy Briefs", "--json", ...withStore]);
     expect(path.code).toBe(0);
     const hop = JSON.parse(path.stdout).paths[0].edges[0].evidence[0];
-    expect(hop).toMatchObject({ quote: "Policy Brief 10", page: 1 });
+    expect(hop).toMatchObject({ quote: "Policy Brief 10", page: 1, by: "Ana Lyst" });
     const second = await runKg(["path", S, "Geopolitical challenge", ...withStore]);
     expect(second.stdout).toContain("“This Brief identifies two main types: a normative challenge and a geopolitical one.”");
-    expect(second.stdout).toMatch(/— Abstract, continued, p\. 2/);
+    expect(second.stdout).toMatch(/— Abstract, continued, p\. 2 .*· stated by Ana Lyst$/m);
 
     const valid = await runKg(["validate", ...withStore.filter((file) => !file.endsWith("shapes.ttl"))]);
     expect(valid.stdout).toMatch(/^valid: /m);
