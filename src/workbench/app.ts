@@ -3,16 +3,13 @@ import { actions } from "../session/named-actions.ts";
 import { clearSelectionOrQuery, createSessionStore, type SessionStore } from "../session/index.ts";
 import { Autocomplete } from "./autocomplete.ts";
 import { Authoring } from "./authoring-ui.ts";
-import { ContextMenu } from "./context-menu.ts";
+import { attachAnalystTools } from "./analyst-tools.ts";
 import { forceAtlas2Controls } from "./fa2-controls.ts";
-import { Arranger } from "./arrange.ts";
 import { DataClient } from "./data-client.ts";
 import { DataSources } from "./data-sources.ts";
-import { DataTable } from "./data-table.ts";
 import { renderEmptyDetails, showDetails } from "./details.ts";
 import { downloadBlob, ExportMenu } from "./export-menu.ts";
 import { FileDrop } from "./file-drop.ts";
-import { dockLegend } from "./legend-dock.ts";
 import { GraphView } from "./graph-view.ts";
 import { LayoutController } from "./layout.ts";
 import { layoutButton, wireLayoutButton } from "./layout-button.ts";
@@ -206,31 +203,9 @@ export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle
     viewChanged: updateStatus,
   });
   cleanups.push(() => panels.kill());
-  const contextMenu = new ContextMenu({
-    store,
-    view,
-    client,
-    container: shell.centre,
-    expand: (node, predicates) => revealer.expand(node, predicates),
-    isPinned: (node) => session?.controller.pinned.includes(node) ?? false,
-    labelOf,
-    pathFrom: (iri, label) => (panels.paths.setFrom(iri, label), shell.showTab("Path")),
-    pathTo: (iri, label) => (panels.paths.setTo(iri, label), shell.showTab("Path")),
-    neighbourhood: (iri) => (panels.neighbourhoods.setCentres([iri]), shell.showTab("Neighbourhood"), void panels.neighbourhoods.run()),
-    arrange: new Arranger(view, layout, () => session?.controller ?? null, labelOf),
-    showInfo: (m) => shell.showInfo(m),
-    showError,
-  });
-  cleanups.push(() => contextMenu.kill());
-  const dataTable = new DataTable({
-    store,
-    view,
-    element: shell.tab("Table"),
-    classLabel: (iri) => builder.summary?.classes.find((c) => c.iri === iri)?.label ?? labelOf(iri),
-    download: downloadBlob,
-  });
-  cleanups.push(() => dataTable.kill());
-  cleanups.push(dockLegend(shell.legend, shell.graphContainer, () => view.refresh()));
+  // Context menu and layouts on demand, the Table tab, the legend docked under the graph (analyst-tools.ts).
+  const tools = attachAnalystTools({ store, client, view, shell, layout, revealer, panels, labelOf, summary: () => builder.summary, session: () => session, download: downloadBlob, showError });
+  cleanups.push(() => tools.kill());
   const exportSelection = () => panels.selection.exportSelection();
 
   // ---- Session: autosave, files, history, notes, share, report (session-wiring.ts) ----------------------
@@ -262,16 +237,7 @@ export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle
       selectNode: (iri) => void revealer.revealAndSelect(iri),
       download: downloadBlob,
     });
-    // Colouring by group draws another legend: it follows the appearance (a choice, an undo, a session opened).
-    let legendKey = "";
-    cleanups.push(
-      session.controller.onChange(() => {
-        const { colourBy, colours } = session?.controller.appearance ?? {};
-        const key = JSON.stringify([colourBy, colours]);
-        if (key !== legendKey) panels.filters.renderLegend();
-        legendKey = key;
-      }),
-    );
+    cleanups.push(tools.followAppearance(session));
     await session.restored;
   });
 
