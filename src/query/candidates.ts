@@ -43,6 +43,15 @@ export function candidateRelations(
 ): CandidateRelation[] {
   const mentions = findMentions(dictionary, text);
   const out: CandidateRelation[] = [];
+  // Ranking every property per pair dominates; pairs of the same classes rank the same, so once per class pair.
+  const ranked = new Map<string, PredicateChoice[]>();
+  const rank = (s: number, o: number) => {
+    const [sc, oc] = [nodeClassIris(graph, s), nodeClassIris(graph, o)];
+    const key = `${sc.join(" ")}\u0000${oc.join(" ")}`;
+    let list = ranked.get(key);
+    if (!list) ranked.set(key, (list = rankPredicates(schema, sc, oc)));
+    return list;
+  };
   let m = 0;
   for (const sentence of sentences(text)) {
     while (m < mentions.length && mentions[m].start < sentence.start) m++;
@@ -59,8 +68,7 @@ export function candidateRelations(
     for (let i = 0; i < named.length; i++) {
       for (let j = i + 1; j < named.length; j++) {
         const [[a, ma], [b, mb]] = [named[i], named[j]];
-        const forward = rankPredicates(schema, nodeClassIris(graph, a), nodeClassIris(graph, b));
-        const backward = rankPredicates(schema, nodeClassIris(graph, b), nodeClassIris(graph, a));
+        const [forward, backward] = [rank(a, b), rank(b, a)];
         const good = (list: PredicateChoice[]) => list.filter((p) => p.fits && p.specific).length;
         const swap = good(forward) === 0 && good(backward) > 0;
         const [subject, object, predicates] = swap ? [b, a, backward] : [a, b, forward];
