@@ -75,6 +75,7 @@ export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle
       selectAll: () => panels.selection.selectAllShown(),
       closeOpen: () => {
         if (viewer.isOpen) viewer.close();
+        else if (authoring.reader.isOpen) authoring.reader.hide();
         else if (exportMenu.isOpen) exportMenu.close();
         else return false;
         return true;
