@@ -1,4 +1,4 @@
-// Shift+drag on the empty canvas draws a rectangle and selects the nodes inside it; a plain drag still pans the camera.
+// Shift+drag on the canvas (empty or on a relation) draws a rectangle and selects the nodes inside it; a plain drag still pans the camera.
 import type { GraphView } from "./graph-view.ts";
 import { nodesInRectangle, type ScreenRectangle } from "./selection.ts";
 
@@ -24,7 +24,13 @@ export class Marquee {
       this.rectangle = { x1: event.x, y1: event.y, x2: event.x, y2: event.y };
     };
     sigma.on("downStage", onDown);
-    this.unbind.push(() => sigma.off("downStage", onDown));
+    // In a dense view the canvas between nodes is mostly relations: with Shift, a press on one starts the rectangle too
+    // (a shift-click without a drag is still the relation's click).
+    sigma.on("downEdge", onDown);
+    this.unbind.push(() => {
+      sigma.off("downStage", onDown);
+      sigma.off("downEdge", onDown);
+    });
 
     const captor = sigma.getMouseCaptor();
     const onMove = (event: { x: number; y: number; preventSigmaDefault(): void; original: MouseEvent | TouchEvent }) => {
