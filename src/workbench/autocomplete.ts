@@ -45,6 +45,11 @@ export class Autocomplete {
   set(hit: SearchHit | null): void {
     this.picked = hit;
     this.input.value = hit ? hit.label : "";
+    // Suggestions for the text before are stale now: focusing the input must not offer them (nor a search in flight).
+    clearTimeout(this.timer);
+    this.generation++;
+    this.hits = [];
+    this.active = -1;
     this.close();
   }
 

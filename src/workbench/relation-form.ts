@@ -60,8 +60,8 @@ class EndInput {
     this.isNew.checked = false;
     this.element.querySelector<HTMLElement>(".relation-new")!.hidden = true;
     this.picker.element.hidden = false;
-    this.picker.input.value = node?.label ?? "";
-    this.picker.picked = node ? { node: node.iri, label: node.label, matched: node.label, kind: "label", score: 0, classLabel: "" } : null;
+    this.picker.set(node ? { node: node.iri, label: node.label, matched: node.label, kind: "label", score: 0, classLabel: "" } : null);
+    this.label.value = "";
   }
 
   value(): AuthorEnd | null {

@@ -76,6 +76,19 @@ describe("authoring (built site in Chromium)", () => {
     await page.click("#relation-add");
     await page.locator("#relation-form[hidden]").waitFor({ state: "attached", timeout: 60_000 });
 
+    // A new entity on the way: the brief is part of the EUISS Policy Brief series (a new publication entity).
+    await selectInReader(page, "Policy Brief 10");
+    await page.click("#new-relation");
+    await pick(page, "#relation-subject", "EUISS Brief 10/2020");
+    await page.check("#relation-form .relation-object input[type=checkbox]");
+    await page.locator("#relation-form .relation-object select option").first().waitFor({ state: "attached" });
+    await page.selectOption("#relation-form .relation-object select", "https://w3id.org/smartcity-kg/ontology#Publication");
+    await page.fill("#relation-form .relation-object input[type=text]", "EUISS Policy Briefs");
+    await page.waitForFunction(() => [...document.querySelectorAll<HTMLOptionElement>("#relation-predicate option")].some((o) => o.value.endsWith("#isPartOf")));
+    await page.selectOption("#relation-predicate", "https://w3id.org/smartcity-kg/ontology#isPartOf");
+    await page.click("#relation-add");
+    await page.locator("#relation-form[hidden]").waitFor({ state: "attached", timeout: 60_000 });
+
     // An invalid one says why: a quote that does not fit the predicate's range.
     await selectInReader(page, "Digital Silk Road");
     await page.click("#new-relation");
@@ -92,6 +105,8 @@ describe("authoring (built site in Chromium)", () => {
     await runPath(page, "Xi Jinping", "13th Five-Year Plan");
     const results = await page.locator("#path-results").textContent();
     expect(results).toContain(QUOTE);
+    await runPath(page, "EUISS Brief 10/2020", "EUISS Policy Briefs");
+    expect(await page.locator("#path-results").textContent()).toContain("Policy Brief 10");
 
     // The changes export as Turtle: both relations, who and from which source.
     const download = page.waitForEvent("download");
@@ -109,7 +124,8 @@ describe("authoring (built site in Chromium)", () => {
     expect(turtle).toContain("kg:promotes kgr:13th-five-year-plan");
     expect(turtle).toContain(`oa:exact "${QUOTE}"`);
     expect(turtle).toContain('foaf:name "Ana Lyst"');
-    expect((turtle.match(/a rdf:Statement, kg:Evidence/g) ?? []).length).toBe(2);
+    expect((turtle.match(/a rdf:Statement, kg:Evidence/g) ?? []).length).toBe(3);
+    expect(turtle).toMatch(/kgr:euiss-policy-briefs a kg:Publication ;\s+skos:prefLabel "EUISS Policy Briefs"@en/);
     // It loads in rapper and in kg --data, whose path finds the new relation.
     const rapper = spawnSync("rapper", ["-i", "turtle", "-c", file], { encoding: "utf8" });
     expect(rapper.status).toBe(0);
@@ -121,7 +137,7 @@ describe("authoring (built site in Chromium)", () => {
     const store = mkdtempSync(join(tmpdir(), "kg-store-"));
     const imported = await runKg(["source", "import-changes", file, "--into", store]);
     expect(imported.code).toBe(0);
-    expect(imported.stdout).toMatch(/^imported \d+ triples \(2 evidence nodes, 1 source text\)/m);
+    expect(imported.stdout).toMatch(/^imported \d+ triples \(3 evidence nodes, 1 source text\)/m);
     expect(readFileSync(join(store, "authored.ttl"), "utf8")).not.toContain("prov:value");
 
     // The session file carries the additions as one data file (a session has at most 32 sources), with its text.
