@@ -87,4 +87,12 @@ describe("corroboration on the command line", () => {
     expect(rows.map((r) => r.country.value)).toContain("Ecuador");
     expect(rows.every((r) => r.sources.value === "2")).toBe(true);
   });
+
+  it("refuses the source constraints with --endpoint instead of ignoring them", async () => {
+    for (const args of [["path", "Huawei", "Kenya", "--min-sources", "2"], ["neighbours", "Huawei", "--source", "kgr:carnegie-aigs-2019"]]) {
+      const result = await runKg(["--endpoint", "http://127.0.0.1:9/sparql", ...args]);
+      expect(result.code, args.join(" ")).toBe(2);
+      expect(result.stderr).toContain(`kg ${args[0]}: --min-sources and --source are not available with --endpoint yet`);
+    }
+  });
 });

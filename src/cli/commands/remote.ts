@@ -25,7 +25,15 @@ export async function remoteFind(endpoint: SparqlEndpoint, parsed: ParsedCommand
   return 0;
 }
 
+/** The corroboration constraints run on the local graph only: refused with --endpoint rather than silently ignored. */
+function refuseSourceOptions(parsed: ParsedCommand, command: string): void {
+  if (parsed.values["min-sources"] !== undefined || listOption(parsed, "source").length > 0) {
+    throw new UsageError(`kg ${command}: --min-sources and --source are not available with --endpoint yet; run without --endpoint on the loaded data`, command);
+  }
+}
+
 export async function remotePath(endpoint: SparqlEndpoint, parsed: ParsedCommand, signal: AbortSignal): Promise<number> {
+  refuseSourceOptions(parsed, "path");
   const k = intOption(parsed, "path", "k", 3, 1, maxK);
   const limit = intOption(parsed, "path", "limit", 100);
   const maxLength = intOption(parsed, "path", "max-length", 6, 0);
@@ -56,6 +64,7 @@ export async function remotePath(endpoint: SparqlEndpoint, parsed: ParsedCommand
 }
 
 export async function remoteNeighbours(endpoint: SparqlEndpoint, parsed: ParsedCommand, signal: AbortSignal): Promise<number> {
+  refuseSourceOptions(parsed, "neighbours");
   const depth = intOption(parsed, "neighbours", "depth", 1, 0);
   const limit = intOption(parsed, "neighbours", "limit", 500);
   const direction = (stringOption(parsed, "direction") ?? "both") as Direction;
