@@ -131,6 +131,7 @@ const selection: UnionSchema = {
     edge: obj({ kind: oneOf(["edge"]), edge: edgeKey }),
   },
 };
+const shareDate = str(10, { pattern: /^\d{4}(-\d{2}(-\d{2})?)?$/, patternName: "a date (2020, 2020-03 or 2020-03-15)" });
 const shareSchema: ObjectSchema = obj(
   {
     data: oneOf(["bundled"]),
@@ -140,7 +141,11 @@ const shareSchema: ObjectSchema = obj(
     path: obj({
       from: nullable(iri()),
       to: nullable(iri()),
-      options: obj({ k: int(1, 20), maxLength: int(1, 12), directed: bool(), excludePredicates: iris, excludeClasses: iris, excludeNodes: iris }),
+      // Ranking and evidence constraints (issue 18) are optional, so links made before them still open.
+      options: obj({
+        k: int(1, 20), maxLength: int(1, 12), directed: bool(), excludePredicates: iris, excludeClasses: iris, excludeNodes: iris,
+        rank: oneOf(["shortest", "informative"]), fromDate: shareDate, toDate: shareDate, eventKinds: iris,
+      }, ["rank", "fromDate", "toDate", "eventKinds"]),
       chosen: int(-1, 19),
     }),
     neighbourhood: obj({ centers: iris, depth: int(1, 3), direction: oneOf(["out", "in", "both"]), classes: iris, predicates: iris, mode: oneOf(["only", "highlight"]) }),

@@ -8,7 +8,7 @@ import { validate } from "../../src/session/schema.ts";
 import { connectAsPath, queryOptions } from "../../src/session/path-query.ts";
 import { describeAction } from "../../src/session/actions.ts";
 import { findPaths } from "../../src/query/path.ts";
-import { parseSessionFile, renderReport } from "../../src/session/index.ts";
+import { decodeShareState, encodeShareState, parseSessionFile, renderReport } from "../../src/session/index.ts";
 import { replaySession } from "../../src/session/replay.ts";
 import { readSessionFixture } from "./fixtures.ts";
 
@@ -65,5 +65,12 @@ describe("session path queries (issue 18)", async () => {
     expect(tree.explanation).toHaveLength(tree.edges.length);
     const html = renderReport(file, { turtle: "", graph: g, generatedAt: "2026-12-04T00:00:00Z" });
     expect(html).toMatch(/a tree of \d+ relation/);
+  });
+
+  it("a share link keeps the ranking and the evidence constraints", () => {
+    const state = { ...getEmptySession(), path: { ...getEmptySession().path, from: `${KGR}huawei`, to: `${KGR}kenya`, options } };
+    expect(decodeShareState(encodeShareState(state)).path.options).toEqual(options);
+    const plain = getEmptySession();
+    expect(decodeShareState(encodeShareState(plain)).path.options).toEqual(plain.path.options);
   });
 });
