@@ -1,7 +1,9 @@
 // The Path tab's issue-18 controls in a real Chromium: ranked paths with their scores, evidence constraints, and Connect several.
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { useWorkbenchSite } from "./harness.ts";
+import { loadDataset } from "../../src/rdf/parse.ts";
 
 const KGR = "https://w3id.org/smartcity-kg/resource/";
 const workbench = useWorkbenchSite({ screenshotPrefix: "paths-inform-" });
@@ -82,5 +84,10 @@ describe("paths that inform (workbench)", () => {
     expect(step.action.kind).toBe("connect");
     expect(step.label).toMatch(/^Connect Huawei, Kenya and 2 more|^Connect /);
     expect(await page.locator("#path-results .path-score").first().textContent()).toContain(`a tree of ${tree.steps.length} relation`);
+    // Export → query result: the tree's triples, as for a path.
+    await page.click("#export");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-query")]);
+    const quads = [...(await loadDataset([{ name: "tree.ttl", text: readFileSync((await download.path())!, "utf8") }])).quads()];
+    for (const s of tree.steps) expect(quads.some((q) => q.subject.value === s.from && q.predicate.value === s.predicate && q.object.value === s.to), `${s.from} ${s.predicate} ${s.to}`).toBe(true);
   });
 });
