@@ -1,6 +1,8 @@
 // kg connect and kg path --rank as a user runs them: a real process over the mini fixture graph.
 import { describe, expect, it } from "vitest";
-import { resolve } from "node:path";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { fixture, repoRoot, runKg } from "./run-kg.ts";
 import { loadDataset } from "../../src/rdf/parse.ts";
 
@@ -48,3 +50,20 @@ describe("kg path --rank", () => {
     expect(bad.stderr).toContain("--rank must be shortest or informative");
   });
 });
+
+describe("kg session replay of a connect step", () => {
+  it("re-runs it on the bundled graph and prints the tree it finds", async () => {
+    const file = JSON.parse(readFileSync(fixture("session", "huawei-kenya.session.json"), "utf8"));
+    const step = file.history[1];
+    const kgr = (local: string) => `https://w3id.org/smartcity-kg/resource/${local}`;
+    step.action = { kind: "connect", params: { terminals: [kgr("huawei"), kgr("kenya"), kgr("digital-silk-road")], options: step.action.params.options } };
+    file.state.focus = "path";
+    file.cursor = 1;
+    const path = join(mkdtempSync(join(tmpdir(), "kg-connect-")), "connect.session.json");
+    writeFileSync(path, JSON.stringify(file));
+    const result = await runKg(["session", "replay", path]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Huawei, Kenya, Digital Silk Road: connected by \d+ relations/);
+  });
+});
+

@@ -174,7 +174,13 @@ async function replay(path: string, parsed: ParsedCommand, dataFiles: string[] |
   else if (final.kind === "path") {
     const entry = result.final!.entry;
     lines.push(`Final result (${entry.label}):`, "");
-    lines.push(final.paths.length ? render.pathsText(graph, final.paths) : "No path within the session's options on this data.");
+    const a = entry.action;
+    // A connection replays as one path-shaped tree: print it as a tree, not as a chain.
+    if (a.kind === "connect" && final.paths.length) {
+      const [tree] = final.paths;
+      const terminals = a.params.terminals.map((iri) => graph.nodeByIri(iri));
+      lines.push(render.connectionText(graph, { terminals, nodes: tree.nodes, edges: tree.steps.map((st) => st.edge), unreached: [] }));
+    } else lines.push(final.paths.length ? render.pathsText(graph, final.paths) : "No path within the session's options on this data.");
   } else {
     lines.push(`Final result (${result.final!.entry.label}):`, "");
     lines.push(render.neighbourhoodText(graph, final.result, final.depth));
