@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Dataset } from "../rdf/dataset.ts";
 import { loadDatasetStream, type RdfStreamSource } from "../rdf/parse.ts";
 import { UsageError } from "./args.ts";
+import { bundledCacheDirectory, bundledCacheKey, readCachedDataset, writeCachedDataset } from "./load-cache.ts";
 import { thousands } from "./format.ts";
 
 /** The package root (two levels above this file), so the bundled graph is found from any working directory. */
@@ -109,6 +110,13 @@ export async function loadData(dataFiles: readonly string[] | undefined, baseIRI
   const files = dataFiles ? [...dataFiles] : bundledDataFiles();
   if (files.length === 0) throw new UsageError(`kg: no data found in ${join(packageRoot, "ontology")} or ${join(packageRoot, "graph-data")}; pass --data FILE`);
   for (const file of files) checkReadable(file);
+  // Only the bundled graph is cached: it is read by every start, and user files may be large or change often.
+  const cacheKey = dataFiles === undefined && baseIRI === undefined && process.env.KG_LOAD_CACHE !== "0" ? bundledCacheKey(files) : undefined;
+  const cacheDirectory = bundledCacheDirectory(packageRoot);
+  if (cacheKey !== undefined) {
+    const cached = readCachedDataset(cacheDirectory, cacheKey);
+    if (cached) return { dataset: cached, files: files.map((file) => displayName(file, false)) };
+  }
   // KG_PROGRESS_DELAY_MS lowers the one-second threshold (0 shows progress for any load, as the tests do).
   const delay = Number(process.env.KG_PROGRESS_DELAY_MS ?? 1000);
   const progress = new Progress(process.stderr, Number.isFinite(delay) ? delay : 1000);
@@ -131,6 +139,7 @@ export async function loadData(dataFiles: readonly string[] | undefined, baseIRI
       progress.update(`loading ${basename(file)}: ${formatCount(before + quads)} quads…`);
     },
   });
+  if (cacheKey !== undefined) writeCachedDataset(cacheDirectory, cacheKey, dataset);
   progress.done(`loaded ${formatCount(dataset.size)} quads from ${files.length} file${files.length === 1 ? "" : "s"} in ${progress.elapsedSeconds.toFixed(1)} s`);
   return { dataset, files: sources.map((source) => source.name) };
 }

@@ -50,6 +50,20 @@ export class StringIndex {
     return nextId;
   }
 
+  /** The index's table, to be stored beside its keys (see `fromTable`). */
+  table(): { slots: Int32Array; mask: number; count: number } {
+    return { slots: this.slots, mask: this.mask, count: this.count };
+  }
+
+  /** An index over `keys` from a table `table()` gave for the same keys at the same positions. */
+  static fromTable(keys: readonly string[], table: { slots: Int32Array; mask: number; count: number }): StringIndex {
+    const index = new StringIndex(keys, 0);
+    index.slots = table.slots;
+    index.mask = table.mask;
+    index.count = table.count;
+    return index;
+  }
+
   /** An independent copy over another list holding the same keys at the same positions. */
   cloneFor(keys: readonly string[]): StringIndex {
     const copy = new StringIndex(keys, 0);

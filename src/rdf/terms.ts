@@ -21,6 +21,14 @@ const RECENT_SLOTS = 256;
 /** Id 0 is always the default graph, so an unset graph column reads as "default". */
 export const DEFAULT_GRAPH_ID = 0;
 
+/** A term table as plain data: its keys in id order, their kind codes, the blank label counter and the hash index. */
+export interface TermTableSnapshot {
+  keys: readonly string[];
+  codes: Uint8Array;
+  nextBlank: number;
+  index: { slots: Int32Array; mask: number; count: number };
+}
+
 /** n3's key for the IRI "" (no IRI can contain "<", so the key is unambiguous). */
 const EMPTY_IRI_KEY = "<>";
 
@@ -59,6 +67,21 @@ export class TermTable {
     copy.codes = this.codes.slice();
     copy.nextBlank = this.nextBlank;
     return copy;
+  }
+
+  /** The table as plain data (strings and typed arrays, no copies), for a snapshot a later run restores. */
+  toSnapshot(): TermTableSnapshot {
+    return { keys: this.keys, codes: this.codes.subarray(0, this.keys.length), nextBlank: this.nextBlank, index: this.idsByKey.table() };
+  }
+
+  /** The table `toSnapshot` described; the caller has checked the snapshot's shape. */
+  static fromSnapshot(snapshot: TermTableSnapshot): TermTable {
+    const table = new TermTable();
+    for (let id = 1; id < snapshot.keys.length; id++) table.keys.push(snapshot.keys[id]);
+    table.idsByKey = StringIndex.fromTable(table.keys, snapshot.index);
+    table.codes = snapshot.codes.slice();
+    table.nextBlank = snapshot.nextBlank;
+    return table;
   }
 
   /** The id of a term, adding it when new. */
