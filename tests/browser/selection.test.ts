@@ -25,6 +25,9 @@ async function openSettled(): Promise<Page> {
 }
 
 async function clickNode(page: Page, key: string, modifier?: "Shift" | "Control"): Promise<void> {
+  // Sigma counts a second click before its double-click timer resets as a double-click (expand, not select); on a
+  // busy machine that timer fires late, so wait for it rather than for a fixed time.
+  await page.waitForFunction(() => window.workbench!.view.sigma.getMouseCaptor().clicks === 0, undefined, { timeout: 10_000 });
   const point = await pointAt(page, key);
   if (modifier) await page.keyboard.down(modifier);
   await page.mouse.click(point.x, point.y);

@@ -191,11 +191,16 @@ describe("SPARQL endpoint mode (Chromium, Virtuoso behind a CORS proxy)", () => 
     const first = state.results[0];
     expect(first.nodes[0]).toBe(`${KGR}huawei`);
     expect(first.nodes[first.nodes.length - 1]).toBe(`${KGR}kenya`);
-    // Every step is an edge of the view, with evidence quoted from the brief.
+    // Every step is an edge of the view, with its evidence: a sentence quoted from the brief, or a cell of the
+    // Carnegie index (its value, e.g. "Huawei", located by row and column), which states Huawei → Kenya directly.
     for (const step of first.steps) {
       expect(step.edge).toMatch(/^e\d+$/);
       expect(step.evidence.length).toBeGreaterThan(0);
-      expect(step.evidence[0].quote.length).toBeGreaterThan(10);
+      const evidence = step.evidence[0];
+      if (/Carnegie/.test(evidence.sourceLabel)) {
+        expect(evidence.locator).toMatch(/^row \d+ \(.+\), “.+”$/);
+        expect(evidence.quote.length).toBeGreaterThan(0);
+      } else expect(evidence.quote.length).toBeGreaterThan(10);
     }
     const inView = await page.evaluate((edges) => edges.every((e) => window.workbench!.view.graph.hasEdge(e)), first.steps.map((s) => s.edge));
     expect(inView).toBe(true);
