@@ -59,6 +59,7 @@ export type SessionAction =
   | { kind: "date-range"; params: { range: YearRange | null } }
   | { kind: "show-schema"; params: { on: boolean } }
   | { kind: "reset-filters"; params: Record<string, never> }
+  | { kind: "source-filter"; params: { source?: string; shown?: boolean; minSources?: number; colour?: boolean } }
   | { kind: "select"; params: { node?: string; edge?: string } }
   | { kind: "clear-focus"; params: Record<string, never> }
   | { kind: "move-nodes"; params: { nodes: string[] } }
@@ -95,6 +96,7 @@ export function describeAction(action: SessionAction, labelOf: (iri: string) => 
     case "date-range": return action.params.range ? `Dates ${action.params.range.from}–${action.params.range.to}` : "All dates";
     case "show-schema": return action.params.on ? "Show schema" : "Hide schema";
     case "reset-filters": return "Reset filters";
+    case "source-filter": return sourceFilterLabel(action.params, name);
     case "select": return action.params.node ? `Select ${name(action.params.node)}` : action.params.edge ? "Select a relation" : "Clear selection";
     case "clear-focus": return "Clear highlight";
     case "move-nodes": return `Move ${names(action.params.nodes)}`;
@@ -105,6 +107,13 @@ export function describeAction(action: SessionAction, labelOf: (iri: string) => 
     case "edge-labels": return action.params.on ? "Show relation labels" : "Hide relation labels";
     case "sparql": return sparqlLabel(action.params.query, action.params.target);
   }
+}
+
+/** "Hide source Carnegie AI Global Surveillance Index, 2019", "Relations stated by ≥ 2 sources", "Colour relations by source". */
+function sourceFilterLabel(params: { source?: string; shown?: boolean; minSources?: number; colour?: boolean }, name: (iri: string) => string): string {
+  if (params.source !== undefined) return `${params.shown ? "Show" : "Hide"} source ${name(params.source)}`;
+  if (params.minSources !== undefined) return params.minSources > 1 ? `Relations stated by ≥ ${params.minSources} sources` : "Relations stated by any source";
+  return params.colour ? "Colour relations by source" : "Relations not coloured by source";
 }
 
 /** "SPARQL SELECT ?company ?label WHERE {" (the query from its form keyword, one line), with the endpoint's host when remote. */

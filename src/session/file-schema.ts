@@ -4,6 +4,7 @@ import { COLOUR_BY, SIZE_BY } from "./layout.ts";
 import { SPARQL_LIMITS, sparqlQuerySchema } from "./producers.ts";
 import { arr, bool, int, iri, nullable, num, obj, oneOf, str, withDoc, type ObjectSchema, type RecordSchema, type UnionSchema } from "./schema.ts";
 import { SESSION_FORMAT, SESSION_LIMITS, SESSION_VERSION } from "./file-types.ts";
+import { SOURCE_LIMITS } from "./source-settings.ts";
 
 const L = SESSION_LIMITS;
 export const text = (doc?: string) => str(L.maxText, { doc });
@@ -93,7 +94,11 @@ export const stateSchema: ObjectSchema = obj({
     hiddenNodes: iriList("node IRIs the analyst hid"),
     dateRange: nullable(yearRange, "inclusive years; edges dated outside are hidden"),
     showSchema: bool(),
-  }),
+    // Relations by source (issue 16), optional within version 3: absent is what every earlier file shows.
+    hiddenSources: arr(iri(), SOURCE_LIMITS.maxHiddenSources, "source IRIs whose relations are hidden unless another source states them; absent: none"),
+    minSources: int(1, SOURCE_LIMITS.maxMinSources, "only relations stated by at least this many sources; absent: 1"),
+    colourBySource: bool("relations coloured by their source (one colour for several); absent: not"),
+  }, ["hiddenSources", "minSources", "colourBySource"]),
   path: obj({
     from: nullable(iri()),
     to: nullable(iri()),
@@ -189,6 +194,7 @@ const actionSchema: UnionSchema = {
         ["date-range", obj({ range: nullable(yearRange) })],
         ["show-schema", obj({ on: bool() })],
         ["reset-filters", none],
+        ["source-filter", obj({ source: iri(), shown: bool(), minSources: int(1, SOURCE_LIMITS.maxMinSources), colour: bool() }, ["source", "shown", "minSources", "colour"])],
         ["select", obj({ node: iri(), edge: edgeKey() }, ["node", "edge"])],
         ["clear-focus", none],
         ["move-nodes", obj({ nodes: iriList() })],

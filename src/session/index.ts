@@ -85,3 +85,4 @@ export { escapeHtml, renderReport, type ReportOptions } from "./report.ts";
 export { isIri, stripUserinfo } from "./schema.ts";
 export * from "./act.ts";
 export * from "./named-actions.ts";
+export { sourceSettings, type SourceSettings } from "./source-settings.ts";

@@ -5,6 +5,7 @@ import { moveNodes as moveProducer, setPinned, type Appearance, type ColourBy, t
 import { setEdgeNote, setNodeNote, setSessionNote } from "./notes.ts";
 import * as produce from "./producers.ts";
 import { connectFailed, connectFinished } from "./path-query.ts";
+import * as sources from "./source-settings.ts";
 import type { NeighbourhoodResultView, PathOptions, PathResultView, Selection, SparqlQueryRecord, YearRange } from "./types.ts";
 
 /** Nodes and edges a step adds to the drawn graph beyond the overview. */
@@ -88,6 +89,14 @@ export const actions = {
   setDateRange: (range: YearRange | null): NamedAction => ({ action: { kind: "date-range", params: { range } }, state: produce.setDateRange(range), coalesceMs: SLIDER_COALESCE_MS }),
   setShowSchema: (on: boolean): NamedAction => ({ action: { kind: "show-schema", params: { on } }, state: produce.setShowSchema(on) }),
   resetFilters: (): NamedAction => ({ action: { kind: "reset-filters", params: {} }, state: produce.resetFilters() }),
+  /** Relations by source (issue 16): `label` names the source in History ("Hide source Carnegie AI Global Surveillance Index, 2019"). */
+  setSourceShown: (source: string, shown: boolean, label?: string): NamedAction => ({
+    action: { kind: "source-filter", params: { source, shown } },
+    ...(label ? { label: `${shown ? "Show" : "Hide"} source ${label}` } : {}),
+    state: sources.setSourceShown(source, shown),
+  }),
+  setMinSources: (n: number): NamedAction => ({ action: { kind: "source-filter", params: { minSources: Math.max(1, Math.floor(n) || 1) } }, state: sources.setMinSources(n) }),
+  setColourBySource: (on: boolean): NamedAction => ({ action: { kind: "source-filter", params: { colour: on } }, state: sources.setColourBySource(on) }),
   /** The query highlight goes (the chosen path too, when it was the path's). */
   clearFocus: (): NamedAction => ({
     action: { kind: "clear-focus", params: {} },

@@ -5,6 +5,7 @@ import { VIEW_LIMITS, type Camera, type SessionLayout } from "./layout.ts";
 import { getEmptySession, MAX_SELECTION, nodeSelection, selectedNodes } from "./producers.ts";
 import { arr, bool, int, iri, nullable, num, obj, oneOf, SessionFileError, str, stripUserinfo, validate, type ObjectSchema, type UnionSchema } from "./schema.ts";
 import { sha256Hex } from "./sha256.ts";
+import { SOURCE_LIMITS } from "./source-settings.ts";
 import type { SessionState } from "./types.ts";
 
 export const SHARE_VERSION = 1;
@@ -137,7 +138,11 @@ const shareSchema: ObjectSchema = obj(
     data: oneOf(["bundled"]),
     dataHash: str(12, { pattern: /^[0-9a-f]{12}$/, patternName: "12 hex digits" }),
     selection,
-    filters: obj({ hiddenClasses: iris, hiddenPredicates: iris, hiddenNodes: iris, dateRange: nullable(yearRange), showSchema: bool() }),
+    // The source settings (issue 16) are optional, so links made before them still open.
+    filters: obj(
+      { hiddenClasses: iris, hiddenPredicates: iris, hiddenNodes: iris, dateRange: nullable(yearRange), showSchema: bool(), hiddenSources: arr(iri(), SOURCE_LIMITS.maxHiddenSources), minSources: int(1, SOURCE_LIMITS.maxMinSources), colourBySource: bool() },
+      ["hiddenSources", "minSources", "colourBySource"],
+    ),
     path: obj({
       from: nullable(iri()),
       to: nullable(iri()),

@@ -33,6 +33,12 @@ export interface Filters {
   dateRange: YearRange | null;
   /** Whether classes and properties are drawn (by default only when the data has no instances). */
   showSchema: boolean;
+  /** Relations by source (issue 16; absent: the default). Source IRIs whose relations are hidden unless another source states them. */
+  hiddenSources?: string[];
+  /** Only relations stated by at least this many sources (absent: 1). */
+  minSources?: number;
+  /** Relations coloured by their source, one colour for several (absent: false). */
+  colourBySource?: boolean;
 }
 
 export interface PathOptions {

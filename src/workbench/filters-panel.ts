@@ -184,6 +184,7 @@ export class FiltersPanel {
       const button = this.options.element.querySelector("#hide-selected");
       if (button) button.textContent = hideSelectedLabel(state);
     }
+    if (sourcesChanged(state, previous)) this.render();
     if (state.filters.hiddenNodes !== previous.filters.hiddenNodes) {
       const button = this.options.element.querySelector("#show-hidden");
       if (button) button.textContent = `Show hidden (${state.filters.hiddenNodes.length})`;
@@ -192,10 +193,15 @@ export class FiltersPanel {
 
   private resetAll(): void {
     this.options.store.dispatch(actions.resetFilters());
-    this.options.view.sourceFilter.reset();
     this.render();
     this.renderLegend();
   }
+}
+
+/** The Sources section mirrors the session: a step that changed its settings (undo, a share link) redraws it. */
+function sourcesChanged(state: SessionState, previous: SessionState): boolean {
+  const a = state.filters, b = previous.filters;
+  return a.hiddenSources !== b.hiddenSources || a.minSources !== b.minSources || a.colourBySource !== b.colourBySource;
 }
 
 function hideSelectedLabel(state: SessionState): string {

@@ -128,7 +128,7 @@ export class GraphView {
   /** A SPARQL CONSTRUCT/DESCRIBE answer highlighted as a query result (answer-highlight.ts). */
   readonly answer = new AnswerHighlight(() => this.store.get(), () => this.refresh());
   /** Relations by source: at least N sources, chosen sources, colour by source (source-filter.ts). */
-  readonly sourceFilter = new SourceFilter(() => this.refresh());
+  readonly sourceFilter = new SourceFilter({ state: () => this.store.get(), dispatch: (action) => this.store.dispatch(action) });
 
   /** Called after the analyst dropped a dragged node, with where it was and where it is (the app records the move). */
   onNodeMoved: ((node: string, from: [number, number], to: [number, number]) => void) | null = null;
@@ -288,6 +288,6 @@ export class GraphView {
       this.replacedPredicates,
     );
     ctx.sizes = this.sizer.sizesFor(this.appearance.sizeBy, { visible: () => this.visible(ctx), extremities: (edge) => graph.extremities(edge) as [string, string] });
-    return this.sourceFilter.apply(this.answer.apply(ctx, state));
+    return this.sourceFilter.apply(this.answer.apply(ctx, state), state);
   }
 }

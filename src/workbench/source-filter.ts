@@ -1,4 +1,5 @@
 // Relations by source: filter the view to relations stated by at least N sources or by chosen sources, and colour them by source.
+import { actions, sourceSettings, type NamedAction, type SessionState } from "../session/index.ts";
 import { h } from "./dom.ts";
 import type { DisplayContext, EdgeAttributes } from "./display.ts";
 import type { LegendEntry } from "./protocol.ts";
@@ -34,61 +35,58 @@ export function sourceColours(sources: readonly LegendEntry[]): Map<string, stri
   return new Map(sources.map((s, i) => [s.iri, SOURCE_PALETTE[i % SOURCE_PALETTE.length]]));
 }
 
+/** What the Sources section needs of the session: its state and the named actions it dispatches. */
+export interface SourceSession {
+  state: () => SessionState;
+  dispatch: (action: NamedAction) => void;
+}
+
 /**
- * The view's source settings. They are the view's, like the SPARQL answer's highlight: not yet session state, so
- * not in History, undo, session files or share links.
+ * The Sources section and the display of the session's source settings (`state.filters`: hiddenSources,
+ * minSources, colourBySource). Each change is a named action, so it is a History step, undone, saved and shared.
  */
 export class SourceFilter {
-  private minSources = 1;
-  private readonly hidden = new Set<string>();
-  private colourBy = false;
   private sources: LegendEntry[] = [];
 
-  /** `changed`: redraw the view. */
-  constructor(private readonly changed: () => void) {}
+  constructor(private readonly session: SourceSession) {}
 
-  /** The loaded data's sources (the summary's), most relations first. */
+  /** The loaded data's sources (the summary's), most relations first: the legend and the colour order. */
   setSources(sources: readonly LegendEntry[]): void {
     this.sources = [...sources];
-    for (const iri of [...this.hidden]) if (!sources.some((s) => s.iri === iri)) this.hidden.delete(iri);
+  }
+
+  private labelOf(iri: string): string {
+    return this.sources.find((s) => s.iri === iri)?.label ?? iri;
   }
 
   setMinSources(n: number): void {
-    this.minSources = Math.max(1, Math.floor(n));
-    this.changed();
+    this.session.dispatch(actions.setMinSources(n));
   }
 
   toggleSource(iri: string, shown: boolean): void {
-    if (shown) this.hidden.delete(iri);
-    else this.hidden.add(iri);
-    this.changed();
+    this.session.dispatch(actions.setSourceShown(iri, shown, this.labelOf(iri)));
   }
 
   setColourBySource(on: boolean): void {
-    this.colourBy = on;
-    this.changed();
+    this.session.dispatch(actions.setColourBySource(on));
   }
 
-  reset(): void {
-    this.minSources = 1;
-    this.hidden.clear();
-    this.colourBy = false;
-    this.changed();
-  }
-
-  /** The display context with the source settings, for the reducers. */
-  apply(ctx: DisplayContext): DisplayContext {
-    if (this.minSources <= 1 && this.hidden.size === 0 && !this.colourBy) return ctx;
-    return { ...ctx, sources: { minSources: this.minSources, hiddenSources: new Set(this.hidden), colours: this.colourBy ? sourceColours(this.sources) : null } };
+  /** The display context with the session's source settings, for the reducers. */
+  apply(ctx: DisplayContext, state: SessionState): DisplayContext {
+    const { minSources, hiddenSources, colourBySource } = sourceSettings(state.filters);
+    if (minSources <= 1 && hiddenSources.length === 0 && !colourBySource) return ctx;
+    return { ...ctx, sources: { minSources, hiddenSources: new Set(hiddenSources), colours: colourBySource ? sourceColours(this.sources) : null } };
   }
 
   /** The Filters tab's "Sources" section: a legend of sources (swatch, show/hide, relations), at least N, colour by source. */
   controls(): HTMLElement {
+    const settings = sourceSettings(this.session.state().filters);
+    const hidden = new Set(settings.hiddenSources);
     const colours = sourceColours(this.sources);
     const most = Math.max(1, this.sources.length);
-    const min = h("input", { type: "number", id: "min-sources", value: String(this.minSources), attrs: { min: "1", max: String(most), step: "1", "aria-label": "Stated by at least this many sources" } });
+    const min = h("input", { type: "number", id: "min-sources", value: String(settings.minSources), attrs: { min: "1", max: String(most), step: "1", "aria-label": "Stated by at least this many sources" } });
     min.addEventListener("change", () => this.setMinSources(Number(min.value) || 1));
-    const colourBox = h("input", { type: "checkbox", id: "colour-by-source", checked: this.colourBy });
+    const colourBox = h("input", { type: "checkbox", id: "colour-by-source", checked: settings.colourBySource });
     colourBox.addEventListener("change", () => this.setColourBySource(colourBox.checked));
     return h(
       "section",
@@ -100,7 +98,7 @@ export class SourceFilter {
             "ul",
             { class: "source-legend" },
             ...this.sources.map((source) => {
-              const box = h("input", { type: "checkbox", checked: !this.hidden.has(source.iri), dataset: { source: source.iri } });
+              const box = h("input", { type: "checkbox", checked: !hidden.has(source.iri), dataset: { source: source.iri } });
               box.addEventListener("change", () => this.toggleSource(source.iri, box.checked));
               return h(
                 "li",

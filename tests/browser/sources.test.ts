@@ -3,7 +3,10 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { useWorkbenchSite } from "./harness.ts";
-import { HUAWEI, KGR, ready, selectBySearch } from "./session-helpers.ts";
+import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { flush, HUAWEI, KGR, ready, selectBySearch } from "./session-helpers.ts";
 
 const AIGS_2019 = `${KGR}carnegie-aigs-2019`;
 const AIGS_2022 = `${KGR}carnegie-aigs-2022`;
@@ -89,5 +92,89 @@ describe("sources of relations (built site in Chromium)", () => {
     const toHex = (rgb: string) => `#${(rgb.match(/\d+/g) ?? []).slice(0, 3).map((n) => Number(n).toString(16).padStart(2, "0")).join("")}`;
     if (only2019.length > 0) expect(only2019.every((e) => e.color === toHex(swatch))).toBe(true);
     expect(coloured.filter((e) => e.sources.length > 1).every((e) => e.color === "#111111")).toBe(true);
+  });
+
+  it("the source settings are session steps: undone and redone, saved and reopened, autosaved over a reload, carried by a share link", async () => {
+    const { page } = await workbench.open();
+    await ready(page);
+    const lastLabel = () => page.evaluate(() => window.workbench!.session!.controller.history.entries.at(-1)!.label);
+    const filters = (p: Page) => p.evaluate(() => {
+      const f = window.workbench!.store.get().filters;
+      return { hiddenSources: f.hiddenSources ?? [], minSources: f.minSources ?? 1, colourBySource: f.colourBySource ?? false };
+    });
+    /** Every shown relation is stated by two sources or more, and several-source ones are drawn in the corroborated colour. */
+    const appliedOn = (p: Page) => p.waitForFunction(() => {
+      const view = window.workbench!.view;
+      const edges = view.visible().edges.filter((e) => !view.sigma.getEdgeDisplayData(e)?.hidden);
+      const sources = (e: string) => (view.graph.getEdgeAttribute(e, "sources") as string[] | undefined) ?? [];
+      return edges.length > 0 && edges.every((e) => sources(e).length >= 2) && edges.some((e) => view.sigma.getEdgeDisplayData(e)!.color === "#111111");
+    }, undefined, { timeout: 20_000 });
+    const set = { hiddenSources: [AIGS_2022], minSources: 2, colourBySource: true };
+
+    await page.click("#tab-filters");
+    await page.locator(".source-filter .source-legend li").first().waitFor();
+    await page.locator(`.source-legend input[data-source="${AIGS_2022}"]`).uncheck();
+    await page.waitForFunction(() => (window.workbench!.store.get().filters.hiddenSources ?? []).length === 1);
+    expect(await lastLabel()).toBe("Hide source Carnegie AI Global Surveillance Index, 2022 update");
+    await page.fill("#min-sources", "2");
+    await page.dispatchEvent("#min-sources", "change");
+    await page.waitForFunction(() => window.workbench!.store.get().filters.minSources === 2);
+    expect(await lastLabel()).toBe("Relations stated by ≥ 2 sources");
+    await page.check("#colour-by-source");
+    await page.waitForFunction(() => window.workbench!.store.get().filters.colourBySource === true);
+    expect(await lastLabel()).toBe("Colour relations by source");
+    expect(await filters(page)).toEqual(set);
+    await appliedOn(page);
+
+    // Undo takes the colour away (and the checkbox follows); redo brings it back.
+    await page.click("#undo");
+    await page.waitForFunction(() => !window.workbench!.store.get().filters.colourBySource);
+    expect(await page.locator("#colour-by-source").isChecked()).toBe(false);
+    await page.click("#undo");
+    await page.waitForFunction(() => window.workbench!.store.get().filters.minSources === undefined);
+    expect(await page.locator("#min-sources").inputValue()).toBe("1");
+    expect(await page.locator(`.source-legend input[data-source="${AIGS_2022}"]`).isChecked()).toBe(false);
+    await page.click("#redo");
+    await page.click("#redo");
+    await page.waitForFunction(() => window.workbench!.store.get().filters.colourBySource === true);
+    expect(await filters(page)).toEqual(set);
+    expect(await page.locator("#min-sources").inputValue()).toBe("2");
+    await appliedOn(page);
+
+    // Saved in the session file, and the file opened in a fresh page applies them.
+    await page.click("#session");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#session-save")]);
+    const file = join(tmpdir(), `sources-session-${Date.now()}.json`);
+    await download.saveAs(file);
+    const saved = JSON.parse(readFileSync(file, "utf8"));
+    expect(saved.state.filters).toMatchObject(set);
+    const fresh = (await workbench.open()).page;
+    await ready(fresh);
+    expect(await filters(fresh)).toEqual({ hiddenSources: [], minSources: 1, colourBySource: false });
+    await fresh.setInputFiles("#session-input", file);
+    await fresh.waitForFunction(() => window.workbench!.store.get().filters.minSources === 2);
+    expect(await filters(fresh)).toEqual(set);
+    await appliedOn(fresh);
+    await fresh.click("#tab-filters");
+    expect(await fresh.locator("#colour-by-source").isChecked()).toBe(true);
+
+    // A share link carries them.
+    await page.keyboard.press("Escape");
+    await page.click("#session");
+    await page.click("#session-share");
+    await page.waitForFunction(() => !!document.getElementById("session-share")!.dataset.link);
+    const link = (await page.locator("#session-share").getAttribute("data-link"))!;
+    const shared = (await workbench.open(link)).page;
+    await ready(shared);
+    await shared.waitForFunction(() => window.workbench!.store.get().filters.minSources === 2);
+    expect(await filters(shared)).toEqual(set);
+    await appliedOn(shared);
+
+    // The autosave keeps them over a reload.
+    await flush(page);
+    await page.reload();
+    await ready(page);
+    expect(await filters(page)).toEqual(set);
+    await appliedOn(page);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { CORROBORATED_COLOUR, hiddenBySource, sourceColour, sourceColours, SourceFilter } from "../../src/workbench/source-filter.ts";
 import type { DisplayContext, EdgeAttributes } from "../../src/workbench/display.ts";
 import { isEdgeFilteredOut, edgeDisplay, EDGE_COLOUR } from "../../src/workbench/display.ts";
+import { actions, createSessionStore } from "../../src/session/index.ts";
 
 const a = "https://example.org/a", b = "https://example.org/b";
 const edge = (sources: string[]): EdgeAttributes => ({ predicate: "p", label: "p", sources });
@@ -30,19 +31,24 @@ describe("relations by source", () => {
     expect(colours.get(a)).not.toBe(colours.get(b));
   });
 
-  it("reaches the reducers through the display context the view builds", () => {
-    let redraws = 0;
-    const filter = new SourceFilter(() => redraws++);
+  it("reaches the reducers from the session state, each change dispatched as a named action", () => {
+    const store = createSessionStore();
+    const dispatched: string[] = [];
+    const filter = new SourceFilter({ state: () => store.get(), dispatch: (action) => { if (action.step !== false) dispatched.push(action.action.kind); store.dispatch(action); } });
     filter.setSources(legend);
     const base = { hiddenPredicates: new Set(), dateRange: null, focusEdges: null, focusMode: "highlight", selectedNodes: new Set(), hovered: null, selectedEdge: null, edgeLabels: false } as unknown as DisplayContext;
-    expect(filter.apply(base)).toBe(base);
+    expect(filter.apply(base, store.get())).toBe(base);
     filter.setMinSources(2);
-    expect(isEdgeFilteredOut(edge([a]), filter.apply(base))).toBe(true);
-    expect(isEdgeFilteredOut(edge([a, b]), filter.apply(base))).toBe(false);
+    expect(store.get().filters.minSources).toBe(2);
+    expect(isEdgeFilteredOut(edge([a]), filter.apply(base, store.get()))).toBe(true);
+    expect(isEdgeFilteredOut(edge([a, b]), filter.apply(base, store.get()))).toBe(false);
     filter.setColourBySource(true);
-    expect(edgeDisplay("e1", edge([a, b]), ["x", "y"], filter.apply(base)).color).toBe(CORROBORATED_COLOUR);
-    filter.reset();
-    expect(edgeDisplay("e1", edge([a]), ["x", "y"], filter.apply(base)).color).toBe(EDGE_COLOUR);
-    expect(redraws).toBe(3);
+    expect(edgeDisplay("e1", edge([a, b]), ["x", "y"], filter.apply(base, store.get())).color).toBe(CORROBORATED_COLOUR);
+    filter.toggleSource(a, false);
+    expect(isEdgeFilteredOut(edge([a, b]), filter.apply(base, { ...store.get(), filters: { ...store.get().filters, minSources: undefined } }))).toBe(false);
+    expect(isEdgeFilteredOut(edge([a]), filter.apply(base, store.get()))).toBe(true);
+    store.dispatch(actions.resetFilters());
+    expect(edgeDisplay("e1", edge([a]), ["x", "y"], filter.apply(base, store.get())).color).toBe(EDGE_COLOUR);
+    expect(dispatched).toEqual(["source-filter", "source-filter", "source-filter"]);
   });
 });
