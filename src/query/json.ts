@@ -52,8 +52,11 @@ export interface PathJson {
   edges: PathEdgeJson[];
   /** One sentence per edge, in travel order (an array, so callers choose how to join them). */
   explanation: string[];
-  /** How informative the path is (lower is more): hops + hub + generic penalties (query/path-score.ts). */
-  score: PathScore;
+  /**
+   * How informative the path is (lower is more): hops + hub + generic penalties (query/path-score.ts). Absent only
+   * over an endpoint for a path through a blank node, whose degree no query can ask for.
+   */
+  score?: PathScore;
 }
 
 export interface PathsJson {
@@ -93,14 +96,23 @@ export function edgeToJson(g: GraphIndex, e: number): EdgeJson {
   };
 }
 
-export function pathsToJson(g: GraphIndex, paths: Path[]): PathsJson {
+/**
+ * The paths as JSON. `scores`, one per path, replace the scores computed on g: a graph that is only part of the
+ * data (an endpoint's fetched subgraph) has other degrees and predicate frequencies than the whole; an undefined
+ * one leaves the path without a score.
+ */
+export function pathsToJson(g: GraphIndex, paths: Path[], scores?: readonly (PathScore | undefined)[]): PathsJson {
   return {
-    paths: paths.map((path) => ({
-      nodes: path.nodes.map((n) => nodeToJson(g, n)),
-      edges: path.steps.map((step) => ({ ...edgeToJson(g, step.edge), direction: step.forward ? "forward" : "backward" })),
-      explanation: explainPath(g, path),
-      score: scorePath(g, path),
-    })),
+    paths: paths.map((path, i) => {
+      const json: PathJson = {
+        nodes: path.nodes.map((n) => nodeToJson(g, n)),
+        edges: path.steps.map((step) => ({ ...edgeToJson(g, step.edge), direction: step.forward ? "forward" : "backward" })),
+        explanation: explainPath(g, path),
+      };
+      const score = scores === undefined ? scorePath(g, path) : scores[i];
+      if (score !== undefined) json.score = score;
+      return json;
+    }),
   };
 }
 

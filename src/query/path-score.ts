@@ -30,6 +30,11 @@ export interface Costs {
 
 const cache = new WeakMap<GraphIndex, Costs>();
 
+/** What passing through an entity of the given degree costs. */
+export const hubCost = (degree: number): number => informativeWeights.hub * Math.log2(Math.max(degree, 1));
+/** What an edge whose predicate the graph uses `frequency` times costs beyond its hop. */
+export const genericCost = (frequency: number): number => informativeWeights.generic * Math.log2(frequency);
+
 /** Costs computed once per graph: one pass over the edges for predicate frequencies, one over the nodes for degrees. */
 export function costsOf(g: GraphIndex): Costs {
   const cached = cache.get(g);
@@ -37,7 +42,7 @@ export function costsOf(g: GraphIndex): Costs {
   const frequency = new Map<number, number>();
   for (let e = 0; e < g.edgeCount; e++) frequency.set(g.edgePredicates[e], (frequency.get(g.edgePredicates[e]) ?? 0) + 1);
   const genericOf = new Map<number, number>();
-  for (const [p, f] of frequency) genericOf.set(p, informativeWeights.generic * Math.log2(f));
+  for (const [p, f] of frequency) genericOf.set(p, genericCost(f));
   const edgeCost = new Float64Array(g.edgeCount);
   const edgeGeneric = new Float64Array(g.edgeCount);
   for (let e = 0; e < g.edgeCount; e++) {
@@ -48,7 +53,7 @@ export function costsOf(g: GraphIndex): Costs {
   const { outOffsets, inOffsets } = g;
   for (let n = 0; n < g.nodeCount; n++) {
     const degree = outOffsets[n + 1] - outOffsets[n] + inOffsets[n + 1] - inOffsets[n];
-    nodeCost[n] = informativeWeights.hub * Math.log2(Math.max(degree, 1));
+    nodeCost[n] = hubCost(degree);
   }
   const costs = { nodeCost, edgeCost, edgeGeneric };
   cache.set(g, costs);
@@ -60,9 +65,18 @@ const round = (x: number) => Math.round(x * 100) / 100;
 /** The score of a path and its parts, rounded to hundredths for display. */
 export function scorePath(g: GraphIndex, path: Path): PathScore {
   const { nodeCost, edgeGeneric } = costsOf(g);
+  return scoreOfCosts(path.nodes.slice(1, -1).map((n) => nodeCost[n]), path.steps.map((step) => edgeGeneric[step.edge]));
+}
+
+/**
+ * The score from the costs of a path's intermediate nodes and of its edges (hubCost, genericCost), in path order:
+ * for a graph that is only part of the data (an endpoint's fetched subgraph), whose degrees and frequencies come
+ * from elsewhere.
+ */
+export function scoreOfCosts(nodeCosts: readonly number[], edgeGenerics: readonly number[]): PathScore {
   let hub = 0, generic = 0;
-  for (let i = 1; i < path.nodes.length - 1; i++) hub += nodeCost[path.nodes[i]];
-  for (const step of path.steps) generic += edgeGeneric[step.edge];
-  const hops = path.steps.length;
+  for (const cost of nodeCosts) hub += cost;
+  for (const cost of edgeGenerics) generic += cost;
+  const hops = edgeGenerics.length;
   return { total: round(hops + hub + generic), hops, hub: round(hub), generic: round(generic) };
 }

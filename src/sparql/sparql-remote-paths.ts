@@ -2,6 +2,7 @@
 import type { GraphIndex } from "../graph/types.ts";
 import type { Direction } from "../query/neighbourhood.ts";
 import { findPaths, type Path, type PathOptions } from "../query/path.ts";
+import { isEvent } from "../query/explain-event.ts";
 import type { SparqlEndpoint } from "./sparql-endpoint.ts";
 import { noneMatches, type RemoteOptions } from "./sparql-remote-common.ts";
 import { remoteTermIds } from "./sparql-remote-names.ts";
@@ -59,7 +60,28 @@ export async function remotePaths(endpoint: SparqlEndpoint, from: string, to: st
     await sub.describeMentioned();
     answer = solve(sub, from, to, options);
   }
+  if (answer.paths.length > 0 && (await fetchEvents(sub, answer))) answer = solve(sub, from, to, options);
   return { ...answer, fetchTruncated: sub.truncated, rows: sub.rows, radii: [sides[0].radius, sides[1].radius] };
+}
+
+/**
+ * What explanations need of the events on the paths, as the whole graph has it: the class hierarchy that makes
+ * them events, their roles (who, what, to whom, where, on which occasion) and those nodes' labels. Says whether it
+ * fetched any role. The search is answered again on the grown subgraph: every path it could take was there
+ * already, so only the order among equally short ones may change.
+ */
+async function fetchEvents(sub: RemoteSubgraph, answer: { graph: GraphIndex; paths: Path[] }): Promise<boolean> {
+  await sub.superclasses();
+  const graph = sub.graph();
+  const onPaths = new Set(answer.paths.flatMap((path) => path.nodes.map((n) => answer.graph.iri(n))));
+  const events = [...onPaths].filter((iri) => {
+    const n = graph.nodeByIri(iri);
+    return n >= 0 && !graph.dataset.terms.isBlank(graph.nodeTerm(n)) && isEvent(graph, n);
+  });
+  if (events.length === 0) return false;
+  await sub.expand(events, "out");
+  await sub.describeMentioned();
+  return true;
 }
 
 function solve(sub: RemoteSubgraph, from: string, to: string, options: RemotePathOptions): { graph: GraphIndex; paths: Path[] } {

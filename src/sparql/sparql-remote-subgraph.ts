@@ -2,7 +2,7 @@
 import { DataFactory } from "n3";
 import type * as RDF from "@rdfjs/types";
 import { DatasetBuilder, type Dataset } from "../rdf/dataset.ts";
-import { oa, prefixes as wellKnownPrefixes, rdf } from "../rdf/vocab.ts";
+import { oa, prefixes as wellKnownPrefixes, rdf, rdfs } from "../rdf/vocab.ts";
 import { defaultProjection } from "../graph/projection-config.ts";
 import { projectGraph } from "../graph/project.ts";
 import type { GraphIndex } from "../graph/types.ts";
@@ -26,6 +26,9 @@ export class RemoteSubgraph {
   /** IRIs met as subjects or objects of relations, as predicates, classes or evidence sources: to describe. */
   private readonly mentioned = new Set<string>();
   private readonly blanks = new Map<string, RDF.BlankNode>();
+  /** Classes met (rdf:type objects, superclasses), and those whose superclasses were asked for. */
+  private readonly classes = new Set<string>();
+  private readonly classesAsked = new Set<string>();
   private readonly pageSize: number;
   private readonly batchSize: number;
   private readonly maxRows: number;
@@ -114,7 +117,10 @@ export class RemoteSubgraph {
     this.quadKeys.add(key);
     this.quads.push(DataFactory.quad(s as RDF.Quad_Subject, p as RDF.Quad_Predicate, o as RDF.Quad_Object));
     if (o.termType === "NamedNode") {
-      if (p.value === rdf.type) this.mentioned.add(o.value);
+      if (p.value === rdf.type || p.value === rdfs.subClassOf) {
+        this.mentioned.add(o.value);
+        this.classes.add(o.value);
+      }
       else if (!linkPredicates.has(p.value)) this.mentioned.add(o.value);
     }
     if (s.termType === "NamedNode") this.mentioned.add(s.value);
@@ -187,6 +193,21 @@ export class RemoteSubgraph {
         for (const row of rows) this.add(this.term(row.s, "describe"), this.term(row.p, "describe"), this.term(row.o, "describe"));
       });
     });
+  }
+
+  /**
+   * The rdfs:subClassOf triples above every class met, up to the top (one batched query per level): what tells
+   * the kinds of event (subclasses of prov:Activity) that explanations read as sentences.
+   */
+  async superclasses(): Promise<void> {
+    for (let pending = [...this.classes].filter((c) => !this.classesAsked.has(c)); pending.length > 0 && !this.truncated; pending = [...this.classes].filter((c) => !this.classesAsked.has(c))) {
+      for (const c of pending) this.classesAsked.add(c);
+      await this.inBatches(pending, async (batch) => {
+        await this.selectPaged("?s ?o", `VALUES ?s { ${iris(batch)} }\n?s ${iriRef(rdfs.subClassOf)} ?o .\nFILTER(isIRI(?o))`, (rows) => {
+          for (const row of rows) this.add(this.term(row.s, "classes"), DataFactory.namedNode(rdfs.subClassOf), this.term(row.o, "classes"));
+        });
+      });
+    }
   }
 
   /** The fetched quads as a Dataset, with the well-known prefixes for CURIEs and Turtle. */

@@ -5,3 +5,4 @@ export { RemoteSubgraph } from "./sparql-remote-subgraph.ts";
 export { remoteSearch, type RemoteSearchHit, type RemoteSearchOptions } from "./sparql-remote-search.ts";
 export { remoteNeighbourhood, type RemoteNeighbourhood, type RemoteNeighbourhoodOptions } from "./sparql-remote-neighbourhood.ts";
 export { remotePaths, type RemotePathOptions, type RemotePaths } from "./sparql-remote-paths.ts";
+export { remotePathScores } from "./sparql-remote-score.ts";

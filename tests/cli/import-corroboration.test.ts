@@ -95,4 +95,15 @@ describe("corroboration on the command line", () => {
       expect(result.stderr).toContain(`kg ${args[0]}: --min-sources and --source are not available with --endpoint yet`);
     }
   });
+
+  it("refuses the ranking and the evidence constraints of kg path with --endpoint instead of ignoring them", async () => {
+    for (const [option, value] of [["--rank", "informative"], ["--from-date", "2020"], ["--to-date", "2021"], ["--event-kinds", "Donation"]]) {
+      const result = await runKg(["--endpoint", "http://127.0.0.1:9/sparql", "path", "Huawei", "Kenya", option, value]);
+      expect(result.code, option).toBe(2);
+      expect(result.stderr).toContain(`kg path: ${option === "--rank" ? "--rank informative" : option} is not available with --endpoint yet`);
+    }
+    // The default ranking is what the endpoint search does: not refused (the unreachable endpoint fails instead).
+    const shortest = await runKg(["--endpoint", "http://127.0.0.1:9/sparql", "path", "Huawei", "Kenya", "--rank", "shortest"]);
+    expect(shortest.stderr).not.toContain("not available with --endpoint");
+  });
 });

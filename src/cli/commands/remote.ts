@@ -32,12 +32,20 @@ function refuseSourceOptions(parsed: ParsedCommand, command: string): void {
   }
 }
 
+/** Ranking and evidence constraints weigh the whole graph; over an endpoint they are refused rather than ignored. */
+function refuseWholeGraphOptions(parsed: ParsedCommand): void {
+  const given = ["from-date", "to-date", "event-kinds"].filter((name) => stringOption(parsed, name) !== undefined || listOption(parsed, name).length > 0).map((name) => `--${name}`);
+  if ((stringOption(parsed, "rank") ?? "shortest") !== "shortest") given.unshift("--rank informative");
+  if (given.length > 0) throw new UsageError(`kg path: ${given.join(", ")} ${given.length === 1 ? "is" : "are"} not available with --endpoint yet; run without --endpoint on the loaded data`, "path");
+}
+
 export async function remotePath(endpoint: SparqlEndpoint, parsed: ParsedCommand, signal: AbortSignal): Promise<number> {
   refuseSourceOptions(parsed, "path");
+  refuseWholeGraphOptions(parsed);
   const k = intOption(parsed, "path", "k", 3, 1, maxK);
   const limit = intOption(parsed, "path", "limit", 100);
   const maxLength = intOption(parsed, "path", "max-length", 6, 0);
-  const [{ remotePaths, resolveRemoteNode, resolveRemoteTerms }, { pathsToJson }, render] = await Promise.all([
+  const [{ remotePaths, remotePathScores, resolveRemoteNode, resolveRemoteTerms }, { pathsToJson }, render] = await Promise.all([
     import("../../sparql/sparql-remote.ts"), import("../../query/json.ts"), import("../render.ts"),
   ]);
   const resolve = (name: string) => resolveRemoteNode(endpoint, name, undefined, { signal });
@@ -56,7 +64,8 @@ export async function remotePath(endpoint: SparqlEndpoint, parsed: ParsedCommand
   });
   warnTruncated(endpoint, answer.fetchTruncated, answer.rows);
   const { graph, paths } = answer;
-  if (flag(parsed, "json")) printJson(pathsToJson(graph, paths));
+  // The scores count degrees and predicate uses in the whole store, not in the part fetched.
+  if (flag(parsed, "json")) printJson(pathsToJson(graph, paths, await remotePathScores(endpoint, graph, paths, { signal })));
   else if (flag(parsed, "turtle")) render.printSubgraphTurtle(graph, paths.flatMap((p) => p.nodes), paths.flatMap((p) => p.steps.map((s) => s.edge)));
   else if (paths.length === 0) print(`No path within ${maxLength} hop${maxLength === 1 ? "" : "s"} between ${parsed.positionals[0]} and ${parsed.positionals[1]} on ${endpoint.displayUrl}.`);
   else print(render.pathsText(graph, paths));
