@@ -2,8 +2,10 @@
 import type { GraphIndex } from "../graph/types.ts";
 import type { PathOptions } from "../query/path-types.ts";
 import { applyConstraints, checkDate, type EvidenceConstraints } from "../query/path-constraints.ts";
-import { UsageError, flag, listOption, stringOption, type OptionSpec, type ParsedCommand } from "./args.ts";
+import { withSourceConstraints } from "../query/corroboration.ts";
+import { UsageError, flag, intOption, listOption, stringOption, type OptionSpec, type ParsedCommand } from "./args.ts";
 import { resolveNodes, resolveTerms } from "./graph.ts";
+import { sourceConstraintsOf } from "./source-options.ts";
 
 export const constraintOptionSpecs: Record<string, OptionSpec> = {
   "from-date": { type: "string", value: "DATE", help: "only relations dated on or after DATE (2020, 2020-03, 2020-03-15): by their evidence or their event" },
@@ -12,7 +14,7 @@ export const constraintOptionSpecs: Record<string, OptionSpec> = {
 };
 
 /** The restricting options a user can drop, each named as on the command line. */
-export const loosenable = ["directed", "predicates", "exclude-predicates", "exclude", "exclude-classes", "date range", "event-kinds"] as const;
+export const loosenable = ["directed", "predicates", "exclude-predicates", "exclude", "exclude-classes", "date range", "event-kinds", "min-sources", "source"] as const;
 export type Loosenable = (typeof loosenable)[number];
 
 export function rankOption(parsed: ParsedCommand, command: string): "shortest" | "informative" {
@@ -40,11 +42,15 @@ export function activeRestrictions(parsed: ParsedCommand): Loosenable[] {
   return loosenable.filter((name) => {
     if (name === "directed") return flag(parsed, "directed");
     if (name === "date range") return stringOption(parsed, "from-date") !== undefined || stringOption(parsed, "to-date") !== undefined;
+    if (name === "min-sources") return intOption(parsed, "path", "min-sources", 1, 1) > 1;
     return listOption(parsed, name).length > 0;
   });
 }
 
-/** The options of the command line, less the one named by `drop`; k, ranking and limits as given. */
+/**
+ * The options of the command line, less the one named by `drop`; k, ranking and limits as given. The corroboration
+ * constraints (--min-sources, --source; commands without them have none) are in, so advice is computed under them.
+ */
 export function pathOptionsOf(graph: GraphIndex, parsed: ParsedCommand, command: string, base: PathOptions, drop?: Loosenable): PathOptions {
   const list = (name: Loosenable, kind: "predicate" | "class") => (drop === name ? [] : resolveTerms(graph, listOption(parsed, name), kind));
   const options: PathOptions = {
@@ -58,14 +64,18 @@ export function pathOptionsOf(graph: GraphIndex, parsed: ParsedCommand, command:
   const constraints = constraintsOf(graph, parsed, command);
   if (drop === "date range") [constraints.fromDate, constraints.toDate] = [undefined, undefined];
   if (drop === "event-kinds") constraints.eventKinds = [];
+  const sources = sourceConstraintsOf(graph, parsed, command);
+  if (drop === "min-sources") sources.minSources = 1;
+  if (drop === "source") sources.sources = [];
   try {
-    return applyConstraints(graph, constraints, options);
+    return withSourceConstraints(graph, sources, applyConstraints(graph, constraints, options));
   } catch (error) {
     throw new UsageError(`kg ${command}: ${(error as Error).message.replace(/^query\/path-constraints: /, "")}`, command);
   }
 }
 
-const optionName = (name: Loosenable) => (name === "date range" ? "--from-date/--to-date" : `--${name}`);
+const optionName = (name: Loosenable, parsed?: ParsedCommand) =>
+  name === "date range" ? "--from-date/--to-date" : name === "min-sources" && parsed ? `--min-sources ${String(parsed.values["min-sources"])}` : `--${name}`;
 
 /**
  * Advice when nothing connects under the options: each restriction is dropped in turn and the ones that then let
@@ -76,10 +86,10 @@ export function loosenAdvice(graph: GraphIndex, parsed: ParsedCommand, command: 
   const active = activeRestrictions(parsed);
   for (const name of active) {
     const hops = connects(pathOptionsOf(graph, parsed, command, base, name));
-    if (hops !== undefined) hints.push(`drop ${optionName(name)}: then a connection of ${hops} ${unit}${hops === 1 ? "" : "s"} exists`);
+    if (hops !== undefined) hints.push(`drop ${optionName(name, parsed)}: then a connection of ${hops} ${unit}${hops === 1 ? "" : "s"} exists`);
   }
   if (hints.length === 0 && active.length > 1) {
-    hints.push(`no single option dropped is enough: loosen several of ${active.map(optionName).join(", ")}`);
+    hints.push(`no single option dropped is enough: loosen several of ${active.map((name) => optionName(name, parsed)).join(", ")}`);
   }
   return hints;
 }

@@ -26,11 +26,3 @@ export function sourceConstraintsOf(graph: GraphIndex, parsed: ParsedCommand, co
 }
 
 export { hasSourceConstraints };
-
-/** How the constraints read on a command line, for advice. */
-export function sourceOptionText(c: SourceConstraints): string {
-  const parts: string[] = [];
-  if (c.minSources !== undefined && c.minSources > 1) parts.push(`--min-sources ${c.minSources}`);
-  if (c.sources && c.sources.length > 0) parts.push("--source");
-  return parts.join(" and ");
-}

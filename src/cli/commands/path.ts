@@ -74,10 +74,8 @@ Examples:
     if (rank === "informative" && flag(parsed, "all")) throw new UsageError(`kg path: --all lists every shortest path; it cannot be ranked (drop --rank or --all)`, "path");
     const { graph } = await loadGraph(context.dataFiles, context.baseIRI);
     const [from, to] = resolveNodes(graph, parsed.positionals);
-    const { sourceConstraintsOf } = await import("../source-options.ts");
-    const { withSourceConstraints } = await import("../../query/corroboration.ts");
-    const sourceConstraints = sourceConstraintsOf(graph, parsed, "path");
-    const options: PathOptions = withSourceConstraints(graph, sourceConstraints, pathOptionsOf(graph, parsed, "path", { k, allShortest: flag(parsed, "all"), limit, maxLength, rank }));
+    // With --min-sources/--source: pathOptionsOf applies them, as it does for the advice when no path is found.
+    const options: PathOptions = pathOptionsOf(graph, parsed, "path", { k, allShortest: flag(parsed, "all"), limit, maxLength, rank });
     const paths = findPaths(graph, from, to, options);
     if (flag(parsed, "json")) printJson(pathsToJson(graph, paths));
     else if (flag(parsed, "turtle")) printSubgraphTurtle(graph, paths.flatMap((p) => p.nodes), paths.flatMap((p) => p.steps.map((s) => s.edge)));
@@ -102,14 +100,6 @@ async function noPathText(graph: GraphIndex, from: number, to: number, options: 
   const { loosenAdvice } = await import("../path-options.ts");
   const base = { k: 1, maxLength: options.maxLength, rank: options.rank };
   hints.push(...loosenAdvice(graph, parsed, "path", base, (loose) => findPaths(graph, from, to, loose)[0]?.steps.length));
-  // The source constraints ride on every option set above; without them alone, is there a path?
-  const { sourceConstraintsOf, sourceOptionText, hasSourceConstraints } = await import("../source-options.ts");
-  const sourceConstraints = sourceConstraintsOf(graph, parsed, "path");
-  if (hasSourceConstraints(sourceConstraints)) {
-    const { pathOptionsOf } = await import("../path-options.ts");
-    const hops = findPaths(graph, from, to, pathOptionsOf(graph, parsed, "path", base))[0]?.steps.length;
-    if (hops !== undefined) hints.push(`drop ${sourceOptionText(sourceConstraints)}: then a connection of ${hops} hop${hops === 1 ? "" : "s"} exists`);
-  }
   const settings = `within ${options.maxLength} hop${options.maxLength === 1 ? "" : "s"}${options.directed ? ", directed" : ""}`;
   return [`No path between ${between} ${settings}.`, ...(hints.length ? ["Try:", ...hints.map((hint) => `  - ${hint}`)] : [])].join("\n");
 }
