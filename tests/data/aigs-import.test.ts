@@ -62,6 +62,40 @@ describe("kg import of the Carnegie AI Global Surveillance Index", () => {
     expect(argentina.evidence[0].disagreement).toMatch(/2019 \(row 2, “ BRI Member\?”: empty\) does not mark Argentina/);
   });
 
+  it("compares the vendor lists only where the omitting list is complete: the 2022 copy's lists that fill Company 5 may be cut", () => {
+    // Every vendor the 2022 copy lists is in the 2019 list of the same country; the 37 vendors of 2019 lists missing from
+    // 2022 lists are all in rows that fill Company 5 (South Korea's starts in Company 2), so none is a disagreement.
+    expect(result.lists.disagreements).toHaveLength(0);
+    expect([result.lists.skippedCut, result.lists.skippedIncomplete]).toEqual([37, 0]);
+    // The 20 countries only the 2022 update has are not compared (different coverage is not a disagreement).
+    expect(result.lists.oneSourceOnly).toHaveLength(20);
+    expect(result.lists.oneSourceOnly).toContain("Poland");
+    expect(imported.report).toContain("list disagreements: 0 names listed by one source and omitted by another's complete list; omissions not counted: 37 where the other list may be cut, 0 where it names unnamed items; 20 row entities in one source only, not compared");
+  });
+
+  it("records a vendor one vintage lists and the other's complete list omits, on the listing vintage's evidence", async () => {
+    // Without the 2022 cut in the rules, a 2022 list counts as complete unless it names "Mult" (vendors left unnamed):
+    // 13 of the 37 omissions become disagreements, the 24 from the lists of China, Russia, Saudi Arabia and the USA do not.
+    const dir = mkdtempSync(join(tmpdir(), "aigs-"));
+    const rules = join(dir, "import-rules.json");
+    const json = JSON.parse(readFileSync(files.rulesFile, "utf8"));
+    delete json.relations[0].listsCutAt;
+    writeFileSync(rules, JSON.stringify(json));
+    const { result: uncut, report } = await runImport({ ...files, rulesFile: rules });
+    expect(uncut.lists.disagreements).toHaveLength(13);
+    expect([uncut.lists.skippedCut, uncut.lists.skippedIncomplete]).toEqual([0, 24]);
+    expect(report).toContain("list disagreements: 13 names listed by one source and omitted by another's complete list; omissions not counted: 0 where the other list may be cut, 24 where it names unnamed items; 20 row entities in one source only, not compared");
+    // A cut named at a column the rule does not read is refused, not ignored.
+    json.relations[0].listsCutAt = { "https://w3id.org/smartcity-kg/resource/carnegie-aigs-2022": "company6" };
+    writeFileSync(rules, JSON.stringify(json));
+    await expect(runImport({ ...files, rulesFile: rules })).rejects.toThrow(/relations\[0\]: listsCutAt maps a source to one of the rule's columns/);
+    const hanwha = uncut.relations.find((r) => r.subject.endsWith("/hanwha-techwin") && r.object.endsWith("/south-korea"))!;
+    expect(hanwha.evidence.map((e) => [e.source.split("/").pop(), e.disagreement])).toEqual([[
+      "carnegie-aigs-2019",
+      "Carnegie AI Global Surveillance Index, 2022 update (row 90, “Company 2” to “Company 5”: Korea Telecom, SK Telecom, LG Uplus, Axxonsoft) does not list Hanwha Techwin for South Korea",
+    ]]);
+  });
+
   it("gives Huawei → Ecuador evidence from a row and column of each vintage", () => {
     const relation = result.relations.find((r) => r.subject.endsWith("/huawei") && r.object.endsWith("/ecuador"))!;
     expect(relation.evidence.map((e) => [e.source.split("/").pop(), e.rownum, e.column, e.cellValue])).toEqual([

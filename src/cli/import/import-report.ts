@@ -30,5 +30,10 @@ export function reportLines(result: ImportResult): string[] {
   lines.push(`relations: ${result.relations.length} (${[...bySources].sort(([a], [b]) => a - b).map(([k, v]) => `${v} stated by ${k} source${k === 1 ? "" : "s"}`).join(", ")}), ${evidence} evidence nodes; ${result.newEntities.length} entities created`);
   lines.push(`disagreements: ${result.disagreements.length}`);
   for (const d of result.disagreements) lines.push(`  ${d.text}; ${d.yes.map(localName).join(", ")} marks it a member`);
+  const lists = result.lists;
+  lines.push(`list disagreements: ${lists.disagreements.length} names listed by one source and omitted by another's complete list; ` +
+    `omissions not counted: ${lists.skippedCut} where the other list may be cut, ${lists.skippedIncomplete} where it names unnamed items; ` +
+    `${lists.oneSourceOnly.length} row entities in one source only, not compared`);
+  for (const d of lists.disagreements) lines.push(`  ${d.text}; ${localName(d.yes)} lists it`);
   return lines;
 }

@@ -12,6 +12,10 @@ export interface RelationRule {
   objectLabel?: string;
   yes?: string[];
   no?: string[];
+  /** Per source: the last column its copy kept; a row whose list fills it may have been cut there, so an absence from it is not evidence. */
+  listsCutAt?: Record<string, string>;
+  /** Names that stand for vendors left unnamed ("Mult"): a list with one is not complete either. */
+  unnamedItems?: string[];
 }
 
 export interface RepairRule {
@@ -57,6 +61,10 @@ export function parseRules(text: string, file: string): ImportRules {
     if (rule.direction === "row-to-object" && (typeof rule.object !== "string" || !Array.isArray(rule.yes))) {
       throw new ImportRulesError(`${where}: row-to-object needs an object and the yes values`);
     }
+    if (rule.listsCutAt !== undefined && (typeof rule.listsCutAt !== "object" || Object.values(rule.listsCutAt).some((c) => !rule.columns.includes(c)))) {
+      throw new ImportRulesError(`${where}: listsCutAt maps a source to one of the rule's columns`);
+    }
+    if (rule.unnamedItems !== undefined && !Array.isArray(rule.unnamedItems)) throw new ImportRulesError(`${where}: unnamedItems must be a list`);
     if (rule.direction !== "cell-to-row" && rule.direction !== "row-to-object") throw new ImportRulesError(`${where}: direction is cell-to-row or row-to-object`);
   });
   rules.repairs ??= [];

@@ -2,6 +2,7 @@
 import type { AlignmentEntry } from "./alignment.ts";
 import type { CsvRow } from "./csvw-read.ts";
 import type { TableMetadata } from "./csvw-metadata.ts";
+import { compareLists, type ListComparison, type ListReading } from "./list-disagreements.ts";
 import { repair, type ImportRules, type RelationRule } from "./rules.ts";
 
 export const kgeNs = "https://w3id.org/smartcity-kg/evidence/";
@@ -81,6 +82,8 @@ export interface ImportResult {
   names: NameReport[];
   repairs: RepairDone[];
   disagreements: Disagreement[];
+  /** The lists' disagreements (a name one source lists for a row entity and another's complete list omits) and the omissions not counted. */
+  lists: ListComparison;
 }
 
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
@@ -103,6 +106,7 @@ export function importTables(tables: readonly ImportTable[], rules: ImportRules,
   const tableReports: TableReport[] = [];
   // For row-to-object rules: each source's answer per (row entity, rule), to find disagreements.
   const answers = new Map<string, { rule: RelationRule; subject: string; label: string; yes: CellEvidence[]; no: string[] }>();
+  const lists: ListReading[] = [];
 
   const lookup = (kind: string, name: string, where: string) => {
     const entry = byName.get(`${kind}\t${name}`);
@@ -145,6 +149,10 @@ export function importTables(tables: readonly ImportTable[], rules: ImportRules,
         : [];
       const reading: Reading = { table, row, rowEntity, rowName: name, rowRepairs };
       for (const rule of rules.relations) {
+        const list: ListReading | undefined = rule.direction === "cell-to-row"
+          ? { source, sourceLabel: String(meta.annotations["skos:prefLabel"] ?? localName(source)), rownum: row.rownum, rowEntity: rowEntity.entity, rowName: name, rule, columns: [], columnNames: [], names: [], items: new Map() }
+          : undefined;
+        if (list) lists.push(list);
         for (const column of rule.columns) {
           const value = readCell(row, column);
           const base = {
@@ -176,6 +184,11 @@ export function importTables(tables: readonly ImportTable[], rules: ImportRules,
             for (const ruleId of fixedItem.applied) repairs.push({ source, rownum: row.rownum, column: columnTitle(column), rule: ruleId, from: rawItem.trim(), to: fixedItem.value });
             const itemName = fixedItem.value.trim();
             if (itemName === "") return;
+            if (list && !list.columnNames.includes(column)) {
+              list.columns.push(columnTitle(column));
+              list.columnNames.push(column);
+            }
+            list?.names.push(itemName);
             const entry = lookup(rule.kind!, itemName, `${where}, ${columnTitle(column)}`);
             if (!entry) return;
             const itemRepairs = fixedItem.applied.length > 0
@@ -184,6 +197,10 @@ export function importTables(tables: readonly ImportTable[], rules: ImportRules,
             const evidence: CellEvidence = { ...base, iri: evidenceIri(many ? i + 1 : 0), cellValue: value.raw, repairs: [...reading.rowRepairs, ...itemRepairs] };
             const [s, o] = [entry.entity, rowEntity.entity];
             add(relations, s, rule.predicate, o, evidence);
+            if (list) {
+              if (!list.items.has(entry.entity)) list.items.set(entry.entity, { name: itemName, evidence: [] });
+              list.items.get(entry.entity)!.evidence.push(evidence);
+            }
             report.evidence++;
           });
         }
@@ -219,6 +236,7 @@ export function importTables(tables: readonly ImportTable[], rules: ImportRules,
     names,
     repairs,
     disagreements,
+    lists: compareLists(lists),
   };
 }
 
