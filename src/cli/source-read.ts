@@ -1,7 +1,7 @@
 // Reads a source file into text with pages: plain text, HTML and PDF (pdfjs-dist, page by page); the text work is session/source-extract.ts.
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
-import { pageText, pdfInfo, readHtml, readPlain, type ExtractedSource, type PdfTextItem } from "../session/source-extract.ts";
+import { pdfDocumentText, readHtml, readPlain, type ExtractedSource } from "../session/source-extract.ts";
 
 export type ReadSource = ExtractedSource;
 
@@ -38,17 +38,5 @@ export async function readPdf(data: Uint8Array, path: string): Promise<ReadSourc
   } catch (error) {
     throw new SourceReadError(`${path}: not a readable PDF (${error instanceof Error ? error.message : String(error)})`);
   }
-  try {
-    const pages: string[] = [];
-    for (let n = 1; n <= document.numPages; n++) {
-      const page = await document.getPage(n);
-      const content = await page.getTextContent();
-      pages.push(pageText(content.items.filter((item) => "str" in item) as PdfTextItem[]));
-      page.cleanup();
-    }
-    const info = (await document.getMetadata()).info as Record<string, unknown>;
-    return { text: pages.join("\f").replace(/\n*$/, "\n"), format: "application/pdf", ...pdfInfo(info) };
-  } finally {
-    await document.destroy();
-  }
+  return pdfDocumentText(document);
 }

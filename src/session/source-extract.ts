@@ -106,3 +106,28 @@ export function pdfInfo(info: Record<string, unknown>): Pick<ExtractedSource, "t
   const date = created ? [created[1], created[2], created[3]].filter(Boolean).join("-") : undefined;
   return { title, authors, date };
 }
+
+/** The part of a pdfjs document (PDFDocumentProxy) that reading its text needs; pdfjs itself is loaded by the callers. */
+export interface PdfDocumentLike {
+  numPages: number;
+  getPage(n: number): Promise<{ getTextContent(): Promise<{ items: readonly object[] }>; cleanup(): unknown }>;
+  getMetadata(): Promise<{ info: object }>;
+  destroy(): Promise<void>;
+}
+
+/** A PDF's text page by page (pages separated by form feeds) with its title, authors and date; destroys the document. */
+export async function pdfDocumentText(document: PdfDocumentLike): Promise<ExtractedSource> {
+  try {
+    const pages: string[] = [];
+    for (let n = 1; n <= document.numPages; n++) {
+      const page = await document.getPage(n);
+      const content = await page.getTextContent();
+      pages.push(pageText(content.items.filter((item) => "str" in item) as PdfTextItem[]));
+      page.cleanup();
+    }
+    const info = (await document.getMetadata()).info as Record<string, unknown>;
+    return { text: pages.join("\f").replace(/\n*$/, "\n"), format: "application/pdf", ...pdfInfo(info) };
+  } finally {
+    await document.destroy();
+  }
+}

@@ -1,5 +1,5 @@
 // Reads a picked source file in the page: plain text, HTML (htmlparser2, no DOM parsing of its markup) and PDF (pdfjs-dist, page by page).
-import { pageText, pdfInfo, readHtml, readPlain, type ExtractedSource, type PdfTextItem } from "../session/source-extract.ts";
+import { pdfDocumentText, readHtml, readPlain, type ExtractedSource } from "../session/source-extract.ts";
 
 export const SOURCE_ACCEPT = ".txt,.text,.md,.html,.htm,.xhtml,.pdf,text/plain,text/html,application/pdf";
 
@@ -33,17 +33,5 @@ async function readPdf(data: Uint8Array, fileName: string): Promise<ExtractedSou
   } catch (error) {
     throw new Error(`${fileName}: not a readable PDF (${error instanceof Error ? error.message : String(error)})`);
   }
-  try {
-    const pages: string[] = [];
-    for (let n = 1; n <= document.numPages; n++) {
-      const page = await document.getPage(n);
-      const content = await page.getTextContent();
-      pages.push(pageText(content.items.filter((item) => "str" in item) as PdfTextItem[]));
-      page.cleanup();
-    }
-    const info = (await document.getMetadata()).info as Record<string, unknown>;
-    return { text: pages.join("\f").replace(/\n*$/, "\n"), format: "application/pdf", ...pdfInfo(info) };
-  } finally {
-    await document.destroy();
-  }
+  return pdfDocumentText(document);
 }
