@@ -5,6 +5,7 @@ import type { Rules } from "./path-rules.ts";
 import { costsOf } from "./path-score.ts";
 import { shortestPath } from "./path-bfs.ts";
 import { cheapestPath } from "./path-weighted.ts";
+import { blockRoot } from "./path-yen.ts";
 
 /** A path's exact cost: every edge's cost and every intermediate node's. */
 export function pathCost(g: GraphIndex, path: Path): number {
@@ -43,19 +44,7 @@ export function informativePaths(r: Rules, from: number, to: number, k: number, 
     for (let spurIndex = deviations[deviations.length - 1]; spurIndex < previous.nodes.length - 1; spurIndex++) {
       const spur = previous.nodes[spurIndex];
       const root = previous.nodes.slice(0, spurIndex + 1);
-      r.block = s.nextBlockGeneration();
-      for (const path of accepted) {
-        if (path.nodes.length <= spurIndex + 1 || !root.every((n, i) => path.nodes[i] === n)) continue;
-        const next = path.nodes[spurIndex + 1];
-        // Every edge between the spur node and the next node, so a parallel edge cannot repeat the path.
-        for (let i = g.outOffsets[spur]; i < g.outOffsets[spur + 1]; i++) {
-          if (g.edgeTargets[g.outEdgeIds[i]] === next) s.blockedEdges[g.outEdgeIds[i]] = r.block;
-        }
-        for (let i = g.inOffsets[spur]; i < g.inOffsets[spur + 1]; i++) {
-          if (g.edgeSources[g.inEdgeIds[i]] === next) s.blockedEdges[g.inEdgeIds[i]] = r.block;
-        }
-      }
-      for (let i = 0; i < spurIndex; i++) s.blockedNodes[root[i]] = r.block;
+      blockRoot(r, accepted, root);
       // Only a spur cheaper than the candidate that would otherwise come k-th can matter.
       const needed = k - accepted.length;
       let limit = Infinity;

@@ -3,9 +3,30 @@ import type { Path } from "./path-types.ts";
 import { shortestPath } from "./path-bfs.ts";
 import type { Rules } from "./path-rules.ts";
 
+/**
+ * Starts a new exclusion generation for a spur search from the last node of `root`: the root's other nodes are
+ * blocked (paths stay simple), and so is every edge from that node to the next node of each accepted path sharing
+ * the root, parallel edges included, so the spur cannot repeat an accepted path.
+ */
+export function blockRoot(r: Rules, accepted: readonly Path[], root: readonly number[]): void {
+  const { g, scratch: s } = r;
+  const spurIndex = root.length - 1, spur = root[spurIndex];
+  r.block = s.nextBlockGeneration();
+  for (const path of accepted) {
+    if (path.nodes.length <= spurIndex + 1 || !root.every((n, i) => path.nodes[i] === n)) continue;
+    const next = path.nodes[spurIndex + 1];
+    for (let i = g.outOffsets[spur]; i < g.outOffsets[spur + 1]; i++) {
+      if (g.edgeTargets[g.outEdgeIds[i]] === next) s.blockedEdges[g.outEdgeIds[i]] = r.block;
+    }
+    for (let i = g.inOffsets[spur]; i < g.inOffsets[spur + 1]; i++) {
+      if (g.edgeSources[g.inEdgeIds[i]] === next) s.blockedEdges[g.inEdgeIds[i]] = r.block;
+    }
+  }
+  for (let i = 0; i < spurIndex; i++) s.blockedNodes[root[i]] = r.block;
+}
+
 /** Yen's k shortest simple paths (as node sequences), each spur search a bidirectional BFS with exclusions. */
 export function yen(r: Rules, first: Path, to: number, k: number, maxLength: number): Path[] {
-  const g = r.g;
   const s = r.scratch;
   const accepted: Path[] = [first];
   const candidates: Path[] = [];
@@ -15,19 +36,7 @@ export function yen(r: Rules, first: Path, to: number, k: number, maxLength: num
     for (let spurIndex = 0; spurIndex < previous.nodes.length - 1; spurIndex++) {
       const spur = previous.nodes[spurIndex];
       const root = previous.nodes.slice(0, spurIndex + 1);
-      r.block = s.nextBlockGeneration();
-      for (const path of accepted) {
-        if (path.nodes.length <= spurIndex + 1 || !root.every((n, i) => path.nodes[i] === n)) continue;
-        const next = path.nodes[spurIndex + 1];
-        // Block every edge between the spur node and the next node, so parallel edges cannot repeat the path.
-        for (let i = g.outOffsets[spur]; i < g.outOffsets[spur + 1]; i++) {
-          if (g.edgeTargets[g.outEdgeIds[i]] === next) s.blockedEdges[g.outEdgeIds[i]] = r.block;
-        }
-        for (let i = g.inOffsets[spur]; i < g.inOffsets[spur + 1]; i++) {
-          if (g.edgeSources[g.inEdgeIds[i]] === next) s.blockedEdges[g.inEdgeIds[i]] = r.block;
-        }
-      }
-      for (let i = 0; i < spurIndex; i++) s.blockedNodes[root[i]] = r.block;
+      blockRoot(r, accepted, root);
       const spurPath = shortestPath(r, spur, to, maxLength - spurIndex);
       if (spurPath === undefined) continue;
       const candidate: Path = {

@@ -53,16 +53,8 @@ export function occurrences(text: string, quote: string): number[] {
   return found;
 }
 
-/** The length of the longest prefix of `quote` found in `text` (prefixes found form a run, so bisect). */
-export function longestPrefixIn(quote: string, text: string): number {
-  let low = 0, high = quote.length;
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    if (text.includes(quote.slice(0, mid))) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-}
+/** The length of the longest prefix of `quote` found in `text`: the quote check's, so both say the same. */
+export { longestPrefixIn } from "../rdf/validate-quotes.ts";
 
 /**
  * The section heading a span lies under: the nearest line above it that reads as a heading (short, not ending a

@@ -90,7 +90,7 @@ export function quoteProblems(
 }
 
 /** The length of the longest prefix of `quote` found in `text` (prefixes found form a run, so bisect). */
-function longestPrefixIn(quote: string, text: string): number {
+export function longestPrefixIn(quote: string, text: string): number {
   let low = 0, high = quote.length;
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
