@@ -104,10 +104,11 @@ export async function openWorkbench(browser: Browser, site: Site): Promise<Opene
   return { page, context, errors, dialogs };
 }
 
-/** Waits until the data is loaded and the view holds nodes. */
+/** Waits until the data is loaded, the view holds nodes and the session is restored (which resets the panels' inputs). */
 export async function waitForGraph(page: Page): Promise<void> {
   await page.waitForFunction(() => (window.workbench?.view.graph.order ?? 0) > 0, undefined, { timeout: 60_000 });
   await page.waitForSelector("#progress", { state: "hidden" });
+  await page.evaluate(() => window.workbench!.ready);
 }
 
 export function removeSite(dir: string): void {
