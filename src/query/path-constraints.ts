@@ -1,6 +1,7 @@
 // Constraints on a path's evidence: relations dated within a range, and events of given kinds only; compiled to path options.
 import type { GraphIndex } from "../graph/types.ts";
-import { kg, prefixes, rdfs } from "../rdf/vocab.ts";
+import { prefixes, rdfs } from "../rdf/vocab.ts";
+import { dateSpan, OPEN_END, OPEN_START, relationSpans } from "./relation-dates.ts";
 import type { PathOptions } from "./path-types.ts";
 
 export interface EvidenceConstraints {
@@ -11,42 +12,12 @@ export interface EvidenceConstraints {
   eventKinds?: number[];
 }
 
-const toDate = `${prefixes.kg}toDate`;
 const activityClass = `${prefixes.prov}Activity`;
 const eventClassCache = new WeakMap<GraphIndex, Set<number>>();
-
-const datePattern = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
-/** The first and last day a date names, as comparable "YYYY-MM-DD" strings; undefined when it is not a date. */
-function dateSpan(text: string): [string, string] | undefined {
-  const m = datePattern.exec(text.trim());
-  if (m === null) return undefined;
-  const [, y, mo, d] = m;
-  if (d !== undefined) return [`${y}-${mo}-${d}`, `${y}-${mo}-${d}`];
-  if (mo !== undefined) return [`${y}-${mo}-01`, `${y}-${mo}-31`];
-  return [`${y}-01-01`, `${y}-12-31`];
-}
 
 /** Checks a bound given by a user; the error names the option. */
 export function checkDate(text: string, option: string): void {
   if (dateSpan(text) === undefined) throw new RangeError(`query/path-constraints: ${option} "${text}" is not a date (write 2020, 2020-03 or 2020-03-15)`);
-}
-
-/** The times of an event or dated entity: its point, span, start (open-ended) or deadline, as day spans. */
-function nodeSpans(g: GraphIndex, n: number): [string, string][] {
-  const spans: [string, string][] = [];
-  let from: string | undefined, to: string | undefined;
-  for (const literal of g.literals(n)) {
-    const p = g.dataset.terms.key(literal.predicate);
-    const span = dateSpan(literal.value);
-    if (span === undefined) continue;
-    if (p === kg.fromDate) from = span[0];
-    else if (p === toDate) to = span[1];
-    else if (p === kg.since) spans.push([span[0], "9999-12-31"]);
-    else if (p === kg.onDate || p === kg.deadline || p === kg.tableYear) spans.push(span);
-  }
-  if (from !== undefined || to !== undefined) spans.push([from ?? "0000-01-01", to ?? "9999-12-31"]);
-  return spans;
 }
 
 /** Class term ids that are prov:Activity or below it (rdfs:subClassOf, followed transitively) in the loaded data. */
@@ -87,16 +58,16 @@ export function applyConstraints(g: GraphIndex, constraints: EvidenceConstraints
   if (constraints.fromDate !== undefined || constraints.toDate !== undefined) {
     if (constraints.fromDate !== undefined) checkDate(constraints.fromDate, "from date");
     if (constraints.toDate !== undefined) checkDate(constraints.toDate, "to date");
-    const low = constraints.fromDate !== undefined ? dateSpan(constraints.fromDate)![0] : "0000-01-01";
-    const high = constraints.toDate !== undefined ? dateSpan(constraints.toDate)![1] : "9999-12-31";
+    const low = constraints.fromDate !== undefined ? dateSpan(constraints.fromDate)![0] : OPEN_START;
+    const high = constraints.toDate !== undefined ? dateSpan(constraints.toDate)![1] : OPEN_END;
     const overlaps = ([a, b]: [string, string]) => a <= high && b >= low;
     // Memoised per edge: Yen asks about the same edges many times, and evidence is read from the dataset.
     const memo = new Map<number, boolean>();
     const within = (e: number): boolean => {
       let ok = memo.get(e);
       if (ok === undefined) {
-        ok = g.evidence(e).some((ev) => ev.date !== undefined && dateSpan(ev.date) !== undefined && overlaps(dateSpan(ev.date)!)) ||
-          nodeSpans(g, g.edgeSources[e]).some(overlaps) || nodeSpans(g, g.edgeTargets[e]).some(overlaps);
+        // A relation's dates (relation-dates.ts) are also what the workbench's timeline counts and filters by.
+        ok = relationSpans(g, e).some(overlaps);
         memo.set(e, ok);
       }
       return ok;
