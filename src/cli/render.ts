@@ -77,7 +77,7 @@ export function pathsText(graph: GraphIndex, paths: Path[], scores?: PathScore[]
 }
 
 /** A connecting tree: who is joined through which entities, then each relation with its quotes. */
-export function connectionText(graph: GraphIndex, c: Connection): string {
+export function connectionText(graph: GraphIndex, c: Connection, score?: PathScore): string {
   const names = c.terminals.map((t) => graph.label(t)).join(", ");
   const joined = c.terminals.filter((t) => !c.unreached.includes(t));
   const lines: string[] = [];
@@ -86,6 +86,7 @@ export function connectionText(graph: GraphIndex, c: Connection): string {
     const terminals = new Set(c.terminals);
     const via = c.nodes.filter((n) => !terminals.has(n)).map((n) => graph.label(n));
     lines.push(`${joined.map((t) => graph.label(t)).join(", ")}: connected by ${c.edges.length} relation${c.edges.length === 1 ? "" : "s"}${via.length ? ` through ${via.join(", ")}` : ""}`);
+    if (score) lines.push(`(score ${score.total} = ${score.hops} relations + hubs ${score.hub} + generic relations ${score.generic}; lower says more)`);
     const usual = usualSource(graph, c.edges);
     lines.push("");
     for (const e of c.edges) lines.push(renderEdge(graph, e, graph.edgeSources[e], "   ", Infinity, usual?.iri));

@@ -1,7 +1,9 @@
 // Connecting several entities: the smallest connecting subgraph, approximated as a Steiner tree (Mehlhorn's 2-approximation).
 import type { GraphIndex } from "../graph/types.ts";
-import { compileRules, edgeAllowed, nodeAllowed } from "./path-rules.ts";
+import { compileRules, edgeAllowed, nodeAllowed, type Rules } from "./path-rules.ts";
 import type { PathOptions } from "./path-types.ts";
+import { connectInformative } from "./connect-informative.ts";
+import { costsOf, scoreOfCosts, type PathScore } from "./path-score.ts";
 
 export interface Connection {
   /** The entities asked about, in the order given (duplicates removed). */
@@ -19,7 +21,8 @@ export interface Connection {
  * BFS from the terminals gives each node its nearest terminal; each edge between two such regions proposes a
  * bridge between their terminals; a minimum spanning tree of those bridges (Kruskal), expanded back into paths,
  * is then trimmed of cycles and of leaves that are not terminals. Edges are followed either way; the path filters
- * and evidence constraints of `options` (predicates, excluded nodes and classes, edgeFilter) apply.
+ * and evidence constraints of `options` (predicates, excluded nodes and classes, edgeFilter) apply. With
+ * `rank: "informative"` the tree is the cheapest under the informative costs instead (connect-informative.ts).
  */
 export function connect(g: GraphIndex, terminalsGiven: readonly number[], options: PathOptions = {}): Connection {
   for (const t of terminalsGiven) {
@@ -28,6 +31,16 @@ export function connect(g: GraphIndex, terminalsGiven: readonly number[], option
   const terminals = [...new Set(terminalsGiven)];
   if (terminals.length < 2) throw new RangeError(`query/connect: give at least two different entities, not ${terminals.length}`);
   const rules = compileRules(g, { ...options, directed: false });
+  const byHops = connectByHops(g, terminals, rules);
+  if (options.rank !== "informative") return byHops;
+  const { edges, unreached } = connectInformative(rules, terminals, [byHops.edges]);
+  const nodes = new Set(terminals.filter((t) => !unreached.includes(t)));
+  for (const e of edges) nodes.add(g.edgeSources[e]).add(g.edgeTargets[e]);
+  return { terminals, nodes: [...nodes], edges, unreached };
+}
+
+/** Mehlhorn's tree by hops, described above. */
+function connectByHops(g: GraphIndex, terminals: number[], rules: Rules): Connection {
   const isTerminal = new Set(terminals);
   // Voronoi regions by BFS: region[n] is the index of n's nearest terminal, parent[n] the edge toward it.
   const region = new Int32Array(g.nodeCount).fill(-1);
@@ -134,4 +147,15 @@ function trim(g: GraphIndex, edgeSet: Set<number>, terminals: Set<number>): numb
     }
   }
   return [...tree].sort((a, b) => a - b);
+}
+
+/**
+ * How informative a connection is, in the parts of a path's score: its relations (hops), the hub cost of each
+ * entity in it that was not asked about (once, however many of its relations the tree uses), and the
+ * generic-predicate cost of its relations. Lower is more informative; trees of either ranking compare by it.
+ */
+export function scoreConnection(g: GraphIndex, c: Connection): PathScore {
+  const { nodeCost, edgeGeneric } = costsOf(g);
+  const asked = new Set(c.terminals);
+  return scoreOfCosts(c.nodes.filter((n) => !asked.has(n)).map((n) => nodeCost[n]), c.edges.map((e) => edgeGeneric[e]));
 }

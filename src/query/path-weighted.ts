@@ -5,7 +5,7 @@ import { edgeAllowed, nodeAllowed, type Rules } from "./path-rules.ts";
 import { costsOf } from "./path-score.ts";
 
 /** A binary min-heap of (key, node) with lazy deletion: stale entries are skipped when popped. */
-class Heap {
+export class Heap {
   keys = new Float64Array(1024);
   nodes = new Uint32Array(1024);
   size = 0;

@@ -37,6 +37,30 @@ describe("kg connect", () => {
   });
 });
 
+describe("kg connect --rank informative", () => {
+  it("joins the entities by the tree that avoids hubs, with its score, in text and JSON (bundled graph)", async () => {
+    const names = ["Italy", "Spain", "Philippines", "Kenya"];
+    const text = await runKg(["connect", ...names, "--rank", "informative"]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^Italy, Spain, Philippines, Kenya: connected by \d+ relations through .*Municipalities in Spain, Italy and the Philippines/);
+    expect(text.stdout).toMatch(/\(score [\d.]+ = \d+ relations \+ hubs [\d.]+ \+ generic relations [\d.]+; lower says more\)/);
+    const [informative, byHops] = await Promise.all([
+      runKg(["connect", ...names, "--rank", "informative", "--json"]).then((r) => JSON.parse(r.stdout)),
+      runKg(["connect", ...names, "--json"]).then((r) => JSON.parse(r.stdout)),
+    ]);
+    const huawei = "https://w3id.org/smartcity-kg/resource/huawei";
+    expect(byHops.nodes.map((node: { iri: string }) => node.iri)).toContain(huawei);
+    expect(informative.nodes.map((node: { iri: string }) => node.iri)).not.toContain(huawei);
+    expect(byHops.score).toBeUndefined();
+    const { total, hops, hub, generic } = informative.score;
+    expect(hops).toBe(informative.edges.length);
+    expect(total).toBeCloseTo(hops + hub + generic, 1);
+    const bad = await runKg(["connect", ...names, "--rank", "best"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--rank must be shortest or informative");
+  });
+});
+
 describe("kg path --rank", () => {
   it("shows each path's score and parts, in text and JSON", async () => {
     const text = await runKg(["path", "DJI", "Digital Silk Road", "--rank", "informative", ...miniData]);
