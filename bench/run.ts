@@ -16,7 +16,7 @@ import { benchStartup, startupMarkdown } from "./startup.ts";
 import { benchLoad } from "./load-bench.ts";
 import { keystrokes, labelsToType, pickPairs, timeEach, topHubs } from "./query-bench.ts";
 import { markdownTable, formatMs, type Row, type SizeReport } from "./report.ts";
-import { evaluateRankings, loadQuestions, pathEvalMarkdown } from "./path-eval.ts";
+import { evaluateRankings, HUB_DEGREE, loadQuestions, pathEvalMarkdown } from "./path-eval.ts";
 import { collectGarbage, cpuMs, flatten, hasGc, ratioToBaseline, summarize, timeSync, type Summary } from "./stats.ts";
 
 const log = (message: string) => process.stderr.write(message + "\n");
@@ -183,7 +183,8 @@ async function pathEvaluation(): Promise<string> {
   const { graph } = await loadGraph(undefined);
   const questions = loadQuestions();
   const table = pathEvalMarkdown(evaluateRankings(graph, questions));
-  return [`## Path ranking: ${questions.questions.length} analyst questions on the bundled graph (bench/path-eval.ts)`, "", table].join("\n");
+  const heading = `## Path ranking: ${questions.questions.length} analyst questions on the bundled graph (bench/path-eval.ts; hub-heavy: a shortest top-3 path passes through an entity with ${HUB_DEGREE}+ relations)`;
+  return [heading, "", table].join("\n");
 }
 
 function gitRevision(): string {
