@@ -1,5 +1,6 @@
 // Every change the workbench makes, as plain data (a kind and its parameters), its label for people, and what a query step found.
-import type { Direction, PathOptions, PathResultView, YearRange } from "./types.ts";
+import type { Direction, ForceAtlas2Choice, PathOptions, PathResultView, YearRange } from "./types.ts";
+import { forceAtlas2Label } from "./layout-settings.ts";
 import { localName as shortName } from "../graph/labels.ts";
 
 /** An edge by its triple, which stays the same when edge ids (`e<id>`) change with the data. */
@@ -57,6 +58,7 @@ export type SessionAction =
   | { kind: "toggle-class"; params: { class: string } }
   | { kind: "toggle-predicate"; params: { predicate: string } }
   | { kind: "date-range"; params: { range: YearRange | null } }
+  | { kind: "undated"; params: { shown: boolean } }
   | { kind: "show-schema"; params: { on: boolean } }
   | { kind: "reset-filters"; params: Record<string, never> }
   | { kind: "source-filter"; params: { source?: string; shown?: boolean; minSources?: number; colour?: boolean } }
@@ -64,6 +66,7 @@ export type SessionAction =
   | { kind: "clear-focus"; params: Record<string, never> }
   | { kind: "move-nodes"; params: { nodes: string[] } }
   | { kind: "layout"; params: Record<string, never> }
+  | { kind: "layout-settings"; params: { settings: ForceAtlas2Choice | null } }
   | { kind: "pin"; params: { nodes: string[]; pinned: boolean } }
   | { kind: "note"; params: { target: "session" | "node" | "edge"; key: string } }
   | { kind: "appearance"; params: { setting: string } }
@@ -94,6 +97,7 @@ export function describeAction(action: SessionAction, labelOf: (iri: string) => 
     case "toggle-class": return `Show/hide class ${name(action.params.class)}`;
     case "toggle-predicate": return `Show/hide relation ${name(action.params.predicate)}`;
     case "date-range": return action.params.range ? `Dates ${action.params.range.from}–${action.params.range.to}` : "All dates";
+    case "undated": return action.params.shown ? "Show undated relations" : "Hide undated relations";
     case "show-schema": return action.params.on ? "Show schema" : "Hide schema";
     case "reset-filters": return "Reset filters";
     case "source-filter": return sourceFilterLabel(action.params, name);
@@ -101,6 +105,7 @@ export function describeAction(action: SessionAction, labelOf: (iri: string) => 
     case "clear-focus": return "Clear highlight";
     case "move-nodes": return `Move ${names(action.params.nodes)}`;
     case "layout": return "Layout run";
+    case "layout-settings": return forceAtlas2Label(action.params.settings);
     case "pin": return `${action.params.pinned ? "Pin" : "Unpin"} ${names(action.params.nodes)}`;
     case "note": return action.params.target === "session" ? "Edit session note" : `Note on ${action.params.target === "node" ? name(action.params.key) : "a relation"}`;
     case "appearance": return `Appearance: ${action.params.setting}`;

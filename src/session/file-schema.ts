@@ -5,6 +5,7 @@ import { SPARQL_LIMITS, sparqlQuerySchema } from "./producers.ts";
 import { arr, bool, int, iri, nullable, num, obj, oneOf, str, withDoc, type ObjectSchema, type RecordSchema, type UnionSchema } from "./schema.ts";
 import { SESSION_FORMAT, SESSION_LIMITS, SESSION_VERSION } from "./file-types.ts";
 import { SOURCE_LIMITS } from "./source-settings.ts";
+import { forceAtlas2Schema } from "./layout-settings.ts";
 
 const L = SESSION_LIMITS;
 export const text = (doc?: string) => str(L.maxText, { doc });
@@ -98,7 +99,9 @@ export const stateSchema: ObjectSchema = obj({
     hiddenSources: arr(iri(), SOURCE_LIMITS.maxHiddenSources, "source IRIs whose relations are hidden unless another source states them; absent: none"),
     minSources: int(1, SOURCE_LIMITS.maxMinSources, "only relations stated by at least this many sources; absent: 1"),
     colourBySource: bool("relations coloured by their source (one colour for several); absent: not"),
-  }, ["hiddenSources", "minSources", "colourBySource"]),
+    // The timeline's choice (issue 14), optional within version 3 as the source settings are.
+    hideUndated: bool("relations without any date hidden; absent: shown"),
+  }, ["hiddenSources", "minSources", "colourBySource", "hideUndated"]),
   path: obj({
     from: nullable(iri()),
     to: nullable(iri()),
@@ -128,7 +131,7 @@ export const stateSchema: ObjectSchema = obj({
     message: text(),
   }),
   focus: oneOf(["none", "path", "neighbourhood"]),
-  view: obj({ edgeLabels: bool(), hovered: nullable(iri()) }),
+  view: obj({ edgeLabels: bool(), hovered: nullable(iri()), forceAtlas2: forceAtlas2Schema }, ["forceAtlas2"]),
   added: obj({ nodes: iriList(), edges: arr(edgeKey(), L.maxEdges) }),
   sparql: obj({ queries: arr(sparqlQuerySchema, SPARQL_LIMITS.maxQueries, "newest first") }, [], "SPARQL queries run in the SPARQL panel (absent until one is run)"),
 }, ["sparql"]);
@@ -192,6 +195,7 @@ const actionSchema: UnionSchema = {
         ["toggle-class", obj({ class: iri() })],
         ["toggle-predicate", obj({ predicate: iri() })],
         ["date-range", obj({ range: nullable(yearRange) })],
+        ["undated", obj({ shown: bool() })],
         ["show-schema", obj({ on: bool() })],
         ["reset-filters", none],
         ["source-filter", obj({ source: iri(), shown: bool(), minSources: int(1, SOURCE_LIMITS.maxMinSources), colour: bool() }, ["source", "shown", "minSources", "colour"])],
@@ -199,6 +203,7 @@ const actionSchema: UnionSchema = {
         ["clear-focus", none],
         ["move-nodes", obj({ nodes: iriList() })],
         ["layout", none],
+        ["layout-settings", obj({ settings: nullable(forceAtlas2Schema) })],
         ["pin", obj({ nodes: iriList(), pinned: bool() })],
         ["note", obj({ target: oneOf(["session", "node", "edge"]), key: str(3 * 2048 + 2) })],
         ["appearance", obj({ setting: str(64) })],

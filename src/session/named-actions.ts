@@ -6,7 +6,9 @@ import { setEdgeNote, setNodeNote, setSessionNote } from "./notes.ts";
 import * as produce from "./producers.ts";
 import { connectFailed, connectFinished } from "./path-query.ts";
 import * as sources from "./source-settings.ts";
-import type { NeighbourhoodResultView, PathOptions, PathResultView, Selection, SparqlQueryRecord, YearRange } from "./types.ts";
+import { setForceAtlas2 } from "./layout-settings.ts";
+import { playLabel, setUndatedShown } from "./time-settings.ts";
+import type { ForceAtlas2Choice, NeighbourhoodResultView, PathOptions, PathResultView, Selection, SparqlQueryRecord, YearRange } from "./types.ts";
 
 /** Nodes and edges a step adds to the drawn graph beyond the overview. */
 export interface Added {
@@ -87,6 +89,9 @@ export const actions = {
   },
   togglePredicate: (predicate: string, replaced?: Readonly<Record<string, string>>): NamedAction => ({ action: { kind: "toggle-predicate", params: { predicate } }, state: produce.togglePredicate(predicate, replaced) }),
   setDateRange: (range: YearRange | null): NamedAction => ({ action: { kind: "date-range", params: { range } }, state: produce.setDateRange(range), coalesceMs: SLIDER_COALESCE_MS }),
+  /** A play run through the years (time-play.ts), one step when it stops: its years went by as edits, no step each. */
+  playDates: (first: YearRange, last: YearRange): NamedAction => ({ action: { kind: "date-range", params: { range: last } }, label: playLabel(first, last), state: produce.setDateRange(last) }),
+  setUndatedShown: (shown: boolean): NamedAction => ({ action: { kind: "undated", params: { shown } }, state: setUndatedShown(shown) }),
   setShowSchema: (on: boolean): NamedAction => ({ action: { kind: "show-schema", params: { on } }, state: produce.setShowSchema(on) }),
   resetFilters: (): NamedAction => ({ action: { kind: "reset-filters", params: {} }, state: produce.resetFilters() }),
   /** Relations by source (issue 16): `label` names the source in History ("Hide source Carnegie AI Global Surveillance Index, 2019"). */
@@ -108,6 +113,13 @@ export const actions = {
     const recorded = run.rows === undefined ? { nodes: [], edges: [] } : { nodes: [], edges: [], rows: run.rows };
     return { action: { kind: "sparql", params: { query: run.query, target: run.target } }, recorded, state: produce.recordSparqlQuery(run) };
   },
+
+  /** The Layout controls' ForceAtlas2 settings (null: inferred again); a slider moved by keys is one step. */
+  setForceAtlas2: (settings: ForceAtlas2Choice | null): NamedAction => ({
+    action: { kind: "layout-settings", params: { settings } },
+    state: setForceAtlas2(settings),
+    coalesceMs: SLIDER_COALESCE_MS,
+  }),
 
   pinNodes: (nodes: readonly string[], pinned: boolean): NamedAction => ({ action: { kind: "pin", params: { nodes: [...nodes], pinned } }, layout: setPinned(nodes, pinned) }),
   /** Nodes dragged to new places. */

@@ -6,7 +6,8 @@ import { getEmptySession, MAX_SELECTION, nodeSelection, selectedNodes } from "./
 import { arr, bool, int, iri, nullable, num, obj, oneOf, SessionFileError, str, stripUserinfo, validate, type ObjectSchema, type UnionSchema } from "./schema.ts";
 import { sha256Hex } from "./sha256.ts";
 import { SOURCE_LIMITS } from "./source-settings.ts";
-import type { SessionState } from "./types.ts";
+import { forceAtlas2Schema } from "./layout-settings.ts";
+import type { ForceAtlas2Choice, SessionState } from "./types.ts";
 
 export const SHARE_VERSION = 1;
 /** Longest share string accepted (browsers and servers cope with URLs far longer, chat tools do not). */
@@ -23,6 +24,8 @@ export interface ShareState {
   neighbourhood: Pick<SessionState["neighbourhood"], "centers" | "depth" | "direction" | "classes" | "predicates" | "mode">;
   focus: SessionState["focus"];
   edgeLabels: boolean;
+  /** The analyst's ForceAtlas2 settings, when set. */
+  forceAtlas2?: ForceAtlas2Choice;
   added: { nodes: string[]; edges: string[] };
   camera?: Camera;
   /** Positions of the pinned nodes only (the rest are laid out again). */
@@ -57,6 +60,7 @@ export function toShareState(state: SessionState, layout?: Pick<SessionLayout, "
     neighbourhood: { centers, depth, direction, classes, predicates, mode },
     focus: state.focus,
     edgeLabels: state.view.edgeLabels,
+    ...(state.view.forceAtlas2 ? { forceAtlas2: state.view.forceAtlas2 } : {}),
     added: state.added,
   };
   if (layout) {
@@ -140,8 +144,8 @@ const shareSchema: ObjectSchema = obj(
     selection,
     // The source settings (issue 16) are optional, so links made before them still open.
     filters: obj(
-      { hiddenClasses: iris, hiddenPredicates: iris, hiddenNodes: iris, dateRange: nullable(yearRange), showSchema: bool(), hiddenSources: arr(iri(), SOURCE_LIMITS.maxHiddenSources), minSources: int(1, SOURCE_LIMITS.maxMinSources), colourBySource: bool() },
-      ["hiddenSources", "minSources", "colourBySource"],
+      { hiddenClasses: iris, hiddenPredicates: iris, hiddenNodes: iris, dateRange: nullable(yearRange), showSchema: bool(), hiddenSources: arr(iri(), SOURCE_LIMITS.maxHiddenSources), minSources: int(1, SOURCE_LIMITS.maxMinSources), colourBySource: bool(), hideUndated: bool() },
+      ["hiddenSources", "minSources", "colourBySource", "hideUndated"],
     ),
     path: obj({
       from: nullable(iri()),
@@ -156,11 +160,13 @@ const shareSchema: ObjectSchema = obj(
     neighbourhood: obj({ centers: iris, depth: int(1, 3), direction: oneOf(["out", "in", "both"]), classes: iris, predicates: iris, mode: oneOf(["only", "highlight"]) }),
     focus: oneOf(["none", "path", "neighbourhood"]),
     edgeLabels: bool(),
+    // Optional (issue 14), so links made before it still open.
+    forceAtlas2: forceAtlas2Schema,
     added: obj({ nodes: iris, edges: arr(edgeKey, 20_000) }),
     camera: obj({ x: coordinate, y: coordinate, ratio: num({ min: 1e-6, max: 1e6 }), angle: num({ min: -VIEW_LIMITS.cameraAngle, max: VIEW_LIMITS.cameraAngle }) }),
     pinned: { type: "record", keys: iri(), values: { type: "tuple", items: [position, position] }, max: 5_000 },
   },
-  ["camera", "pinned", "dataHash"],
+  ["camera", "pinned", "dataHash", "forceAtlas2"],
 );
 
 /** What a link leaves out: the view of a fresh session. */
@@ -231,7 +237,7 @@ export function stateFromShare(share: ShareState, sources?: readonly SessionSour
     path: { ...empty.path, from: share.path.from, to: share.path.to, options: share.path.options, chosen: -1 },
     neighbourhood: { ...empty.neighbourhood, ...share.neighbourhood },
     focus: "none",
-    view: { ...empty.view, edgeLabels: share.edgeLabels },
+    view: { ...empty.view, edgeLabels: share.edgeLabels, ...(share.forceAtlas2 ? { forceAtlas2: share.forceAtlas2 } : {}) },
     added: share.added,
   };
 }

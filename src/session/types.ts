@@ -17,7 +17,7 @@ export interface EvidenceView extends Evidence {
   text?: string;
 }
 
-/** An inclusive range of years; edges dated outside it are hidden, undated edges stay. */
+/** An inclusive range of years; edges dated outside it are hidden (undated edges as `Filters.hideUndated` says). */
 export interface YearRange {
   from: number;
   to: number;
@@ -39,6 +39,8 @@ export interface Filters {
   minSources?: number;
   /** Relations coloured by their source, one colour for several (absent: false). */
   colourBySource?: boolean;
+  /** Relations without any date hidden (issue 14's timeline; absent: shown). */
+  hideUndated?: boolean;
 }
 
 export interface PathOptions {
@@ -135,6 +137,16 @@ export interface ViewSettings {
    * no autosave. The field stays so that session files keep their shape; the display is handed the hover here.
    */
   hovered: string | null;
+  /** The analyst's ForceAtlas2 settings for layout runs (absent: inferred from the graph). */
+  forceAtlas2?: ForceAtlas2Choice;
+}
+
+/** What the Layout controls set of ForceAtlas2 (layout-settings.ts has the bounds). */
+export interface ForceAtlas2Choice {
+  scalingRatio: number;
+  gravity: number;
+  linLogMode: boolean;
+  adjustSizes: boolean;
 }
 
 /** One SPARQL query the analyst ran in the SPARQL panel. */

@@ -129,7 +129,7 @@ describe("bad session files are refused with where and what", () => {
 
   const inline: [string, (f: RawJson) => void, SessionErrorKind, string][] = [
     ["a missing field", (f) => delete f.layout.camera, "missing-field", "session: layout.camera: missing"],
-    ["an unknown field", (f) => (f.state.filters.colour = "red"), "unknown-field", "session: state.filters.colour: unknown field (expected hiddenClasses, hiddenPredicates, hiddenNodes, dateRange, showSchema, hiddenSources, minSources, colourBySource)"],
+    ["an unknown field", (f) => (f.state.filters.colour = "red"), "unknown-field", "session: state.filters.colour: unknown field (expected hiddenClasses, hiddenPredicates, hiddenNodes, dateRange, showSchema, hiddenSources, minSources, colourBySource, hideUndated)"],
     ["a number out of range", (f) => (f.state.path.options.k = 500), "out-of-range", "session: state.path.options.k: 500 is outside 1..20"],
     ["a value not allowed", (f) => (f.state.focus = "everything"), "not-allowed", 'session: state.focus: "everything" is not one of "none", "path", "neighbourhood"'],
     ["an unknown action kind", (f) => (f.history[2].action.kind = "format-disk"), "not-allowed", 'session: history[2].action.kind: unknown kind "format-disk" (expected one of start, load, path,'],
