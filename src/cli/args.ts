@@ -44,7 +44,9 @@ export interface GlobalArgs {
   dataFiles?: string[];
   /** The IRI from --base that relative IRIs in the files resolve against; undefined: each file's file: URL. */
   baseIRI?: string;
-  /** The remaining arguments, with --data, --base and their values removed. */
+  /** --progress: progress lines on stderr even when it is not a terminal. */
+  progress: boolean;
+  /** The remaining arguments, with --data, --base, --progress and their values removed. */
   rest: string[];
 }
 
@@ -56,13 +58,15 @@ export function extractGlobalArgs(argv: readonly string[]): GlobalArgs {
   const rest: string[] = [];
   let dataFiles: string[] | undefined;
   let baseIRI: string | undefined;
+  let progress = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--") {
       rest.push(...argv.slice(i));
       break;
     }
-    if (arg === "--base" || arg.startsWith("--base=")) {
+    if (arg === "--progress") progress = true;
+    else if (arg === "--base" || arg.startsWith("--base=")) {
       if (baseIRI !== undefined) throw new UsageError("kg: --base given twice; give one base IRI");
       const value = arg === "--base" ? argv[++i] : arg.slice("--base=".length);
       baseIRI = requireBase(value);
@@ -80,7 +84,7 @@ export function extractGlobalArgs(argv: readonly string[]): GlobalArgs {
       rest.push(arg);
     }
   }
-  return { dataFiles, baseIRI, rest };
+  return { dataFiles, baseIRI, progress, rest };
 }
 
 /** A base IRI must be absolute: a relative one would leave relative IRIs in the graph, which no export may hold. */
@@ -219,6 +223,8 @@ const globalHelp = `Global options:
                        before or after the command, repeatable
   --base IRI           resolve relative IRIs in the files against IRI (absolute) instead of
                        each file's own file: URL
+  --progress           progress of long steps (load, export, SPARQL load) on stderr also when it
+                       is not a terminal (on a terminal it is always shown)
   --endpoint URL       ask a SPARQL endpoint instead (find, path, neighbours, sparql);
                        --user NAME with the password in KG_ENDPOINT_PASSWORD, --endpoint-timeout S
   -h, --help           show help`;

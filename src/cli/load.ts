@@ -8,6 +8,9 @@ import { loadDatasetStream, type RdfStreamSource } from "../rdf/parse.ts";
 import { UsageError } from "./args.ts";
 import { bundledCacheDirectory, bundledCacheKey, readCachedDataset, writeCachedDataset } from "./load-cache.ts";
 import { thousands } from "./format.ts";
+import { Progress } from "./progress.ts";
+
+export { Progress } from "./progress.ts";
 
 /** The package root (two levels above this file), so the bundled graph is found from any working directory. */
 export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -31,39 +34,6 @@ export interface LoadedData {
   dataset: Dataset;
   /** The files loaded, as given (or absolute for the bundled graph). */
   files: string[];
-}
-
-/** Shows progress on stderr for a load that takes over a second, updated in place on a terminal. */
-export class Progress {
-  private readonly started = Date.now();
-  private shown = false;
-  private lastLine = "";
-  private lastWrite = 0;
-
-  constructor(private readonly stream: NodeJS.WriteStream = process.stderr, private readonly delayMs = 1000) {}
-
-  update(line: string): void {
-    const now = Date.now();
-    if (now - this.started < this.delayMs || line === this.lastLine) return;
-    // In place on a terminal, a few times a second; in a log, a line a second at most.
-    if (now - this.lastWrite < (this.stream.isTTY ? 100 : 1000)) return;
-    this.shown = true;
-    this.lastLine = line;
-    this.lastWrite = now;
-    if (this.stream.isTTY) this.stream.write(`\r\x1b[K${line}`);
-    else this.stream.write(`${line}\n`);
-  }
-
-  /** Ends the progress line with a summary, when progress was shown at all. */
-  done(summary: string): void {
-    if (!this.shown) return;
-    if (this.stream.isTTY) this.stream.write(`\r\x1b[K${summary}\n`);
-    else this.stream.write(`${summary}\n`);
-  }
-
-  get elapsedSeconds(): number {
-    return (Date.now() - this.started) / 1000;
-  }
 }
 
 export function formatCount(n: number): string {
@@ -136,7 +106,7 @@ export async function loadData(dataFiles: readonly string[] | undefined, baseIRI
         current = file;
       }
       lastCount = quads;
-      progress.update(`loading ${basename(file)}: ${formatCount(before + quads)} quads…`);
+      progress.update(`loading ${basename(file)}: ${formatCount(before + quads)} quads${progress.rate(before + quads, "quads")}…`);
     },
   });
   if (cacheKey !== undefined) writeCachedDataset(cacheDirectory, cacheKey, dataset);

@@ -3,6 +3,7 @@ import { closest, commandHelp, extractGlobalArgs, mainHelp, parseCommand, UsageE
 import { prefixes } from "../rdf/vocab.ts";
 import { curie } from "./format.ts";
 import { warn, type Command } from "./command.ts";
+import { setProgressForced } from "./progress.ts";
 import { statsCommand } from "./commands/stats.ts";
 import { findCommand } from "./commands/find.ts";
 import { pathCommand } from "./commands/path.ts";
@@ -30,7 +31,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   let command: Command | undefined;
   try {
     const { endpoint, rest: withoutEndpoint } = extractEndpointArgs(argv);
-    const { dataFiles, baseIRI, rest } = extractGlobalArgs(withoutEndpoint);
+    const { dataFiles, baseIRI, progress, rest } = extractGlobalArgs(withoutEndpoint);
+    setProgressForced(progress);
     const index = rest.findIndex((arg) => !arg.startsWith("-"));
     const name = index >= 0 ? rest[index] : undefined;
     if (name === undefined || name === "help") {

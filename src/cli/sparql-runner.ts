@@ -2,11 +2,32 @@
 import { Worker } from "node:worker_threads";
 import type { Dataset } from "../rdf/dataset.ts";
 import { embeddedSparqlInput } from "../sparql/sparql-embedded.ts";
+import { startComunicaRunner } from "../sparql/sparql-comunica.ts";
+import { UsageError } from "./args.ts";
+import { thousands } from "./format.ts";
 import { startEngineRunner, type EnginePort, type EngineReply, type EngineRunner } from "../sparql/sparql-engine-runner.ts";
 
-/** An engine over the dataset in a thread of its own; each query stopped after `timeoutMs`. Close it when done. */
-export function startSparqlRunner(dataset: Dataset, timeoutMs: number): EngineRunner {
-  return startEngineRunner(() => embeddedSparqlInput(dataset), { spawn: spawnThread, timeoutMs, raiseHint: "raise it with --timeout SECONDS" });
+export type EngineChoice = "auto" | "oxigraph" | "comunica";
+
+/**
+ * Oxigraph's WASM build has a 32-bit memory (4 GiB) and holds about 450 bytes a quad, plus the N-Quads it reads:
+ * above this many quads it cannot take the data (docs/scale.md), so "auto" queries them with Comunica in place.
+ */
+export const OXIGRAPH_MAX_QUADS = 7_000_000;
+
+/**
+ * An engine over the dataset; each query stopped after `timeoutMs`. Close it when done. Oxigraph (a copy in a
+ * thread of its own: fast queries once loaded) up to OXIGRAPH_MAX_QUADS, else Comunica over the Dataset in place.
+ */
+export function startSparqlRunner(dataset: Dataset, timeoutMs: number, choice: EngineChoice = "auto"): EngineRunner & { engine: string } {
+  const raiseHint = "raise it with --timeout SECONDS";
+  if (choice === "comunica" || (choice === "auto" && dataset.size > OXIGRAPH_MAX_QUADS)) {
+    return { ...startComunicaRunner(dataset, { timeoutMs, raiseHint }), engine: "Comunica (the loaded graph read in place)" };
+  }
+  if (dataset.size > OXIGRAPH_MAX_QUADS) {
+    throw new UsageError(`kg: the graph has ${thousands(dataset.size)} quads; Oxigraph's embedded (WASM) store takes at most ${thousands(OXIGRAPH_MAX_QUADS)} (its 4 GiB memory); use --engine comunica or auto`);
+  }
+  return { ...startEngineRunner(() => embeddedSparqlInput(dataset), { spawn: spawnThread, timeoutMs, raiseHint }), engine: "Oxigraph (a copy of the loaded graph)" };
 }
 
 function spawnThread(): EnginePort {

@@ -2,7 +2,7 @@
 import type { Dataset } from "../rdf/dataset.ts";
 import { writeChunks } from "../rdf/serialize.ts";
 import type { SelectResult, SparqlAnswer } from "./sparql-endpoint.ts";
-import { loadSparqlClassifier, SparqlSyntaxError, updateRefusal, type SparqlRequestKind } from "./sparql-form.ts";
+import { loadSparqlClassifier, SparqlSyntaxError, updateRefusal, type QueryForm, type SparqlRequestKind } from "./sparql-form.ts";
 import { declaredPrefixes, limitSelect, withPrefixes } from "./sparql-query.ts";
 import { loadSparqlMigrator, renamedNotes } from "./sparql-migrate.ts";
 import { datasetReplacements, type Replacement } from "../query/replacements.ts";
@@ -85,7 +85,7 @@ export async function createEmbeddedSparqlFrom({ nquads, prefixes, size, replace
   const store = new Store();
   // Our own writer's output: valid N-Quads, so the parser's checks and the transaction's bookkeeping are skipped.
   store.load(nquads, { format: "application/n-quads", lenient: true, no_transaction: true });
-  const prepare = (query: string) => withPrefixes(query, prefixes);
+  const plan = queryPlanner({ prefixes, classify, migrate });
   const run = (query: string, format: string): string => {
     try {
       return store.query(query, { results_format: format }) as string;
@@ -101,20 +101,7 @@ export async function createEmbeddedSparqlFrom({ nquads, prefixes, size, replace
   return {
     size,
     query(text, options = {}) {
-      // The text as given is classified, so a syntax error's line is the author's, not shifted by added PREFIX lines.
-      let kind: SparqlRequestKind;
-      try {
-        kind = classify(text);
-      } catch (error) {
-        if (error instanceof SparqlSyntaxError) throw new SparqlQueryError(error.message, error.line, error.column);
-        throw error;
-      }
-      if (kind.kind === "update") throw new SparqlQueryError(updateRefusal(kind.operations, "can be run"));
-      const { form } = kind;
-      const migrated = migrate(prepare(text));
-      const query = migrated.query;
-      const short = (iri: string) => curie(iri, { ...wellKnown, ...prefixes });
-      const notes = migrated.renamed.length > 0 ? { notes: renamedNotes(migrated.renamed, short) } : {};
+      const { form, query, notes } = plan(text);
       if (form === "ask") return { form, value: (JSON.parse(run(query, "application/sparql-results+json")) as { boolean: boolean }).boolean, ...notes };
       if (form === "select") {
         const maxRows = options.maxRows ?? Infinity;
@@ -128,6 +115,38 @@ export async function createEmbeddedSparqlFrom({ nquads, prefixes, size, replace
       }
       return { form, text: run(query, "application/n-triples"), contentType: "application/n-triples", ...notes };
     },
+  };
+}
+
+/** A query as an embedded engine runs it: its form, the text with the data's prefixes and old predicate names added, and notes. */
+export interface PlannedQuery {
+  form: QueryForm;
+  query: string;
+  notes: { notes?: string[] };
+}
+
+/**
+ * Classifies a query (an update or a syntax error is refused as a SparqlQueryError) and prepares its text: shared
+ * by the engines over the loaded data (Oxigraph, and Comunica above Oxigraph's size limit).
+ */
+export function queryPlanner({ prefixes, classify, migrate }: {
+  prefixes: Readonly<Record<string, string>>;
+  classify: Awaited<ReturnType<typeof loadSparqlClassifier>>;
+  migrate: Awaited<ReturnType<typeof loadSparqlMigrator>>;
+}): (text: string) => PlannedQuery {
+  return (text) => {
+    // The text as given is classified, so a syntax error's line is the author's, not shifted by added PREFIX lines.
+    let kind: SparqlRequestKind;
+    try {
+      kind = classify(text);
+    } catch (error) {
+      if (error instanceof SparqlSyntaxError) throw new SparqlQueryError(error.message, error.line, error.column);
+      throw error;
+    }
+    if (kind.kind === "update") throw new SparqlQueryError(updateRefusal(kind.operations, "can be run"));
+    const migrated = migrate(withPrefixes(text, prefixes));
+    const short = (iri: string) => curie(iri, { ...wellKnown, ...prefixes });
+    return { form: kind.form, query: migrated.query, notes: migrated.renamed.length > 0 ? { notes: renamedNotes(migrated.renamed, short) } : {} };
   };
 }
 

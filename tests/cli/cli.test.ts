@@ -384,11 +384,13 @@ describe("--data", () => {
     expect(result.stdout).toBe("");
   });
 
-  it("reports loading progress and a summary on stderr when a load is slow (threshold lowered to 0)", async () => {
-    const result = await runKg(["stats", "--json", "--data", mini, ontology], { env: { KG_PROGRESS_DELAY_MS: "0" } });
+  it("reports loading progress and a summary on stderr when a load is slow (threshold lowered to 0), with --progress off a terminal", async () => {
+    const quiet = await runKg(["stats", "--json", "--data", mini, ontology], { env: { KG_PROGRESS_DELAY_MS: "0" } });
+    expect(quiet.stderr).toBe("");
+    const result = await runKg(["--progress", "stats", "--json", "--data", mini, ontology], { env: { KG_PROGRESS_DELAY_MS: "0" } });
     expect(result.code).toBe(0);
     const total = (await loadFiles(mini, ontology)).size.toLocaleString("en-US");
-    expect(result.stderr).toMatch(/^loading (mini|smartcity)\.ttl: [\d,]+ quads…$/m);
+    expect(result.stderr).toMatch(/^loading (mini|smartcity)\.ttl: [\d,]+ quads( \([\d,]+ quads\/s\))?…$/m);
     expect(result.stderr).toMatch(new RegExp(`^loaded ${total} quads from 2 files in [\\d.]+ s$`, "m"));
     // The results stay clean on stdout.
     expect(JSON.parse(result.stdout).triples).toBe(JSON.parse((await runKg(["stats", "--json", "--data", mini, ontology])).stdout).triples);

@@ -3,6 +3,7 @@ import type { Command } from "../command.ts";
 import { printChunks, warn } from "../command.ts";
 import { UsageError, stringOption } from "../args.ts";
 import type { RdfFormat } from "../../rdf/parse.ts";
+import { Progress } from "../progress.ts";
 
 const rdfFormats: readonly RdfFormat[] = ["turtle", "ntriples", "nquads", "trig"];
 const formatOfExtension: Record<string, RdfFormat> = { ttl: "turtle", nt: "ntriples", nq: "nquads", trig: "trig" };
@@ -42,7 +43,7 @@ Examples:
     const { dataset } = await loadData(context.dataFiles, context.baseIRI);
     if (format === "turtle" || format === "ntriples") warnNamedGraphs(serialize.namedGraphsIn(dataset).length);
     // Written piece by piece: an export of any size never needs one string (V8 caps one near 3M triples of N-Triples).
-    const chunks = serialize.writeChunks(dataset, format as RdfFormat);
+    const chunks = withProgress(serialize.writeChunks(dataset, format as RdfFormat), `writing ${format}`, new Progress());
     if (output) {
       const { writeOutput } = await import("../output-file.ts");
       const failed = await writeOutput(output, chunks, "kg export");
@@ -52,3 +53,14 @@ Examples:
     return 0;
   },
 };
+
+/** The chunks as they are, with the characters written so far and the rate shown on the way. */
+export function* withProgress(chunks: Iterable<string>, what: string, progress: Progress): Generator<string> {
+  let chars = 0;
+  for (const chunk of chunks) {
+    yield chunk;
+    chars += chunk.length;
+    progress.update(`${what}: ${(chars / 1e6).toFixed(0)} M characters${progress.rate(chars / 1e6, "M")}…`);
+  }
+  progress.done(`${what}: ${(chars / 1e6).toFixed(1)} M characters in ${progress.elapsedSeconds.toFixed(1)} s`);
+}

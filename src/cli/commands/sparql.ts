@@ -3,6 +3,9 @@ import type { Command } from "../command.ts";
 import { print, printJson, warn } from "../command.ts";
 import { UsageError, flag, intOption, parseSeconds, secondsOption, stringOption, type ParsedCommand } from "../args.ts";
 import type { SelectResult, SparqlAnswer, SparqlTermJson } from "../../sparql/sparql-endpoint.ts";
+import type { EngineChoice } from "../sparql-runner.ts";
+import { thousands } from "../format.ts";
+import { showProgress } from "../progress.ts";
 
 /** Default limit of one embedded query, in seconds (kg sparql --timeout, kg session replay --timeout). */
 export const DEFAULT_QUERY_TIMEOUT_S = 120;
@@ -27,7 +30,8 @@ export const sparqlCommand: Command = {
     minPositionals: 1,
     maxPositionals: 1,
     details: `Runs the query on the loaded graph (the bundled graph, or --data files) with an embedded SPARQL 1.1
-engine (Oxigraph), or on a SPARQL endpoint with the global --endpoint URL. The data's prefixes (kg:, kgr:,
+engine (Oxigraph; above 7,000,000 quads Comunica, reading the loaded graph in place: --engine), or on a
+SPARQL endpoint with the global --endpoint URL. The data's prefixes (kg:, kgr:,
 kge:, skos:, ...) are declared for you when the query uses them without a PREFIX line.
 SELECT prints a table (--format json: SPARQL JSON results; csv: SPARQL CSV results); ASK prints true or
 false; CONSTRUCT and DESCRIBE print Turtle. At most --limit rows are shown; kg says when it cut.
@@ -49,6 +53,7 @@ Examples:
       format: { type: "string", value: "table|json|csv|turtle", help: "output format (default: table for SELECT, Turtle for CONSTRUCT/DESCRIBE)" },
       limit: { type: "string", value: "N", help: "show at most N rows of a SELECT (default 1000)" },
       timeout: { type: "string", value: "S", help: `stop an embedded query after S seconds (default ${DEFAULT_QUERY_TIMEOUT_S}; 0.001 to 86400)` },
+      engine: { type: "string", value: "auto|oxigraph|comunica", help: "embedded engine (default auto: Oxigraph up to 7,000,000 quads, Comunica over the loaded graph above; docs/scale.md)" },
       "allow-update": { type: "boolean", help: "with --endpoint: send a SPARQL update (INSERT, DELETE, LOAD, CLEAR, ...), which changes the endpoint's data; refused without it" },
     },
   },
@@ -64,9 +69,17 @@ Examples:
     return await reportFailures(async () => {
       const [{ loadData }, { startSparqlRunner }] = await Promise.all([import("../load.ts"), import("../sparql-runner.ts")]);
       const { dataset } = await loadData(context.dataFiles, context.baseIRI);
-      const engine = startSparqlRunner(dataset, timeoutMs);
+      const engine = startSparqlRunner(dataset, timeoutMs, engineOption(parsed));
+      const { Progress } = await import("../progress.ts");
+      const progress = new Progress();
+      const ticker = setInterval(() => progress.update(`kg sparql: ${engine.engine}: ${thousands(dataset.size)} quads, loading and querying: ${progress.elapsedSeconds.toFixed(0)} s…`), 250);
       try {
-        const answer = await engine.query(query, { maxRows: limit });
+        const answer = await engine.query(query, { maxRows: limit }).finally(() => {
+          clearInterval(ticker);
+          progress.done(`kg sparql: ${thousands(dataset.size)} quads loaded and queried in ${progress.elapsedSeconds.toFixed(1)} s`);
+        });
+        // Which engine answered: always when it is the fallback (slower on joins), else with progress shown.
+        if (engine.engine.startsWith("Comunica") || showProgress()) warn(`kg sparql: answered by ${engine.engine} over ${thousands(dataset.size)} quads`);
         // Said before the answer, so that someone reading a long table sees why it holds relations of another name.
         for (const note of answer.notes ?? []) warn(`kg sparql: ${note.replace(/^query\/sparql: /, "")}`);
         await printAnswer(answer, format, limit, dataset.prefixes);
@@ -77,6 +90,12 @@ Examples:
     });
   },
 };
+
+function engineOption(parsed: ParsedCommand): EngineChoice {
+  const engine = stringOption(parsed, "engine") ?? "auto";
+  if (!["auto", "oxigraph", "comunica"].includes(engine)) throw new UsageError(`kg sparql: --engine must be auto, oxigraph or comunica, got ${JSON.stringify(engine)}`, "sparql");
+  return engine as EngineChoice;
+}
 
 function formatOption(parsed: ParsedCommand): Format | undefined {
   const format = stringOption(parsed, "format");
