@@ -1,5 +1,5 @@
 // Generated benchmark datasets cached under bench/out/, keyed by size, seed and generator version.
-import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { GENERATOR_VERSION, generateTurtle, type GeneratedStats } from "./generate.ts";
@@ -24,10 +24,16 @@ export function ensureDataset(triples: number, seed: number): CachedDataset {
     const stats = JSON.parse(readFileSync(statsPath, "utf8")) as GeneratedStats & { bytes: number };
     return { path, bytes: stats.bytes, stats, generated: false };
   }
-  const { text, stats } = generateTurtle({ triples, seed });
-  const bytes = Buffer.byteLength(text);
-  // Write then rename, so an interrupted run never leaves a truncated file that looks cached.
-  writeFileSync(`${path}.tmp`, text);
+  const { lines, stats } = generateTurtle({ triples, seed });
+  // Written in pieces (at 20M triples the text is over V8's string cap); then renamed, so an interrupted run never
+  // leaves a truncated file that looks cached.
+  const fd = openSync(`${path}.tmp`, "w");
+  let bytes = 0;
+  for (let from = 0; from < lines.length; from += 10_000) {
+    const piece = lines.slice(from, from + 10_000).join("\n") + (from + 10_000 < lines.length ? "\n" : "");
+    bytes += writeSync(fd, piece);
+  }
+  closeSync(fd);
   renameSync(`${path}.tmp`, path);
   writeFileSync(statsPath, JSON.stringify({ ...stats, bytes }, null, 2));
   return { path, bytes, stats, generated: true };

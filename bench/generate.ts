@@ -21,7 +21,8 @@ export interface GeneratedStats {
 }
 
 export interface Generated {
-  text: string;
+  readonly text: string; // `lines` joined by "\n" (one string: past V8's string cap near 12M triples, use lines)
+  lines: readonly string[];
   stats: GeneratedStats;
 }
 
@@ -383,5 +384,5 @@ export function generateTurtle(options: GenerateOptions): Generated {
   }
   stats.triples = tripleCount;
   out.push("");
-  return { text: out.join("\n"), stats };
+  return { get text() { return out.join("\n"); }, lines: out, stats };
 }

@@ -14,6 +14,7 @@ import { ensureDataset, sizeLabel, benchOutDir } from "./dataset-cache.ts";
 import { parseBenchArgs, type BenchArgs } from "./args.ts";
 import { benchStartup, startupMarkdown } from "./startup.ts";
 import { benchLoad } from "./load-bench.ts";
+import { runScaleBench } from "./scale.ts";
 import { keystrokes, labelsToType, pickPairs, timeEach, topHubs } from "./query-bench.ts";
 import { markdownTable, formatMs, type Row, type SizeReport } from "./report.ts";
 import { evaluateRankings, HUB_DEGREE, loadQuestions, pathEvalMarkdown } from "./path-eval.ts";
@@ -213,7 +214,9 @@ function machineFacts(): Record<string, string> {
 async function main(): Promise<void> {
   // --startup: only kg's start-up (bench/startup.ts), which a full run measures first, before the big datasets.
   const startupOnly = process.argv.includes("--startup");
-  const args = parseBenchArgs(process.argv.slice(2).filter((arg) => arg !== "--startup"), { name: "bench", sizes: [10_000, 100_000, 1_000_000], quickSizes: [10_000, 100_000] });
+  const args = parseBenchArgs(process.argv.slice(2).filter((arg) => arg !== "--startup" && arg !== "--scale"), { name: "bench", sizes: [10_000, 100_000, 1_000_000], quickSizes: [10_000, 100_000] });
+  // 5M triples and up (or --scale): each kg command as a process of its own (bench/scale.ts), once; no in-process repetitions.
+  if (process.argv.includes("--scale") || args.sizes.some((size) => size >= 5_000_000)) return runScaleBench(args.sizes, args.seed, args.writeResults);
   if (!hasGc()) log("bench: run with node --expose-gc (npm run bench does) for stable timings and memory figures");
   const facts = machineFacts();
   const pathEval = await pathEvaluation();
