@@ -30,6 +30,8 @@ export interface RecordedResult {
   message?: string;
   /** For SPARQL steps: rows (SELECT), 1/0 (ASK) or triples (CONSTRUCT/DESCRIBE) returned. */
   rows?: number;
+  /** For authoring steps: the addition's Turtle (what redo loads again). */
+  turtle?: string;
 }
 
 export interface NeighbourhoodParams {
@@ -71,7 +73,9 @@ export type SessionAction =
   | { kind: "note"; params: { target: "session" | "node" | "edge"; key: string } }
   | { kind: "appearance"; params: { setting: string } }
   | { kind: "edge-labels"; params: { on: boolean } }
-  | { kind: "sparql"; params: { query: string; target: string } };
+  | { kind: "sparql"; params: { query: string; target: string } }
+  | { kind: "author"; params: { op: "accept" | "relation" | "source"; iri: string; sha256: string } }
+  | { kind: "reject-candidate"; params: { source: string; quote: string; subject: string; predicate: string; object: string } };
 
 export type ActionKind = SessionAction["kind"];
 /** Actions that run a query on the data (what replay re-runs). */
@@ -111,6 +115,8 @@ export function describeAction(action: SessionAction, labelOf: (iri: string) => 
     case "appearance": return `Appearance: ${action.params.setting}`;
     case "edge-labels": return action.params.on ? "Show relation labels" : "Hide relation labels";
     case "sparql": return sparqlLabel(action.params.query, action.params.target);
+    case "author": return `${action.params.op === "source" ? "Add source" : action.params.op === "accept" ? "Accept relation" : "New relation"}: ${name(action.params.iri)}`;
+    case "reject-candidate": return `Reject candidate: ${name(action.params.subject)} – ${name(action.params.predicate)} – ${name(action.params.object)}`;
   }
 }
 

@@ -133,7 +133,10 @@ export function nodeReferences(file: SessionFile): Map<string, string> {
     add(t.target, `edges.${key}.target`);
   });
   const lists: [string, HistoryEntry[]][] = [["history", file.history], ...(file.branches ?? []).map((b, j): [string, HistoryEntry[]] => [`branches[${j}].entries`, b.entries])];
+  // Steps made on data with additions that are undone now name nodes the data lacks until redo puts them back.
+  const loaded = new Set((file.state.authored ?? []).map((a) => a.sha256));
   lists.forEach(([list, entries]) => entries.forEach((entry, i) => {
+    if (entry.snapshot?.state.authored?.some((a) => !loaded.has(a.sha256))) return;
     const at = `${list}[${i}]`;
     const a = entry.action;
     if (a.kind === "path") {

@@ -6,6 +6,7 @@ import { arr, bool, int, iri, nullable, num, obj, oneOf, str, withDoc, type Obje
 import { SESSION_FORMAT, SESSION_LIMITS, SESSION_VERSION } from "./file-types.ts";
 import { SOURCE_LIMITS } from "./source-settings.ts";
 import { forceAtlas2Schema } from "./layout-settings.ts";
+import { AUTHORED_LIMITS } from "./authored.ts";
 
 const L = SESSION_LIMITS;
 export const text = (doc?: string) => str(L.maxText, { doc });
@@ -86,6 +87,14 @@ const selectionSchema: UnionSchema = {
 };
 
 const yearRange = obj({ from: int(-10_000, 10_000), to: int(-10_000, 10_000) });
+const sha256Text = (doc?: string) => str(64, { pattern: /^[0-9a-f]{64}$/, patternName: "64 lower-case hex digits (SHA-256)", doc });
+const candidateFields = {
+  source: sha256Text("SHA-256 of the source's text"),
+  quote: str(L.maxQuote, { doc: "the candidate's sentence" }),
+  subject: iri(),
+  predicate: iri(),
+  object: iri(),
+};
 
 export const stateSchema: ObjectSchema = obj({
   selection: selectionSchema,
@@ -134,7 +143,14 @@ export const stateSchema: ObjectSchema = obj({
   view: obj({ edgeLabels: bool(), hovered: nullable(iri()), forceAtlas2: forceAtlas2Schema }, ["forceAtlas2"]),
   added: obj({ nodes: iriList(), edges: arr(edgeKey(), L.maxEdges) }),
   sparql: obj({ queries: arr(sparqlQuerySchema, SPARQL_LIMITS.maxQueries, "newest first") }, [], "SPARQL queries run in the SPARQL panel (absent until one is run)"),
-}, ["sparql"]);
+  // The analyst's additions and rejections (issue 17), optional within version 3: absent is none.
+  authored: arr(
+    obj({ kind: oneOf(["source", "relation"]), iri: iri("the source's IRI or the relation's evidence IRI"), sha256: sha256Text("of the addition's Turtle"), label: text() }),
+    AUTHORED_LIMITS.maxAdditions,
+    "the analyst's additions in the data at this step, oldest first; absent: none",
+  ),
+  rejected: arr(obj(candidateFields), AUTHORED_LIMITS.maxRejected, "candidate relations rejected, not offered again for the same text; absent: none"),
+}, ["sparql", "authored", "rejected"]);
 
 export const layoutSchema = obj({
   positions: { type: "record", keys: iri(), values: { type: "tuple", items: [num(), num()] }, max: L.maxNodes, doc: "node IRI → [x, y]" } satisfies RecordSchema,
@@ -170,8 +186,9 @@ const recordedSchema = obj(
     truncated: bool(),
     message: text(),
     rows: int(0, 1_000_000_000, "for SPARQL steps: rows, true/false as 1/0, or triples returned"),
+    turtle: str(AUTHORED_LIMITS.maxTurtle, { verbatim: true, doc: "for authoring steps: the addition's Turtle, whose SHA-256 the step names" }),
   },
-  ["paths", "truncated", "message", "rows"],
+  ["paths", "truncated", "message", "rows", "turtle"],
 );
 
 const none = obj({});
@@ -209,6 +226,8 @@ const actionSchema: UnionSchema = {
         ["appearance", obj({ setting: str(64) })],
         ["edge-labels", obj({ on: bool() })],
         ["sparql", obj({ query: sparqlQuerySchema.fields.query, target: sparqlQuerySchema.fields.target })],
+        ["author", obj({ op: oneOf(["accept", "relation", "source"], "a candidate accepted, a relation authored, a source added"), iri: iri(), sha256: sha256Text("of the addition's Turtle (`recorded.turtle`)") })],
+        ["reject-candidate", obj(candidateFields)],
       ] as [string, ObjectSchema][]
     ).map(([kind, params]) => [kind, obj({ kind: oneOf([kind]), params })]),
   ),

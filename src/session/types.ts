@@ -1,5 +1,6 @@
 // The workbench session's typed state: plain JSON (strings, numbers, arrays), so it can be saved, restored and undone.
 import type { Evidence } from "../graph/types.ts";
+import type { AuthoredRef, RejectedCandidate } from "./authored.ts";
 
 /**
  * What the details panel shows: nothing, a node (by IRI), several nodes (shift-click; always two or more, in the
@@ -169,4 +170,8 @@ export interface SessionState {
   added: { nodes: string[]; edges: string[] };
   /** SPARQL queries run, newest first (absent in sessions that never ran one). */
   sparql?: { queries: SparqlQueryRecord[] };
+  /** The analyst's additions in the data at this step, oldest first (issue 17; absent: none). */
+  authored?: AuthoredRef[];
+  /** Candidate relations the analyst rejected (absent: none). */
+  rejected?: RejectedCandidate[];
 }

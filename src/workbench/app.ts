@@ -150,11 +150,7 @@ export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle
   // Evidence-first authoring (authoring-ui.ts): sources and relations are data files of the session, so saves keep them.
   const authoring = new Authoring({
     client, container: shell.centre, toolbar: shell.toolbar, dataSources, sourceTexts, download: downloadBlob, showError, showInfo: (m) => shell.showInfo(m),
-    load: async (name, text) => {
-      if (!(await builder.load([{ name, text, format: "turtle" }], false))) return false;
-      session?.dataLoaded([name]);
-      return true;
-    },
+    store, history: () => session?.controller.history ?? null, loadSources: (sources, kept) => builder.loadSources(sources, kept),
   });
   cleanups.push(() => authoring.kill());
 
@@ -227,7 +223,11 @@ export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle
       sources: () => dataSources.list(),
       sourceFile: (sha256) => dataSources.fileOf(sha256),
       loadSources: (sources, kept) => builder.loadSources(sources, kept),
-      syncGraph: (state) => builder.sync(state),
+      // A step's additions are in the data before its graph is drawn (undo and redo of authoring).
+      syncGraph: async (state) => {
+        await authoring.syncData(state);
+        await builder.sync(state);
+      },
       syncWidgets: (state) => {
         shell.edgeLabelsBox.checked = state.view.edgeLabels;
         panels.sync(state);

@@ -60,8 +60,13 @@ export type AuthorRequest =
   | { op: "add-relation"; relation: RelationRequest }
   | { op: "changes"; texts: string[] };
 
-/** A Turtle file to load as the analyst's addition (its name says what it holds), or why it was refused. */
-export type Addition = { ok: true; name: string; turtle: string; iri: string; summary: string } | { ok: false; problems: string[] };
+/**
+ * A Turtle file to load as the analyst's addition (its name says what it holds), or why it was refused. `label` names
+ * it in History ("Huawei – supplies – Kenya", a source's title); `triple` is a relation's.
+ */
+export type Addition =
+  | { ok: true; name: string; turtle: string; iri: string; summary: string; label: string; triple?: { source: string; predicate: string; target: string } }
+  | { ok: false; problems: string[] };
 
 export interface AuthorReplies {
   analyse: { mentions: MentionView[]; candidates: CandidateView[] };

@@ -9,6 +9,7 @@ import { loadDataset } from "../rdf/parse.ts";
 import { writeTurtle } from "../rdf/serialize.ts";
 import { prefixes, rdf, owl } from "../rdf/vocab.ts";
 import { draftProblems, entityIri, evidenceIri, placeAt, quadsToTurtle, relationQuads, type NewEntity } from "../session/authoring.ts";
+import { tripleLabel } from "../session/authored.ts";
 import { dateDatatype, newSource, readSources, slugify, sourceQuads } from "../session/source-model.ts";
 import type { ExtractedSource } from "../session/source-extract.ts";
 import type { Addition, AuthorEnd, AuthorReplies, AuthorRequest, AuthoredSource, RelationRequest } from "./authoring-protocol.ts";
@@ -134,7 +135,7 @@ async function addSource(index: GraphIndex, extracted: ExtractedSource & { publi
   const quads = [...sourceQuads(source), DataFactory.quad(DataFactory.namedNode(source.iri), DataFactory.namedNode(PROV_VALUE), DataFactory.literal(source.text)) as RDF.Quad];
   const problems = await validate(index, quads, { [source.textPath]: source.text });
   if (problems.length) return { ok: false, problems };
-  return { ok: true, name: `${source.iri.slice(prefixes.kgr.length)}.ttl`, turtle: await quadsToTurtle(quads), iri: source.iri, summary: source.title };
+  return { ok: true, name: `${source.iri.slice(prefixes.kgr.length)}.ttl`, turtle: await quadsToTurtle(quads), iri: source.iri, summary: source.title, label: source.title };
 }
 
 async function addRelation(index: GraphIndex, r: RelationRequest): Promise<Addition> {
@@ -165,5 +166,8 @@ async function addRelation(index: GraphIndex, r: RelationRequest): Promise<Addit
   const predicateTerm = index.dataset.terms.iriId(r.predicate);
   const predicateLabel = predicateTerm >= 0 ? index.termLabel(predicateTerm) : r.predicate;
   const summary = `${label(subject)} —${predicateLabel}→ ${label(object)}`;
-  return { ok: true, name: `authored-${slugify(evidence.slice(prefixes.kge.length))}.ttl`, turtle: await quadsToTurtle(quads), iri: evidence, summary };
+  return {
+    ok: true, name: `authored-${slugify(evidence.slice(prefixes.kge.length))}.ttl`, turtle: await quadsToTurtle(quads), iri: evidence, summary,
+    label: tripleLabel(label(subject), predicateLabel, label(object)), triple: { source: subject, predicate: r.predicate, target: object },
+  };
 }

@@ -23,6 +23,8 @@ export interface RelationSeed {
   subject?: { iri: string; label: string };
   object?: { iri: string; label: string };
   predicate?: string;
+  /** Set when the seed is a candidate the reader offered (adding it is "Accept relation" in History). */
+  candidate?: boolean;
 }
 
 const ANALYST_KEY = "smartcity-kg.analyst";

@@ -7,6 +7,10 @@ import type { RelationSeed } from "./relation-form.ts";
 export interface SourceReaderHost {
   /** Starts a relation from a selection or an accepted candidate (the form). */
   newRelation(seed: RelationSeed): void;
+  /** The analyst rejected a candidate (a step: remembered, undoable). */
+  reject(candidate: CandidateView): void;
+  /** Whether the session remembers the candidate as rejected (then it is not offered). */
+  isRejected(candidate: CandidateView): boolean;
   exportChanges(): void;
   close(): void;
 }
@@ -22,6 +26,7 @@ export class SourceReader {
   /** Each text node of the body and the offset in the source's text where it starts. */
   private offsets = new Map<Node, number>();
   private source: AuthoredSource | null = null;
+  private offered: readonly CandidateView[] = [];
 
   constructor(private readonly host: SourceReaderHost, form: HTMLElement) {
     this.selectionButton = h("button", { type: "button", id: "new-relation", disabled: true, on: { click: () => this.fromSelection() } }, "New relation from selection");
@@ -30,7 +35,7 @@ export class SourceReader {
     this.element = h("section", { class: "source-viewer source-reader", id: "source-reader", hidden: true, role: "dialog", attrs: { "aria-labelledby": "source-reader-title" } },
       h("header", {}, this.title,
         h("button", { type: "button", id: "export-changes", on: { click: () => host.exportChanges() } }, "Export changes"),
-        h("button", { class: "close", title: "Close", on: { click: () => host.close() } }, "×")),
+        h("button", { class: "close", title: "Close", attrs: { "aria-label": "Close the source" }, on: { click: () => host.close() } }, "×")),
       this.meta,
       h("div", { class: "source-columns" }, this.body, this.side));
     document.addEventListener("selectionchange", this.onSelection);
@@ -90,8 +95,14 @@ export class SourceReader {
     this.element.hidden = true;
   }
 
+  /** Lists the candidates again, less those rejected (a rejection undone or redone). */
+  refreshCandidates(): void {
+    this.showCandidates(this.offered);
+  }
+
   private showCandidates(candidates: readonly CandidateView[]): void {
-    const items = candidates.map((c) => {
+    this.offered = candidates;
+    const items = candidates.filter((c) => !this.host.isRejected(c)).map((c) => {
       const item = h("li", { class: "candidate" },
         h("div", { class: "candidate-head" }, `${c.subjectLabel} —${c.predicates[0]?.label ?? "?"}→ ${c.objectLabel}`,
           c.pages.length ? ` (p. ${c.pages.join(", ")})` : ""),
@@ -99,16 +110,17 @@ export class SourceReader {
         c.known.length ? h("div", { class: "hint" }, `Already related: ${c.known.join(", ")}`) : null,
         h("div", { class: "candidate-buttons" },
           h("button", { type: "button", class: "accept", on: { click: () => this.host.newRelation(this.seedOf(c)) } }, "Accept / edit…"),
-          h("button", { type: "button", class: "reject", on: { click: () => item.remove() } }, "Reject")));
+          h("button", { type: "button", class: "reject", on: { click: () => this.host.reject(c) } }, "Reject")));
       return item;
     });
-    replaceChildren(this.candidates, ...(items.length ? items : [h("li", { class: "hint" }, "No sentence names two known entities.")]));
+    const none = candidates.length ? "Every candidate here was rejected (undo brings one back)." : "No sentence names two known entities.";
+    replaceChildren(this.candidates, ...(items.length ? items : [h("li", { class: "hint" }, none)]));
   }
 
   private seedOf(c: CandidateView): RelationSeed {
     return {
       source: this.source!.iri, quote: c.quote, start: c.start, end: c.end, pages: c.pages, locator: c.locator,
-      subject: { iri: c.subject, label: c.subjectLabel }, object: { iri: c.object, label: c.objectLabel }, predicate: c.predicates[0]?.iri,
+      subject: { iri: c.subject, label: c.subjectLabel }, object: { iri: c.object, label: c.objectLabel }, predicate: c.predicates[0]?.iri, candidate: true,
     };
   }
 

@@ -5,43 +5,15 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
 import { fileURLToPath } from "node:url";
 import { useWorkbenchSite } from "./harness.ts";
 import { flush, pick, ready, runPath } from "./session-helpers.ts";
+import { selectInReader } from "./reader-helpers.ts";
 import { repoRoot, runKg } from "../cli/run-kg.ts";
 
 const pdf = fileURLToPath(new URL("../fixtures/sources/catalogue-record.pdf", import.meta.url));
 const workbench = useWorkbenchSite({ screenshotPrefix: "authoring-" });
 const QUOTE = "the concept was endorsed by President Xi Jinping";
-
-/** Selects the characters of `text` in the reader's text, as a person dragging over them would. */
-async function selectInReader(page: Page, text: string): Promise<void> {
-  await page.evaluate((wanted) => {
-    // The text runs through several nodes (mentions are marks): find the start and end across them.
-    const root = document.querySelector("#source-reader-text")!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const nodes: { node: Node; from: number }[] = [];
-    let all = "";
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.parentElement?.classList.contains("page-label")) continue;
-      nodes.push({ node, from: all.length });
-      all += node.textContent;
-    }
-    const at = all.indexOf(wanted);
-    if (at < 0) throw new Error(`not in the reader: ${wanted}`);
-    const place = (offset: number, end: boolean) => {
-      const i = nodes.findLastIndex((n) => (end ? n.from < offset : n.from <= offset));
-      return [nodes[i].node, offset - nodes[i].from] as const;
-    };
-    const range = document.createRange();
-    range.setStart(...place(at, false));
-    range.setEnd(...place(at + wanted.length, true));
-    document.getSelection()!.removeAllRanges();
-    document.getSelection()!.addRange(range);
-  }, text);
-  await page.locator("#new-relation:not([disabled])").waitFor();
-}
 
 describe("authoring (built site in Chromium)", () => {
   it("opens a PDF, accepts a candidate, authors a relation from a selection, finds it in a path, exports it, keeps it over a reload", async () => {
