@@ -51,7 +51,9 @@ const pathOptionsSchema = obj({
   fromDate: dateText("only relations dated on or after (by evidence or event)"),
   toDate: dateText("only relations dated on or before"),
   eventKinds: iriList("event class IRIs: events of other kinds are avoided"),
-}, ["rank", "fromDate", "toDate", "eventKinds"]);
+  sources: arr(iri(), SOURCE_LIMITS.maxHiddenSources, "source IRIs: only relations one of them states; absent: any source"),
+  minSources: int(1, SOURCE_LIMITS.maxMinSources, "only relations at least this many distinct sources state; absent: 1"),
+}, ["rank", "fromDate", "toDate", "eventKinds", "sources", "minSources"]);
 
 const pathResultSchema = obj({
   nodes: arr(iri(), L.maxHops + 1),

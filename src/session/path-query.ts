@@ -2,6 +2,7 @@
 import type { GraphIndex } from "../graph/types.ts";
 import { connect } from "../query/connect.ts";
 import { applyConstraints } from "../query/path-constraints.ts";
+import { withSourceConstraints } from "../query/corroboration.ts";
 import type { Path, PathOptions as QueryOptions } from "../query/path-types.ts";
 import type { Producer } from "./producers.ts";
 import type { PathOptions, PathResultView } from "./types.ts";
@@ -18,7 +19,8 @@ export function queryOptions(g: GraphIndex, o: PathOptions, termIds: (iris: read
     rank: o.rank ?? "shortest",
   };
   const eventKinds = termIds(o.eventKinds ?? []);
-  return applyConstraints(g, { fromDate: o.fromDate, toDate: o.toDate, eventKinds }, base);
+  const dated = applyConstraints(g, { fromDate: o.fromDate, toDate: o.toDate, eventKinds }, base);
+  return withSourceConstraints(g, { minSources: o.minSources, sources: o.sources }, dated);
 }
 
 /**

@@ -6,6 +6,7 @@ import { getEmptySession, MAX_SELECTION, nodeSelection, selectedNodes } from "./
 import { arr, bool, int, iri, nullable, num, obj, oneOf, SessionFileError, str, stripUserinfo, validate, type ObjectSchema, type UnionSchema } from "./schema.ts";
 import { sha256Hex } from "./sha256.ts";
 import { SOURCE_LIMITS } from "./source-settings.ts";
+import { MAX_TERMINALS } from "./file-schema.ts";
 import { forceAtlas2Schema } from "./layout-settings.ts";
 import type { ForceAtlas2Choice, SessionState } from "./types.ts";
 
@@ -20,7 +21,8 @@ export interface ShareState {
   dataHash?: string;
   selection: SessionState["selection"];
   filters: SessionState["filters"];
-  path: { from: string | null; to: string | null; options: SessionState["path"]["options"]; chosen: number };
+  /** `terminals`: the entities of a connection (Connect several), when the path state holds one. */
+  path: { from: string | null; to: string | null; options: SessionState["path"]["options"]; chosen: number; terminals?: string[] };
   neighbourhood: Pick<SessionState["neighbourhood"], "centers" | "depth" | "direction" | "classes" | "predicates" | "mode">;
   focus: SessionState["focus"];
   edgeLabels: boolean;
@@ -56,7 +58,7 @@ export function toShareState(state: SessionState, layout?: Pick<SessionLayout, "
     ...(sources && sources.length ? { dataHash: bundledDataHash(sources) } : {}),
     selection: state.selection,
     filters: state.filters,
-    path: { from: state.path.from, to: state.path.to, options: state.path.options, chosen: state.path.chosen },
+    path: { from: state.path.from, to: state.path.to, options: state.path.options, chosen: state.path.chosen, ...(state.path.terminals ? { terminals: state.path.terminals } : {}) },
     neighbourhood: { centers, depth, direction, classes, predicates, mode },
     focus: state.focus,
     edgeLabels: state.view.edgeLabels,
@@ -154,9 +156,12 @@ const shareSchema: ObjectSchema = obj(
       options: obj({
         k: int(1, 20), maxLength: int(1, 12), directed: bool(), excludePredicates: iris, excludeClasses: iris, excludeNodes: iris,
         rank: oneOf(["shortest", "informative"]), fromDate: shareDate, toDate: shareDate, eventKinds: iris,
-      }, ["rank", "fromDate", "toDate", "eventKinds"]),
+        sources: arr(iri(), SOURCE_LIMITS.maxHiddenSources), minSources: int(1, SOURCE_LIMITS.maxMinSources),
+      }, ["rank", "fromDate", "toDate", "eventKinds", "sources", "minSources"]),
       chosen: int(-1, 19),
-    }),
+      // A connection's entities (Connect several), bounded as in session files; optional, so older links open.
+      terminals: arr(iri(), MAX_TERMINALS),
+    }, ["terminals"]),
     neighbourhood: obj({ centers: iris, depth: int(1, 3), direction: oneOf(["out", "in", "both"]), classes: iris, predicates: iris, mode: oneOf(["only", "highlight"]) }),
     focus: oneOf(["none", "path", "neighbourhood"]),
     edgeLabels: bool(),
@@ -234,7 +239,7 @@ export function stateFromShare(share: ShareState, sources?: readonly SessionSour
     ...empty,
     selection: share.selection,
     filters: share.filters,
-    path: { ...empty.path, from: share.path.from, to: share.path.to, options: share.path.options, chosen: -1 },
+    path: { ...empty.path, from: share.path.from, to: share.path.to, options: share.path.options, chosen: -1, ...(share.path.terminals ? { terminals: share.path.terminals } : {}) },
     neighbourhood: { ...empty.neighbourhood, ...share.neighbourhood },
     focus: "none",
     view: { ...empty.view, edgeLabels: share.edgeLabels, ...(share.forceAtlas2 ? { forceAtlas2: share.forceAtlas2 } : {}) },

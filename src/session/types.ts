@@ -58,6 +58,10 @@ export interface PathOptions {
   toDate?: string;
   /** Event class IRIs: events of other kinds are avoided. */
   eventKinds?: string[];
+  /** Source IRIs: only relations one of them states (absent or empty: any source; kg path --source). */
+  sources?: string[];
+  /** Only relations that at least this many distinct sources state (absent: 1; kg path --min-sources). */
+  minSources?: number;
 }
 
 /** How informative a path is (lower is more): hops plus hub and generic-relation penalties. */

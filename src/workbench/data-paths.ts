@@ -2,7 +2,7 @@
 import type { GraphIndex } from "../graph/types.ts";
 import { explainPath } from "../query/explain.ts";
 import { findPaths, type Path } from "../query/path.ts";
-import { scorePath } from "../query/path-score.ts";
+import { costsOf, scoreOfCosts, scorePath } from "../query/path-score.ts";
 import { connectAsPath, queryOptions } from "../session/path-query.ts";
 import type { PathOptions, PathResultView } from "../session/types.ts";
 import { evidenceOf } from "./data-views.ts";
@@ -46,6 +46,8 @@ function loosenings(o: PathOptions): [string, PathOptions][] {
   if (o.excludePredicates.length || o.excludeClasses.length || o.excludeNodes.length) out.push(["remove the exclusions", { ...o, excludePredicates: [], excludeClasses: [], excludeNodes: [] }]);
   if (o.fromDate !== undefined || o.toDate !== undefined) out.push(["clear the date range", { ...o, fromDate: undefined, toDate: undefined }]);
   if (o.eventKinds?.length) out.push(["clear the event kinds", { ...o, eventKinds: [] }]);
+  if (o.sources?.length) out.push([`clear “only from these sources” (${o.sources.length} chosen)`, { ...o, sources: [] }]);
+  if ((o.minSources ?? 1) > 1) out.push([`lower “stated by at least ${o.minSources} sources” to 1`, { ...o, minSources: 1 }]);
   if (o.maxLength < 12) out.push([`raise the maximum length to 12`, { ...o, maxLength: 12 }]);
   return out;
 }
@@ -78,5 +80,12 @@ export function connectAnswer(index: GraphIndex, terminals: readonly string[], o
     return { found: [], paths: [], suggestion: `The connecting tree has ${path.steps.length} relations, more than the workbench keeps (12): connect fewer entities, or use kg connect.` };
   }
   const found = path ? [path] : [];
-  return { found, paths: pathViews(index, found, false, true), suggestion };
+  const paths = pathViews(index, found, false, true);
+  // Ranked informative, the tree shows its score: its relations, and each entity not asked about once.
+  if (path && options.rank === "informative") {
+    const { nodeCost, edgeGeneric } = costsOf(index);
+    const asked = new Set(terminals.map((iri) => index.nodeByIri(iri)));
+    paths[0].score = scoreOfCosts(path.nodes.filter((n) => !asked.has(n)).map((n) => nodeCost[n]), path.steps.map((s) => edgeGeneric[s.edge]));
+  }
+  return { found, paths, suggestion };
 }

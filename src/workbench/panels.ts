@@ -13,6 +13,7 @@ import { PathPanel } from "./path-panel.ts";
 import type { DatasetSummary } from "./protocol.ts";
 import type { Revealer } from "./reveal.ts";
 import { SelectionPanel } from "./selection-panel.ts";
+import { TimePanel } from "./time-panel.ts";
 import type { SessionHandle } from "./session-wiring.ts";
 import type { Shell } from "./shell.ts";
 import type { SourceViewer } from "./source-viewer.ts";
@@ -39,6 +40,7 @@ export class Panels {
   readonly filters: FiltersPanel;
   readonly paths: PathPanel;
   readonly neighbourhoods: NeighbourhoodPanel;
+  readonly time: TimePanel;
   private readonly marquee: Marquee;
   private readonly unsubscribe: () => void;
   private readonly store: SessionStore;
@@ -86,6 +88,7 @@ export class Panels {
       showError: (e) => shell.showError(e),
       showInfo: (m) => shell.showInfo(m),
     });
+    this.time = new TimePanel(store);
     this.filters = new FiltersPanel({
       store,
       view,
@@ -95,6 +98,7 @@ export class Panels {
       selection: this.selection,
       setClassColour: (cls, label, colour) => host.session()?.setClassColour(cls, label, colour),
       appearanceControls: () => host.session()?.appearanceControls() ?? null,
+      timeControls: () => this.time.element,
       layoutControls: host.layoutControls,
       sourceControls: () => view.sourceFilter.controls(),
       groupLegend: (legend, summary) => {
@@ -135,6 +139,7 @@ export class Panels {
 
   /** The data's classes and predicates changed: legend, filters and the query panels' choices follow. */
   setData(summary: DatasetSummary): void {
+    this.time.setData(summary.timeline);
     this.filters.renderLegend();
     this.filters.render();
     this.paths.setData(summary);
@@ -152,7 +157,8 @@ export class Panels {
 
   /** Re-runs the path and neighbourhood queries a share link names (it carries questions, not answers). */
   async rerunQueries(state: SessionState, chosenPath: number, focus: SessionState["focus"]): Promise<void> {
-    if (state.path.from && state.path.to && (focus === "path" || chosenPath >= 0)) {
+    if (state.path.terminals?.length && (focus === "path" || chosenPath >= 0)) await this.paths.runConnect();
+    else if (state.path.from && state.path.to && (focus === "path" || chosenPath >= 0)) {
       await this.paths.run();
       if (chosenPath > 0) this.store.apply(choosePath(chosenPath));
     }
@@ -161,6 +167,7 @@ export class Panels {
 
   kill(): void {
     this.unsubscribe();
+    this.time.kill();
     this.marquee.kill();
     this.paths.kill();
     this.neighbourhoods.kill();

@@ -74,7 +74,7 @@ export class PathPanel {
     };
     replaceChildren(
       options.element,
-      h("div", { class: "ends" }, this.fromBox.element, h("button", { class: "swap", title: "Swap from and to", on: { click: swap } }, "⇅"), this.toBox.element),
+      h("div", { class: "ends" }, this.fromBox.element, h("button", { class: "swap", title: "Swap from and to", attrs: { "aria-label": "Swap from and to" }, on: { click: swap } }, "⇅"), this.toBox.element),
       h(
         "div",
         { class: "options" },
@@ -158,6 +158,11 @@ export class PathPanel {
     }
   }
 
+  /** Connects the entities of Connect several (a share link's connection, run again). */
+  runConnect(): Promise<void> {
+    return this.extras.runConnect();
+  }
+
   render(state: SessionState): void {
     const path = state.path;
     if (path.status === "running") {
@@ -221,6 +226,7 @@ export class PathPanel {
   }
 
   private readOptions(): void {
+    const extras = this.extras.read();
     this.options.store.apply(
       setPathOptions({
         k: Number(this.kInput.value),
@@ -228,8 +234,9 @@ export class PathPanel {
         directed: this.directedBox.checked,
         excludePredicates: Array.from(this.excludePredicates.selectedOptions, (o) => o.value),
         excludeClasses: Array.from(this.excludeClasses.selectedOptions, (o) => o.value),
-        ...this.extras.read(),
+        ...extras,
       }),
+      PathExtras.unset(extras),
     );
   }
 
@@ -251,6 +258,7 @@ export class PathPanel {
             {
               class: "chip-x",
               title: "Remove",
+              attrs: { "aria-label": `Stop avoiding ${label}` },
               on: {
                 click: () => {
                   this.excludedNodes.delete(iri);
