@@ -11,6 +11,7 @@ import { renderEmptyDetails, showDetails } from "./details.ts";
 import { downloadBlob, ExportMenu } from "./export-menu.ts";
 import { FileDrop } from "./file-drop.ts";
 import { GraphView } from "./graph-view.ts";
+import { attachGraphKeyboard } from "./graph-keyboard.ts";
 import { LayoutController } from "./layout.ts";
 import { layoutButton, wireLayoutButton } from "./layout-button.ts";
 import { nodeLabeller } from "./node-labels.ts";
@@ -183,6 +184,7 @@ export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle
 
   // ---- Panels: selection and details, filters, path and neighbourhood queries (panels.ts) ----------------
   const labelOf = nodeLabeller(view, store, () => builder.summary);
+  cleanups.push(attachGraphKeyboard({ view, store, labelOf }));
   const revealer = new Revealer({ store, client, view, expandLimit: EXPAND_LIMIT, labelOf, viewChanged: updateStatus, showError, showInfo: (m) => shell.showInfo(m) });
   const panels = new Panels({
     store,

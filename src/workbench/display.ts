@@ -35,6 +35,8 @@ export interface DisplayContext {
   sizes?: ReadonlyMap<string, number> | null;
   /** Relations by source (source-filter.ts): at least N sources, hidden sources, colours; absent when unset. */
   sources?: SourceDisplay;
+  /** The keyboard cursor's node (graph-cursor.ts), drawn apart from hover and selection; absent when none. */
+  cursor?: string | null;
 }
 
 /** `replacedPredicates`: old predicate IRIs and their replacements, so a filter naming an old one hides the new one. */
@@ -143,6 +145,14 @@ export function nodeDisplay(node: string, attrs: NodeAttributes, ctx: DisplayCon
     if (ctx.selectedNodes.size <= FORCED_LABELS_MAX) out.forceLabel = true;
     out.label = full;
     out.zIndex = 3;
+  }
+  if (node === ctx.cursor) {
+    // A halo, the whole label and a larger disc: where the arrow keys start from must be seen at once.
+    out.highlighted = true;
+    out.forceLabel = true;
+    out.label = full;
+    out.size *= 1.5;
+    out.zIndex = 4;
   }
   return out;
 }

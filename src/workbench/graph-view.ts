@@ -29,6 +29,7 @@ import type { ClassGroup } from "./view-graph.ts";
 import { fitCamera, overlayRects } from "./fit-camera.ts";
 import { AnswerHighlight } from "./answer-highlight.ts";
 import { SourceFilter } from "./source-filter.ts";
+import { GraphCursor } from "./graph-cursor.ts";
 
 /** Labels per grid cell at full view (sigma's labelDensity) for the default appearance. */
 const BASE_LABEL_DENSITY = 0.07;
@@ -129,6 +130,8 @@ export class GraphView {
   readonly answer = new AnswerHighlight(() => this.store.get(), () => this.refresh());
   /** Relations by source: at least N sources, chosen sources, colour by source (source-filter.ts). */
   readonly sourceFilter = new SourceFilter({ state: () => this.store.get(), dispatch: (action) => this.store.dispatch(action) });
+  /** The keyboard cursor (graph-keyboard.ts moves it): display state like hover, no step. */
+  readonly cursor = new GraphCursor(() => this.refresh());
 
   /** Called after the analyst dropped a dragged node, with where it was and where it is (the app records the move). */
   onNodeMoved: ((node: string, from: [number, number], to: [number, number]) => void) | null = null;
@@ -276,18 +279,15 @@ export class GraphView {
   private context(): DisplayContext {
     const graph = this.graph;
     const state = this.store.get();
+    const lookup = { hasNode: (node: string) => graph.hasNode(node), neighbors: (node: string) => graph.neighbors(node), extremities: (edge: string) => graph.extremities(edge) as [string, string] };
     const ctx = displayContext(
       { ...state, view: { ...state.view, hovered: this.store.hovered() } },
-      {
-        hasNode: (node) => graph.hasNode(node),
-        neighbors: (node) => graph.neighbors(node),
-        extremities: (edge) => graph.extremities(edge) as [string, string],
-      },
+      lookup,
       this.colours,
       this.appearance.nodeScale,
       this.replacedPredicates,
     );
     ctx.sizes = this.sizer.sizesFor(this.appearance.sizeBy, { visible: () => this.visible(ctx), extremities: (edge) => graph.extremities(edge) as [string, string] });
-    return this.sourceFilter.apply(this.answer.apply(ctx, state), state);
+    return this.cursor.apply(this.sourceFilter.apply(this.answer.apply(ctx, state), state), lookup, this.store.hovered());
   }
 }

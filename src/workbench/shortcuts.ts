@@ -14,6 +14,7 @@ export const SHORTCUTS: readonly (readonly [string, string])[] = [
   ["double-click a node", "expand its neighbours"],
   ["right-click a node or relation; ≣ key or Shift+F10", "its menu: expand (by relation), hide, pin, paths, neighbourhood, note, copy IRI (arrows move, Esc closes)"],
   ["hover a node", "highlight its neighbours"],
+  ["Tab to the graph, then arrow keys", "move a cursor to the neighbour in that direction; Enter selects it (Shift+Enter adds it), Esc leaves it"],
   ["Ctrl+Z", "undo the last change (History tab: every step)"],
   ["Ctrl+Shift+Z, Ctrl+Y", "redo"],
   ["drag a node", "move it (an undoable step); Pin in the details keeps it there when the layout runs"],
