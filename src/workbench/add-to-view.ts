@@ -60,6 +60,7 @@ export function addToView(graph: ViewGraphology, view: ViewGraph, sizing: { maxD
       predicate: edge.predicate,
       label: edge.label,
       year: edge.year,
+      dates: edge.dates,
       sources: edge.sources,
       parallelIndex: 0,
       parallelCount: 1,

@@ -4,7 +4,7 @@ import { clearSelectionOrQuery, createSessionStore, type SessionStore } from "..
 import { Autocomplete } from "./autocomplete.ts";
 import { Authoring } from "./authoring-ui.ts";
 import { attachAnalystTools } from "./analyst-tools.ts";
-import { forceAtlas2Controls } from "./fa2-controls.ts";
+import { followForceAtlas2, forceAtlas2Controls } from "./fa2-controls.ts";
 import { DataClient } from "./data-client.ts";
 import { DataSources } from "./data-sources.ts";
 import { renderEmptyDetails, showDetails } from "./details.ts";
@@ -115,7 +115,7 @@ export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle
     () => `${builder.summary?.hash ?? ""}:${OVERVIEW_CAP}:${store.get().filters.showSchema}`,
     () => new Set(session?.controller.pinned ?? []),
   );
-  cleanups.push(wireLayoutButton(layoutToggle, layout, view));
+  cleanups.push(wireLayoutButton(layoutToggle, layout, view), followForceAtlas2(store, layout));
   view.onNodeMoved = () => layout.save();
   shell.edgeLabelsBox.addEventListener("change", () => store.dispatch(actions.setEdgeLabels(shell.edgeLabelsBox.checked)));
 
@@ -198,7 +198,7 @@ export async function startWorkbench(root: HTMLElement): Promise<WorkbenchHandle
     session: () => session,
     labelOf,
     rebuildView: () => builder.rebuild(),
-    layoutControls: () => forceAtlas2Controls(layout),
+    layoutControls: () => forceAtlas2Controls(store),
     viewChanged: updateStatus,
   });
   cleanups.push(() => panels.kill());

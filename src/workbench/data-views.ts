@@ -4,6 +4,7 @@ import type { Evidence, GraphIndex } from "../graph/types.ts";
 import { defaultProjection } from "../graph/projection-config.ts";
 import { replacementsOf } from "../query/replacements.ts";
 import { edgeSources, graphSources } from "../query/corroboration.ts";
+import { relationSpans, timelineOf, yearSpans } from "../query/relation-dates.ts";
 import type { EvidenceView } from "../session/types.ts";
 import type { DatasetSummary, EdgeDetails, LegendEntry, NodeDetails, RelationView, ViewGraph } from "./protocol.ts";
 
@@ -49,6 +50,8 @@ export function summaryOf(index: GraphIndex, colourClass: Int32Array, hash: numb
     files: [...files],
     replacedPredicates: Object.fromEntries([...replacementsOf(index)].map(([old, replacement]) => [old, replacement.iri])),
     sources: graphSources(index).map((s) => ({ iri: s.iri, label: s.label, count: s.edges })),
+    // The relations the filters offer (not the schema's when instances are drawn), per year of their dates.
+    timeline: timelineOf(index, (e) => !(instances > 0 && (index.isSchema(index.edgeSources[e]) || index.isSchema(index.edgeTargets[e])))),
   };
 }
 
@@ -60,6 +63,10 @@ export function viewGraphOf(index: GraphIndex, colourClass: Int32Array, nodes: r
     nodeSet.add(index.edgeSources[e]);
     nodeSet.add(index.edgeTargets[e]);
   }
+  const datesOf = (e: number) => {
+    const spans = yearSpans(relationSpans(index, e));
+    return spans.length ? spans : undefined;
+  };
   return {
     nodes: [...nodeSet].map((n) => ({
       key: index.iri(n),
@@ -78,6 +85,7 @@ export function viewGraphOf(index: GraphIndex, colourClass: Int32Array, nodes: r
         predicate: terms.value(p),
         label: index.termLabel(p),
         year: yearOf(index.edgeDate(e)),
+        dates: datesOf(e),
         sources: edgeSources(index, e).map((s) => s.iri),
       };
     }),

@@ -2,6 +2,7 @@
 import { hiddenPredicatesNow, selectedNodes } from "../session/producers.ts";
 import type { SessionState } from "../session/types.ts";
 import { hiddenBySource, sourceColour, type SourceDisplay } from "./source-filter.ts";
+import { hiddenByDate } from "./time-filter.ts";
 import { EDGE_COLOUR, FADED_EDGE, FADED_NODE, HIGHLIGHT_EDGE, OTHER_COLOUR, SELECTED_EDGE, type EdgeAttributes, type EdgeDisplay, type GraphLookup, type NodeAttributes, type NodeDisplay } from "./view-attributes.ts";
 
 // The view graph's attributes, palette and sizes live in view-attributes.ts; importers of display.ts keep working.
@@ -14,6 +15,8 @@ export interface DisplayContext {
   hiddenPredicates: Set<string>;
   hiddenNodes: Set<string>;
   dateRange: { from: number; to: number } | null;
+  /** Relations without any date hidden (the timeline's choice). */
+  hideUndated?: boolean;
   showSchema: boolean;
   /** The one selected node (details, neighbours emphasised), or null when none or several are selected. */
   selectedNode: string | null;
@@ -65,6 +68,7 @@ export function displayContext(state: SessionState, graph: GraphLookup, colours:
     hiddenPredicates: hiddenPredicatesNow(state.filters.hiddenPredicates, replacedPredicates),
     hiddenNodes: new Set(state.filters.hiddenNodes),
     dateRange: state.filters.dateRange,
+    hideUndated: state.filters.hideUndated === true,
     showSchema: state.filters.showSchema,
     selectedNode: state.selection.kind === "node" ? state.selection.node : null,
     selectedNodes: new Set(selectedNodes(state.selection)),
@@ -103,7 +107,7 @@ export function isNodeFilteredOut(node: string, attrs: NodeAttributes, ctx: Disp
 
 export function isEdgeFilteredOut(attrs: EdgeAttributes, ctx: DisplayContext): boolean {
   if (ctx.hiddenPredicates.has(attrs.predicate)) return true;
-  if (ctx.dateRange && attrs.year !== undefined && (attrs.year < ctx.dateRange.from || attrs.year > ctx.dateRange.to)) return true;
+  if (hiddenByDate(attrs.dates, ctx.dateRange, ctx.hideUndated === true)) return true;
   return hiddenBySource(attrs, ctx.sources);
 }
 

@@ -29,6 +29,8 @@ export interface FiltersPanelOptions {
   appearanceControls: () => HTMLElement | null;
   /** The Sources section (source-filter.ts): filter and colour relations by source. */
   sourceControls?: () => HTMLElement | null;
+  /** The timeline: histogram, brush, years, undated relations, Play (time-panel.ts). */
+  timeControls?: () => HTMLElement;
   /** ForceAtlas2's settings for the analyst's layout runs (fa2-controls.ts). */
   layoutControls?: () => HTMLElement;
   /** Draws the legend of class groups instead, when nodes are coloured by group; says whether it did. */
@@ -121,20 +123,6 @@ export class FiltersPanel {
     if (!summary) return;
     const state = store.get();
     const hiddenPredicates = hiddenPredicatesNow(state.filters.hiddenPredicates, summary.replacedPredicates);
-    const years = summary.years;
-    const fromSlider = years ? h("input", { type: "range", id: "date-from", attrs: { min: String(years.min), max: String(years.max), step: "1", "aria-label": "From year" }, value: String(state.filters.dateRange?.from ?? years.min) }) : null;
-    const toSlider = years ? h("input", { type: "range", id: "date-to", attrs: { min: String(years.min), max: String(years.max), step: "1", "aria-label": "To year" }, value: String(state.filters.dateRange?.to ?? years.max) }) : null;
-    const rangeLabel = h("span", { class: "range-label" });
-    const updateRange = () => {
-      if (!years || !fromSlider || !toSlider) return;
-      const from = Number(fromSlider.value);
-      const to = Number(toSlider.value);
-      rangeLabel.textContent = `${Math.min(from, to)} – ${Math.max(from, to)}`;
-      store.dispatch(actions.setDateRange(from === years.min && to === years.max ? null : { from, to }));
-    };
-    fromSlider?.addEventListener("input", updateRange);
-    toSlider?.addEventListener("input", updateRange);
-    if (years) rangeLabel.textContent = `${state.filters.dateRange?.from ?? years.min} – ${state.filters.dateRange?.to ?? years.max}`;
     const schemaBox = h("input", { type: "checkbox", id: "show-schema", checked: state.filters.showSchema });
     schemaBox.addEventListener("change", () => {
       store.dispatch(actions.setShowSchema(schemaBox.checked));
@@ -142,10 +130,7 @@ export class FiltersPanel {
     });
     replaceChildren(
       element,
-      h("h3", {}, "Dates of relations"),
-      years
-        ? h("div", { class: "date-range" }, h("label", {}, "From ", fromSlider), h("label", {}, "To ", toSlider), rangeLabel, h("p", { class: "muted" }, "Undated relations stay visible."))
-        : h("p", { class: "muted" }, "No relation carries a date."),
+      this.options.timeControls?.() ?? null,
       h("h3", {}, "Nodes"),
       h(
         "div",

@@ -1,4 +1,5 @@
 // The view's graph as the data worker sends it (nodes, edges, the dataset summary): shared by both worker protocols.
+import type { Timeline, YearSpan } from "../query/relation-dates.ts";
 
 /** A node as the view draws it (graphology node key = IRI). */
 export interface ViewNode {
@@ -25,6 +26,8 @@ export interface ViewEdge {
   label: string;
   /** Year of the relation's earliest evidence date, if any. */
   year?: number;
+  /** When it happened (query/relation-dates.ts: its evidence's dates, its events' times) as year spans; absent: undated. */
+  dates?: YearSpan[];
   /** IRIs of the distinct sources of its evidence (corroboration). */
   sources?: string[];
 }
@@ -63,4 +66,6 @@ export interface DatasetSummary {
   groups?: ClassGroup[];
   /** The sources the relations cite, with how many relations each states. */
   sources?: LegendEntry[];
+  /** Relations per year of their dates (the Filters tab's histogram); null when none is dated. */
+  timeline?: Timeline | null;
 }

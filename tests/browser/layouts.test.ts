@@ -106,7 +106,7 @@ describe("layouts on demand (built site in Chromium)", () => {
     expect(await overlaps()).toBeLessThan(crowded);
   });
 
-  it("ForceAtlas2 settings in the Filters tab shape the next run: a bigger spread lays the same start out wider", async () => {
+  it("ForceAtlas2 settings in the Filters tab shape the next run (a bigger spread lays the same start out wider), are steps, and survive a reload", async () => {
     const page = await open();
     await page.click("#tab-filters");
     const extent = async () => {
@@ -127,16 +127,35 @@ describe("layouts on demand (built site in Chromium)", () => {
       await page.waitForFunction((c) => window.workbench!.session!.controller.history.cursor === c + 1, cursor, { timeout: 20_000 });
       expect(await lastLabel(page)).toBe("Layout run");
     };
+    // Each change of the settings is a named step of the session (state.view.forceAtlas2).
     await page.locator("#fa2-spread").fill("1");
     await page.locator("#fa2-spread").dispatchEvent("change");
+    await page.waitForFunction(() => window.workbench!.store.get().view.forceAtlas2?.scalingRatio === 1);
+    expect(await lastLabel(page)).toBe("ForceAtlas2: spread 1, gravity 1");
     await runFor(2000);
     const narrow = await extent();
+    // Undoing the run goes back to the step that set the spread (positions as before the run, spread 1 kept).
     await page.click("#undo");
-    await page.waitForFunction(() => window.workbench!.session!.controller.history.cursor === 0);
+    await page.waitForFunction(() => window.workbench!.session!.controller.history.cursor === 1);
+    expect(await page.evaluate(() => window.workbench!.store.get().view.forceAtlas2?.scalingRatio)).toBe(1);
     await page.locator("#fa2-spread").fill("60");
     await page.locator("#fa2-spread").dispatchEvent("change");
+    await page.check("#fa2-linlog");
+    await page.waitForFunction(() => window.workbench!.store.get().view.forceAtlas2?.linLogMode === true);
+    await page.click("#fa2-linlog");
+    await page.waitForFunction(() => window.workbench!.store.get().view.forceAtlas2?.linLogMode === false);
     await runFor(2000);
     const wide = await extent();
     expect(wide).toBeGreaterThan(narrow * 1.5);
+
+    // The autosave keeps the settings over a reload, and the controls show them.
+    const settings = await page.evaluate(() => window.workbench!.store.get().view.forceAtlas2);
+    expect(settings).toEqual({ scalingRatio: 60, gravity: 1, linLogMode: false, adjustSizes: false });
+    await page.evaluate(() => window.workbench!.session!.flush());
+    await page.reload();
+    await ready(page);
+    expect(await page.evaluate(() => window.workbench!.store.get().view.forceAtlas2)).toEqual(settings);
+    await page.click("#tab-filters");
+    expect([await page.inputValue("#fa2-spread"), await page.isChecked("#fa2-linlog")]).toEqual(["60", false]);
   });
 });

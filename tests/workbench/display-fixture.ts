@@ -34,7 +34,7 @@ export async function loadDisplayFixture(): Promise<DisplayFixture> {
   const graph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
   const view = service.overview(100, false).graph;
   view.nodes.forEach((n, i) => graph.addNode(n.key, { ...n, x: i, y: i, size: sizeForDegree(n.degree, 4, view.nodes.length) }));
-  for (const e of view.edges) graph.addDirectedEdgeWithKey(e.key, e.source, e.target, { predicate: e.predicate, label: e.label, year: e.year });
+  for (const e of view.edges) graph.addDirectedEdgeWithKey(e.key, e.source, e.target, { predicate: e.predicate, label: e.label, year: e.year, dates: e.dates });
   indexParallelEdges(graph);
   const lookup = {
     hasNode: (n: string) => graph.hasNode(n),

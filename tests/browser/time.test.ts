@@ -1,0 +1,128 @@
+// The timeline in the built workbench (issue 14): a histogram of relation dates, a brush and year fields that hide the
+// relations dated elsewhere, undated relations kept or hidden, Play as one History step; undone, kept over a reload. In Chromium.
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { useWorkbenchSite } from "./harness.ts";
+import { flush, ready } from "./session-helpers.ts";
+
+const workbench = useWorkbenchSite({ screenshotPrefix: "time-" });
+const labels = (page: Page) => page.evaluate(() => window.workbench!.session!.controller.history.entries.map((e) => e.label));
+const range = (page: Page) => page.evaluate(() => window.workbench!.store.get().filters.dateRange);
+
+/**
+ * Waits until sigma's display data hides exactly the drawn relations the range and the undated choice leave out (a
+ * relation is kept when one of its dates meets the range), and says how many it hides and shows.
+ */
+async function applied(page: Page, from: number | null, to: number | null, hideUndated: boolean): Promise<{ hidden: number; shown: number }> {
+  const check = ([from, to, hideUndated]: [number | null, number | null, boolean]) => {
+    const view = window.workbench!.view;
+    let hidden = 0, shown = 0, wrong = 0;
+    view.graph.forEachEdge((edge, attrs, source, target) => {
+      const dates = attrs.dates as [number, number][] | undefined;
+      const out = dates ? from !== null && to !== null && !dates.some(([a, b]) => a <= to && b >= from) : hideUndated;
+      const drawn = view.sigma.getEdgeDisplayData(edge);
+      const endsShown = !view.sigma.getNodeDisplayData(source)?.hidden && !view.sigma.getNodeDisplayData(target)?.hidden;
+      if (!drawn || !endsShown) return;
+      if (out !== Boolean(drawn.hidden)) wrong++;
+      else if (out) hidden++;
+      else shown++;
+    });
+    return wrong === 0 ? { hidden, shown } : null;
+  };
+  const handle = await page.waitForFunction(check, [from, to, hideUndated] as [number | null, number | null, boolean], { timeout: 20_000 });
+  return (await handle.jsonValue())!;
+}
+
+/** Drags across the histogram from one year's bar to another's, as an analyst does with the mouse. */
+async function brush(page: Page, from: number, to: number): Promise<void> {
+  const centre = async (year: number) => {
+    const box = (await page.locator(`.time-histogram rect.bar[data-year="${year}"]`).boundingBox())!;
+    return { x: box.x + box.width / 2, y: (await page.locator(".time-histogram").boundingBox())!.y + 20 };
+  };
+  const a = await centre(from);
+  const b = await centre(to);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, a.y, { steps: 3 });
+  await page.mouse.move(b.x, b.y, { steps: 3 });
+  await page.mouse.up();
+}
+
+describe("the timeline (built site in Chromium)", () => {
+  it("brushes years, hides undated relations, plays as one step, undoes, and keeps the filter over a reload", async () => {
+    const { page } = await workbench.open();
+    await ready(page);
+    await page.click("#tab-filters");
+    const histogram = page.locator(".time-histogram");
+    await histogram.waitFor();
+    // A bar per year of the bundled graph's dates, each with its count; no markup from data (the labels are text nodes).
+    const bars = await page.locator(".time-histogram rect.bar").evaluateAll((rects) => rects.map((r) => [Number(r.getAttribute("data-year")), Number(r.getAttribute("data-count"))]));
+    expect(bars.length).toBeGreaterThan(5);
+    expect(bars.some(([year, count]) => year === 2019 && count > 100)).toBe(true);
+    expect(await histogram.getAttribute("role")).toBe("img");
+    const everything = await applied(page, null, null, false);
+    expect(everything.hidden).toBe(0);
+
+    // The brush: 2019–2020 by mouse, one step, and the relations dated only elsewhere are hidden.
+    await brush(page, 2019, 2020);
+    await page.waitForFunction(() => window.workbench!.store.get().filters.dateRange?.from === 2019);
+    expect(await range(page)).toEqual({ from: 2019, to: 2020 });
+    expect((await labels(page)).at(-1)).toBe("Dates 2019–2020");
+    const brushed = await applied(page, 2019, 2020, false);
+    expect(brushed.hidden).toBeGreaterThan(0);
+    expect(brushed.shown).toBeGreaterThan(0);
+    expect([await page.inputValue("#date-from"), await page.inputValue("#date-to")]).toEqual(["2019", "2020"]);
+
+    // Undated relations hidden: a visible choice, a step of its own.
+    await page.uncheck("#show-undated");
+    await page.waitForFunction(() => window.workbench!.store.get().filters.hideUndated === true);
+    expect((await labels(page)).at(-1)).toBe("Hide undated relations");
+    const dated = await applied(page, 2019, 2020, true);
+    expect(dated.hidden).toBeGreaterThan(brushed.hidden);
+
+    // The keyboard's way: the From field.
+    await page.fill("#date-from", "2014");
+    await page.waitForFunction(() => window.workbench!.store.get().filters.dateRange?.from === 2014);
+    expect((await labels(page)).at(-1)).toBe("Dates 2014–2020");
+    await applied(page, 2014, 2020, true);
+
+    // Play from all years: a year at a time, no step per year, one step when stopped.
+    await page.click("#date-all");
+    await page.waitForFunction(() => window.workbench!.store.get().filters.dateRange === null);
+    const before = (await labels(page)).length;
+    await page.click("#time-play");
+    expect(await page.getAttribute("#time-play", "aria-pressed")).toBe("true");
+    await page.waitForFunction(() => (window.workbench!.store.get().filters.dateRange?.from ?? 0) >= 2014, undefined, { timeout: 20_000 });
+    expect((await labels(page)).length).toBe(before);
+    await page.click("#time-play");
+    expect(await page.getAttribute("#time-play", "aria-pressed")).toBe("false");
+    const played = (await range(page))!;
+    expect(played.from).toBe(played.to);
+    const afterPlay = await labels(page);
+    expect(afterPlay.length).toBe(before + 1);
+    expect(afterPlay.at(-1)).toBe(`Play dates 2012 … ${played.from}`);
+    await applied(page, played.from, played.to, true);
+    // Stopped means stopped: the range stays.
+    await page.waitForTimeout(1500);
+    expect(await range(page)).toEqual(played);
+
+    // Undo takes the whole run back in one; redo brings it again.
+    await page.click("#undo");
+    await page.waitForFunction(() => window.workbench!.store.get().filters.dateRange === null);
+    await applied(page, null, null, true);
+    expect(await page.inputValue("#date-from")).toBe(String(bars[0][0]));
+    await page.click("#redo");
+    await page.waitForFunction((from) => window.workbench!.store.get().filters.dateRange?.from === from, played.from);
+
+    // The autosave keeps the filter over a reload, and the timeline shows it.
+    await flush(page);
+    await page.reload();
+    await ready(page);
+    expect(await page.evaluate(() => window.workbench!.store.get().filters)).toMatchObject({ dateRange: played, hideUndated: true });
+    await page.click("#tab-filters");
+    await page.locator(".time-histogram").waitFor();
+    expect([await page.inputValue("#date-from"), await page.isChecked("#show-undated")]).toEqual([String(played.from), false]);
+    await applied(page, played.from, played.to, true);
+    expect((await labels(page)).at(-1)).toBe(`Play dates 2012 … ${played.from}`);
+  });
+});
