@@ -2,6 +2,7 @@
 import { downloadAsPNG } from "@sigma/export-image";
 import type { SessionState, SessionStore } from "../session/index.ts";
 import type { DataClient } from "./data-client.ts";
+import { disclose } from "./disclosure.ts";
 import { h } from "./dom.ts";
 import { highResolutionPng, viewSvg } from "./export-image.ts";
 import type { GraphView } from "./graph-view.ts";
@@ -65,7 +66,7 @@ export class ExportMenu {
   constructor(private readonly options: ExportMenuOptions) {
     this.menu = h(
       "div",
-      { class: "menu", id: "export-menu", hidden: true, role: "menu" },
+      { class: "menu", id: "export-menu", hidden: true, role: "group", attrs: { "aria-label": "Export" } },
       h("button", { id: "export-view", on: { click: () => void this.exportTurtle("view") } }, "Turtle: current view"),
       h("button", { id: "export-selection", on: { click: () => void this.exportTurtle("selection") } }, "Turtle: selection (all selected nodes)"),
       this.queryButton,
@@ -74,12 +75,9 @@ export class ExportMenu {
       h("button", { id: "export-png-3x", title: "The same picture at three times the screen's resolution, for print and slides", on: { click: () => void this.exportImage("png3x") } }, "PNG image, 3× resolution"),
       h("button", { id: "export-svg", title: "Vector image: nodes, relations and the labels shown, as text", on: { click: () => void this.exportImage("svg") } }, "SVG image of the view"),
     );
-    this.element = h(
-      "div",
-      { class: "menu-wrap" },
-      h("button", { id: "export", attrs: { "aria-haspopup": "menu" }, on: { click: () => this.toggle() } }, "Export ▾"),
-      this.menu,
-    );
+    const button = h("button", { id: "export", on: { click: () => this.toggle() } }, "Export ▾");
+    this.element = h("div", { class: "menu-wrap" }, button, this.menu);
+    disclose(button, this.menu);
     this.onDocumentClick = (event) => {
       if (!this.menu.hidden && !(event.target as HTMLElement).closest(".menu-wrap")) this.menu.hidden = true;
     };

@@ -209,16 +209,17 @@ export class NeighbourhoodPanel {
     const { store, view } = this.options;
     replaceChildren(
       this.centreChips,
-      ...store.get().neighbourhood.centers.map((iri) =>
+      ...store.get().neighbourhood.centers.map((iri) => [iri, this.centreLabels.get(iri) ?? (view.graph.hasNode(iri) ? view.graph.getNodeAttribute(iri, "label") : iri)] as const).map(([iri, label]) =>
         h(
           "span",
           { class: "chip" },
-          this.centreLabels.get(iri) ?? (view.graph.hasNode(iri) ? view.graph.getNodeAttribute(iri, "label") : iri),
+          label,
           h(
             "button",
             {
               class: "chip-x",
               title: "Remove",
+              attrs: { "aria-label": `Remove the centre ${label}` },
               on: {
                 click: () => {
                   store.apply(removeNeighbourhoodCenter(iri));

@@ -1,5 +1,6 @@
 // The session in the toolbar and tabs: its name, the Session menu, History with Undo/Redo, the Notes tab and the sessions kept in this browser.
 import { actions } from "../session/named-actions.ts";
+import { disclose } from "./disclosure.ts";
 import { h, replaceChildren } from "./dom.ts";
 import { attachHistoryUi } from "./history-ui.ts";
 import type { SessionFiles } from "./session-files.ts";
@@ -17,7 +18,7 @@ export function attachSessionMenus(page: SessionPage, files: SessionFiles, share
   const shareButton = h("button", { id: "session-share", on: { click: () => void copyShareLink() } }, "Copy share link");
   const sessionMenu = h(
     "div",
-    { class: "menu", id: "session-menu", hidden: true, role: "menu" },
+    { class: "menu", id: "session-menu", hidden: true, role: "group", attrs: { "aria-label": "Session" } },
     h("button", { id: "session-new", on: { click: () => void files.newSession() } }, "New session"),
     h("button", { id: "session-open", on: { click: () => sessionInput.click() } }, "Open session file…"),
     h("button", { id: "session-save", on: { click: () => void files.saveFile() } }, "Save session file"),
@@ -25,12 +26,9 @@ export function attachSessionMenus(page: SessionPage, files: SessionFiles, share
     shareButton,
     h("button", { id: "session-report", on: { click: () => void report() } }, "Report (HTML)"),
   );
-  const menuWrap = h(
-    "div",
-    { class: "menu-wrap" },
-    h("button", { id: "session", attrs: { "aria-haspopup": "menu" }, on: { click: () => toggleMenu() } }, "Session ▾"),
-    sessionMenu,
-  );
+  const menuButton = h("button", { id: "session", on: { click: () => toggleMenu() } }, "Session ▾");
+  const menuWrap = h("div", { class: "menu-wrap" }, menuButton, sessionMenu);
+  page.cleanups.push(disclose(menuButton, sessionMenu));
   page.closeMenu = () => {
     sessionMenu.hidden = true;
   };

@@ -59,7 +59,7 @@ export class Shell {
       this.fileInput,
       controls.exportMenu,
       h("button", { id: "sparql-open", title: "SPARQL queries over the data, or a remote SPARQL endpoint", on: { click: () => controls.openSparql() } }, "SPARQL…"),
-      h("button", { id: "help", title: "Keyboard shortcuts (?)", on: { click: () => controls.toggleHelp() } }, "?"),
+      h("button", { id: "help", title: "Keyboard shortcuts (?)", attrs: { "aria-label": "Keyboard shortcuts" }, on: { click: () => controls.toggleHelp() } }, "?"),
     );
     const topbar = h("header", { class: "topbar" }, h("h1", {}, "smartcity-kg"), this.status, this.toolbar);
     this.errorBanner = h(
@@ -76,10 +76,10 @@ export class Shell {
     );
     // Information goes by itself after a reading time; errors stay until closed.
     this.infoTimer = autoDismiss(this.infoBanner, () => (this.infoBanner.hidden = true));
-    this.left = h("aside", { class: "left" }, h("div", { class: "search-wrap" }, controls.search), this.tabBar);
+    this.left = h("aside", { class: "left", attrs: { "aria-label": "Search and queries" } }, h("div", { class: "search-wrap" }, controls.search), this.tabBar);
     for (const tab of tabs) this.addTab(tab);
     this.centre = h("main", { class: "centre" }, this.graphContainer, this.legend, this.notice, this.progress, this.errorBanner, this.infoBanner, this.dropZone);
-    const right = h("aside", { class: "right" }, this.detailsPanel, controls.sourceViewer);
+    const right = h("aside", { class: "right", attrs: { "aria-label": "Details" } }, this.detailsPanel, controls.sourceViewer);
     replaceChildren(root, h("div", { class: "workbench" }, topbar, this.left, this.centre, right), ...controls.overlays);
     root.classList.add("app-root");
   }

@@ -23,7 +23,7 @@ export class SourceViewer {
     this.element = h(
       "section",
       { class: "source-viewer", id: "source-viewer", hidden: true, role: "dialog", attrs: { "aria-labelledby": "source-title" } },
-      h("header", {}, this.title, h("button", { class: "close", title: "Close (Esc)", on: { click: () => this.close() } }, "×")),
+      h("header", {}, this.title, h("button", { class: "close", title: "Close (Esc)", attrs: { "aria-label": "Close the source" }, on: { click: () => this.close() } }, "×")),
       this.meta,
       this.body,
     );
