@@ -17,8 +17,9 @@ export const constraintOptionSpecs: Record<string, OptionSpec> = {
 export const loosenable = ["directed", "predicates", "exclude-predicates", "exclude", "exclude-classes", "date range", "event-kinds", "min-sources", "source"] as const;
 export type Loosenable = (typeof loosenable)[number];
 
-export function rankOption(parsed: ParsedCommand, command: string): "shortest" | "informative" {
-  const rank = stringOption(parsed, "rank") ?? "shortest";
+/** --rank, or `fallback` when it is not given (kg path's default is informative, as the evaluation chose; kg connect's shortest). */
+export function rankOption(parsed: ParsedCommand, command: string, fallback: "shortest" | "informative" = "shortest"): "shortest" | "informative" {
+  const rank = stringOption(parsed, "rank") ?? fallback;
   if (rank !== "shortest" && rank !== "informative") throw new UsageError(`kg ${command}: --rank must be shortest or informative, not "${rank}"`, command);
   return rank;
 }

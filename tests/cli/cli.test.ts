@@ -127,7 +127,9 @@ describe("kg path on the fixture graph", () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.split("\n");
     expect(lines[0]).toBe("DJI → Digital Silk Road: 1 path");
-    expect(result.stdout).toContain("1. DJI → China → Digital Silk Road  (2 hops)");
+    // Informative by default (the evaluation's choice): each path shows its score.
+    expect(result.stdout).toContain("1. DJI → China → Digital Silk Road  (2 hops; score ");
+    expect((await runKg(["path", "DJI", "Digital Silk Road", "--rank", "shortest", ...miniData])).stdout).toContain("1. DJI → China → Digital Silk Road  (2 hops)\n");
     const hop1 = lines.findIndex((line) => line === "   DJI —located in→ China");
     expect(hop1).toBeGreaterThan(0);
     expect(lines[hop1 + 1]).toBe("       “DJI – China’s global leader in the industry”");

@@ -5,9 +5,9 @@ import { runKg } from "./run-kg.ts";
 
 const BRIEF = "kgr:euiss-brief-2020-10";
 
-/** The hops of the first path kg path finds with these arguments, or undefined when it finds none. */
+/** The hops of the shortest path kg path finds with these arguments, or undefined when it finds none. */
 async function hops(args: string[]): Promise<number | undefined> {
-  const result = await runKg(["path", ...args, "--json", "--k", "1"]);
+  const result = await runKg(["path", ...args, "--json", "--k", "1", "--rank", "shortest"]);
   expect(result.code).toBe(0);
   const paths = JSON.parse(result.stdout).paths as { edges: unknown[] }[];
   return paths[0]?.edges.length;
