@@ -54,6 +54,13 @@ const cursor = (page: Page) => page.evaluate(() => window.workbench!.view.cursor
 const liveText = (page: Page) => page.locator("#graph-live").textContent();
 const labelOf = (page: Page, key: string) => page.evaluate((k) => window.workbench!.view.graph.getNodeAttribute(k, "label"), key);
 const steps = (page: Page) => page.evaluate(() => window.workbench!.session!.controller.history.entries.length);
+/** The neighbours of a node over the relations the view shows. */
+const neighboursShown = (page: Page, key: string) =>
+  page.evaluate((k) => {
+    const { view } = window.workbench!;
+    const edges = new Set(view.visible().edges);
+    return [...new Set(view.graph.edges(k).filter((e) => edges.has(e)).map((e) => view.graph.opposite(k, e)))];
+  }, key);
 /** Where a node is drawn in the graph's viewport. */
 const screenOf = (page: Page, key: string) =>
   page.evaluate((k) => {
@@ -88,12 +95,7 @@ describe("accessibility (built site in Chromium)", () => {
     let moves = 0;
     for (const key of ["ArrowRight", "ArrowDown", "ArrowLeft", "ArrowUp", "ArrowRight", "ArrowDown", "ArrowLeft", "ArrowUp"]) {
       const from = (await cursor(page))!;
-      const shownNeighbours = await page.evaluate((k) => {
-        const { view } = window.workbench!;
-        const visible = view.visible();
-        const edges = new Set(visible.edges);
-        return view.graph.edges(k).filter((e) => edges.has(e)).map((e) => view.graph.opposite(k, e));
-      }, from);
+      const shownNeighbours = await neighboursShown(page, from);
       const fromPoint = await screenOf(page, from);
       const targets = await Promise.all(shownNeighbours.map(async (n) => ({ n, p: await screenOf(page, n) })));
       await page.keyboard.press(key);
@@ -124,6 +126,26 @@ describe("accessibility (built site in Chromium)", () => {
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       await page.screenshot({ path: join(SCREENSHOTS, `a11y-keyboard-cursor-${width}x${height}.png`) });
     }
+
+    // Zoomed in on the cursor so far that every neighbour is off-screen, an arrow brings the camera to the next node.
+    const here = (await cursor(page))!;
+    await page.evaluate((k) => {
+      const sigma = window.workbench!.view.sigma;
+      const d = sigma.getNodeDisplayData(k)!;
+      sigma.getCamera().setState({ x: d.x, y: d.y, ratio: 0.001 });
+    }, here);
+    const { width, height } = await page.evaluate(() => window.workbench!.view.sigma.getDimensions());
+    const inView = (p: { x: number; y: number }) => p.x >= 0 && p.y >= 0 && p.x <= width && p.y <= height;
+    const centre = await screenOf(page, here);
+    const around = await Promise.all((await neighboursShown(page, here)).map((n) => screenOf(page, n)));
+    expect(around.length).toBeGreaterThan(0);
+    expect(around.filter(inView)).toEqual([]);
+    const [dx, dy] = [around[0].x - centre.x, around[0].y - centre.y];
+    await page.keyboard.press(Math.abs(dx) > Math.abs(dy) ? (dx > 0 ? "ArrowRight" : "ArrowLeft") : dy > 0 ? "ArrowDown" : "ArrowUp");
+    const next = (await cursor(page))!;
+    expect(next).not.toBe(here);
+    await page.waitForFunction(() => !window.workbench!.view.sigma.getCamera().isAnimated());
+    expect(inView(await screenOf(page, next))).toBe(true);
 
     // Enter selects the cursor's node (the details show it), as a click does.
     const chosen = (await cursor(page))!;
