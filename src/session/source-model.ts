@@ -22,6 +22,8 @@ export interface SourceMeta {
   format?: string;
   /** The cleaned text's path relative to graph-data/ ("sources/x.txt"), as kg:cleanedText names it. */
   textPath: string;
+  /** Where the text was fetched from: an http or https URL (never with credentials), a dcterms:identifier typed xsd:anyURI. */
+  location?: string;
 }
 
 /** A source with its text: pages separated by form feeds (source-text.ts). */
@@ -84,6 +86,8 @@ export function sourceQuads(source: SourceMeta): RDF.Quad[] {
   if (source.sha256) add(dcterms.identifier, literal(HASH_PREFIX + source.sha256));
   if (source.format) add(prefixes.dcterms + "format", literal(source.format));
   add(kg.cleanedText, literal(source.textPath));
+  // The ontology's dcterms:identifier (an annotation: no node for the URL), as Dublin Core's "identifier: a URI".
+  if (source.location) add(dcterms.identifier, literal(source.location, namedNode(xsd.anyURI)));
   return out;
 }
 
@@ -118,6 +122,7 @@ export function readSources(graph: GraphIndex): SourceMeta[] {
       sha256: hash?.slice(HASH_PREFIX.length),
       format: first(prefixes.dcterms + "format"),
       textPath: terms.value(dataset.objects[q]),
+      location: values(subject, dcterms.identifier).map((t) => terms.value(t)).find((v) => /^https?:\/\//.test(v)),
     });
   }
   return out.sort((a, b) => a.iri.localeCompare(b.iri));

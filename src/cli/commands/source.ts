@@ -16,19 +16,25 @@ export const sourceCommand: Command = {
     arguments: "<add|list|mentions|import-changes> [<file>|<source>]",
     minPositionals: 1,
     maxPositionals: 2,
-    details: `kg source add <file> (a path or a file: URL) reads a plain text (.txt), HTML (.html) or PDF (.pdf) file, stores its text (PDF: page by
+    details: `kg source add <file|URL> (a path, a file: URL, or an http(s) URL) reads a plain text (.txt), HTML (.html) or PDF (.pdf) file, stores its text (PDF: page by
 page, pages separated by form feeds) as sources/<slug>.txt and states the source (a kg:Publication and
 prov:Entity: title, authors, publisher, date, licence, sha256 of the text, format, kg:cleanedText) in
 authored.ttl, both in the store: graph-data/ (so every kg command sees it) or --into DIR. Title, authors and
 date come from the file (PDF metadata, HTML <title> and <meta name=author|date>, a text's first line) unless
 given. A file whose text was added before is refused. The addition is validated with the SHACL shapes first.
+An http(s) URL is fetched (at most 50 MB, within --timeout seconds, default 30); its content type says whether it
+is text, HTML or PDF (the URL's extension when the server says application/octet-stream), and the URL is stored
+as the source's location (dcterms:identifier, typed xsd:anyURI). A URL with a user name or password, or with a query parameter that looks
+like a credential (key, token, secret, ...), is refused: the location is data anyone can read. A file: URL names
+a local file; its path is not stored (it means nothing on another machine).
 
 kg source list prints every source the graph names (the bundled brief and its catalogue record among them).
 
 kg source mentions <source> finds the labels and alternative labels of known entities in the source's text and
 prints the sentences naming two or more of them as candidate relations, ranked (a fitting predicate, not yet in
 the graph, names close together), each with its quote, page and a kg relation add line to accept it. Nothing
-enters the graph until you run that line (or your edit of it). --json prints
+enters the graph until you run that line (or your edit of it). It does not remember rejections: a candidate you
+did not accept is printed again next time (the workbench remembers rejections in its session). --json prints
 {"source","mentions":[{"text","start","end","nodes"}],"candidates":[{"subject","object","predicates","known",
 "quote","start","end","prefix","suffix","pages","locator","score"}]}.
 
@@ -53,6 +59,7 @@ Examples:
       licence: { type: "string", value: "IRI|TEXT", help: "add: a licence IRI, or a rights statement" },
       into: { type: "string", value: "DIR", help: "the store: where authored.ttl and sources/ are (default graph-data/)" },
       limit: { type: "string", value: "N", help: "mentions: candidates to print (default 20)" },
+      timeout: { type: "string", value: "S", help: "add: seconds to wait for a URL's answer (default 30)" },
       json: { type: "boolean", help: "print JSON (mentions, list)" },
     },
   },
@@ -69,24 +76,26 @@ Examples:
       throw new UsageError(`kg source add: ${JSON.stringify(target)} is not a file: URL of a local file`, "source");
     }
     if (action === "import-changes" && !existsSync(target)) throw new UsageError(`kg source import-changes: cannot read ${JSON.stringify(target)}: no such file`, "source");
-    if (action === "add" && !existsSync(file)) throw new UsageError(`kg source add: cannot read ${JSON.stringify(target)}: no such file`, "source");
+    const url = action === "add" && /^https?:/i.test(target);
+    if (action === "add" && !url && !existsSync(file)) throw new UsageError(`kg source add: cannot read ${JSON.stringify(target)}: no such file`, "source");
     const { authoringContext } = await import("../authoring-context.ts");
     const ctx = await authoringContext(stringOption(parsed, "into"), context);
     if (action === "list") return listSources(ctx, flag(parsed, "json"));
     if (action === "import-changes") return (await import("../source-import.ts")).importChanges(ctx, target);
     if (action === "mentions") return printMentions(ctx, target, intOption(parsed, "source", "limit", 20), flag(parsed, "json"));
-    return addSource(ctx, file, parsed.values);
+    return addSource(ctx, file, parsed.values, url ? intOption(parsed, "source", "timeout", 30) : undefined);
   },
 };
 
-async function addSource(ctx: AuthoringContext, file: string, values: Record<string, unknown>): Promise<number> {
+/** Adds the source; `timeoutS` set: `file` is an http(s) URL, fetched (source-fetch.ts) and kept as the location. */
+async function addSource(ctx: AuthoringContext, file: string, values: Record<string, unknown>, timeoutS?: number): Promise<number> {
   const [{ readSourceFile, SourceReadError }, { newSource, sourceQuads, dateDatatype, describeSource }, { writeToStore }, { validateAddition }] = await Promise.all([
     import("../source-read.ts"), import("../../session/source-model.ts"), import("../source-store.ts"), import("../../session/authoring-validate.ts"),
   ]);
   const { curieOf, validationInput } = await import("../authoring-context.ts");
   let read;
   try {
-    read = await readSourceFile(file);
+    read = timeoutS === undefined ? await readSourceFile(file) : await (await import("../source-fetch.ts")).fetchSource(file, { timeoutMs: timeoutS * 1000 });
   } catch (error) {
     if (error instanceof SourceReadError) throw new UsageError(`kg source add: ${error.message}`, "source");
     throw error;
@@ -103,6 +112,7 @@ async function addSource(ctx: AuthoringContext, file: string, values: Record<str
     source = newSource({
       title: given("title") ?? read.title ?? basename(file), authors: authors.length ? authors : (read.authors ?? []),
       publisher: given("publisher"), date: given("date") ?? fileDate, licence: given("licence"), format: read.format, text: read.text,
+      ...("location" in read && typeof read.location === "string" ? { location: read.location } : {}),
     }, (slug) => ctx.graph.dataset.terms.iriId(ctx.graph.prefixes.kgr + slug) >= 0 || existsSync(join(ctx.store.dir, "sources", `${slug}.txt`)));
   } catch (error) {
     throw new UsageError(`kg source add: ${(error as Error).message}`, "source");
@@ -124,6 +134,7 @@ async function addSource(ctx: AuthoringContext, file: string, values: Record<str
   print(`added ${curieOf(ctx.graph, source.iri)}: ${describeSource(source, source.text)}`);
   print(`  sha256 ${source.sha256}, ${source.text.length} characters (${source.format})`);
   print(`  text: ${join(ctx.store.dir, source.textPath)}; metadata: ${written}`);
+  if (source.location) print(`  location: ${source.location}`);
   print(`next: kg source mentions ${curieOf(ctx.graph, source.iri)}${ctx.store.bundled ? "" : ` --into ${ctx.store.dir}`}`);
   return 0;
 }
