@@ -94,6 +94,8 @@ describe("accessibility (built site in Chromium)", () => {
     const before = await steps(page);
     let moves = 0;
     for (const key of ["ArrowRight", "ArrowDown", "ArrowLeft", "ArrowUp", "ArrowRight", "ArrowDown", "ArrowLeft", "ArrowUp"]) {
+      // Positions are read one by one: not while the camera still follows the last move.
+      await page.waitForFunction(() => !window.workbench!.view.sigma.getCamera().isAnimated());
       const from = (await cursor(page))!;
       const shownNeighbours = await neighboursShown(page, from);
       const fromPoint = await screenOf(page, from);
@@ -129,6 +131,7 @@ describe("accessibility (built site in Chromium)", () => {
 
     // Zoomed in on the cursor so far that every neighbour is off-screen, an arrow brings the camera to the next node.
     const here = (await cursor(page))!;
+    await page.waitForFunction(() => !window.workbench!.view.sigma.getCamera().isAnimated());
     await page.evaluate((k) => {
       const sigma = window.workbench!.view.sigma;
       const d = sigma.getNodeDisplayData(k)!;
