@@ -46,7 +46,7 @@ export function relationSpans(g: GraphIndex, e: number, nodeSpansOf: (n: number)
     const span = evidence.date === undefined ? undefined : dateSpan(evidence.date);
     if (span !== undefined) spans.push(span);
   }
-  spans.push(...nodeSpansOf(g.edgeSources[e]), ...nodeSpansOf(g.edgeTargets[e]));
+  for (const n of [g.edgeSources[e], g.edgeTargets[e]]) for (const span of nodeSpansOf(n)) spans.push(span);
   return spans;
 }
 
@@ -55,6 +55,8 @@ export type YearSpan = [number, number];
 
 /** Day spans as year spans, merged where they touch (a relation dated 2014 and 2015–2017 is 2014–2017). */
 export function yearSpans(spans: readonly [string, string][]): YearSpan[] {
+  // Most relations of a big graph are undated: no arrays to sort for them.
+  if (spans.length === 0) return [];
   const years = spans
     .map(([a, b]): YearSpan => [a === OPEN_START ? -Infinity : Number(a.slice(0, 4)), b === OPEN_END ? Infinity : Number(b.slice(0, 4))])
     .sort((x, y) => x[0] - y[0] || x[1] - y[1]);
@@ -70,6 +72,20 @@ export function yearSpans(spans: readonly [string, string][]): YearSpan[] {
 /** Whether a relation with these year spans is dated within the inclusive years `from`..`to` (as the path constraints decide). */
 export function withinYears(spans: readonly YearSpan[], from: number, to: number): boolean {
   return spans.some(([a, b]) => a <= to && b >= from);
+}
+
+/** Nodes with a date of their own (an event's time, a start, a deadline): found by one pass over the quads' predicates. */
+function datedNodes(g: GraphIndex): Set<number> {
+  const ds = g.dataset;
+  const predicates = new Set([kg.fromDate, toDate, kg.since, kg.onDate, kg.deadline, kg.tableYear].map((iri) => ds.terms.iriId(iri)).filter((id) => id >= 0));
+  const nodes = new Set<number>();
+  if (predicates.size === 0) return nodes;
+  for (let q = 0; q < ds.size; q++) {
+    if (!predicates.has(ds.predicates[q])) continue;
+    const n = g.nodeByTerm(ds.subjects[q]);
+    if (n >= 0) nodes.add(n);
+  }
+  return nodes;
 }
 
 /** Relations per year: `counts[i]` relations are dated in year `from + i`; `undated` have no date at all. */
@@ -90,8 +106,12 @@ export const TIMELINE_MAX_YEARS = 500;
  * first and last years any date names. Null when no relation is dated.
  */
 export function timelineOf(g: GraphIndex, include: (e: number) => boolean = () => true): Timeline | null {
+  // Reading every node's literals would cost more than the rest: only nodes with a date of their own are read.
+  const dated = datedNodes(g);
   const cache = new Map<number, [string, string][]>();
+  const none: [string, string][] = [];
   const nodeSpansOf = (n: number) => {
+    if (!dated.has(n)) return none;
     let spans = cache.get(n);
     if (spans === undefined) cache.set(n, (spans = nodeSpans(g, n)));
     return spans;

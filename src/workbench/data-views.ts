@@ -21,19 +21,15 @@ export function summaryOf(index: GraphIndex, colourClass: Int32Array, hash: numb
     const cls = colourClass[n];
     if (cls >= 0) classCounts.set(cls, (classCounts.get(cls) ?? 0) + 1);
   }
-  let minYear = Infinity;
-  let maxYear = -Infinity;
   for (let e = 0; e < index.edgeCount; e++) {
     // Relations of the schema (subClassOf, domain…) are not drawn when instances are, so they are not offered as filters.
     if (instances > 0 && (index.isSchema(index.edgeSources[e]) || index.isSchema(index.edgeTargets[e]))) continue;
     const p = index.edgePredicates[e];
     predicateCounts.set(p, (predicateCounts.get(p) ?? 0) + 1);
-    const year = yearOf(index.edgeDate(e));
-    if (year !== undefined) {
-      minYear = Math.min(minYear, year);
-      maxYear = Math.max(maxYear, year);
-    }
   }
+  // The relations the filters offer (not the schema's when instances are drawn) per year of their dates: the histogram
+  // and the years' bounds, from one read of each edge's evidence (on a big graph that read is most of the summary).
+  const timeline = timelineOf(index, (e) => !(instances > 0 && (index.isSchema(index.edgeSources[e]) || index.isSchema(index.edgeTargets[e]))));
   const legend = (counts: Map<number, number>): LegendEntry[] =>
     [...counts]
       .map(([term, count]) => ({ iri: index.dataset.terms.value(term), label: index.termLabel(term), count }))
@@ -46,12 +42,11 @@ export function summaryOf(index: GraphIndex, colourClass: Int32Array, hash: numb
     hash: (hash >>> 0).toString(36),
     classes: legend(classCounts),
     predicates: legend(predicateCounts),
-    years: minYear <= maxYear ? { min: minYear, max: maxYear } : null,
+    years: timeline ? { min: timeline.from, max: timeline.to } : null,
     files: [...files],
     replacedPredicates: Object.fromEntries([...replacementsOf(index)].map(([old, replacement]) => [old, replacement.iri])),
     sources: graphSources(index).map((s) => ({ iri: s.iri, label: s.label, count: s.edges })),
-    // The relations the filters offer (not the schema's when instances are drawn), per year of their dates.
-    timeline: timelineOf(index, (e) => !(instances > 0 && (index.isSchema(index.edgeSources[e]) || index.isSchema(index.edgeTargets[e])))),
+    timeline,
   };
 }
 

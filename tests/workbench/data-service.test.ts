@@ -26,6 +26,10 @@ describe("DataService", () => {
     expect(summary.classes.find((c) => c.iri === kg("Company"))?.count).toBe(2);
     expect(summary.predicates.find((p) => p.iri === kg("partnersWith"))?.count).toBe(3);
     expect(summary.years).toEqual({ min: 2015, max: 2020 });
+    // Relations per year of their dates (query/relation-dates.ts), the Filters tab's histogram.
+    expect(summary.timeline).toMatchObject({ from: 2015, to: 2020 });
+    expect(summary.timeline!.counts).toHaveLength(6);
+    expect(summary.timeline!.dated + summary.timeline!.undated).toBe(summary.predicates.reduce((n, p) => n + p.count, 0));
   });
 
   it("shows instances only in the overview, best connected first, capped", () => {
