@@ -1,5 +1,8 @@
 // The timeline in the built workbench (issue 14): a histogram of relation dates, a brush and year fields that hide the
 // relations dated elsewhere, undated relations kept or hidden, Play as one History step; undone, kept over a reload. In Chromium.
+import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { useWorkbenchSite } from "./harness.ts";
@@ -124,5 +127,50 @@ describe("the timeline (built site in Chromium)", () => {
     expect([await page.inputValue("#date-from"), await page.isChecked("#show-undated")]).toEqual([String(played.from), false]);
     await applied(page, played.from, played.to, true);
     expect((await labels(page)).at(-1)).toBe(`Play dates 2012 … ${played.from}`);
+  });
+
+  it("a session file and a share link carry the range, the undated choice and the ForceAtlas2 settings", async () => {
+    const { page } = await workbench.open();
+    await ready(page);
+    await page.click("#tab-filters");
+    await page.locator(".time-histogram").waitFor();
+    await page.fill("#date-to", "2019");
+    await page.fill("#date-from", "2015");
+    await page.waitForFunction(() => window.workbench!.store.get().filters.dateRange?.from === 2015);
+    await page.uncheck("#show-undated");
+    await page.locator("#fa2-gravity").fill("4");
+    await page.locator("#fa2-gravity").dispatchEvent("change");
+    await page.waitForFunction(() => window.workbench!.store.get().view.forceAtlas2?.gravity === 4);
+    const chosen = { dateRange: { from: 2015, to: 2019 }, hideUndated: true };
+    const fa2 = { scalingRatio: 6, gravity: 4, linLogMode: false, adjustSizes: false };
+    const carried = async (other: Page) => {
+      await other.waitForFunction(() => window.workbench!.store.get().view.forceAtlas2?.gravity === 4, undefined, { timeout: 20_000 });
+      expect(await other.evaluate(() => window.workbench!.store.get().filters)).toMatchObject(chosen);
+      expect(await other.evaluate(() => window.workbench!.store.get().view.forceAtlas2)).toEqual(fa2);
+      await applied(other, 2015, 2019, true);
+      await other.click("#tab-filters");
+      await other.locator(".time-histogram").waitFor();
+      expect([await other.inputValue("#date-from"), await other.inputValue("#date-to"), await other.isChecked("#show-undated"), await other.inputValue("#fa2-gravity")]).toEqual(["2015", "2019", false, "4"]);
+    };
+
+    await page.click("#session");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#session-save")]);
+    const file = join(tmpdir(), `time-session-${Date.now()}.json`);
+    await download.saveAs(file);
+    const saved = JSON.parse(readFileSync(file, "utf8"));
+    expect(saved.state.filters).toMatchObject(chosen);
+    expect(saved.state.view.forceAtlas2).toEqual(fa2);
+    const fresh = (await workbench.open()).page;
+    await ready(fresh);
+    await fresh.setInputFiles("#session-input", file);
+    await carried(fresh);
+
+    await page.keyboard.press("Escape");
+    await page.click("#session");
+    await page.click("#session-share");
+    await page.waitForFunction(() => !!document.getElementById("session-share")!.dataset.link);
+    const shared = (await workbench.open((await page.locator("#session-share").getAttribute("data-link"))!)).page;
+    await ready(shared);
+    await carried(shared);
   });
 });
