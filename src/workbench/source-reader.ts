@@ -1,6 +1,7 @@
 // A source opened for authoring: its pages, the known entities it names highlighted, candidate relations, and text selection.
 import { h, replaceChildren } from "./dom.ts";
-import { headingAbove, pageStarts, pagesOf } from "../query/source-text.ts";
+import { headingAbove, pagesOf } from "../query/source-text.ts";
+import { readerPages } from "./source-pages.ts";
 import type { AuthoredSource, CandidateView, MentionView } from "./authoring-protocol.ts";
 import type { RelationSeed } from "./relation-form.ts";
 
@@ -57,9 +58,8 @@ export class SourceReader {
   show(source: AuthoredSource, mentions: readonly MentionView[], candidates: readonly CandidateView[]): void {
     this.source = source;
     this.title.textContent = source.title;
-    const pages = pageStarts(source.text);
-    this.meta.textContent = [source.authors.join(", "), source.publisher, source.date, pages.length > 1 ? `${pages.length} pages` : "",
-      `${mentions.length} mentions of known entities`].filter(Boolean).join(" · ");
+    const { parts, note } = readerPages(source);
+    this.meta.textContent = [source.authors.join(", "), source.publisher, source.date, note, `${mentions.length} mentions of known entities`].filter(Boolean).join(" · ");
     this.offsets = new Map();
     const nodes: Node[] = [];
     const text = (from: number, to: number) => {
@@ -69,9 +69,13 @@ export class SourceReader {
       nodes.push(node);
     };
     let m = 0;
-    pages.forEach((start, i) => {
-      const end = i + 1 < pages.length ? pages[i + 1] - 1 : source.text.length;
-      if (pages.length > 1) nodes.push(h("div", { class: "page-label", dataset: { page: String(i + 1) } }, `Page ${i + 1}`));
+    const shown = new Set<number>();
+    parts.forEach(({ start, page }, i) => {
+      // A form feed ends a page (not part of the text shown); a layout range ends where the next begins.
+      const next = parts[i + 1]?.start;
+      const end = next === undefined ? source.text.length : source.text[next - 1] === "\f" ? next - 1 : next;
+      if (page > 0) nodes.push(h("div", { class: "page-label", dataset: { page: String(page) } }, shown.has(page) ? `Page ${page} (continued)` : `Page ${page}`));
+      shown.add(page);
       let at = start;
       while (m < mentions.length && mentions[m].start < end) {
         const mention = mentions[m++];

@@ -20,6 +20,14 @@ const drawn = (page: Page) =>
     const graph = window.workbench!.view.graph;
     return graph.hasNode(o) && graph.hasNode(s) && graph.edges(s, o).length > 0;
   }, [BRIEF, SERIES]);
+/**
+ * Undo and redo reload the data (bundled files, then the session's files): done when the added source's node is
+ * drawn again and the new entity is (or is not) there.
+ */
+async function settled(page: Page, source: string, withRelation: boolean): Promise<void> {
+  await expect.poll(() => drawn(page), { timeout: 60_000 }).toBe(withRelation);
+  await page.waitForFunction((iri) => window.workbench!.view.graph.hasNode(iri), source, { timeout: 60_000 });
+}
 const offered = (page: Page) => page.locator("#candidate-list .candidate .candidate-head").allTextContents();
 
 async function exportedChanges(page: Page): Promise<string> {
@@ -36,6 +44,7 @@ describe("authoring steps in History (built site in Chromium)", () => {
     await page.locator("#source-reader:not([hidden])").waitFor({ timeout: 60_000 });
     await page.locator("#candidate-list .candidate").first().waitFor();
     const before = await offered(page);
+    const pdfSource = await page.evaluate(() => window.workbench!.store.get().authored![0].iri);
 
     // Reject the first candidate: it leaves the list, as a step of its own.
     const rejected = before[0];
@@ -69,7 +78,7 @@ describe("authoring steps in History (built site in Chromium)", () => {
     // Undo: the relation and its new entity leave the graph and the changeset; the source stays.
     await page.click("#undo");
     await page.waitForFunction(() => window.workbench!.store.get().authored?.length === 1);
-    await expect.poll(() => drawn(page), { timeout: 60_000 }).toBe(false);
+    await settled(page, pdfSource, false);
     expect(await page.evaluate((o) => window.workbench!.view.graph.hasNode(o), SERIES)).toBe(false);
     const undone = await exportedChanges(page);
     expect(undone).not.toContain("EUISS Policy Briefs");
@@ -77,7 +86,7 @@ describe("authoring steps in History (built site in Chromium)", () => {
 
     // Redo: back in both.
     await page.click("#redo");
-    await expect.poll(() => drawn(page), { timeout: 60_000 }).toBe(true);
+    await settled(page, pdfSource, true);
     expect(await exportedChanges(page)).toContain('"EUISS Policy Briefs"@en');
 
     // Over a reload the rejection is remembered: the reopened source does not offer the candidate.
@@ -95,11 +104,27 @@ describe("authoring steps in History (built site in Chromium)", () => {
     // Undo past the relation and the rejection: the candidate is offered again; the source is still there.
     await page.click("#source-reader .close");
     await page.click("#undo");
-    await expect.poll(() => drawn(page), { timeout: 60_000 }).toBe(false);
+    await settled(page, pdfSource, false);
     await page.click("#undo");
     await page.waitForFunction(() => (window.workbench!.store.get().rejected ?? []).length === 0);
     await page.selectOption("#source-select", value!);
     await page.waitForFunction((n) => document.querySelectorAll("#candidate-list .candidate").length === n, before.length);
     expect(await offered(page)).toEqual(before);
   }, 300_000);
+
+  it("the bundled brief reads with its printed pages (from its layout, in reading order) and a note saying so", async () => {
+    const { page } = await workbench.open();
+    await ready(page);
+    await page.locator("#source-select").focus();
+    await page.waitForFunction((iri) => [...document.querySelectorAll<HTMLOptionElement>("#source-select option")].some((o) => o.value === iri), BRIEF);
+    await page.selectOption("#source-select", BRIEF);
+    await page.locator("#source-reader:not([hidden])").waitFor();
+    expect(await page.locator("#source-reader-text .page-label").allTextContents()).toEqual([
+      "Page 1", "Page 2", "Page 1 (continued)", "Page 2 (continued)", "Page 4", "Page 3", "Page 4 (continued)", "Page 3 (continued)",
+    ]);
+    expect(await page.locator("#source-reader .source-meta").textContent()).toContain("4 printed pages, from the brief's layout");
+    // The page labels are not part of the text: a selection in it still offers a new relation.
+    await selectInReader(page, "Huawei has donated video conference equipment to the Kenyan government");
+    expect(await page.locator("#new-relation").isEnabled()).toBe(true);
+  }, 120_000);
 });

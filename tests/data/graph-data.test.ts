@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { DataFactory, Parser, Store } from "n3";
 import { prefixes as NS } from "../../src/rdf/vocab.ts";
-import { briefPages, pagesOf } from "../../src/data-prep/brief-pages.ts";
+import { briefPages, pagesOf } from "../../src/query/brief-pages.ts";
 import type { Quad, Term } from "n3";
 
 const { namedNode } = DataFactory;

@@ -1,4 +1,4 @@
-// The printed pages of the cleaned brief, as character ranges: evidence's kg:page is checked against them.
+// The printed pages of the cleaned brief, as character ranges: evidence's kg:page is checked against them, and the source reader shows them.
 
 /** A page and where it starts: `line` of the cleaned text (1-based), and within it the first `at` (absent: line start). */
 interface PageStart {
