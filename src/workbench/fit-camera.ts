@@ -62,7 +62,8 @@ export function fitCamera<N extends Attributes, E extends Attributes>(sigma: Sig
   let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity, radius = 0;
   for (const node of nodes) {
     const data = sigma.getNodeDisplayData(node);
-    if (!data) continue;
+    // Hidden: not drawn, or not yet reduced (added in a batch whose refresh is pending).
+    if (!data || data.hidden) continue;
     const p = sigma.framedGraphToViewport(data, { cameraState: identity });
     minX = Math.min(minX, p.x);
     maxX = Math.max(maxX, p.x);

@@ -20,7 +20,6 @@ import { defaultAppearance, type Appearance } from "../session/layout.ts";
 import { drawLabelWithHalo } from "./labels.ts";
 import { labelSettings } from "./label-density.ts";
 import { chooseRenderer, type RendererKind, type ViewRenderer } from "./renderer-strategy.ts";
-import { graphBinding } from "./sigma-binding.ts";
 import { enableDragging } from "./node-drag.ts";
 import { addToView } from "./add-to-view.ts";
 import { effectiveColours } from "./appearance.ts";
@@ -55,7 +54,7 @@ export class GraphView {
   private killed = false;
   /** The animation frame that will refresh sigma, or 0. */
   private refreshFrame = 0;
-  /** Nesting depth of `batch` calls; sigma's graph listeners are detached while it is above 0. */
+  /** Nesting depth of `batch` calls; the reducers pass attributes through while it is above 0. */
   private batchDepth = 0;
   /** The scale node sizes are computed on, set from the overview so later additions match it. */
   private sizing = { maxDegree: 1, nodes: 100 };
@@ -69,9 +68,10 @@ export class GraphView {
   ) {
     this.ctx = this.context();
     container.dataset.renderer = renderer.kind;
+    // Within a batch what sigma's listeners reduce stays hidden until the refresh after it reduces everything (batch()).
     const drawing = renderer.settings(
-      (node, attrs) => nodeDisplay(node, attrs, this.ctx),
-      (edge, attrs) => edgeDisplay(edge, attrs, this.graph.extremities(edge) as [string, string], this.ctx),
+      (node, attrs) => (this.batchDepth > 0 ? { ...attrs, hidden: true } : nodeDisplay(node, attrs, this.ctx)),
+      (edge, attrs) => (this.batchDepth > 0 ? { ...attrs, hidden: true } : edgeDisplay(edge, attrs, this.graph.extremities(edge) as [string, string], this.ctx)),
     );
     this.sigma = new Sigma<NodeAttributes, EdgeAttributes>(this.graph, container, {
       allowInvalidContainer: true,
@@ -172,24 +172,26 @@ export class GraphView {
   }
 
   /**
-   * Runs a bulk change of the graph (clear, add, positions) with sigma's graph listeners detached, then has one
-   * refresh redraw it all at the next frame. Why: attached, sigma runs the reducers and re-indexes for every node and
-   * edge added or moved, and draws once for the listeners and once more for the refresh; the 2,000-node overview
-   * then cost ~50 ms of listeners in the task and two draws in the next frame. Sigma 3 has no public way to detach
-   * them (sigma-binding.ts). The renderer may split the redraw (software WebGL: nodes, then edges a frame later).
+   * Runs a bulk change of the graph (clear, add, positions), then has one refresh redraw it all at the next frame.
+   * Sigma's graph listeners stay attached (public API only: they keep its indices current), but what they reduce
+   * during the change is only marked hidden: the real reducers for every node and edge added or moved cost ~50 ms in
+   * the task for the 2,000-node overview, and the refresh re-runs them all anyway. Our frame is requested before the
+   * listeners request sigma's, so it runs first and its synchronous refresh cancels sigma's pending draw; a draw sigma
+   * had pending from before (a camera move) draws none of the batch's elements, and one on an empty graph (a clear)
+   * is drawn at once. The renderer may split the redraw (software WebGL: nodes, then edges a frame later).
    */
   batch<T>(change: () => T): T {
     this.renderer.beforeBulk();
-    const binding = graphBinding(this.sigma);
-    if (this.batchDepth++ === 0) binding?.unbindGraphHandlers();
+    if (this.batchDepth++ === 0) {
+      // A draw sigma has pending (a clear's) would process the batch's items; on an empty graph drawing now cancels it.
+      if (this.graph.order === 0) this.sigma.refresh();
+      this.requestRefreshFrame();
+    }
     const sizeBefore = this.graph.size;
     try {
       return change();
     } finally {
-      if (--this.batchDepth === 0 && binding && !this.killed) {
-        binding.bindGraphHandlers();
-        if (binding.renderFrame !== null) cancelAnimationFrame(binding.renderFrame);
-        binding.renderFrame = null;
+      if (--this.batchDepth === 0 && !this.killed) {
         this.renderer.afterBulk(this.graph.size - sizeBefore);
         this.refresh();
       }
@@ -223,6 +225,10 @@ export class GraphView {
   refresh(): void {
     if (this.killed) return;
     this.ctx = this.context();
+    this.requestRefreshFrame();
+  }
+
+  private requestRefreshFrame(): void {
     if (this.refreshFrame !== 0) return;
     this.refreshFrame = requestAnimationFrame(() => {
       this.refreshFrame = 0;
