@@ -1,8 +1,9 @@
 // The renderer strategy in a browser: headless Chromium (--disable-gpu) gets the software one; ?renderer=gpu runs the GPU path.
 import { describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
+import { chromium, type Page } from "playwright-core";
 import { rdf } from "../../src/rdf/vocab.ts";
-import { useWorkbenchSite } from "./harness.ts";
+import { isSoftwareRenderer } from "../../src/workbench/uninstanced.ts";
+import { CHROMIUM, openWorkbench, useWorkbenchSite } from "./harness.ts";
 
 const workbench = useWorkbenchSite({ screenshotPrefix: "renderer-" });
 
@@ -27,12 +28,57 @@ const everyEdgeShown = () => {
   return view.graph.size > 2000 && view.graph.everyEdge((edge) => view.sigma.getEdgeDisplayData(edge)?.hidden === false);
 };
 
+/** The WebGL renderer a page of this browser gets (what the workbench's probe reads), e.g. "ANGLE (…SwiftShader…)". */
+const WEBGL_RENDERER = `(() => {
+  const gl = document.createElement("canvas").getContext("webgl");
+  if (!gl) return "";
+  const info = gl.getExtension("WEBGL_debug_renderer_info");
+  return String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+})()`;
+
 describe("workbench: renderer strategy", () => {
   it("picks the software renderer on headless Chromium's SwiftShader, once, and says so on the graph's container", async () => {
     const { page } = await workbench.open();
+    // The harness's Chromium runs with --disable-gpu: its WebGL is software, and the probe must see that.
+    expect(isSoftwareRenderer(String(await page.evaluate(WEBGL_RENDERER)))).toBe(true);
     expect(await page.evaluate(() => window.workbench!.view.rendererKind)).toBe("software");
     expect(await page.locator("[data-renderer]").getAttribute("data-renderer")).toBe("software");
   });
+
+  it("takes ?renderer=software over the probe too", async () => {
+    const { page } = await workbench.open(`${workbench.site.url}?renderer=software`);
+    expect(await page.evaluate(() => window.workbench!.view.rendererKind)).toBe("software");
+    expect(await page.locator("[data-renderer]").getAttribute("data-renderer")).toBe("software");
+  });
+
+  it("picks the GPU renderer by itself where Chromium has a GPU, and draws the bundled graph with it", async (context) => {
+    // Chromium as a user runs it: GPU allowed (no --disable-gpu), blocklist ignored so a CI GPU is not refused.
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--enable-gpu", "--ignore-gpu-blocklist", "--no-first-run", "--disable-background-networking"],
+    });
+    try {
+      const probe = await browser.newPage();
+      const renderer = String(await probe.evaluate(WEBGL_RENDERER));
+      await probe.close();
+      if (renderer === "" || isSoftwareRenderer(renderer)) {
+        context.skip(`no GPU here: Chromium without --disable-gpu still renders WebGL with "${renderer || "no WebGL"}" (software)`);
+        return;
+      }
+      // Not tracked by the harness: its photograph and checks run after this test, when this browser is closed.
+      const { page, errors, dialogs } = await openWorkbench(browser, workbench.site);
+      expect(await page.evaluate(() => window.workbench!.view.rendererKind)).toBe("gpu");
+      expect(await page.locator("[data-renderer]").getAttribute("data-renderer")).toBe("gpu");
+      await page.waitForFunction(() => {
+        const { view } = window.workbench!;
+        return view.graph.size > 0 && view.graph.everyEdge((edge) => view.sigma.getEdgeDisplayData(edge)?.hidden === false);
+      });
+      expect(errors).toEqual([]);
+      expect(dialogs).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 
   it("runs the GPU path when asked: instanced programs, and a big view keeps its edges while the layout runs", async () => {
     const { page } = await workbench.open(`${workbench.site.url}?renderer=gpu`);
