@@ -88,7 +88,7 @@ export class Panels {
       showError: (e) => shell.showError(e),
       showInfo: (m) => shell.showInfo(m),
     });
-    this.time = new TimePanel(store);
+    this.time = new TimePanel(store, () => host.session()?.controller ?? null);
     this.filters = new FiltersPanel({
       store,
       view,

@@ -35,6 +35,7 @@ export class SessionController {
   private settingStore = false;
   private muted = 0;
   private listeners = new Set<ControllerListener>();
+  private beforeUndo = new Set<() => void>();
   private unsubscribe: () => void;
 
   constructor(
@@ -63,6 +64,12 @@ export class SessionController {
   }
   get canRedo(): boolean {
     return canRedo(this.historyValue);
+  }
+
+  /** Called before an undo: a change still being made becomes its step, which the undo then takes back. */
+  onBeforeUndo(listener: () => void): () => void {
+    this.beforeUndo.add(listener);
+    return () => this.beforeUndo.delete(listener);
   }
 
   onChange(listener: ControllerListener): () => void {
@@ -184,6 +191,8 @@ export class SessionController {
     return this.travel((model) => goToStep(model, index));
   }
   undo(): SessionSnapshot | null {
+    // A change under way (a play run through the years) ends as its step first, so undo takes back that change.
+    for (const listener of [...this.beforeUndo]) listener();
     return this.travel(undoStep);
   }
   redo(): SessionSnapshot | null {

@@ -27,8 +27,13 @@ export class TimePanel {
   private readonly play = h("button", { id: "time-play", title: "Step the range through the years; stopping is one step in History", attrs: { "aria-pressed": "false" } });
   private readonly player: Player;
   private readonly unsubscribe: () => void;
+  private releaseUndo: (() => void) | undefined;
 
-  constructor(private readonly store: SessionStore) {
+  /** `undoing`: the session controller's hook, so an undo during a play run takes back the run, not the step before it. */
+  constructor(
+    private readonly store: SessionStore,
+    private readonly undoing: () => { onBeforeUndo(listener: () => void): () => void } | null = () => null,
+  ) {
     this.player = new Player({
       range: () => store.get().filters.dateRange,
       show: (range) => store.dispatch({ step: false, name: "play dates", state: setDateRange(range) }),
@@ -109,6 +114,8 @@ export class TimePanel {
   }
 
   private showPlaying(running: boolean): void {
+    this.releaseUndo?.();
+    this.releaseUndo = running ? this.undoing()?.onBeforeUndo(() => this.player.stop()) : undefined;
     this.play.textContent = running ? "■ Stop" : "▶ Play";
     this.play.setAttribute("aria-pressed", String(running));
     this.play.setAttribute("aria-label", running ? "Stop playing through the years" : "Play through the years");

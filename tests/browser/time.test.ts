@@ -126,6 +126,21 @@ describe("the timeline (built site in Chromium)", () => {
     await page.click("#redo");
     await page.waitForFunction((from) => window.workbench!.store.get().filters.dateRange?.from === from, played.from);
 
+    // Undo while a run goes on takes back that run (ended as its step first), not the step before it.
+    await page.click("#time-play");
+    const undoneEarly = await page.waitForFunction((from) => {
+      const play = document.getElementById("time-play")!;
+      if ((window.workbench!.store.get().filters.dateRange?.from ?? 0) === from && play.getAttribute("aria-pressed") === "true") return false;
+      const running = play.getAttribute("aria-pressed") === "true";
+      if (running) document.getElementById("undo")!.click();
+      return { running };
+    }, played.from, { timeout: 20_000 });
+    expect(await undoneEarly.jsonValue()).toEqual({ running: true });
+    await page.waitForFunction((from) => window.workbench!.store.get().filters.dateRange?.from === from, played.from);
+    expect(await page.getAttribute("#time-play", "aria-pressed")).toBe("false");
+    expect((await labels(page)).at(-1)).toMatch(new RegExp(`^Play dates ${played.from + 1} … \\d{4}$`));
+    expect(await page.evaluate(() => window.workbench!.session!.controller.canRedo)).toBe(true);
+
     // The autosave keeps the filter over a reload, and the timeline shows it.
     await flush(page);
     await page.reload();
@@ -135,7 +150,11 @@ describe("the timeline (built site in Chromium)", () => {
     await page.locator(".time-histogram").waitFor();
     expect([await page.inputValue("#date-from"), await page.isChecked("#show-undated")]).toEqual([String(played.from), false]);
     await applied(page, played.from, played.to, true);
-    expect((await labels(page)).at(-1)).toBe(`Play dates 2012 … ${played.from}`);
+    const cursorLabel = await page.evaluate(() => {
+      const h = window.workbench!.session!.controller.history;
+      return h.entries[h.cursor].label;
+    });
+    expect(cursorLabel).toBe(`Play dates 2012 … ${played.from}`);
   });
 
   it("a session file and a share link carry the range, the undated choice and the ForceAtlas2 settings", async () => {

@@ -43,6 +43,8 @@ describe("a play run in the session", () => {
       changed: () => {},
     });
     store.subscribe((state) => player.observe(state.filters.dateRange));
+    // As the time panel does while a run goes on: an undo first ends the run as its step.
+    controller.onBeforeUndo(() => player.stop());
     const labels = () => controller.history.entries.map((e) => e.label);
     return { store, controller, player, shown, labels };
   }
@@ -63,6 +65,20 @@ describe("a play run in the session", () => {
     expect(shown).toHaveLength(4);
     controller.undo();
     expect(store.get().filters.dateRange).toEqual({ from: 2012, to: 2013 });
+  });
+
+  it("an undo during a run takes back the run (ended as its step first), not the step before it; redo shows where it was", () => {
+    const { store, controller, player, labels } = setup();
+    store.dispatch(actions.setDateRange({ from: 2012, to: 2013 }));
+    vi.advanceTimersByTime(2000);
+    player.start(extent);
+    vi.advanceTimersByTime(PLAY_STEP_MS * 2);
+    controller.undo();
+    expect(player.running).toBe(false);
+    expect(store.get().filters.dateRange).toEqual({ from: 2012, to: 2013 });
+    expect(labels()).toEqual(["Start", "Dates 2012–2013", "Play dates 2013–2014 … 2015–2016"]);
+    controller.redo();
+    expect(store.get().filters.dateRange).toEqual({ from: 2015, to: 2016 });
   });
 
   it("runs to the last year and stops by itself, one step", () => {
