@@ -183,7 +183,7 @@ export class Authoring {
     this.reader.show(source, mentions, candidates);
   }
 
-  /** The texts of the analyst's additions in the session's data (one file once coalesced). */
+  /** The texts of the analyst's additions in the session's data (authored.ttl, and files of sessions from before). */
   private async authoredTexts(): Promise<string[]> {
     const files = this.host.dataSources.list().filter((s) => s.kind === "file" && AUTHORED_FILE.test(s.name));
     return Promise.all(files.map(async (s) => s.content ?? (await this.host.dataSources.fileOf(s.sha256)?.text()) ?? ""));

@@ -62,17 +62,6 @@ export class DataSources {
   }
 
   /**
-   * Files already loaded whose names `match` become one source `name` with `text` (the same triples, merged): the
-   * analyst's additions are loaded one small file each, and kept as one so that a session stays within its sources cap.
-   */
-  coalesce(match: (name: string) => boolean, name: string, text: string): void {
-    const sha256 = sha256Hex(text);
-    this.files.set(sha256, new Blob([text], { type: "text/turtle;charset=utf-8" }));
-    const kept = this.current.filter((s) => !(s.kind === "file" && match(s.name)));
-    this.current = [...kept, describeHashedSource(name, sha256, "file", undefined, "turtle")];
-  }
-
-  /**
    * What the worker is sent to load these sources' files (bundled ones aside): the carried text, else the Blob from
    * `kept` or this page. Each names the session's hash, which the worker checks as it parses.
    */
