@@ -37,7 +37,7 @@ export function renderNotesList(
   const edgeNotes = Object.entries(notes.edges);
   replaceChildren(
     list,
-    nodeNotes.length + edgeNotes.length === 0 ? h("p", { class: "muted" }, "No notes on nodes or relations yet: select one and write in the details panel.") : null,
+    nodeNotes.length + edgeNotes.length === 0 ? h("li", { class: "muted" }, "No notes on nodes or relations yet: select one and write in the details panel.") : null,
     ...nodeNotes.map(([iri, text]) =>
       h("li", { class: "note-item" }, h("button", { class: "link", title: iri, on: { click: () => selectNode(iri) } }, labelOf(iri)), h("p", { class: "note-text" }, text)),
     ),
