@@ -1,5 +1,5 @@
 // The main thread's handle on the data worker: typed request/reply calls, progress callbacks and kill().
-import type { ReplyMessage, RequestType, Requests, WorkerFailure } from "./protocol.ts";
+import type { LoadProgress, ReplyMessage, RequestType, Requests, WorkerFailure } from "./protocol.ts";
 
 export class WorkerError extends Error {
   constructor(readonly failure: WorkerFailure) {
@@ -8,7 +8,7 @@ export class WorkerError extends Error {
   }
 }
 
-export type ProgressListener = (progress: { file: string; done: number; total: number }) => void;
+export type ProgressListener = (progress: LoadProgress) => void;
 
 interface Pending {
   resolve: (value: unknown) => void;

@@ -1,5 +1,6 @@
 // What the data worker does, as a plain class: owns the Dataset and GraphIndex and answers the protocol's requests.
-import { formatFromFileName, loadDataset, RdfSyntaxError } from "../rdf/parse.ts";
+import { loadDatasetStream, RdfSyntaxError } from "../rdf/parse.ts";
+import { LoadCancelled, textSource } from "./file-stream.ts";
 import type { Dataset } from "../rdf/dataset.ts";
 import { writeTurtle } from "../rdf/serialize.ts";
 import type { GraphIndex } from "../graph/types.ts";
@@ -36,8 +37,24 @@ const EDGE_CAP = 20_000;
 
 export interface LoadProgressEvent {
   file: string;
+  /** Bytes (characters for a text) read of `total`. */
   done: number;
   total: number;
+  /** Quads parsed so far, and per second since the load began. */
+  quads?: number;
+  rate?: number;
+}
+
+/** One file to load, read piece by piece. */
+export interface LoadSource {
+  name: string;
+  format?: SourceFile["format"];
+  baseIRI?: string;
+  /** Bytes of a file (characters of a text): the progress bar's total. */
+  size: number;
+  chunks: AsyncIterable<string> | Iterable<string>;
+  /** How much of `size` has been read. */
+  read(): number;
 }
 
 export class DataService {
@@ -53,39 +70,58 @@ export class DataService {
     return this.dataset && this.index ? { dataset: this.dataset, index: this.index } : null;
   }
 
-  /** Parses the files into a new dataset (added to the current one unless `replace`); on any error nothing changes. */
-  async load(files: readonly SourceFile[], replace: boolean, onProgress?: (event: LoadProgressEvent) => void): Promise<DatasetSummary> {
+  /**
+   * Parses the sources (streamed: no file is ever one string) into a new dataset, added to the current one unless
+   * `replace`; `check` runs once all is read (a session's SHA-256s). On any error or a cancel nothing changes.
+   */
+  async load(given: readonly (LoadSource | SourceFile)[], replace: boolean, onProgress?: (event: LoadProgressEvent) => void, check?: () => void): Promise<DatasetSummary> {
+    const sources = given.map((s) => ("chunks" in s ? s : textSource(s.name, s.text, s.format, s.baseIRI)));
     const base = replace ? undefined : (this.dataset ?? undefined);
-    // An estimate of the quads for the progress bar (line formats spell every term out), corrected as files finish.
-    const estimate = (file: SourceFile) => Math.ceil(file.text.length / (/^n/.test(file.format ?? formatFromFileName(file.name) ?? "") ? 120 : 60));
-    const total = Math.max(1, files.reduce((sum, file) => sum + estimate(file), 0));
-    let doneBefore = 0;
-    let current = "";
-    const dataset = await loadDataset(
-      files.map((file) => ({ name: file.name, text: file.text, format: file.format, baseIRI: file.baseIRI })),
+    const total = Math.max(1, sources.reduce((sum, source) => sum + source.size, 0));
+    const started = Date.now();
+    let quadsBefore = 0, lastQuads = 0, lastPost = 0, current = "";
+    let hash = replace ? 2166136261 : this.hash;
+    // The same FNV-1a as over each file's name and whole text, taken piece by piece.
+    async function* hashed(source: LoadSource): AsyncGenerator<string> {
+      hash = fnv1a(hash, source.name);
+      for await (const piece of source.chunks) {
+        hash = fnv1a(hash, piece);
+        yield piece;
+      }
+    }
+    const dataset = await loadDatasetStream(
+      sources.map((source) => ({ name: source.name, chunks: hashed(source), format: source.format, baseIRI: source.baseIRI })),
       {
         base,
         progressEvery: 20_000,
         onProgress: (progress) => {
           if (progress.file !== current) {
-            const finished = files.find((f) => f.name === current);
-            doneBefore += finished ? estimate(finished) : 0;
+            quadsBefore += lastQuads;
             current = progress.file;
           }
-          onProgress?.({ file: progress.file, done: Math.min(total, doneBefore + progress.quads), total });
+          lastQuads = progress.quads;
+          const now = Date.now();
+          // A few times a second: a message per piece read would only keep the page busy.
+          if (now - lastPost < 100) return;
+          lastPost = now;
+          const quads = quadsBefore + progress.quads;
+          const done = sources.reduce((sum, source) => sum + source.read(), 0);
+          onProgress?.({ file: progress.file, done: Math.min(total, done), total, quads, rate: Math.round(quads / Math.max(0.001, (now - started) / 1000)) });
         },
       },
-    );
+    ).catch((error: unknown) => {
+      // A cancel reaches the parser as a read failure: it is reported as the cancel it is.
+      throw error instanceof Error && error.cause instanceof LoadCancelled ? error.cause : error;
+    });
+    check?.();
     const index = projectGraph(dataset);
     const search = buildSearchIndex(index);
     // Only now, with everything built, does the service switch to the new data.
-    let hash = replace ? 2166136261 : this.hash;
-    for (const file of files) hash = fnv1a(fnv1a(hash, file.name), file.text);
     this.dataset = dataset;
     this.index = index;
     this.search = search;
     this.hash = hash;
-    this.files = replace ? files.map((f) => f.name) : [...this.files, ...files.map((f) => f.name)];
+    this.files = replace ? sources.map((f) => f.name) : [...this.files, ...sources.map((f) => f.name)];
     this.colourClass = pickColourClasses(index);
     onProgress?.({ file: "", done: total, total });
     return this.summary();
@@ -249,6 +285,7 @@ export function describeFailure(error: unknown): WorkerFailure {
   if (error instanceof RdfSyntaxError) {
     return { message: error.message, location: { file: error.file, line: error.line, column: error.column } };
   }
+  if (error instanceof LoadCancelled) return { message: error.message, cancelled: true };
   return { message: error instanceof Error ? error.message : String(error) };
 }
 

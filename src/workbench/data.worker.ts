@@ -1,7 +1,7 @@
 // The data worker: parses and indexes RDF off the main thread and answers the workbench's requests by message.
-import { DataService, describeFailure } from "./data-service.ts";
+import { DataService, describeFailure, type LoadSource } from "./data-service.ts";
 import { sha256HexOf } from "./digest.ts";
-import { decodeUtf8Strictly } from "../rdf/utf8-check.ts";
+import { streamBlob, textSource } from "./file-stream.ts";
 import type { IncomingFile, LoadedFile, ReplyMessage, RequestMessage, Requests, SourceFile } from "./protocol.ts";
 
 const service = new DataService();
@@ -15,30 +15,40 @@ export function bundledFiles(): SourceFile[] {
   return files.sort(([a], [b]) => a.localeCompare(b)).map(([path, text]) => ({ name: path.replace(/^\//, ""), text, format: "turtle" }));
 }
 
-/** The picked files' texts; bytes that are not UTF-8 are refused at their place (Blob.text() would replace them, merging IRIs). */
-async function readIncoming(files: readonly IncomingFile[]): Promise<SourceFile[]> {
-  return Promise.all(files.map(async (f) => ({
-    name: f.name,
-    format: f.format,
-    text: f.text ?? (f.file ? decodeUtf8Strictly(new Uint8Array(await f.file.arrayBuffer()), f.name) : ""),
-  })));
+/** Set by a cancelLoad request (answered out of turn); the load under way stops at its next piece. */
+let cancelRequested = false;
+
+interface ReadSources {
+  sources: LoadSource[];
+  /** Each file's SHA-256 (streamed files: once read), checked against what a session file says. */
+  digests(): LoadedFile[];
 }
 
 /**
- * The SHA-256 of each text (the session names files by it), checked against what a session file says, before any
- * parsing: a changed or damaged text is refused with the message the session format gives it.
+ * The files as sources to stream: a picked file through Blob.stream() (never one string: V8 caps a string near
+ * 12M triples of Turtle), hashed as it passes; a text (the bundled graph) as one piece, hashed first.
  */
-async function digests(files: readonly SourceFile[], incoming: readonly IncomingFile[]): Promise<LoadedFile[]> {
-  return Promise.all(
-    files.map(async (file, i) => {
-      const sha256 = await sha256HexOf(file.text);
-      const expect = incoming[i]?.expect;
+async function readIncoming(files: readonly IncomingFile[], baseIRI: string | undefined): Promise<ReadSources> {
+  const read = await Promise.all(files.map(async (f) => {
+    if (f.file) {
+      const stream = streamBlob(f.file, f.name, () => cancelRequested);
+      return { source: { name: f.name, format: f.format, baseIRI, size: f.file.size, chunks: stream.chunks, read: stream.bytesRead }, sha256: () => stream.sha256() };
+    }
+    const text = f.text ?? "";
+    const sha256 = await sha256HexOf(text);
+    return { source: textSource(f.name, text, f.format, baseIRI), sha256: () => sha256 };
+  }));
+  return {
+    sources: read.map((r) => r.source),
+    digests: () => read.map((r, i) => {
+      const sha256 = r.sha256();
+      const expect = files[i]?.expect;
       if (expect && expect.sha256 !== sha256) {
-        throw new Error(`session: ${expect.at}.sha256: does not match the content of ${JSON.stringify(file.name)} (the file was changed or damaged)`);
+        throw new Error(`session: ${expect.at}.sha256: does not match the content of ${JSON.stringify(files[i].name)} (the file was changed or damaged)`);
       }
-      return { name: file.name, sha256 };
+      return { name: files[i].name, sha256 };
     }),
-  );
+  };
 }
 
 const post = (message: ReplyMessage) => (self as unknown as Worker).postMessage(message);
@@ -48,9 +58,16 @@ async function answer(message: RequestMessage): Promise<unknown> {
   switch (message.type) {
     case "load": {
       const args = message.args as Requests["load"]["args"];
-      const files = (args.files.length ? await readIncoming(args.files) : bundledFiles()).map((file) => ({ ...file, baseIRI: args.baseIRI }));
-      const loaded = await digests(files, args.files);
-      const summary = await service.load(files, args.replace, (progress) => post({ id, progress }));
+      cancelRequested = false;
+      if (args.files.length === 0) {
+        const bundled = bundledFiles().map((f) => textSource(f.name, f.text, f.format, args.baseIRI));
+        const summary = await service.load(bundled, args.replace, (progress) => post({ id, progress }));
+        return { ...summary, loaded: await Promise.all(bundledFiles().map(async (f) => ({ name: f.name, sha256: await sha256HexOf(f.text) }))) };
+      }
+      const { sources, digests } = await readIncoming(args.files, args.baseIRI);
+      let loaded: LoadedFile[] = [];
+      // A changed or damaged session file is refused before the new data replaces the old.
+      const summary = await service.load(sources, args.replace, (progress) => post({ id, progress }), () => void (loaded = digests()));
       return { ...summary, loaded };
     }
     case "overview": {
@@ -112,6 +129,12 @@ self.addEventListener("message", (event: MessageEvent<RequestMessage>) => {
     (value) => post({ id: message.id, ok: true, value }),
     (error: unknown) => post({ id: message.id, ok: false, error: describeFailure(error) }),
   );
+  if (message.type === "cancelLoad") {
+    // Out of turn: the load it stops is the request the queue is busy with.
+    cancelRequested = true;
+    void settle(Promise.resolve(true));
+    return;
+  }
   queue = queue.then(async () => {
     const sparql = message.type === "sparql" ? (message.args as Requests["sparql"]["args"]) : null;
     if (sparql?.op === "query") {

@@ -102,6 +102,8 @@ export interface Requests {
   /** No files: the bundled ontology and graph data. `loaded`: the files of this request (or the bundled ones), in order, hashed. */
   /** `baseIRI`: the page's URL, which relative IRIs in the files resolve against (the worker's own is its script's). */
   load: { args: { files: IncomingFile[]; replace: boolean; baseIRI?: string }; reply: DatasetSummary & { loaded: LoadedFile[] } };
+  /** Stops the load under way (answered at once, not after it): it fails with `cancelled`, the data before stays. */
+  cancelLoad: { args: Record<string, never>; reply: boolean };
   /** With `layout`, the nodes come with positions from a ForceAtlas2 run in the worker. */
   overview: { args: { cap: number; includeSchema: boolean; layout?: boolean }; reply: Overview };
   search: { args: { text: string; limit: number }; reply: SearchHit[] };
@@ -141,9 +143,20 @@ export interface RequestMessage<T extends RequestType = RequestType> {
 export interface WorkerFailure {
   message: string;
   location?: { file: string; line: number; column: number };
+  /** The analyst stopped the load (cancelLoad): nothing changed, nothing to show as an error. */
+  cancelled?: boolean;
 }
 
 export type ReplyMessage =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; error: WorkerFailure }
-  | { id: number; progress: { file: string; done: number; total: number } };
+  | { id: number; progress: LoadProgress };
+
+/** A load's progress: bytes (characters of a text) read of the total; quads parsed and their rate per second. */
+export interface LoadProgress {
+  file: string;
+  done: number;
+  total: number;
+  quads?: number;
+  rate?: number;
+}

@@ -2,7 +2,8 @@
 import { datasetReplaced, type SessionState, type SessionStore } from "../session/index.ts";
 import { baseIriOfUrl } from "../rdf/iri.ts";
 import type { SessionSource } from "../session/format.ts";
-import type { DataClient } from "./data-client.ts";
+import { WorkerError, type DataClient } from "./data-client.ts";
+import { loadProgressText, showLoadCancel } from "./load-progress.ts";
 import type { DataSources } from "./data-sources.ts";
 import { classColours } from "./display.ts";
 import type { GraphView } from "./graph-view.ts";
@@ -54,10 +55,12 @@ export class ViewBuilder {
     const { client, dataSources } = this.host;
     this.host.showProgress(files.length ? `Reading ${files.map((f) => f.name).join(", ")}…` : "Loading the bundled graph…", null);
     let summary: DatasetSummary;
+    // Files may be large: the worker streams them, and the analyst may stop it (the graph before stays).
+    const removeCancel = files.length ? showLoadCancel(() => void client.request("cancelLoad", {})) : () => undefined;
     try {
       // Relative IRIs in the files resolve against the page's address (without its query and fragment).
       const reply = await client.request("load", { files, replace, baseIRI: baseIriOfUrl(location.href) }, (p) =>
-        this.host.showProgress(p.file ? `Parsing ${p.file}… ${Math.round((100 * p.done) / p.total)}%` : "Indexing…", p.done / p.total),
+        this.host.showProgress(loadProgressText(p), p.done / p.total),
       );
       summary = reply;
       this.summary = reply;
@@ -65,8 +68,11 @@ export class ViewBuilder {
     } catch (error) {
       this.host.hideProgress();
       if (rethrow) throw error;
-      this.host.showError(error);
+      // A cancel is the analyst's own choice: nothing went wrong, nothing to show.
+      if (!(error instanceof WorkerError && error.failure.cancelled)) this.host.showError(error);
       return false;
+    } finally {
+      removeCancel();
     }
     this.host.hideError();
     this.host.showProgress("Building the view…", null);
