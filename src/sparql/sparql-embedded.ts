@@ -54,6 +54,12 @@ export interface EmbeddedSparql {
   readonly size: number;
 }
 
+/**
+ * Oxigraph's WASM build has a 32-bit memory (4 GiB): at 1M quads a process grew 644 bytes a quad loading it (the
+ * store, the allocator's slack), so above about 6.7M it cannot take the data; this leaves a margin (docs/scale.md).
+ */
+export const OXIGRAPH_MAX_QUADS = 6_000_000;
+
 /** Copies the dataset into a new in-memory Oxigraph store (named graphs kept). */
 export function createEmbeddedSparql(dataset: Dataset): Promise<EmbeddedSparql> {
   return createEmbeddedSparqlFrom(embeddedSparqlInput(dataset));

@@ -4,7 +4,7 @@ import { loadDataset } from "../../rdf/parse.ts";
 import { writeTurtle } from "../../rdf/serialize.ts";
 import { projectGraph } from "../../graph/project.ts";
 import type { GraphIndex } from "../../graph/types.ts";
-import { embeddedSparqlInput, SparqlQueryError } from "../../sparql/sparql-embedded.ts";
+import { embeddedSparqlInput, OXIGRAPH_MAX_QUADS, SparqlQueryError } from "../../sparql/sparql-embedded.ts";
 import { startEngineRunner, type EnginePort, type EngineReply, type EngineRunner } from "../../sparql/sparql-engine-runner.ts";
 import type { SparqlTermJson } from "../../sparql/sparql-endpoint.ts";
 import { withPrefixes } from "../../sparql/sparql-query.ts";
@@ -23,6 +23,10 @@ export const WORKBENCH_QUERY_TIMEOUT_MS = 120_000;
 let engine: { dataset: Dataset; runner: EngineRunner } | null = null;
 
 function engineFor(dataset: Dataset): EngineRunner {
+  if (dataset.size > OXIGRAPH_MAX_QUADS) {
+    // Refused before the copy: past its 4 GiB WASM memory Oxigraph would fail midway (docs/scale.md).
+    throw new SparqlQueryError(`query/sparql: the loaded graph has ${dataset.size.toLocaleString("en")} quads; the workbench's SPARQL engine (Oxigraph, in WASM memory) takes at most ${OXIGRAPH_MAX_QUADS.toLocaleString("en")}. Run the query with kg sparql, which reads a graph of any size in place, or open an endpoint.`);
+  }
   if (engine?.dataset !== dataset) {
     engine?.runner.close();
     const raiseHint = "narrow the query, or run it with kg sparql --timeout SECONDS";
