@@ -1,4 +1,4 @@
-// The renderer strategy in a browser: headless Chromium (--disable-gpu) gets the software one; ?renderer=gpu runs the GPU path.
+// The renderer strategy in a browser: headless Chromium (--disable-gpu) gets the software one; ?renderer=gpu and a GPU run the GPU path.
 import { describe, expect, it } from "vitest";
 import { chromium, type Page } from "playwright-core";
 import { rdf } from "../../src/rdf/vocab.ts";
