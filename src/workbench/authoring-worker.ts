@@ -14,6 +14,7 @@ import { dateDatatype, newSource, readSources, slugify, sourceQuads } from "../s
 import type { ExtractedSource } from "../session/source-extract.ts";
 import type { Addition, AuthorEnd, AuthorReplies, AuthorRequest, AuthoredSource, RelationRequest } from "./authoring-protocol.ts";
 import type { DataService } from "./data-service.ts";
+import { pagesAt } from "./source-pages.ts";
 
 /** prov:value: how a session carries a source's text, since a session carries data files only (docs/data-model.md). */
 const PROV_VALUE = prefixes.prov + "value";
@@ -102,7 +103,7 @@ function analyse(index: GraphIndex, source: AuthoredSource): AuthorReplies["anal
   const candidates = candidateRelations(index, schema, dictionary, source.text, { limit: 50 }).map((c) => ({
     subject: index.iri(c.subject), subjectLabel: index.label(c.subject), object: index.iri(c.object), objectLabel: index.label(c.object),
     predicates: c.predicates.map((p) => ({ iri: p.iri, label: p.label, fits: p.fits && p.specific })), known: c.known,
-    quote: c.quote, start: c.start, end: c.end, pages: c.pages, locator: c.locator,
+    quote: c.quote, start: c.start, end: c.end, pages: pagesAt(source, c.start, c.end), locator: c.locator,
   }));
   return { mentions, candidates };
 }
@@ -149,7 +150,7 @@ async function addRelation(index: GraphIndex, r: RelationRequest): Promise<Addit
     return entity.iri;
   };
   const [subject, object] = [endIri(r.subject), endIri(r.object)];
-  const place = placeAt(source.text, r.start, r.end);
+  const place = { ...placeAt(source.text, r.start, r.end), pages: pagesAt(source, r.start, r.end) };
   const draft = {
     subject, predicate: r.predicate, object, source: source.iri, quote: r.quote, place,
     locator: r.locator?.trim() || place.heading || (place.pages.length ? `p. ${place.pages.join(", ")}` : source.title),

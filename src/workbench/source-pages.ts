@@ -1,6 +1,6 @@
 // The pages the source reader shows: form feeds where the text has them, the brief's printed layout, else a note that there are none.
-import { briefPages } from "../query/brief-pages.ts";
-import { pageStarts } from "../query/source-text.ts";
+import { briefPages, pagesOf as pagesInRanges } from "../query/brief-pages.ts";
+import { pageStarts, pagesOf } from "../query/source-text.ts";
 import type { AuthoredSource } from "./authoring-protocol.ts";
 
 /** The bundled brief's cleaned text, whose printed pages are kept as a reviewed layout, not as page breaks. */
@@ -36,4 +36,19 @@ export function readerPages(source: AuthoredSource): ReaderPages {
   // A PDF is read page by page, so one without a break has one page.
   if (source.format === "application/pdf") return { parts: [{ start: 0, page: 0 }], note: "1 page" };
   return { parts: [{ start: 0, page: 0 }], note: "the extracted text has no page breaks: each evidence names its page and section (locator)" };
+}
+
+/**
+ * The pages a span of the source's text lies on: by its form feeds, or for the brief by its printed layout (as its
+ * bundled evidence states them, so a relation authored from the brief carries kg:page like those); none otherwise.
+ */
+export function pagesAt(source: Pick<AuthoredSource, "text" | "textPath">, start: number, end: number): number[] {
+  if (source.textPath === BRIEF_TEXT && !source.text.includes("\f")) {
+    try {
+      return pagesInRanges(briefPages(source.text), start, end);
+    } catch {
+      return [];
+    }
+  }
+  return pagesOf(source.text, start, end);
 }

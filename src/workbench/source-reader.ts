@@ -1,7 +1,7 @@
 // A source opened for authoring: its pages, the known entities it names highlighted, candidate relations, and text selection.
 import { h, replaceChildren } from "./dom.ts";
-import { headingAbove, pagesOf } from "../query/source-text.ts";
-import { readerPages } from "./source-pages.ts";
+import { headingAbove } from "../query/source-text.ts";
+import { pagesAt, readerPages } from "./source-pages.ts";
 import type { AuthoredSource, CandidateView, MentionView } from "./authoring-protocol.ts";
 import type { RelationSeed } from "./relation-form.ts";
 
@@ -155,7 +155,7 @@ export class SourceReader {
     if (!span || !source) return;
     this.host.newRelation({
       source: source.iri, quote: source.text.slice(span.start, span.end), ...span,
-      pages: pagesOf(source.text, span.start, span.end), locator: headingAbove(source.text, span.start),
+      pages: pagesAt(source, span.start, span.end), locator: headingAbove(source.text, span.start),
     });
   }
 }

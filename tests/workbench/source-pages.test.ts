@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readerPages } from "../../src/workbench/source-pages.ts";
+import { pagesAt, readerPages } from "../../src/workbench/source-pages.ts";
 import type { AuthoredSource } from "../../src/workbench/authoring-protocol.ts";
 import { pagesOf } from "../../src/query/source-text.ts";
 import { repoRoot } from "../session/fixtures.ts";
@@ -42,5 +42,19 @@ describe("readerPages", () => {
 
   it("a one-page PDF says so", () => {
     expect(readerPages(source("sources/source-y.txt", "one page only", "application/pdf")).note).toBe("1 page");
+  });
+
+  it("a span's pages: the brief's as its bundled evidence states them (kg:page), a PDF's by form feeds, none for other texts", () => {
+    const brief1 = { text: brief, textPath: "sources/euiss-brief-2020-10.txt" };
+    const at = (quote: string) => {
+      const start = brief.indexOf(quote);
+      return pagesAt(brief1, start, start + quote.length);
+    };
+    // graph-data: "as well as its derivative" kg:page 1, 2; "that it did following the 2008-2009 crisis" kg:page 2, 4.
+    expect(at("as well as its derivative")).toEqual([1, 2]);
+    expect(at("that it did following the 2008-2009 crisis")).toEqual([2, 4]);
+    expect(at("Huawei has donated video conference equipment to the Kenyan government")).toEqual([2]);
+    expect(pagesAt({ text: "one\ftwo", textPath: "sources/source-x.txt" }, 4, 7)).toEqual([2]);
+    expect(pagesAt({ text: brief, textPath: "sources/source-copy.txt" }, 0, 10)).toEqual([]);
   });
 });
