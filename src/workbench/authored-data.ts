@@ -42,9 +42,12 @@ export class AuthoredData {
     this.texts.set(sha256, turtle);
   }
 
-  /** Makes the data hold exactly these additions (a reload when it does not yet); one change at a time. */
-  setAdditions(target: readonly AuthoredRef[]): Promise<boolean> {
-    const run = this.queue.then(() => this.apply(target.map((a) => a.sha256)));
+  /**
+   * Makes the data hold exactly these additions (a reload when it does not yet); one change at a time. `shown`: the
+   * additions of the state the data was loaded for, when this page did not build its authored.ttl (a session opened).
+   */
+  setAdditions(target: readonly AuthoredRef[], shown: readonly AuthoredRef[] = this.host.store.get().authored ?? []): Promise<boolean> {
+    const run = this.queue.then(() => this.apply(target.map((a) => a.sha256), shown.map((a) => a.sha256)));
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -54,7 +57,8 @@ export class AuthoredData {
    * and the store that step's state (a reload resets the query results the step shows).
    */
   async sync(state: SessionState): Promise<void> {
-    if (await this.setAdditions(state.authored ?? [])) this.host.store.apply(() => state);
+    // A session just opened was loaded for the state it shows.
+    if (await this.setAdditions(state.authored ?? [], state.authored ?? [])) this.host.store.apply(() => state);
   }
 
   private textOf(sha256: string): string | undefined {
@@ -72,18 +76,17 @@ export class AuthoredData {
     return undefined;
   }
 
-  private async apply(target: string[]): Promise<boolean> {
+  private async apply(target: string[], shown: string[]): Promise<boolean> {
     const { dataSources } = this.host;
     const current = dataSources.list();
     const at = current.findIndex((s) => s.kind === "file" && s.name === MERGED_FILE);
     const managed = at >= 0 ? current[at] : undefined;
     let now = managed ? this.compositions.get(managed.sha256) : { refs: [] };
     if (!now) {
-      // Loaded from a session file or an autosave, for the step now shown: it holds that step's additions; a file
-      // from before additions were steps holds them without naming them (kept as they are, as its base).
-      now = target.length ? { refs: target } : { base: managed!.sha256, refs: [] };
+      // Loaded from a session file or an autosave, for the step shown: it holds that step's additions; a file from
+      // before additions were steps holds them without naming them (kept as they are, as its base).
+      now = shown.length ? { refs: shown } : { base: managed!.sha256, refs: [] };
       this.compositions.set(managed!.sha256, now);
-      return false;
     }
     if (now.refs.length === target.length && now.refs.every((sha, i) => sha === target[i])) return false;
     const texts: string[] = [];

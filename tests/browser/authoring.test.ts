@@ -33,6 +33,10 @@ describe("authoring (built site in Chromium)", () => {
     await page.locator("#relation-predicate option").first().waitFor({ state: "attached" });
     await page.click("#relation-add");
     await page.locator("#relation-form[hidden]").waitFor({ state: "attached", timeout: 60_000 });
+    // A named step of its own (undoable), not a data load: "Accept relation: subject – predicate – object".
+    const accepted = await page.evaluate(() => window.workbench!.session!.controller.history.entries.map((e) => e.label));
+    expect(accepted.at(-1)).toMatch(/^Accept relation: .+ – .+ – .+$/);
+    expect(accepted.at(-2)).toMatch(/^Add source: /);
 
     // Author one from a selected quote: Xi Jinping promotes the 13th Five-Year Plan.
     await selectInReader(page, QUOTE);
