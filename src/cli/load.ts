@@ -87,9 +87,7 @@ export async function loadData(dataFiles: readonly string[] | undefined, baseIRI
     const cached = readCachedDataset(cacheDirectory, cacheKey);
     if (cached) return { dataset: cached, files: files.map((file) => displayName(file, false)) };
   }
-  // KG_PROGRESS_DELAY_MS lowers the one-second threshold (0 shows progress for any load, as the tests do).
-  const delay = Number(process.env.KG_PROGRESS_DELAY_MS ?? 1000);
-  const progress = new Progress(process.stderr, Number.isFinite(delay) ? delay : 1000);
+  const progress = new Progress();
   const sources: RdfStreamSource[] = files.map((file) => ({
     name: displayName(file, dataFiles !== undefined),
     chunks: utf8Chunks(file, displayName(file, dataFiles !== undefined)),

@@ -21,7 +21,8 @@ export class Progress {
   private lastLine = "";
   private lastWrite = 0;
 
-  constructor(private readonly stream: NodeJS.WriteStream = process.stderr, private readonly delayMs = 1000) {
+  // KG_PROGRESS_DELAY_MS lowers the one-second threshold (0 shows progress for any step, as the tests do).
+  constructor(private readonly stream: NodeJS.WriteStream = process.stderr, private readonly delayMs = progressDelayMs()) {
     this.enabled = showProgress(stream);
   }
 
@@ -54,4 +55,9 @@ export class Progress {
   get elapsedSeconds(): number {
     return (Date.now() - this.started) / 1000;
   }
+}
+
+function progressDelayMs(): number {
+  const delay = Number(process.env.KG_PROGRESS_DELAY_MS ?? 1000);
+  return Number.isFinite(delay) ? delay : 1000;
 }

@@ -1,6 +1,6 @@
 // The kg command line as a user runs it: real processes over fixture graphs and the bundled data, checking output and exit codes.
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -396,6 +396,21 @@ describe("--data", () => {
     expect(result.stderr).toMatch(new RegExp(`^loaded ${total} quads from 2 files in [\\d.]+ s$`, "m"));
     // The results stay clean on stdout.
     expect(JSON.parse(result.stdout).triples).toBe(JSON.parse((await runKg(["stats", "--json", "--data", mini, ontology])).stdout).triples);
+  });
+
+  it("reports an export's progress with --progress: characters written, a rate, a summary; the file as without it", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "kg-export-progress-"));
+    try {
+      const env = { KG_PROGRESS_DELAY_MS: "0" };
+      const shown = await runKg(["--progress", "export", "--format", "ntriples", "-o", join(folder, "a.nt"), "--data", mini], { env });
+      const quiet = await runKg(["export", "--format", "ntriples", "-o", join(folder, "b.nt"), "--data", mini], { env });
+      expect([shown.code, quiet.code]).toEqual([0, 0]);
+      expect(shown.stderr).toMatch(/^writing ntriples: [\d.]+ M characters in [\d.]+ s$/m);
+      expect(quiet.stderr).not.toMatch(/writing ntriples/);
+      expect(readFileSync(join(folder, "a.nt"), "utf8")).toBe(readFileSync(join(folder, "b.nt"), "utf8"));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it("a missing file is a usage error (exit 2)", async () => {
