@@ -18,8 +18,8 @@ const spec: CommandSpec = {
 
 describe("extractGlobalArgs", () => {
   it("takes --data before or after the command, repeated, with several files after one flag", () => {
-    expect(extractGlobalArgs(["--data", "a.ttl", "b.nt", "path", "X", "Y"])).toEqual({ dataFiles: ["a.ttl", "b.nt"], rest: ["path", "X", "Y"] });
-    expect(extractGlobalArgs(["path", "X", "Y", "--data", "a.ttl", "--data=c.trig"])).toEqual({ dataFiles: ["a.ttl", "c.trig"], rest: ["path", "X", "Y"] });
+    expect(extractGlobalArgs(["--data", "a.ttl", "b.nt", "path", "X", "Y"])).toEqual({ dataFiles: ["a.ttl", "b.nt"], progress: false, rest: ["path", "X", "Y"] });
+    expect(extractGlobalArgs(["path", "X", "Y", "--data", "a.ttl", "--data=c.trig"])).toEqual({ dataFiles: ["a.ttl", "c.trig"], progress: false, rest: ["path", "X", "Y"] });
   });
 
   it("does not swallow a following argument that is no RDF file", () => {
@@ -27,7 +27,13 @@ describe("extractGlobalArgs", () => {
   });
 
   it("leaves everything after -- alone and reports no files when none are given", () => {
-    expect(extractGlobalArgs(["find", "--", "--data"])).toEqual({ dataFiles: undefined, rest: ["find", "--", "--data"] });
+    expect(extractGlobalArgs(["find", "--", "--data"])).toEqual({ dataFiles: undefined, progress: false, rest: ["find", "--", "--data"] });
+  });
+
+  it("takes --progress anywhere before --, as a switch that consumes no argument", () => {
+    expect(extractGlobalArgs(["export", "--progress", "--data", "a.ttl"])).toEqual({ dataFiles: ["a.ttl"], progress: true, rest: ["export"] });
+    expect(extractGlobalArgs(["--progress", "path", "X", "Y"]).rest).toEqual(["path", "X", "Y"]);
+    expect(extractGlobalArgs(["find", "--", "--progress"]).progress).toBe(false);
   });
 
   it("rejects --data without a file", () => {
@@ -36,8 +42,8 @@ describe("extractGlobalArgs", () => {
   });
 
   it("takes --base IRI (or --base=IRI) before or after the command, beside --data", () => {
-    expect(extractGlobalArgs(["--base", "http://example.org/a", "--data", "a.ttl", "export"])).toEqual({ dataFiles: ["a.ttl"], baseIRI: "http://example.org/a", rest: ["export"] });
-    expect(extractGlobalArgs(["export", "--data", "a.ttl", "--base=file:///data/"])).toEqual({ dataFiles: ["a.ttl"], baseIRI: "file:///data/", rest: ["export"] });
+    expect(extractGlobalArgs(["--base", "http://example.org/a", "--data", "a.ttl", "export"])).toEqual({ dataFiles: ["a.ttl"], baseIRI: "http://example.org/a", progress: false, rest: ["export"] });
+    expect(extractGlobalArgs(["export", "--data", "a.ttl", "--base=file:///data/"])).toEqual({ dataFiles: ["a.ttl"], baseIRI: "file:///data/", progress: false, rest: ["export"] });
     expect(extractGlobalArgs(["export"]).baseIRI).toBeUndefined();
   });
 
