@@ -14,6 +14,7 @@ import { IRI_MAX, int, obj, SessionFileError, str, stripUserinfo, validate, type
 
 export type Producer = (state: SessionState) => SessionState;
 
+/** A new session's path options: informative order first, as the path evaluation chose (README); files without a rank keep shortest. */
 export const defaultPathOptions: PathOptions = {
   k: 3,
   maxLength: 6,
@@ -21,6 +22,7 @@ export const defaultPathOptions: PathOptions = {
   excludePredicates: [],
   excludeClasses: [],
   excludeNodes: [],
+  rank: "informative",
 };
 
 export function getEmptySession(): SessionState {

@@ -21,6 +21,8 @@ describe("paths that inform (workbench)", () => {
     const { page } = await workbench.open();
     await pick(page, "#path-from", "DJI");
     await pick(page, "#path-to", "Digital Silk Road");
+    // A new session orders paths most informative first, as the evaluation chose.
+    expect(await page.locator("#path-rank").inputValue()).toBe("informative");
     await page.selectOption("#path-rank", "informative");
     await page.fill("#path-k", "4");
     await page.dispatchEvent("#path-k", "change");
