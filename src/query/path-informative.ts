@@ -5,7 +5,7 @@ import type { Rules } from "./path-rules.ts";
 import { costsOf } from "./path-score.ts";
 import { shortestPath } from "./path-bfs.ts";
 import { cheapestPath } from "./path-weighted.ts";
-import { blockRoot } from "./path-yen.ts";
+import { blockRoot, joinAtSpur } from "./path-yen.ts";
 
 /** A path's exact cost: every edge's cost and every intermediate node's. */
 export function pathCost(g: GraphIndex, path: Path): number {
@@ -53,14 +53,8 @@ export function informativePaths(r: Rules, from: number, to: number, k: number, 
       const spurPath = search(spur, maxLength - spurIndex, limit);
       rootCost += edgeCost[previous.steps[spurIndex].edge] + (spurIndex > 0 ? nodeCost[spur] : 0);
       if (spurPath === undefined) continue;
-      const candidate: Path = {
-        nodes: [...root, ...spurPath.nodes.slice(1)],
-        steps: [...previous.steps.slice(0, spurIndex), ...spurPath.steps],
-      };
-      const key = candidate.nodes.join(",");
-      if (known.has(key)) continue;
-      known.add(key);
-      candidates.push({ path: candidate, cost: pathCost(g, candidate), deviation: spurIndex });
+      const candidate = joinAtSpur(previous, spurIndex, spurPath, known);
+      if (candidate) candidates.push({ path: candidate, cost: pathCost(g, candidate), deviation: spurIndex });
     }
     if (candidates.length === 0) break;
     // Stable: equal costs keep discovery order, so results are deterministic.

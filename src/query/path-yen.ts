@@ -25,6 +25,15 @@ export function blockRoot(r: Rules, accepted: readonly Path[], root: readonly nu
   for (let i = 0; i < spurIndex; i++) s.blockedNodes[root[i]] = r.block;
 }
 
+/** The root of `previous` up to its spur joined to the spur's path, or undefined when that path was met before (`known` keeps node sequences). */
+export function joinAtSpur(previous: Path, spurIndex: number, spurPath: Path, known: Set<string>): Path | undefined {
+  const nodes = [...previous.nodes.slice(0, spurIndex + 1), ...spurPath.nodes.slice(1)];
+  const key = nodes.join(",");
+  if (known.has(key)) return undefined;
+  known.add(key);
+  return { nodes, steps: [...previous.steps.slice(0, spurIndex), ...spurPath.steps] };
+}
+
 /** Yen's k shortest simple paths (as node sequences), each spur search a bidirectional BFS with exclusions. */
 export function yen(r: Rules, first: Path, to: number, k: number, maxLength: number): Path[] {
   const s = r.scratch;
@@ -39,14 +48,8 @@ export function yen(r: Rules, first: Path, to: number, k: number, maxLength: num
       blockRoot(r, accepted, root);
       const spurPath = shortestPath(r, spur, to, maxLength - spurIndex);
       if (spurPath === undefined) continue;
-      const candidate: Path = {
-        nodes: [...root, ...spurPath.nodes.slice(1)],
-        steps: [...previous.steps.slice(0, spurIndex), ...spurPath.steps],
-      };
-      const key = candidate.nodes.join(",");
-      if (known.has(key)) continue;
-      known.add(key);
-      candidates.push(candidate);
+      const candidate = joinAtSpur(previous, spurIndex, spurPath, known);
+      if (candidate) candidates.push(candidate);
     }
     if (candidates.length === 0) break;
     // Stable: equal lengths keep discovery order, so results are deterministic.
