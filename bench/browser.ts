@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
+import { longest, OBSERVE_LONG_TASKS } from "./long-tasks.ts";
 import { buildSite, launch, removeSite, serve, type Site } from "../tests/browser/harness.ts";
 import { measureFa2, printFa2, type Fa2Row } from "./browser-fa2.ts";
 import { benchOutDir, ensureDataset, parseSize, sizeLabel } from "./dataset-cache.ts";
@@ -89,15 +90,6 @@ function summarise(runs: Row[]): Summary {
   };
 }
 
-/** Records the longest main-thread task from before the page's first script on (so the first view's tasks count too). */
-const OBSERVE_LONG_TASKS = `
-  window.longest = 0;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.longest = Math.max(window.longest, entry.duration);
-  }).observe({ type: "longtask", buffered: true });
-`;
-
-const longest = (page: Page) => page.evaluate(() => Math.round((window as unknown as { longest: number }).longest));
 
 async function viewReady(page: Page): Promise<void> {
   await page.waitForFunction(() => (window.workbench?.view.graph.order ?? 0) > 0, undefined, { timeout: 600_000 });

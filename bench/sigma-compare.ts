@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
+import { longest, OBSERVE_LONG_TASKS } from "./long-tasks.ts";
 import { launch, removeSite, serve, type Site } from "../tests/browser/harness.ts";
 import { summarize } from "./stats.ts";
 
@@ -52,14 +53,6 @@ const DRAWN = `(() => {
   view.graph.forEachNode((n) => { if (node === null) node = n; });
   return shown(sigma.getNodeDisplayData(node)) && sigma.getNodeDisplayedLabels().size > 0;
 })()`;
-/** Records the longest main-thread task from before the page's first script on. */
-const OBSERVE_LONG_TASKS = `
-  window.longest = 0;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.longest = Math.max(window.longest, entry.duration);
-  }).observe({ type: "longtask", buffered: true });
-`;
-const longest = (page: Page) => page.evaluate(() => Math.round((window as unknown as { longest: number }).longest));
 const ALL_EDGES = `(() => {
   const view = window.workbench.view;
   const sigma = view.sigma;
@@ -99,6 +92,16 @@ async function animateCamera(page: Page): Promise<{ frames: number[]; labelsFitt
   })()`);
 }
 
+/** Once the start-up layout is over (it runs a few seconds): camera frames and labels, a screenshot, the view's size. */
+async function settledCamera(page: Page, shot: string | null): Promise<Omit<Sample, "firstFrame" | "allEdges" | "longestTask">> {
+  await page.waitForFunction(() => document.getElementById("layout-toggle")?.getAttribute("aria-pressed") !== "true", undefined, { timeout: 120_000 });
+  await page.waitForTimeout(4000);
+  const camera = await animateCamera(page);
+  if (shot) await page.screenshot({ path: shot });
+  const [nodes, edges] = await page.evaluate(() => [window.workbench!.view.graph.order, window.workbench!.view.graph.size]);
+  return { ...camera, nodes, edges };
+}
+
 async function sampleBundled(browser: Browser, site: Site, shot: string | null): Promise<Sample> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
@@ -110,13 +113,7 @@ async function sampleBundled(browser: Browser, site: Site, shot: string | null):
     const allEdges = Math.round(await page.evaluate(() => performance.now()));
     const longestTask = await longest(page);
     await page.evaluate(() => window.workbench!.ready);
-    // The start-up layout runs a few seconds; measure the camera once it is over.
-    await page.waitForFunction(() => document.getElementById("layout-toggle")?.getAttribute("aria-pressed") !== "true", undefined, { timeout: 120_000 });
-    await page.waitForTimeout(4000);
-    const camera = await animateCamera(page);
-    if (shot) await page.screenshot({ path: shot });
-    const [nodes, edges] = await page.evaluate(() => [window.workbench!.view.graph.order, window.workbench!.view.graph.size]);
-    return { firstFrame, allEdges, longestTask, ...camera, nodes, edges };
+    return { firstFrame, allEdges, longestTask, ...(await settledCamera(page, shot)) };
   } finally {
     await context.close();
   }
@@ -139,12 +136,7 @@ async function sampleOverview(browser: Browser, site: Site, shot: string | null)
     const allEdges = Math.round((await page.evaluate(() => performance.now())) - picked);
     const longestTask = await longest(page);
     await page.waitForSelector("#progress", { state: "hidden", timeout: 300_000 });
-    await page.waitForFunction(() => document.getElementById("layout-toggle")?.getAttribute("aria-pressed") !== "true", undefined, { timeout: 120_000 });
-    await page.waitForTimeout(4000);
-    const camera = await animateCamera(page);
-    if (shot) await page.screenshot({ path: shot });
-    const [nodes, edges] = await page.evaluate(() => [window.workbench!.view.graph.order, window.workbench!.view.graph.size]);
-    return { firstFrame, allEdges, longestTask, ...camera, nodes, edges };
+    return { firstFrame, allEdges, longestTask, ...(await settledCamera(page, shot)) };
   } finally {
     await context.close();
   }

@@ -1,0 +1,14 @@
+// The longest main-thread task of a page, as the browser benches record it (one definition for bench:browser and sigma-compare).
+import type { Page } from "playwright-core";
+
+/** An init script recording the longest main-thread task from before the page's first script on (so the first view's tasks count too). */
+export const OBSERVE_LONG_TASKS = `
+  window.longest = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.longest = Math.max(window.longest, entry.duration);
+  }).observe({ type: "longtask", buffered: true });
+`;
+
+/** The longest task recorded so far, in whole milliseconds. */
+export const longest = (page: Page): Promise<number> =>
+  page.evaluate(() => Math.round((window as unknown as { longest: number }).longest));
