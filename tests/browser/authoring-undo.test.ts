@@ -5,8 +5,8 @@ import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useWorkbenchSite } from "./harness.ts";
-import { KGR, flush, pick, ready } from "./session-helpers.ts";
-import { selectInReader } from "./reader-helpers.ts";
+import { KGR, flush, ready } from "./session-helpers.ts";
+import { authorSeriesRelation, selectInReader } from "./reader-helpers.ts";
 
 const pdf = fileURLToPath(new URL("../fixtures/sources/catalogue-record.pdf", import.meta.url));
 const workbench = useWorkbenchSite({ screenshotPrefix: "authoring-undo-" });
@@ -53,18 +53,7 @@ describe("authoring steps in History (built site in Chromium)", () => {
     expect((await offered(page)).filter((h) => h === rejected).length).toBe(before.filter((h) => h === rejected).length - 1);
 
     // Author a relation to a new entity from a selected quote.
-    await selectInReader(page, "Policy Brief 10");
-    await page.click("#new-relation");
-    await page.fill("#relation-analyst", "Ana Lyst");
-    await pick(page, "#relation-subject", "EUISS Brief 10/2020");
-    await page.check("#relation-form .relation-object input[type=checkbox]");
-    await page.locator("#relation-form .relation-object select option").first().waitFor({ state: "attached" });
-    await page.selectOption("#relation-form .relation-object select", "https://w3id.org/smartcity-kg/ontology#Publication");
-    await page.fill("#relation-form .relation-object input[type=text]", "EUISS Policy Briefs");
-    await page.waitForFunction(() => [...document.querySelectorAll<HTMLOptionElement>("#relation-predicate option")].some((o) => o.value.endsWith("#isPartOf")));
-    await page.selectOption("#relation-predicate", "https://w3id.org/smartcity-kg/ontology#isPartOf");
-    await page.click("#relation-add");
-    await page.locator("#relation-form[hidden]").waitFor({ state: "attached", timeout: 60_000 });
+    await authorSeriesRelation(page, "Ana Lyst");
     await page.waitForFunction(() => window.workbench!.store.get().authored?.length === 2);
 
     const steps = await labels(page);

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
 import { useWorkbenchSite } from "./harness.ts";
 import { flush, pick, ready, runPath } from "./session-helpers.ts";
-import { selectInReader } from "./reader-helpers.ts";
+import { authorSeriesRelation, selectInReader } from "./reader-helpers.ts";
 import { repoRoot, runKg } from "../cli/run-kg.ts";
 
 const pdf = fileURLToPath(new URL("../fixtures/sources/catalogue-record.pdf", import.meta.url));
@@ -53,17 +53,7 @@ describe("authoring (built site in Chromium)", () => {
     await page.locator("#relation-form[hidden]").waitFor({ state: "attached", timeout: 60_000 });
 
     // A new entity on the way: the brief is part of the EUISS Policy Brief series (a new publication entity).
-    await selectInReader(page, "Policy Brief 10");
-    await page.click("#new-relation");
-    await pick(page, "#relation-subject", "EUISS Brief 10/2020");
-    await page.check("#relation-form .relation-object input[type=checkbox]");
-    await page.locator("#relation-form .relation-object select option").first().waitFor({ state: "attached" });
-    await page.selectOption("#relation-form .relation-object select", "https://w3id.org/smartcity-kg/ontology#Publication");
-    await page.fill("#relation-form .relation-object input[type=text]", "EUISS Policy Briefs");
-    await page.waitForFunction(() => [...document.querySelectorAll<HTMLOptionElement>("#relation-predicate option")].some((o) => o.value.endsWith("#isPartOf")));
-    await page.selectOption("#relation-predicate", "https://w3id.org/smartcity-kg/ontology#isPartOf");
-    await page.click("#relation-add");
-    await page.locator("#relation-form[hidden]").waitFor({ state: "attached", timeout: 60_000 });
+    await authorSeriesRelation(page);
 
     // An invalid one says why: a quote that does not fit the predicate's range.
     await selectInReader(page, "Digital Silk Road");
