@@ -1,4 +1,4 @@
-// Human-readable rendering shared by path and neighbours (local and --endpoint): one relation per line with its evidence beneath, and Turtle subgraphs.
+// Human-readable rendering shared by path and neighbours (local and --endpoint): one relation per line with its evidence beneath (Turtle subgraphs: query-output.ts).
 import type { GraphIndex } from "../graph/types.ts";
 import type { Path } from "../query/path.ts";
 import type { PathScore } from "../query/path-score.ts";
@@ -6,10 +6,8 @@ import type { Connection } from "../query/connect.ts";
 import type { Neighbourhood } from "../query/neighbourhood.ts";
 import { evidencePlace, relationPhrase } from "../query/explain.ts";
 import { pathChain } from "../query/path-chain.ts";
-import { subgraphQuads } from "../query/subgraph.ts";
 import { edgeSources, statedBy } from "../query/corroboration.ts";
-import { namedGraphsIn, writeTurtle } from "../rdf/serialize.ts";
-import { print, warn } from "./command.ts";
+import { warn } from "./command.ts";
 import { wrap } from "./format.ts";
 
 /**
@@ -123,13 +121,6 @@ export function neighbourhoodText(graph: GraphIndex, result: Neighbourhood, dept
 function withTypes(graph: GraphIndex, n: number): string {
   const types = graph.classes(n).map((c) => graph.termLabel(c));
   return types.length > 0 ? `${graph.label(n)} (${types.join(", ")})` : graph.label(n);
-}
-
-/** Prints the triples of the nodes and edges, with their evidence, as Turtle (named graphs are merged, with a warning). */
-export function printSubgraphTurtle(graph: GraphIndex, nodes: Iterable<number>, edges: Iterable<number>): void {
-  const quads = subgraphQuads(graph, { nodes, edges });
-  warnNamedGraphs(namedGraphsIn(graph.dataset, quads).length);
-  print(writeTurtle(graph.dataset, { quads }));
 }
 
 /** Turtle has no graph names: say so, and how to keep them. */

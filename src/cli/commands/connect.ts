@@ -1,9 +1,9 @@
 // kg connect: how several entities are connected: the smallest tree of relations joining them (Steiner approximation), with evidence.
 import type { Command } from "../command.ts";
-import { print, printJson } from "../command.ts";
-import { UsageError, flag } from "../args.ts";
+import { UsageError, stringOption } from "../args.ts";
 import { constraintOptionSpecs } from "../path-options.ts";
 import { sourceOptionSpecs } from "../source-options.ts";
+import { answerForm, outputOptionSpec, writeAnswer, writeSubgraphTurtle } from "../query-output.ts";
 
 export const connectCommand: Command = {
   spec: {
@@ -16,7 +16,8 @@ Mehlhorn does: at most twice the smallest) and prints each relation with the quo
 are followed either way. An entity nothing connects to the others is named, and the tree joins the rest.
 --json prints {"terminals":[iri],"nodes":[{"iri","label","types"}],"edges":[{"source","target","predicate",
 "predicateLabel","evidence":[...]}],"explanation":[...],"unreached":[iri]}.
---turtle prints the tree's triples and their evidence as Turtle (as kg path --turtle does).
+--turtle prints the tree's triples and their evidence as Turtle (as kg path --turtle does). -o FILE writes to FILE
+instead (piece by piece, all or nothing; a .ttl FILE gets the Turtle).
 --rank informative joins them by the tree that says most instead of the one with fewest relations: each relation
 costs as in kg path --rank informative (a hop, plus half log2 of how often its predicate is used), each entity
 joining them log2 of its number of relations, once however many of its relations the tree uses; the tree is
@@ -26,7 +27,7 @@ the fewest-relations tree. Its score and parts are printed (--json: "score").
 
 Examples:
   kg connect Huawei Kenya "Digital Silk Road" CPC
-  kg connect Dahua DJI Huawei --exclude China --turtle > companies.ttl
+  kg connect Dahua DJI Huawei --exclude China -o companies.ttl
   kg connect Italy Spain Philippines Kenya --rank informative`,
     options: {
       predicates: { type: "string", list: true, value: "p1,p2", help: "use only these relations (labels or CURIEs)" },
@@ -38,12 +39,14 @@ Examples:
       ...sourceOptionSpecs,
       json: { type: "boolean", help: "print JSON instead of text" },
       turtle: { type: "boolean", help: "print the tree's triples and evidence as Turtle" },
+      ...outputOptionSpec,
     },
   },
 
   async run(parsed, context) {
-    if (flag(parsed, "json") && flag(parsed, "turtle")) throw new UsageError(`kg connect: choose one of --json and --turtle`, "connect");
-    const [{ loadGraph, resolveNodes }, { connect, scoreConnection }, { connectionToJson }, { printSubgraphTurtle, connectionText }, { pathOptionsOf, loosenAdvice, rankOption }] = await Promise.all([
+    const form = answerForm(parsed, "connect");
+    const output = stringOption(parsed, "output");
+    const [{ loadGraph, resolveNodes }, { connect, scoreConnection }, { connectionToJson }, { connectionText }, { pathOptionsOf, loosenAdvice, rankOption }] = await Promise.all([
       import("../graph.ts"), import("../../query/connect.ts"), import("../../query/connect-json.ts"), import("../render.ts"), import("../path-options.ts"),
     ]);
     const rank = rankOption(parsed, "connect");
@@ -52,19 +55,16 @@ Examples:
     if (new Set(terminals).size < 2) throw new UsageError(`kg connect: give at least two different entities`, "connect");
     const result = connect(graph, terminals, pathOptionsOf(graph, parsed, "connect", { rank }));
     const score = rank === "informative" ? scoreConnection(graph, result) : undefined;
-    if (flag(parsed, "json")) printJson(connectionToJson(graph, result, score));
-    else if (flag(parsed, "turtle")) printSubgraphTurtle(graph, result.nodes, result.edges);
-    else {
-      const lines = [connectionText(graph, result, score)];
-      if (result.unreached.length > 0) {
-        const hints = loosenAdvice(graph, parsed, "connect", { rank }, (loose) => {
-          const tried = connect(graph, terminals, loose);
-          return tried.unreached.length === 0 ? tried.edges.length : undefined;
-        }, "relation");
-        if (hints.length > 0) lines.push("Try:", ...hints.map((hint) => `  - ${hint}`));
-      }
-      print(lines.join("\n"));
+    if (form === "turtle") return writeSubgraphTurtle(graph, result.nodes, result.edges, output, "kg connect");
+    if (form === "json") return writeAnswer(JSON.stringify(connectionToJson(graph, result, score), null, 2), output, "kg connect");
+    const lines = [connectionText(graph, result, score)];
+    if (result.unreached.length > 0) {
+      const hints = loosenAdvice(graph, parsed, "connect", { rank }, (loose) => {
+        const tried = connect(graph, terminals, loose);
+        return tried.unreached.length === 0 ? tried.edges.length : undefined;
+      }, "relation");
+      if (hints.length > 0) lines.push("Try:", ...hints.map((hint) => `  - ${hint}`));
     }
-    return 0;
+    return writeAnswer(lines.join("\n"), output, "kg connect");
   },
 };

@@ -1,9 +1,9 @@
 // kg neighbours: what one or more entities are related to, to a depth, with the evidence of each relation.
 import type { Command } from "../command.ts";
-import { print, printJson } from "../command.ts";
-import { UsageError, flag, intOption, listOption, stringOption } from "../args.ts";
+import { UsageError, intOption, listOption, stringOption } from "../args.ts";
 import type { Direction, NeighbourhoodOptions } from "../../query/neighbourhood.ts";
 import { sourceOptionSpecs } from "../source-options.ts";
+import { answerForm, outputOptionSpec, writeAnswer, writeSubgraphTurtle } from "../query-output.ts";
 
 const directions: readonly Direction[] = ["out", "in", "both"];
 
@@ -22,13 +22,15 @@ A relation more than one source states says so ("stated by 2 sources"); --min-so
 that N distinct sources state, --source only those a given source states.
 --json prints {"center":[iri...],"nodes":[{"iri","label","types","depth"}],"edges":[{"source","target",
 "predicate","predicateLabel","evidence":[...],"sources":[{"iri","label"}]}],"truncated":false}; evidence from a
-table cell has "row" and "column". --turtle prints the triples as Turtle.
+table cell has "row" and "column". --turtle prints the triples as Turtle; -o FILE writes to FILE instead
+(written piece by piece, all or nothing; a .ttl FILE gets the Turtle).
 
 Examples:
   kg neighbours Huawei
   kg neighbours "Digital Silk Road" --depth 2 --classes Company
   kg neighbours kgr:huawei kgr:dji --direction out --json
-  kg neighbours Huawei --source carnegie-aigs-2019`,
+  kg neighbours Huawei --source carnegie-aigs-2019
+  kg neighbours Huawei --depth 2 -o huawei.ttl`,
     options: {
       depth: { type: "string", value: "D", help: "hops from the given entities (default 1)" },
       direction: { type: "string", value: "out|in|both", help: "which way to follow relations (default both)" },
@@ -38,6 +40,7 @@ Examples:
       ...sourceOptionSpecs,
       json: { type: "boolean", help: "print JSON instead of text" },
       turtle: { type: "boolean", help: "print the triples and their evidence as Turtle" },
+      ...outputOptionSpec,
     },
   },
 
@@ -48,7 +51,8 @@ Examples:
     if (!directions.includes(direction)) {
       throw new UsageError(`kg neighbours: --direction must be out, in or both, got ${JSON.stringify(direction)}`, "neighbours");
     }
-    if (flag(parsed, "json") && flag(parsed, "turtle")) throw new UsageError(`kg neighbours: choose one of --json and --turtle`, "neighbours");
+    const form = answerForm(parsed, "neighbours");
+    const output = stringOption(parsed, "output");
     const [{ loadGraph, resolveNodes, resolveTerms }, { neighbourhood }, { neighbourhoodToJson }, render, { sourceConstraintsOf }, { withSourceConstraints }] = await Promise.all([
       import("../graph.ts"), import("../../query/neighbourhood.ts"), import("../../query/json.ts"), import("../render.ts"),
       import("../source-options.ts"), import("../../query/corroboration.ts"),
@@ -62,9 +66,7 @@ Examples:
       classes: resolveTerms(graph, listOption(parsed, "classes"), "class"),
       predicates: resolveTerms(graph, listOption(parsed, "predicates"), "predicate"),
     }));
-    if (flag(parsed, "json")) printJson(neighbourhoodToJson(graph, result));
-    else if (flag(parsed, "turtle")) render.printSubgraphTurtle(graph, result.nodes.map((n) => n.node), result.edges);
-    else print(render.neighbourhoodText(graph, result, depth));
-    return 0;
+    if (form === "turtle") return writeSubgraphTurtle(graph, result.nodes.map((n) => n.node), result.edges, output, "kg neighbours");
+    return writeAnswer(form === "json" ? JSON.stringify(neighbourhoodToJson(graph, result), null, 2) : render.neighbourhoodText(graph, result, depth), output, "kg neighbours");
   },
 };

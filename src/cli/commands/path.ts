@@ -1,10 +1,10 @@
 // kg path: how two entities are connected: the most informative (or shortest) chains of relations between them, each hop with its evidence.
 import type { Command } from "../command.ts";
-import { print, printJson } from "../command.ts";
-import { UsageError, flag, intOption, type ParsedCommand } from "../args.ts";
+import { UsageError, flag, intOption, stringOption, type ParsedCommand } from "../args.ts";
 import type { PathOptions } from "../../query/path.ts";
 import { constraintOptionSpecs } from "../path-options.ts";
 import { sourceOptionSpecs } from "../source-options.ts";
+import { answerForm, outputOptionSpec, writeAnswer, writeSubgraphTurtle } from "../query-output.ts";
 import type { GraphIndex } from "../../graph/types.ts";
 
 const defaultK = 3;
@@ -37,7 +37,8 @@ only relations that N distinct sources state, --source only those a given source
 "predicateLabel","direction","evidence":[{"quote","source","locator","page","date","row","column"}],
 "sources":[{"iri","label"}]}],"explanation":[...],
 "score":{"total","hops","hub","generic"}}]}.
---turtle prints the triples of the paths and their evidence as Turtle.
+--turtle prints the triples of the paths and their evidence as Turtle. -o FILE writes to FILE instead (piece by
+piece, all or nothing; a .ttl FILE gets the Turtle).
 
 Examples:
   kg path DJI "Digital Silk Road"
@@ -45,7 +46,8 @@ Examples:
   kg path Huawei Kenya --exclude China --directed
   kg path DJI "Digital Silk Road" --rank informative
   kg path Huawei Kenya --from-date 2020-03 --to-date 2020-04 --event-kinds Donation
-  kg path Huawei Ecuador --min-sources 2`,
+  kg path Huawei Ecuador --min-sources 2
+  kg path Huawei Kenya -o huawei-kenya.ttl`,
     options: {
       k: { type: "string", short: "k", value: "N", help: `show N paths (default ${defaultK}, at most ${maxK})` },
       all: { type: "boolean", help: "show every shortest path instead (up to --limit)" },
@@ -61,6 +63,7 @@ Examples:
       ...sourceOptionSpecs,
       json: { type: "boolean", help: "print JSON instead of text" },
       turtle: { type: "boolean", help: "print the paths' triples and evidence as Turtle" },
+      ...outputOptionSpec,
     },
   },
 
@@ -68,8 +71,9 @@ Examples:
     const k = intOption(parsed, "path", "k", defaultK, 1, maxK);
     const limit = intOption(parsed, "path", "limit", 100);
     const maxLength = intOption(parsed, "path", "max-length", defaultMaxLength, 0);
-    if (flag(parsed, "json") && flag(parsed, "turtle")) throw new UsageError(`kg path: choose one of --json and --turtle`, "path");
-    const [{ loadGraph, resolveNodes }, { findPaths }, { pathsToJson }, { printSubgraphTurtle, pathsText }, { pathOptionsOf, rankOption }, { scorePath }] = await Promise.all([
+    const form = answerForm(parsed, "path");
+    const output = stringOption(parsed, "output");
+    const [{ loadGraph, resolveNodes }, { findPaths }, { pathsToJson }, { pathsText }, { pathOptionsOf, rankOption }, { scorePath }] = await Promise.all([
       import("../graph.ts"), import("../../query/path.ts"), import("../../query/json.ts"), import("../render.ts"), import("../path-options.ts"), import("../../query/path-score.ts"),
     ]);
     // Informative by default: on bench/path-questions.json it puts the argued connection first more often (README).
@@ -81,11 +85,11 @@ Examples:
     // With --min-sources/--source: pathOptionsOf applies them, as it does for the advice when no path is found.
     const options: PathOptions = pathOptionsOf(graph, parsed, "path", { k, allShortest: flag(parsed, "all"), limit, maxLength, rank });
     const paths = findPaths(graph, from, to, options);
-    if (flag(parsed, "json")) printJson(pathsToJson(graph, paths));
-    else if (flag(parsed, "turtle")) printSubgraphTurtle(graph, paths.flatMap((p) => p.nodes), paths.flatMap((p) => p.steps.map((s) => s.edge)));
-    else if (paths.length === 0) print(await noPathText(graph, from, to, options, parsed, findPaths));
-    else print(pathsText(graph, paths, rank === "informative" ? paths.map((p) => scorePath(graph, p)) : undefined));
-    return 0;
+    if (form === "turtle") return writeSubgraphTurtle(graph, paths.flatMap((p) => p.nodes), paths.flatMap((p) => p.steps.map((s) => s.edge)), output, "kg path");
+    const text = form === "json" ? JSON.stringify(pathsToJson(graph, paths), null, 2)
+      : paths.length === 0 ? await noPathText(graph, from, to, options, parsed, findPaths)
+      : pathsText(graph, paths, rank === "informative" ? paths.map((p) => scorePath(graph, p)) : undefined);
+    return writeAnswer(text, output, "kg path");
   },
 };
 

@@ -4,6 +4,7 @@ import { UsageError, flag, intOption, listOption, stringOption, type ParsedComma
 import type { Direction } from "../../query/neighbourhood.ts";
 import type { SparqlEndpoint } from "../../sparql/sparql-endpoint.ts";
 import { maxK } from "./path.ts";
+import { answerForm, writeAnswer, writeSubgraphTurtle } from "../query-output.ts";
 
 export async function remoteFind(endpoint: SparqlEndpoint, parsed: ParsedCommand, signal: AbortSignal): Promise<number> {
   const limit = intOption(parsed, "find", "limit", 10);
@@ -65,11 +66,13 @@ export async function remotePath(endpoint: SparqlEndpoint, parsed: ParsedCommand
   warnTruncated(endpoint, answer.fetchTruncated, answer.rows);
   const { graph, paths } = answer;
   // The scores count degrees and predicate uses in the whole store, not in the part fetched.
-  if (flag(parsed, "json")) printJson(pathsToJson(graph, paths, await remotePathScores(endpoint, graph, paths, { signal })));
-  else if (flag(parsed, "turtle")) render.printSubgraphTurtle(graph, paths.flatMap((p) => p.nodes), paths.flatMap((p) => p.steps.map((s) => s.edge)));
-  else if (paths.length === 0) print(`No path within ${maxLength} hop${maxLength === 1 ? "" : "s"} between ${parsed.positionals[0]} and ${parsed.positionals[1]} on ${endpoint.displayUrl}.`);
-  else print(render.pathsText(graph, paths));
-  return 0;
+  const form = answerForm(parsed, "path");
+  const output = stringOption(parsed, "output");
+  if (form === "turtle") return writeSubgraphTurtle(graph, paths.flatMap((p) => p.nodes), paths.flatMap((p) => p.steps.map((s) => s.edge)), output, "kg path");
+  const text = form === "json" ? JSON.stringify(pathsToJson(graph, paths, await remotePathScores(endpoint, graph, paths, { signal })), null, 2)
+    : paths.length === 0 ? `No path within ${maxLength} hop${maxLength === 1 ? "" : "s"} between ${parsed.positionals[0]} and ${parsed.positionals[1]} on ${endpoint.displayUrl}.`
+    : render.pathsText(graph, paths);
+  return writeAnswer(text, output, "kg path");
 }
 
 export async function remoteNeighbours(endpoint: SparqlEndpoint, parsed: ParsedCommand, signal: AbortSignal): Promise<number> {
@@ -92,10 +95,10 @@ export async function remoteNeighbours(endpoint: SparqlEndpoint, parsed: ParsedC
   });
   warnTruncated(endpoint, answer.fetchTruncated, answer.rows);
   const { graph, result } = answer;
-  if (flag(parsed, "json")) printJson(neighbourhoodToJson(graph, result));
-  else if (flag(parsed, "turtle")) render.printSubgraphTurtle(graph, result.nodes.map((n) => n.node), result.edges);
-  else print(render.neighbourhoodText(graph, result, depth));
-  return 0;
+  const form = answerForm(parsed, "neighbours");
+  const output = stringOption(parsed, "output");
+  if (form === "turtle") return writeSubgraphTurtle(graph, result.nodes.map((n) => n.node), result.edges, output, "kg neighbours");
+  return writeAnswer(form === "json" ? JSON.stringify(neighbourhoodToJson(graph, result), null, 2) : render.neighbourhoodText(graph, result, depth), output, "kg neighbours");
 }
 
 function warnTruncated(endpoint: SparqlEndpoint, truncated: boolean, rows: number): void {

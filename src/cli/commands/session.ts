@@ -3,6 +3,7 @@ import type { Command } from "../command.ts";
 import { print, printJson, warn } from "../command.ts";
 import { UsageError, flag, secondsOption, stringOption, type ParsedCommand } from "../args.ts";
 import { DEFAULT_QUERY_TIMEOUT_S } from "./sparql.ts";
+import { writeSubgraphTurtle } from "../query-output.ts";
 import type { GraphIndex } from "../../graph/types.ts";
 import type { SessionFile } from "../../session/format.ts";
 import type { EdgeTriple } from "../../session/history.ts";
@@ -165,8 +166,8 @@ async function replay(path: string, parsed: ParsedCommand, dataFiles: string[] |
   if (flag(parsed, "turtle")) {
     warn(lines.join("\n"));
     if (final === null) warn("kg session: the session has no query to replay; no triples");
-    else if (final.kind === "path") render.printSubgraphTurtle(graph, final.paths.flatMap((p) => p.nodes), final.paths.flatMap((p) => p.steps.map((s) => s.edge)));
-    else render.printSubgraphTurtle(graph, final.result.nodes.map((n) => n.node), final.result.edges);
+    else if (final.kind === "path") return writeSubgraphTurtle(graph, final.paths.flatMap((p) => p.nodes), final.paths.flatMap((p) => p.steps.map((s) => s.edge)), undefined, "kg session replay");
+    else return writeSubgraphTurtle(graph, final.result.nodes.map((n) => n.node), final.result.edges, undefined, "kg session replay");
     return 0;
   }
   lines.push("");
