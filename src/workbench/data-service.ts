@@ -2,7 +2,7 @@
 import { loadDatasetStream, RdfSyntaxError } from "../rdf/parse.ts";
 import { LoadCancelled, textSource } from "./file-stream.ts";
 import type { Dataset } from "../rdf/dataset.ts";
-import { writeTurtle } from "../rdf/serialize.ts";
+import { writeChunks } from "../rdf/serialize.ts";
 import type { GraphIndex } from "../graph/types.ts";
 import { projectGraph } from "../graph/project.ts";
 import { countInstances, detailsOf, edgeId, pickColourClasses, summaryOf, viewGraphOf } from "./data-views.ts";
@@ -253,13 +253,13 @@ export class DataService {
     return this.neighbourhood({ centers: [node], depth: 1, direction: "both", classes: [], predicates: [...predicates], limit }).graph;
   }
 
-  /** Turtle of the given nodes and edges, with their evidence and the data's prefixes. */
-  exportTurtle(nodes: readonly string[], edges: readonly string[]): { turtle: string; quads: number } {
+  /** Turtle of the given nodes and edges, with their evidence and the data's prefixes, as pieces for a Blob (never one string). */
+  exportTurtle(nodes: readonly string[], edges: readonly string[], chunkChars?: number): { parts: string[]; quads: number } {
     const index = this.need();
     const nodeIds = nodes.map((iri) => index.nodeByIri(iri)).filter((n) => n >= 0);
     const edgeIds = edges.map(edgeId).filter((e) => e >= 0 && e < index.edgeCount);
     const quads = subgraphQuads(index, { nodes: nodeIds, edges: edgeIds });
-    return { turtle: writeTurtle(index.dataset, { quads }), quads: quads.length };
+    return { parts: [...writeChunks(index.dataset, "turtle", { quads, chunkChars })], quads: quads.length };
   }
 
   /** Term ids of IRIs, old ones (a share link or session made before a rename) replaced; IRIs the data does not use are dropped. */

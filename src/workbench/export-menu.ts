@@ -105,7 +105,8 @@ export class ExportMenu {
   /** Turtle of the query result driving the view, else of the view (what the HTML report embeds). */
   async resultTurtle(): Promise<string> {
     const { nodes, edges } = queryResultSubgraph(this.options.store.get()) ?? this.options.view().visible();
-    return (await this.options.client.request("export", { nodes, edges })).turtle;
+    // The report embeds the Turtle as text, so here (only) the pieces are joined.
+    return (await this.options.client.request("export", { nodes, edges })).parts.join("");
   }
 
   async exportTurtle(what: "view" | "selection" | "query" | "paths"): Promise<void> {
@@ -122,8 +123,8 @@ export class ExportMenu {
       return;
     }
     try {
-      const { turtle } = await this.options.client.request("export", { nodes, edges });
-      downloadBlob(`smartcity-kg-${what}.ttl`, new Blob([turtle], { type: "text/turtle" }));
+      const { parts } = await this.options.client.request("export", { nodes, edges });
+      downloadBlob(`smartcity-kg-${what}.ttl`, new Blob(parts, { type: "text/turtle" }));
     } catch (error) {
       this.options.showError(error);
     }

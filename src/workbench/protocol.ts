@@ -124,7 +124,8 @@ export interface Requests {
   neighbourhood: { args: NeighbourhoodRequest; reply: { result: NeighbourhoodResultView; graph: ViewGraph } };
   /** With `predicates`, only neighbours joined by relations of those predicates. */
   expand: { args: { node: string; limit: number; predicates?: string[] }; reply: ViewGraph };
-  export: { args: { nodes: string[]; edges: string[] }; reply: { turtle: string; quads: number } };
+  /** The Turtle in pieces of about 1 Mi characters, for `new Blob(parts)`: a large export is never one string. */
+  export: { args: { nodes: string[]; edges: string[] }; reply: { parts: string[]; quads: number } };
   /** The SPARQL panel's requests (sparql/protocol.ts), answered by a module the worker imports on first use. */
   sparql: { args: SparqlRequest; reply: SparqlReply };
   /** Evidence-first authoring (authoring-protocol.ts), answered by a module the worker imports on first use. */

@@ -131,8 +131,8 @@ export class SelectionPanel {
       return;
     }
     try {
-      const { turtle } = await this.options.client.request("export", { nodes, edges });
-      this.options.download("smartcity-kg-selection.ttl", new Blob([turtle], { type: "text/turtle" }));
+      const { parts } = await this.options.client.request("export", { nodes, edges });
+      this.options.download("smartcity-kg-selection.ttl", new Blob(parts, { type: "text/turtle" }));
     } catch (error) {
       this.options.showError(error);
     }

@@ -6,6 +6,9 @@ import { DataService, describeFailure, edgeId, yearOf } from "../../src/workbenc
 import { defaultPathOptions } from "../../src/session/index.ts";
 import { handleSparql } from "../../src/workbench/sparql/worker-side.ts";
 import { loadDataset } from "../../src/rdf/parse.ts";
+import { writeTurtle } from "../../src/rdf/serialize.ts";
+import { projectGraph } from "../../src/graph/project.ts";
+import { subgraphQuads } from "../../src/query/subgraph.ts";
 import { oa, rdf } from "../../src/rdf/vocab.ts";
 
 const fixture = (name: string) => ({ name, text: readFileSync(resolve(import.meta.dirname, "../fixtures/workbench", name), "utf8") });
@@ -124,12 +127,29 @@ describe("DataService", () => {
     const huawei = service.details(kgr("huawei"));
     if (huawei?.kind !== "node") throw new Error("expected a node");
     const donation = huawei.relations.find((r) => r.predicate === kg("donatesTo"))!;
-    const { turtle } = service.exportTurtle([kgr("huawei")], [donation.edge]);
-    const quads = [...(await loadDataset([{ name: "export.ttl", text: turtle }])).quads()];
+    const { parts } = service.exportTurtle([kgr("huawei")], [donation.edge]);
+    const quads = [...(await loadDataset([{ name: "export.ttl", text: parts.join("") }])).quads()];
     const has = (s: string, p: string, o: string) => quads.some((q) => q.subject.value === s && q.predicate.value === p && q.object.value === o);
     expect(has(kgr("huawei"), kg("donatesTo"), kgr("kenyan-government"))).toBe(true);
     expect(has(donation.evidence[0].statement, rdf.subject, kgr("huawei"))).toBe(true);
     expect(quads.some((q) => q.predicate.value === oa.exact && q.object.value === donation.evidence[0].quote)).toBe(true);
+  });
+
+  it("exports the Turtle as parts for a Blob: the one-string writer's text, cut into pieces of about chunkChars", async () => {
+    const view = service.overview(100, false).graph;
+    const nodes = view.nodes.map((n) => n.key), edges = view.edges.map((e) => e.key);
+    // What the worker sent before, one string: writeTurtle of the same subgraph over the same file, loaded apart.
+    const graph = projectGraph(await loadDataset([fixture("mini.ttl")]));
+    const quads = subgraphQuads(graph, { nodes: nodes.map((iri) => graph.nodeByIri(iri)), edges: edges.map(edgeId) });
+    const expected = writeTurtle(graph.dataset, { quads });
+    const whole = service.exportTurtle(nodes, edges);
+    expect(whole.parts.join("")).toBe(expected);
+    expect(whole.quads).toBe(quads.length);
+    const pieces = service.exportTurtle(nodes, edges, 500).parts;
+    expect(pieces.length).toBeGreaterThan(3);
+    expect(pieces.join("")).toBe(expected);
+    // Whole subject blocks: a piece passes chunkChars by at most the block that crossed it.
+    for (const piece of pieces.slice(0, -1)) expect(piece.length).toBeLessThan(500 + 2_000);
   });
 
   it("keeps its data when a load fails, and reports file:line:column", async () => {
