@@ -2,6 +2,7 @@
 import { DataFactory, termFromId, termToId, type Term as N3Term } from "n3";
 import type * as RDF from "@rdfjs/types";
 import { StringIndex } from "./string-index.ts";
+import { ownString } from "./own-string.ts";
 
 export type TermKind = "NamedNode" | "BlankNode" | "Literal" | "DefaultGraph";
 
@@ -94,19 +95,20 @@ export class TermTable {
     const slot = (length * 31 + key.charCodeAt(length - 1)) & (RECENT_SLOTS - 1);
     if (length !== 0 && this.recentKeys[slot] === key) return this.recentIds[slot];
     const id = this.idsByKey.getOrAdd(key, this.keys.length);
-    // Literals mostly differ from one another: left out, they do not push the predicates out.
-    if (key.charCodeAt(0) !== 34 /* " */) {
-      this.recentKeys[slot] = key;
-      this.recentIds[slot] = id;
-    }
     if (id === this.keys.length) {
-      this.keys.push(key);
+      // A key cut from the parser's chunk would keep the chunk: the table keeps a copy of its own.
+      this.keys.push(ownString(key));
       if (id === this.codes.length) {
         const grown = new Uint8Array(2 * id);
         grown.set(this.codes);
         this.codes = grown;
       }
       this.codes[id] = kindCodeOf(key);
+    }
+    // Literals mostly differ from one another: left out, they do not push the predicates out.
+    if (key.charCodeAt(0) !== 34 /* " */) {
+      this.recentKeys[slot] = this.keys[id];
+      this.recentIds[slot] = id;
     }
     return id;
   }
