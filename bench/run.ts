@@ -15,6 +15,7 @@ import { parseBenchArgs, type BenchArgs } from "./args.ts";
 import { benchStartup, startupMarkdown } from "./startup.ts";
 import { benchLoad } from "./load-bench.ts";
 import { runScaleBench } from "./scale.ts";
+import { runServerBench } from "./sparql-server.ts";
 import { keystrokes, labelsToType, pickPairs, timeEach, topHubs } from "./query-bench.ts";
 import { markdownTable, formatMs, type Row, type SizeReport } from "./report.ts";
 import { evaluateRankings, HUB_DEGREE, loadQuestions, pathEvalMarkdown } from "./path-eval.ts";
@@ -214,6 +215,8 @@ function machineFacts(): Record<string, string> {
 async function main(): Promise<void> {
   // --startup: only kg's start-up (bench/startup.ts), which a full run measures first, before the big datasets.
   const startupOnly = process.argv.includes("--startup");
+  // --server: a local Virtuoso over the protocol beside kg sparql's embedded engines (bench/sparql-server.ts), 1M unless --sizes.
+  if (process.argv.includes("--server")) return runServerBench(process.argv.slice(2));
   const args = parseBenchArgs(process.argv.slice(2).filter((arg) => arg !== "--startup" && arg !== "--scale"), { name: "bench", sizes: [10_000, 100_000, 1_000_000], quickSizes: [10_000, 100_000] });
   // 5M triples and up (or --scale): each kg command as a process of its own (bench/scale.ts), once; no in-process repetitions.
   if (process.argv.includes("--scale") || args.sizes.some((size) => size >= 5_000_000)) return runScaleBench(args.sizes, args.seed, args.writeResults);

@@ -6,9 +6,9 @@ import { join } from "node:path";
 import { benchOutDir, ensureDataset, sizeLabel } from "./dataset-cache.ts";
 
 const log = (message: string) => process.stderr.write(message + "\n");
-const root = join(benchOutDir, "..", "..");
+export const root = join(benchOutDir, "..", "..");
 // KG_BENCH_BIN: a kg.js of a build set aside, so a rebuild of dist/ during a long run cannot change what is measured.
-const kg = process.env.KG_BENCH_BIN ?? join(root, "src", "cli", "kg.js");
+export const kg = process.env.KG_BENCH_BIN ?? join(root, "src", "cli", "kg.js");
 
 export interface ScaleRow {
   step: string;
@@ -29,7 +29,7 @@ export interface ScaleReport {
 }
 
 /** Runs a command under /usr/bin/time -v: its wall time, peak RSS, exit code and output. */
-function timed(command: string, args: readonly string[]): { wallS: number; peakRssMB: number; code: number; stdout: string; stderr: string } {
+export function timed(command: string, args: readonly string[]): { wallS: number; peakRssMB: number; code: number; stdout: string; stderr: string } {
   const started = performance.now();
   const run = spawnSync("/usr/bin/time", ["-v", command, ...args], { encoding: "utf8", maxBuffer: 1 << 28, cwd: root, env: { ...process.env, NO_COLOR: "1" } });
   const wallS = (performance.now() - started) / 1000;
@@ -37,7 +37,7 @@ function timed(command: string, args: readonly string[]): { wallS: number; peakR
   return { wallS, peakRssMB: rss ? Number(rss[1]) / 1024 : NaN, code: run.status ?? -1, stdout: run.stdout ?? "", stderr: run.stderr ?? "" };
 }
 
-const loadNow = () => loadavg()[0].toFixed(1);
+export const loadNow = () => loadavg()[0].toFixed(1);
 
 /** The first and the last entity of the generated file (the first is a hub: attachment is preferential), as CURIEs. */
 function endpointsOf(path: string): [string, string] {
@@ -57,7 +57,7 @@ function endpointsOf(path: string): [string, string] {
 }
 
 /** A raw n3 stream parse of the file, counting quads: the baseline every step is compared with. */
-const n3ParseScript = `
+export const n3ParseScript = `
 const { createReadStream } = require("node:fs");
 const { StreamParser } = require("n3");
 let n = 0;

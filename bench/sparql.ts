@@ -6,7 +6,6 @@ import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadDataset } from "../src/rdf/parse.ts";
 import { writeNQuads } from "../src/rdf/serialize.ts";
-import { rdf } from "../src/rdf/vocab.ts";
 import type { Dataset } from "../src/rdf/dataset.ts";
 import { projectGraph } from "../src/graph/project.ts";
 import type { GraphIndex } from "../src/graph/types.ts";
@@ -23,6 +22,7 @@ import { parseBenchArgs, type BenchArgs } from "./args.ts";
 import { labelsToType, pickPairs, timeEach, topHubs } from "./query-bench.ts";
 import { formatMs } from "./report.ts";
 import { embeddedFetch } from "./sparql-adapter.ts";
+import { benchSelects } from "./sparql-selects.ts";
 import { collectGarbage, hasGc, ratioToBaseline, summarize, timeAsync, timeSync, type Summary } from "./stats.ts";
 
 type Engine = "core" | "oxigraph" | "virtuoso";
@@ -355,19 +355,13 @@ async function runQueries(e: Engines, reps: ReturnType<typeof repetitions>, seed
  */
 async function plainSelects(e: Engines, reps: number, subjects: readonly string[]): Promise<QueryResult[]> {
   const out: QueryResult[] = [];
-  const byPredicate = "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY ?p";
-  const evidenced = `SELECT (COUNT(*) AS ?n) WHERE { ?e <${rdf.subject}> ?s ; <${rdf.predicate}> ?p ; <${rdf.object}> ?o . ?s ?p ?o }`;
+  const q = benchSelects(subjects);
   const corePredicateCounts = (): string[] => {
     const counts = new Map<number, number>();
     const column = e.dataset.predicates;
     for (let i = 0; i < column.length; i++) counts.set(column[i], (counts.get(column[i]) ?? 0) + 1);
     return [...counts].map(([p, n]) => `${e.dataset.terms.value(p)} ${n}`);
   };
-  // How sparql-remote.ts asks for a batch of nodes' triples (a VALUES block), and the same as a UNION: a probe of
-  // what one remote request costs each engine.
-  const spo = "ORDER BY ?s ?p ?o LIMIT 1000";
-  const byValues = `SELECT ?s ?p ?o WHERE { VALUES ?s { ${subjects.map((s) => `<${s}>`).join(" ")} } ?s ?p ?o } ${spo}`;
-  const byUnion = `SELECT ?s ?p ?o WHERE { ${subjects.map((s) => `{ BIND(<${s}> AS ?s) <${s}> ?p ?o }`).join(" UNION ")} } ${spo}`;
   const coreTriplesOf = (): string[] => {
     const { terms, predicates, objects } = e.dataset;
     const rows: string[] = [];
@@ -377,13 +371,12 @@ async function plainSelects(e: Engines, reps: number, subjects: readonly string[
     }
     return rows;
   };
-  const countValues = `SELECT (COUNT(*) AS ?n) WHERE { VALUES ?s { ${subjects.map((s) => `<${s}>`).join(" ")} } ?s ?p ?o }`;
   const queries: Array<[string, string, (() => string[]) | undefined]> = [
-    ["SELECT: triples per predicate (GROUP BY ?p)", byPredicate, corePredicateCounts],
-    ["SELECT: reified statements whose triple is asserted (4-way join, COUNT)", evidenced, undefined],
-    [`SELECT: all triples of ${subjects.length} random nodes, VALUES block (as sparql-remote.ts batches)`, byValues, coreTriplesOf],
-    [`SELECT: all triples of the same ${subjects.length} nodes, UNION of patterns`, byUnion, coreTriplesOf],
-    [`SELECT: COUNT of the same ${subjects.length} nodes' triples (VALUES; one row out)`, countValues, () => [String(coreTriplesOf().length)]],
+    [q.byPredicate.name, q.byPredicate.query, corePredicateCounts],
+    [q.evidenced.name, q.evidenced.query, undefined],
+    [q.byValues.name, q.byValues.query, coreTriplesOf],
+    [q.byUnion.name, q.byUnion.query, coreTriplesOf],
+    [q.countValues.name, q.countValues.query, () => [String(coreTriplesOf().length)]],
   ];
   for (const [name, query, core] of queries) {
     log(`  ${name} (n=${reps})`);

@@ -14,6 +14,10 @@ export interface VirtuosoServer {
   pid: number | undefined;
   /** Milliseconds from spawning virtuoso-t to its endpoint answering, and of the bulk load (ld_dir + rdf_loader_run + checkpoint). */
   timings: { startMs: number; loadMs: number };
+  /** The folder the files were copied to (Virtuoso's DirsAllowed lets it read files there). */
+  dataDir: string;
+  /** Runs SQL statements through isql-vt as dba (e.g. another loader, a status query); rejects on an isql error. */
+  sql(statements: string, timeoutMs: number): Promise<string>;
   /** Stops the server (SIGTERM, then SIGKILL after 10 s) and removes its folder. */
   stop(): Promise<void>;
 }
@@ -34,6 +38,13 @@ export interface VirtuosoOptions {
    * public store would; default false (Virtuoso's own default: read-only).
    */
   allowUpdates?: boolean;
+  /**
+   * The endpoint's MaxQueryExecutionTime in seconds; default 60. Past it Virtuoso answers with what it found so far
+   * (its "anytime" results), so a benchmark of long queries raises it to get whole answers.
+   */
+  maxQuerySeconds?: number;
+  /** Whether to bulk-load the files; default true. False copies them to dataDir only, for a caller's own loader. */
+  bulkLoad?: boolean;
 }
 
 const defaultGraph = "https://w3id.org/smartcity-kg/";
@@ -135,7 +146,7 @@ export async function startVirtuoso(files: readonly string[], graphOrOptions: st
     "MaxClientConnections = 4",
     "[SPARQL]",
     "ResultSetMaxRows = 100000",
-    "MaxQueryExecutionTime = 60",
+    `MaxQueryExecutionTime = ${options.maxQuerySeconds ?? 60}`,
     "",
   ].join("\n"));
   const data = join(dir, "data");
@@ -175,7 +186,7 @@ export async function startVirtuoso(files: readonly string[], graphOrOptions: st
     timings.startMs = performance.now() - started;
     const loadStart = performance.now();
     const login = [`127.0.0.1:${sqlPort}`, "dba", "dba"];
-    const listed = await runIsql(isql, [...login, `exec=ld_dir('${data}', '*.ttl', '${graph}');`], 30_000);
+    const listed = await runIsql(isql, [...login, `exec=ld_dir('${data}', '${options.bulkLoad === false ? "-" : "*.ttl"}', '${graph}');`], 30_000);
     if (listed.status !== 0 || /\*\*\* Error/.test(listed.output)) throw new Error(`${who}: listing the files for Virtuoso's bulk loader failed (isql exit ${listed.status}):\n${listed.output}`);
     // Each rdf_loader_run takes the next unloaded file; several run side by side when there are several files.
     const timeout = options.loadTimeoutMs ?? 120_000;
@@ -205,7 +216,13 @@ export async function startVirtuoso(files: readonly string[], graphOrOptions: st
     await stop();
     throw new Error(`${(error as Error).message}\nVirtuoso log (last lines):\n${log}`);
   }
-  return { endpoint, graph, pid: child.pid, timings, stop };
+  const sql = async (statements: string, timeoutMs: number) => {
+    const run = await runIsql(isql, [`127.0.0.1:${sqlPort}`, "dba", "dba", `exec=${statements}`], timeoutMs);
+    if (run.timedOut) throw new Error(`${who}: isql took longer than ${Math.round(timeoutMs / 1000)} s`);
+    if (run.status !== 0 || /\*\*\* Error/.test(run.output)) throw new Error(`${who}: isql failed (exit ${run.status}):\n${run.output}`);
+    return run.output;
+  };
+  return { endpoint, graph, pid: child.pid, timings, dataDir: data, sql, stop };
 }
 
 async function waitForEndpoint(endpoint: string, who: string, exited: () => number | null | undefined, output: () => string): Promise<void> {
