@@ -1,6 +1,8 @@
 // Browser benchmark of the built workbench: time to first view, longest main-thread task while loading generated data, laying it out and restoring it after a reload, ForceAtlas2 iterations/s.
 // Usage: npm run bench:browser [-- 100k 1M]   (sizes default to 100k and 1M; data is generated once into bench/out/;
-//        each row is measured REPEATS times in a fresh browser and reported as medians, with the worst longest task)
+//        each row is measured --repeats times (3) in a fresh browser and reported as medians, with the worst longest task)
+//        npm run bench:browser -- 20M --seed 42 --load-only   (only opening the file: every long task, memory, outcome)
+//        npm run bench:browser -- --file big.ttl --load-only  (a given file)
 //        npm run bench:browser -- fa2         (only the ForceAtlas2 Node-vs-worker comparison; keeps the other rows)
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
@@ -9,7 +11,9 @@ import type { Page } from "playwright-core";
 import { longest, OBSERVE_LONG_TASKS } from "./long-tasks.ts";
 import { buildSite, launch, removeSite, serve, type Site } from "../tests/browser/harness.ts";
 import { measureFa2, printFa2, type Fa2Row } from "./browser-fa2.ts";
-import { benchOutDir, ensureDataset, parseSize, sizeLabel } from "./dataset-cache.ts";
+import { benchOutDir, ensureDataset, sizeLabel } from "./dataset-cache.ts";
+import { parseBrowserBenchArgs } from "./browser-args.ts";
+import { LOAD_RUN_HEADER, loadRunLine, measureLoad, type LoadRun } from "./browser-load.ts";
 
 interface Row {
   what: string;
@@ -57,9 +61,6 @@ const COUNT_FA2_ITERATIONS = `
     };
   })();
 `;
-
-/** Fresh-browser runs per row: the machine is shared, single runs vary by a factor of two. */
-const REPEATS = 3;
 
 /** A row as reported: medians over the runs, the largest longest-task of any run, and every run. */
 interface Summary extends Row {
@@ -145,7 +146,8 @@ async function measure(site: Site, file: { path: string; triples: number } | nul
       await page.waitForSelector("#progress", { state: "visible" });
       await viewReady(page);
       toView = Date.now() - picked;
-      triples = file.triples;
+      // A given file's count is what the status line says now (with the bundled graph's).
+      triples = file.triples || (await page.evaluate(() => Number(document.getElementById("status")!.textContent!.match(/([\d,]+) triples/)![1].replace(/,/g, ""))));
     }
     // Let the automatic layout run and settle; its frames count towards the longest task too.
     await page.waitForTimeout(7000);
@@ -192,26 +194,52 @@ function writeResults(results: { rows?: Summary[]; fa2: Fa2Row }): void {
   );
 }
 
+/** Opens each file once a run, only the load (see browser-load.ts); prints a line a run and keeps them in bench/out/browser-load.json. */
+async function loadOnly(site: Site, paths: readonly string[], repeats: number): Promise<void> {
+  const runs: LoadRun[] = [];
+  console.log(LOAD_RUN_HEADER.join("\n"));
+  for (const path of paths) {
+    for (let i = 0; i < repeats; i++) {
+      const run = await measureLoad(site, path);
+      runs.push(run);
+      console.log(loadRunLine(run));
+      writeFileSync(join(benchOutDir, "browser-load.json"), JSON.stringify({ date: new Date().toISOString(), runs }, null, 2));
+    }
+  }
+}
+
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  if (args.length === 1 && args[0] === "fa2") {
+  const args = parseBrowserBenchArgs(process.argv.slice(2));
+  if (args.fa2Only) {
     const fa2 = await measureFa2();
     printFa2(fa2);
     writeResults({ fa2 });
     return;
   }
-  const sizes = (args.length ? args : ["100k", "1M"]).map(parseSize);
-  const files = sizes.map((triples) => {
-    const dataset = ensureDataset(triples, 1);
-    return { path: dataset.path, triples: dataset.stats.triples };
-  });
+  const files = [
+    ...args.sizes.map((triples) => {
+      const dataset = ensureDataset(triples, args.seed);
+      return { path: dataset.path, triples: dataset.stats.triples };
+    }),
+    ...args.files.map((path) => ({ path, triples: 0 })),
+  ];
   console.log("bench:browser: building the site…");
   const site = await serve(buildSite());
+  if (args.loadOnly) {
+    try {
+      await loadOnly(site, files.map((f) => f.path), args.repeats);
+    } finally {
+      await site.close();
+      removeSite(site.dir);
+    }
+    console.log(`Load average (1, 5, 15 min): ${loadavg().map((l) => l.toFixed(1)).join(", ")} on ${availableParallelism()} cores.`);
+    return;
+  }
   const rows: Summary[] = [];
   try {
     for (const file of [null, ...files]) {
       const runs: Row[] = [];
-      for (let i = 0; i < REPEATS; i++) runs.push(await measure(site, file));
+      for (let i = 0; i < args.repeats; i++) runs.push(await measure(site, file));
       rows.push(summarise(runs));
     }
   } finally {
@@ -219,7 +247,7 @@ async function main(): Promise<void> {
     removeSite(site.dir);
   }
   const lines = [
-    `Medians of ${REPEATS} runs, each in a fresh browser; longest tasks as median (worst run).`,
+    `Medians of ${args.repeats} runs, each in a fresh browser; longest tasks as median (worst run).`,
     "| what | triples | to view (ms) | longest main-thread task, loading (ms) | nodes shown | edges shown | FA2 iterations/s | FA2 redraws/s | longest task, FA2 run (ms) | reload to restored (ms) | longest task, reload (ms) |",
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...rows.map(
@@ -232,7 +260,7 @@ async function main(): Promise<void> {
   console.log("Headless Chromium renders WebGL in software (SwiftShader): frame costs, and so long tasks during layout, are far above a GPU's.");
   const fa2 = await measureFa2();
   printFa2(fa2);
-  writeResults({ rows, fa2 });
+  if (args.writeResults) writeResults({ rows, fa2 });
 }
 
 main().catch((error: unknown) => {
