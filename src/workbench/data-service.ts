@@ -1,6 +1,8 @@
 // What the data worker does, as a plain class: owns the Dataset and GraphIndex and answers the protocol's requests.
 import { loadDatasetStream, RdfSyntaxError } from "../rdf/parse.ts";
 import { LoadCancelled, textSource } from "./file-stream.ts";
+import { fnv1a } from "./digest.ts";
+import { LOAD_LIMITS, LoadGuard, LoadLimitExceeded, type LoadLimits } from "./load-limits.ts";
 import type { Dataset } from "../rdf/dataset.ts";
 import { writeChunks } from "../rdf/serialize.ts";
 import type { GraphIndex } from "../graph/types.ts";
@@ -64,6 +66,8 @@ export class DataService {
   private colourClass: Int32Array = new Int32Array(0);
   private hash = 2166136261;
   private files: string[] = [];
+  /** What the worker holds, counted against the load limits. */
+  private held = { triples: 0, bytes: 0 };
 
   /** The loaded data and its projection, for modules the worker imports on demand (SPARQL); null before the first load. */
   get loaded(): { dataset: Dataset; index: GraphIndex } | null {
@@ -72,12 +76,14 @@ export class DataService {
 
   /**
    * Parses the sources (streamed: no file is ever one string) into a new dataset, added to the current one unless
-   * `replace`; `check` runs once all is read (a session's SHA-256s). On any error or a cancel nothing changes.
+   * `replace`; `check` runs once all is read (a session's SHA-256s). On any error, a cancel or passing `limits`
+   * nothing changes.
    */
-  async load(given: readonly (LoadSource | SourceFile)[], replace: boolean, onProgress?: (event: LoadProgressEvent) => void, check?: () => void): Promise<DatasetSummary> {
+  async load(given: readonly (LoadSource | SourceFile)[], replace: boolean, onProgress?: (event: LoadProgressEvent) => void, check?: () => void, limits: LoadLimits = LOAD_LIMITS): Promise<DatasetSummary> {
     const sources = given.map((s) => ("chunks" in s ? s : textSource(s.name, s.text, s.format, s.baseIRI)));
     const base = replace ? undefined : (this.dataset ?? undefined);
-    const total = Math.max(1, sources.reduce((sum, source) => sum + source.size, 0));
+    const bytes = sources.reduce((sum, source) => sum + source.size, 0), total = Math.max(1, bytes);
+    const guard = new LoadGuard(this.held, bytes, limits);
     const started = Date.now();
     let quadsBefore = 0, lastQuads = 0, lastPost = 0, current = "";
     let hash = replace ? 2166136261 : this.hash;
@@ -85,6 +91,7 @@ export class DataService {
     async function* hashed(source: LoadSource): AsyncGenerator<string> {
       hash = fnv1a(hash, source.name);
       for await (const piece of source.chunks) {
+        guard.check(source.name);
         hash = fnv1a(hash, piece);
         yield piece;
       }
@@ -100,6 +107,7 @@ export class DataService {
             current = progress.file;
           }
           lastQuads = progress.quads;
+          guard.read(quadsBefore + progress.quads);
           const now = Date.now();
           // A few times a second: a message per piece read would only keep the page busy.
           if (now - lastPost < 100) return;
@@ -110,8 +118,8 @@ export class DataService {
         },
       },
     ).catch((error: unknown) => {
-      // A cancel reaches the parser as a read failure: it is reported as the cancel it is.
-      throw error instanceof Error && error.cause instanceof LoadCancelled ? error.cause : error;
+      // A cancel or a limit reaches the parser as a read failure: it is reported as what it is.
+      throw error instanceof Error && (error.cause instanceof LoadCancelled || error.cause instanceof LoadLimitExceeded) ? error.cause : error;
     });
     check?.();
     const index = projectGraph(dataset);
@@ -121,6 +129,7 @@ export class DataService {
     this.index = index;
     this.search = search;
     this.hash = hash;
+    this.held = { triples: dataset.size, bytes: (replace ? 0 : this.held.bytes) + bytes };
     this.files = replace ? sources.map((f) => f.name) : [...this.files, ...sources.map((f) => f.name)];
     this.colourClass = pickColourClasses(index);
     onProgress?.({ file: "", done: total, total });
@@ -287,13 +296,4 @@ export function describeFailure(error: unknown): WorkerFailure {
   }
   if (error instanceof LoadCancelled) return { message: error.message, cancelled: true };
   return { message: error instanceof Error ? error.message : String(error) };
-}
-
-function fnv1a(hash: number, text: string): number {
-  let h = hash >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 16777619) >>> 0;
-  }
-  return h;
 }

@@ -67,7 +67,7 @@ async function answer(message: RequestMessage): Promise<unknown> {
       const { sources, digests } = await readIncoming(args.files, args.baseIRI);
       let loaded: LoadedFile[] = [];
       // A changed or damaged session file is refused before the new data replaces the old.
-      const summary = await service.load(sources, args.replace, (progress) => post({ id, progress }), () => void (loaded = digests()));
+      const summary = await service.load(sources, args.replace, (progress) => post({ id, progress }), () => void (loaded = digests()), args.limits);
       return { ...summary, loaded };
     }
     case "overview": {

@@ -1,4 +1,4 @@
-// SHA-256 of a text for the data worker (the page never hashes files): the platform's native digest, else the core's.
+// Digests in the data worker (the page never hashes files): SHA-256 of a text (native, else the core's) and the FNV-1a dataset hash.
 import { sha256Hex } from "../session/sha256.ts";
 
 /**
@@ -13,4 +13,14 @@ export async function sha256HexOf(text: string): Promise<string> {
   let hex = "";
   for (const byte of new Uint8Array(digest)) hex += byte.toString(16).padStart(2, "0");
   return hex;
+}
+
+/** FNV-1a over UTF-16 code units, continued from `hash`: the dataset hash, taken piece by piece as text passes. */
+export function fnv1a(hash: number, text: string): number {
+  let h = hash >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 16777619) >>> 0;
+  }
+  return h;
 }

@@ -4,6 +4,7 @@ import type { NeighbourhoodParams } from "../session/history.ts";
 import type { SparqlReply, SparqlRequest } from "./sparql/protocol.ts";
 import type { AuthorReplies, AuthorRequest } from "./authoring-protocol.ts";
 import type { DatasetSummary, ViewGraph } from "./view-graph.ts";
+import type { LoadLimits } from "./load-limits.ts";
 
 // Where these were defined before; the SPARQL protocol imports them from view-graph.ts so the two protocols do not import each other.
 export type { DatasetSummary, LegendEntry, ViewEdge, ViewGraph, ViewNode } from "./view-graph.ts";
@@ -101,7 +102,8 @@ export type NeighbourhoodRequest = Omit<NeighbourhoodParams, "mode">;
 export interface Requests {
   /** No files: the bundled ontology and graph data. `loaded`: the files of this request (or the bundled ones), in order, hashed. */
   /** `baseIRI`: the page's URL, which relative IRIs in the files resolve against (the worker's own is its script's). */
-  load: { args: { files: IncomingFile[]; replace: boolean; baseIRI?: string }; reply: DatasetSummary & { loaded: LoadedFile[] } };
+  /** `limits`: lower load limits than the workbench's own (load-limits.ts), from the page's address. */
+  load: { args: { files: IncomingFile[]; replace: boolean; baseIRI?: string; limits?: LoadLimits }; reply: DatasetSummary & { loaded: LoadedFile[] } };
   /** Stops the load under way (answered at once, not after it): it fails with `cancelled`, the data before stays. */
   cancelLoad: { args: Record<string, never>; reply: boolean };
   /** With `layout`, the nodes come with positions from a ForceAtlas2 run in the worker. */

@@ -4,6 +4,7 @@ import { baseIriOfUrl } from "../rdf/iri.ts";
 import type { SessionSource } from "../session/format.ts";
 import { WorkerError, type DataClient } from "./data-client.ts";
 import { loadProgressText, showLoadCancel } from "./load-progress.ts";
+import { loadLimitsFrom } from "./load-limits.ts";
 import type { DataSources } from "./data-sources.ts";
 import { classColours } from "./display.ts";
 import type { GraphView } from "./graph-view.ts";
@@ -59,7 +60,7 @@ export class ViewBuilder {
     const removeCancel = files.length ? showLoadCancel(() => void client.request("cancelLoad", {})) : () => undefined;
     try {
       // Relative IRIs in the files resolve against the page's address (without its query and fragment).
-      const reply = await client.request("load", { files, replace, baseIRI: baseIriOfUrl(location.href) }, (p) =>
+      const reply = await client.request("load", { files, replace, baseIRI: baseIriOfUrl(location.href), limits: loadLimitsFrom(location.search) }, (p) =>
         this.host.showProgress(loadProgressText(p), p.done / p.total),
       );
       summary = reply;
