@@ -62,6 +62,8 @@ export interface LoadProgress {
   quads: number;
   /** Characters of this file read so far when streaming; for a string source 0 until its final report (the whole text). */
   chars: number;
+  /** Characters of the distinct terms in the dataset being built (a base's included): the text it will keep. */
+  termChars: number;
 }
 
 export interface LoadOptions {
@@ -103,7 +105,7 @@ function estimateCapacity(chars: number): number {
 export function parseInto(builder: DatasetBuilder, source: RdfSource, options: LoadOptions = {}): Promise<void> {
   const run = startParse(builder, source, options);
   run.parser.parse(source.text, run.callbacks as never);
-  return run.done.then(() => options.onProgress?.({ file: source.name, quads: run.quadCount(), chars: source.text.length }));
+  return run.done.then(() => options.onProgress?.({ file: source.name, quads: run.quadCount(), chars: source.text.length, termChars: builder.terms.chars }));
 }
 
 /** Streaming counterpart of `parseInto`: feeds n3 one chunk at a time through a minimal event source. */
@@ -121,7 +123,7 @@ export async function parseStreamInto(builder: DatasetBuilder, source: RdfStream
     if (text.length === 0 || run.failed()) return;
     run.charsRead += text.length;
     events.emit("data", text);
-    options.onProgress?.({ file: source.name, quads: run.quadCount(), chars: run.charsRead });
+    options.onProgress?.({ file: source.name, quads: run.quadCount(), chars: run.charsRead, termChars: builder.terms.chars });
   };
   try {
     for await (const chunk of source.chunks) {
@@ -239,7 +241,7 @@ function startParse(builder: DatasetBuilder, source: RdfSource | RdfStreamSource
           return;
         }
         builder.addIds(s, p, o, g);
-        if (++added % every === 0) options.onProgress?.({ file: source.name, quads: added, chars: run.charsRead });
+        if (++added % every === 0) options.onProgress?.({ file: source.name, quads: added, chars: run.charsRead, termChars: terms.chars });
       } else resolveDone();
     },
     // A relative namespace (no base to resolve it) is left out: a Turtle export would declare it; IRIs using it are refused.

@@ -51,6 +51,8 @@ export class TermTable {
   private readonly recentIds = new Int32Array(RECENT_SLOTS);
   /** Next candidate for a fresh blank node label; carried by `clone()` so labels of later loads stay distinct. */
   private nextBlank = 0;
+  /** Characters of all keys: the text the table keeps, which a browser tab's heap must hold. */
+  private keyChars = 0;
 
   constructor() {
     this.intern(DataFactory.defaultGraph());
@@ -60,6 +62,10 @@ export class TermTable {
     return this.keys.length;
   }
 
+  get chars(): number {
+    return this.keyChars;
+  }
+
   /** An independent copy: loading more data into the copy leaves this table as it was. */
   clone(): TermTable {
     const copy = new TermTable();
@@ -67,6 +73,7 @@ export class TermTable {
     copy.idsByKey = this.idsByKey.cloneFor(copy.keys);
     copy.codes = this.codes.slice();
     copy.nextBlank = this.nextBlank;
+    copy.keyChars = this.keyChars;
     return copy;
   }
 
@@ -82,6 +89,7 @@ export class TermTable {
     table.idsByKey = StringIndex.fromTable(table.keys, snapshot.index);
     table.codes = snapshot.codes.slice();
     table.nextBlank = snapshot.nextBlank;
+    for (const key of table.keys) table.keyChars += key.length;
     return table;
   }
 
@@ -98,6 +106,7 @@ export class TermTable {
     if (id === this.keys.length) {
       // A key cut from the parser's chunk would keep the chunk: the table keeps a copy of its own.
       this.keys.push(ownString(key));
+      this.keyChars += key.length;
       if (id === this.codes.length) {
         const grown = new Uint8Array(2 * id);
         grown.set(this.codes);

@@ -66,8 +66,6 @@ export class DataService {
   private colourClass: Int32Array = new Int32Array(0);
   private hash = 2166136261;
   private files: string[] = [];
-  /** What the worker holds, counted against the load limits. */
-  private held = { triples: 0, bytes: 0 };
 
   /** The loaded data and its projection, for modules the worker imports on demand (SPARQL); null before the first load. */
   get loaded(): { dataset: Dataset; index: GraphIndex } | null {
@@ -82,8 +80,9 @@ export class DataService {
   async load(given: readonly (LoadSource | SourceFile)[], replace: boolean, onProgress?: (event: LoadProgressEvent) => void, check?: () => void, limits: LoadLimits = LOAD_LIMITS): Promise<DatasetSummary> {
     const sources = given.map((s) => ("chunks" in s ? s : textSource(s.name, s.text, s.format, s.baseIRI)));
     const base = replace ? undefined : (this.dataset ?? undefined);
-    const bytes = sources.reduce((sum, source) => sum + source.size, 0), total = Math.max(1, bytes);
-    const guard = new LoadGuard(this.held, bytes, limits);
+    const total = Math.max(1, sources.reduce((sum, source) => sum + source.size, 0));
+    // The graph held stays until the new one is ready; an added-to graph's terms are in the new one's count.
+    const guard = new LoadGuard({ triples: this.dataset?.size ?? 0, termChars: replace ? (this.dataset?.terms.chars ?? 0) : 0 }, limits);
     const started = Date.now();
     let quadsBefore = 0, lastQuads = 0, lastPost = 0, current = "";
     let hash = replace ? 2166136261 : this.hash;
@@ -107,7 +106,7 @@ export class DataService {
             current = progress.file;
           }
           lastQuads = progress.quads;
-          guard.read(quadsBefore + progress.quads);
+          guard.read(quadsBefore + progress.quads, progress.termChars);
           const now = Date.now();
           // A few times a second: a message per piece read would only keep the page busy.
           if (now - lastPost < 100) return;
@@ -121,6 +120,7 @@ export class DataService {
       // A cancel or a limit reaches the parser as a read failure: it is reported as what it is.
       throw error instanceof Error && (error.cause instanceof LoadCancelled || error.cause instanceof LoadLimitExceeded) ? error.cause : error;
     });
+    guard.check(current || sources.map((s) => s.name).join(", "));
     check?.();
     const index = projectGraph(dataset);
     const search = buildSearchIndex(index);
@@ -129,7 +129,6 @@ export class DataService {
     this.index = index;
     this.search = search;
     this.hash = hash;
-    this.held = { triples: dataset.size, bytes: (replace ? 0 : this.held.bytes) + bytes };
     this.files = replace ? sources.map((f) => f.name) : [...this.files, ...sources.map((f) => f.name)];
     this.colourClass = pickColourClasses(index);
     onProgress?.({ file: "", done: total, total });

@@ -304,7 +304,9 @@ describe("loadDatasetStream", () => {
     const text = Array.from({ length: 25 }, (_, i) => `<http://example.org/s${i}> <http://example.org/p> ${i} .`).join("\n");
     await loadDataset([{ name: "n.ttl", text }], { progressEvery: 10, onProgress: (p) => progress.push(p) });
     expect(progress.map((p) => p.quads)).toEqual([10, 20, 25]);
-    expect(progress.at(-1)).toEqual({ file: "n.ttl", quads: 25, chars: text.length });
+    // termChars: the distinct terms' keys, n3's id strings (subjects, the predicate, typed literals).
+    const keys = ["http://example.org/p", ...Array.from({ length: 25 }, (_, i) => [`http://example.org/s${i}`, `"${i}"^^http://www.w3.org/2001/XMLSchema#integer`]).flat()];
+    expect(progress.at(-1)).toEqual({ file: "n.ttl", quads: 25, chars: text.length, termChars: keys.join("").length });
   });
 
   it("rejects with the reader's error (naming the file) when a chunk source fails", async () => {
