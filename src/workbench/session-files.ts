@@ -8,6 +8,24 @@ import type { SessionState } from "../session/types.ts";
 import { newSessionId } from "./local-sessions.ts";
 import { defaultName, fileSafe, sameSources, type OpenSession, type SessionPage } from "./session-host.ts";
 
+/**
+ * Most bytes of data files a saved session file carries. It holds them in one JSON text, and a browser's strings
+ * stop at 536,870,888 characters (V8), where reading a Blob as text fails with a NotReadableError that names no
+ * cause; JSON's escapes and the session itself need room beside the text.
+ */
+export const SESSION_FILE_TEXT_LIMIT = 400_000_000;
+
+/** Throws a clear error when the files' sizes (bytes, or characters of inline text) pass SESSION_FILE_TEXT_LIMIT. */
+export function carriedTextCheck(sizes: readonly number[]): void {
+  const total = sizes.reduce((sum, size) => sum + size, 0);
+  if (total <= SESSION_FILE_TEXT_LIMIT) return;
+  const n = (x: number) => x.toLocaleString("en");
+  throw new Error(
+    `Cannot save the session as a file: it would carry ${n(total)} bytes of data files, and a session file carries at most ` +
+      `${n(SESSION_FILE_TEXT_LIMIT)} (it holds them in one text, which a browser caps near 512 MiB). The session stays autosaved in this browser.`,
+  );
+}
+
 /** What replaces the open session, and how much of the screen must follow it. */
 export interface Replacement {
   /** The session's identity when it is another session (a file, a new one); else the open one's stays. */
@@ -52,6 +70,7 @@ export function attachSessionFiles(page: SessionPage): SessionFiles {
     page.closeMenu();
     try {
       const file = page.currentFile();
+      carriedTextCheck(file.sources.map((s) => (s.kind !== "file" ? 0 : (s.content?.length ?? host.sourceFile(s.sha256)?.size ?? 0))));
       const sources = await Promise.all(
         file.sources.map(async (source) => {
           if (source.kind !== "file" || source.content !== undefined) return source;
