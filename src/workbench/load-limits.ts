@@ -6,7 +6,7 @@
  * before stays in memory until the new one is ready, so that a failed load loses nothing: both count.
  * What the heap keeps is mostly the text of the distinct terms (IRIs, literals), 1 or 2 bytes a character; the
  * Dataset's quads and indexes are typed arrays outside it, but still the tab's memory. Measured with bench:browser
- * on generated data (docs/scale.md): 20M triples (906 MB of Turtle, 0.38 G characters of terms) load with the
+ * on generated data (docs/scale.md): 20M triples (906 MB of Turtle, about 0.38 G characters of terms) load with the
  * worker's heap peaking at 0.76 GiB and the tab at 3.9 GiB resident. The triple limit keeps half again over that;
  * the characters limit keeps the terms' text (up to 2 GiB) and the rest inside the 4 GiB heap, whatever the data.
  */
