@@ -235,7 +235,7 @@ export async function runServerBench(argv: readonly string[]): Promise<void> {
     const repeats = { server: 5, embedded: size >= 5_000_000 ? 0 : 3 };
     for (let run = 0; run < runs; run++) await oneRun(cached.path, size, queries, result, repeats);
     results.push(result);
-    console.log(`\nkg from ${commit} (dist/cli${process.env.KG_BENCH_BIN ? `: ${process.env.KG_BENCH_BIN}` : ""}), Virtuoso ${virtuosoVersion}, seed ${args.seed}, ${new Date().toISOString()}\n`);
+    console.log(`\nHEAD ${commit}, kg ${process.env.KG_BENCH_BIN ?? "dist/cli (this build)"}, Virtuoso ${virtuosoVersion}, seed ${args.seed}, ${new Date().toISOString()}\n`);
     console.log(serverMarkdown(result, runs));
     writeFileSync(join(benchOutDir, "sparql-server.json"), JSON.stringify(results, (_k, v: unknown) => (v instanceof Set ? [...v] : v), 2));
   }
