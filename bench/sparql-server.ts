@@ -28,6 +28,8 @@ interface SizeResult {
   buffers: number;
   first: FirstRow[];
   queries: QueryRow[];
+  /** Embedded engines' query processes that failed, with why. */
+  failures: string[];
   /** Peak RSS in MB: Virtuoso's over its whole life, each embedded engine's process over load and all queries. */
   peakMB: Partial<Record<Engine, number[]>>;
 }
@@ -146,7 +148,13 @@ async function oneRun(file: string, triples: number, queries: readonly BenchSele
       load = loadNow();
       log(`  ${engine}: ${queries.length} queries over one load…`);
       const out = timed(node, [heap, "--import", "tsx", join(root, "bench", "sparql-engine-child.ts"), file, engine, queriesFile, String(repeats.embedded)]);
-      if (out.code !== 0) throw new Error(`bench/sparql-server: the ${engine} process failed (exit ${out.code}):\n${out.stderr.slice(-2000)}`);
+      if (out.code !== 0) {
+        // Reported, not fatal: at 20M an engine may run out of memory, and the other rows still stand.
+        const why = out.stderr.split("\n").filter((l) => l && !/^\s/.test(l)).slice(-1)[0] ?? "";
+        result.failures.push(`${engine}: the process running the queries exited ${out.code} (peak ${(out.peakRssMB / 1024).toFixed(2)} GiB): ${why}`);
+        log(`  ${result.failures.at(-1)}`);
+        continue;
+      }
       const timings = JSON.parse(out.stdout.trim().split("\n").at(-1)!) as EngineTimings;
       (queryRow(result.queries, loadStep).first[engine] ??= []).push(timings.loadS);
       for (const q of timings.queries) {
@@ -207,6 +215,7 @@ export function serverMarkdown(result: SizeResult, runs: number): string {
   }
   const peaks = (["virtuoso", "oxigraph", "comunica"] as const).map((engine) => gib(result.peakMB[engine] ?? []) || "—");
   lines.push(`| peak RSS (Virtuoso: the server over its life; embedded: the process over load + all queries) | ${peaks.join(" | ")} |  |  |  |`);
+  if (result.failures.length > 0) lines.push("", ...result.failures.map((failure) => `- ${failure}`));
   return lines.join("\n") + "\n";
 }
 
@@ -230,7 +239,7 @@ export async function runServerBench(argv: readonly string[]): Promise<void> {
     const subjects = await pickSubjects(cached.path, 40, args.seed + 3);
     const q = benchSelects(subjects);
     const queries = [{ name: "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", query: countAll }, ...Object.values(q)];
-    const result: SizeResult = { size, triples: cached.stats.triples, bytes: cached.bytes, buffers: virtuosoBuffers(size), first: [], queries: [], peakMB: {} };
+    const result: SizeResult = { size, triples: cached.stats.triples, bytes: cached.bytes, buffers: virtuosoBuffers(size), first: [], queries: [], peakMB: {}, failures: [] };
     // Fewer embedded repeats on big files: Comunica's whole-graph queries take minutes there.
     const repeats = { server: 5, embedded: size >= 5_000_000 ? 0 : 3 };
     for (let run = 0; run < runs; run++) await oneRun(cached.path, size, queries, result, repeats);
