@@ -133,7 +133,7 @@ export async function benchScale(triplesWanted: number, seed: number): Promise<S
 
 export function scaleMarkdown(reports: readonly ScaleReport[]): string {
   const lines = [
-    `Each step is one \`kg\` process (\`node src/cli/kg.js --progress --data FILE …\`, max-old-space-size 16 GiB) under /usr/bin/time -v, run once; ratio = wall time / the n3 StreamParser's on the same file in the same run. Load average: 1-minute, at the step's start–end (2 cores, shared).`,
+    `Each step is one \`kg\` process (\`node src/cli/kg.js --progress --data FILE …\`, with Node's default heap limit, as a user runs it) under /usr/bin/time -v, run once; ratio = wall time / the n3 StreamParser's on the same file in the same run. Load average: 1-minute, at the step's start–end (2 cores, shared).`,
     "",
   ];
   for (const report of reports) {
