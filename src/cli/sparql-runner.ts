@@ -10,10 +10,11 @@ import { startEngineRunner, type EnginePort, type EngineReply, type EngineRunner
 export type EngineChoice = "auto" | "oxigraph" | "comunica";
 
 /**
- * From this size on, one query (kg sparql) is answered sooner by Comunica reading the Dataset in place than by
- * copying it into Oxigraph first: at 1M quads (load average 15) Oxigraph's copy and load took 60 s before its
- * first answer, Comunica's COUNT(*) 38 s and selective joins 2–5 s; at 100k the two were even (docs/scale.md).
- * Many queries over one load (kg session replay) keep Oxigraph, whose queries are 10–25x faster once loaded.
+ * From this size on, one query (kg sparql) goes to Comunica reading the Dataset in place rather than to a copy in
+ * Oxigraph: a selective query then answers without the copy (at 1M: Comunica 0.05 s after the load, where Oxigraph's
+ * copy alone takes about 5 s), at the price of whole-graph queries, which Comunica answers up to 1.3x later (first
+ * COUNT(*) at 1M 10.3 s against 8.2 s, at 5M 53.5 s against 41.3 s, load average 1–5). Many queries over one load (kg
+ * session replay) keep Oxigraph, whose queries are 10–25x faster once loaded (docs/scale.md).
  */
 export const COMUNICA_ONE_QUERY_FROM = 500_000;
 
@@ -22,16 +23,26 @@ export const COMUNICA_ONE_QUERY_FROM = 500_000;
  * in a thread of its own) for many queries up to its size limit, or for one query on a small graph; else Comunica
  * over the Dataset in place. `engine` names the one chosen.
  */
-export function startSparqlRunner(dataset: Dataset, timeoutMs: number, choice: EngineChoice = "auto", queries: "one" | "many" = "many"): EngineRunner & { engine: string } {
+export function startSparqlRunner(dataset: Dataset, timeoutMs: number, choice: EngineChoice = "auto", queries: "one" | "many" = "many"): EngineRunner & { engine: string; advice?: string } {
   const raiseHint = "raise it with --timeout SECONDS";
   const comunicaFrom = queries === "one" ? COMUNICA_ONE_QUERY_FROM : OXIGRAPH_MAX_QUADS + 1;
   if (choice === "comunica" || (choice === "auto" && dataset.size >= comunicaFrom)) {
-    return { ...startComunicaRunner(dataset, { timeoutMs, raiseHint }), engine: "Comunica (the loaded graph read in place)" };
+    return { ...startComunicaRunner(dataset, { timeoutMs, raiseHint }), engine: "Comunica (the loaded graph read in place)", advice: serverAdvice(dataset.size) };
   }
   if (dataset.size > OXIGRAPH_MAX_QUADS) {
     throw new UsageError(`kg: the graph has ${thousands(dataset.size)} quads; Oxigraph's embedded (WASM) store takes at most ${thousands(OXIGRAPH_MAX_QUADS)} (its 4 GiB memory, docs/scale.md); use --engine comunica or auto`);
   }
   return { ...startEngineRunner(() => embeddedSparqlInput(dataset), { spawn: spawnThread, timeoutMs, raiseHint }), engine: "Oxigraph (a copy of the loaded graph)" };
+}
+
+/**
+ * Past Oxigraph's limit only Comunica is embedded, and a local server beat it (at 10M triples a fresh Virtuoso's
+ * start, bulk load and first COUNT(*) took 67.8 s against Comunica's 112.7 s, and its later whole-graph queries
+ * 0.05–6.6 s against a minute or more), so the user is told where the steps are.
+ */
+function serverAdvice(size: number): string | undefined {
+  if (size <= OXIGRAPH_MAX_QUADS) return undefined;
+  return `a graph of over ${thousands(OXIGRAPH_MAX_QUADS)} quads is queried faster in a local SPARQL server (Virtuoso: docs/scale.md, "A local SPARQL server"), then kg --endpoint URL sparql`;
 }
 
 function spawnThread(): EnginePort {

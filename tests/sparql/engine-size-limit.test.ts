@@ -39,6 +39,19 @@ describe("kg's engine choice by size", () => {
       runner.close();
     }
     expect(started).toEqual(["Oxigraph", "Comunica", "Oxigraph", "Comunica", "Comunica"]);
+  });
+
+  it("points to a local SPARQL server only when Comunica answers past Oxigraph's limit", () => {
+    const advice = ([size, choice]: [number, "auto" | "comunica"]) => {
+      const runner = startSparqlRunner(datasetOfSize(size), 1000, choice, "one");
+      runner.close();
+      return runner.advice;
+    };
+    expect(advice([OXIGRAPH_MAX_QUADS + 1, "auto"])).toBe(
+      'a graph of over 6,000,000 quads is queried faster in a local SPARQL server (Virtuoso: docs/scale.md, "A local SPARQL server"), then kg --endpoint URL sparql',
+    );
+    expect(advice([OXIGRAPH_MAX_QUADS, "auto"])).toBeUndefined();
+    expect(advice([10, "comunica"])).toBeUndefined();
     expect(() => startSparqlRunner(datasetOfSize(OXIGRAPH_MAX_QUADS + 1), 1000, "oxigraph")).toThrow(
       "kg: the graph has 6,000,001 quads; Oxigraph's embedded (WASM) store takes at most 6,000,000 (its 4 GiB memory, docs/scale.md); use --engine comunica or auto",
     );

@@ -80,6 +80,7 @@ Examples:
         });
         // Which engine answered: always when it is the fallback (slower on joins), else with progress shown.
         if (engine.engine.startsWith("Comunica") || showProgress()) warn(`kg sparql: answered by ${engine.engine} over ${thousands(dataset.size)} quads`);
+        if (engine.advice) warn(`kg sparql: ${engine.advice}`);
         // Said before the answer, so that someone reading a long table sees why it holds relations of another name.
         for (const note of answer.notes ?? []) warn(`kg sparql: ${note.replace(/^query\/sparql: /, "")}`);
         await printAnswer(answer, format, limit, dataset.prefixes);
