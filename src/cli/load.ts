@@ -9,6 +9,7 @@ import { UsageError } from "./args.ts";
 import { bundledCacheDirectory, bundledCacheKey, readCachedDataset, writeCachedDataset } from "./load-cache.ts";
 import { thousands } from "./format.ts";
 import { Progress } from "./progress.ts";
+import { checkHeap, watchHeap } from "./heap-guard.ts";
 
 export { Progress } from "./progress.ts";
 
@@ -88,6 +89,7 @@ export async function loadData(dataFiles: readonly string[] | undefined, baseIRI
     if (cached) return { dataset: cached, files: files.map((file) => displayName(file, false)) };
   }
   const progress = new Progress();
+  watchHeap();
   const sources: RdfStreamSource[] = files.map((file) => ({
     name: displayName(file, dataFiles !== undefined),
     chunks: utf8Chunks(file, displayName(file, dataFiles !== undefined)),
@@ -120,7 +122,12 @@ export async function loadData(dataFiles: readonly string[] | undefined, baseIRI
 async function* utf8Chunks(file: string, name: string): AsyncIterable<string> {
   const decoder = new TextDecoder("utf-8", { fatal: true });
   try {
-    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) yield decoder.decode(chunk as Buffer, { stream: true });
+    let bytes = 0;
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+      checkHeap(`reading ${thousands(bytes)} bytes`);
+      bytes += (chunk as Buffer).length;
+      yield decoder.decode(chunk as Buffer, { stream: true });
+    }
     yield decoder.decode();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ERR_ENCODING_INVALID_ENCODED_DATA") throw error;
