@@ -30,7 +30,8 @@ export const sparqlCommand: Command = {
     minPositionals: 1,
     maxPositionals: 1,
     details: `Runs the query on the loaded graph (the bundled graph, or --data files) with an embedded SPARQL 1.1
-engine (Oxigraph; from 500,000 quads Comunica, reading the loaded graph in place: --engine), or on a
+engine (Oxigraph; from 500,000 quads Comunica, reading the loaded graph in place: --engine), in kg's
+local Virtuoso store of the files (--engine virtuoso: loaded once, reused by later queries), or on a
 SPARQL endpoint with the global --endpoint URL. The data's prefixes (kg:, kgr:,
 kge:, skos:, ...) are declared for you when the query uses them without a PREFIX line.
 SELECT prints a table (--format json: SPARQL JSON results; csv: SPARQL CSV results); ASK prints true or
@@ -53,7 +54,7 @@ Examples:
       format: { type: "string", value: "table|json|csv|turtle", help: "output format (default: table for SELECT, Turtle for CONSTRUCT/DESCRIBE)" },
       limit: { type: "string", value: "N", help: "show at most N rows of a SELECT (default 1000)" },
       timeout: { type: "string", value: "S", help: `stop an embedded query after S seconds (default ${DEFAULT_QUERY_TIMEOUT_S}; 0.001 to 86400)` },
-      engine: { type: "string", value: "auto|oxigraph|comunica", help: "embedded engine (default auto: Oxigraph below 500,000 quads, Comunica over the loaded graph from there; oxigraph takes at most 6,000,000; docs/scale.md)" },
+      engine: { type: "string", value: "auto|oxigraph|comunica|virtuoso", help: "engine (default auto: Oxigraph below 500,000 quads, Comunica over the loaded graph from there, a local Virtuoso store when one holds files of 100 MB or more; oxigraph takes at most 6,000,000; virtuoso keeps a store of the files in ~/.cache/smartcity-kg; docs/scale.md)" },
       "allow-update": { type: "boolean", help: "with --endpoint: send a SPARQL update (INSERT, DELETE, LOAD, CLEAR, ...), which changes the endpoint's data; refused without it" },
     },
   },
@@ -66,10 +67,15 @@ Examples:
     }
     const query = await readQuery(parsed.positionals[0]);
     const timeoutMs = secondsOption(parsed, "sparql", "timeout", DEFAULT_QUERY_TIMEOUT_S * 1000);
+    const choice = engineOption(parsed);
     return await reportFailures(async () => {
+      const store = await import("../sparql-local-store.ts");
+      if (choice === "virtuoso" || (choice === "auto" && (await store.storeHolds(context.dataFiles, context.baseIRI)))) {
+        return await store.runOnStore({ query, dataFiles: context.dataFiles, baseIRI: context.baseIRI, format, limit, timeoutMs });
+      }
       const [{ loadData }, { startSparqlRunner }] = await Promise.all([import("../load.ts"), import("../sparql-runner.ts")]);
       const { dataset } = await loadData(context.dataFiles, context.baseIRI);
-      const engine = startSparqlRunner(dataset, timeoutMs, engineOption(parsed), "one");
+      const engine = startSparqlRunner(dataset, timeoutMs, choice, "one");
       const { Progress } = await import("../progress.ts");
       const progress = new Progress();
       const ticker = setInterval(() => progress.update(`kg sparql: ${engine.engine}: ${thousands(dataset.size)} quads, loading and querying: ${progress.elapsedSeconds.toFixed(0)} s…`), 250);
@@ -92,10 +98,10 @@ Examples:
   },
 };
 
-function engineOption(parsed: ParsedCommand): EngineChoice {
+function engineOption(parsed: ParsedCommand): EngineChoice | "virtuoso" {
   const engine = stringOption(parsed, "engine") ?? "auto";
-  if (!["auto", "oxigraph", "comunica"].includes(engine)) throw new UsageError(`kg sparql: --engine must be auto, oxigraph or comunica, got ${JSON.stringify(engine)}`, "sparql");
-  return engine as EngineChoice;
+  if (!["auto", "oxigraph", "comunica", "virtuoso"].includes(engine)) throw new UsageError(`kg sparql: --engine must be auto, oxigraph, comunica or virtuoso, got ${JSON.stringify(engine)}`, "sparql");
+  return engine as EngineChoice | "virtuoso";
 }
 
 function formatOption(parsed: ParsedCommand): Format | undefined {

@@ -1,0 +1,93 @@
+// kg sparql over kg's local Virtuoso store: chosen by --engine virtuoso, or by auto when a store already holds large files; the query goes over the SPARQL protocol on 127.0.0.1.
+import { statSync } from "node:fs";
+import { warn } from "./command.ts";
+import { bundledDataFiles, documentBase } from "./load.ts";
+import { Progress } from "./progress.ts";
+import { printAnswer, type SparqlFormat } from "./sparql-print.ts";
+import { anyStore, findStore, openStore, storeKey, storeRoot, STORE_GRAPH } from "./virtuoso-store.ts";
+import { virtuosoBinaries } from "./virtuoso-server.ts";
+
+/**
+ * From this many bytes of data files, auto uses a store that already holds them: its server starts in 2–4 s and
+ * answers whole-graph queries in seconds, where an embedded engine first reads the files (at 10M triples, 450 MB:
+ * 26 s) and Comunica then takes a minute or more (docs/scale.md). Below it the embedded engines answer sooner.
+ */
+export const AUTO_STORE_FROM_BYTES = 100_000_000;
+
+export interface StoreQuery {
+  query: string;
+  dataFiles: readonly string[] | undefined;
+  baseIRI: string | undefined;
+  format: SparqlFormat | undefined;
+  limit: number;
+  timeoutMs: number;
+}
+
+function filesAndBases(dataFiles: readonly string[] | undefined, baseIRI: string | undefined): { files: string[]; bases: string[] } {
+  const files = dataFiles ? [...dataFiles] : bundledDataFiles();
+  return { files, bases: files.map((file) => documentBase(file, baseIRI)) };
+}
+
+/** Whether auto should answer from an existing store: Virtuoso installed, the files this large, and a store holding exactly their bytes. */
+export async function storeHolds(dataFiles: readonly string[] | undefined, baseIRI: string | undefined, fromBytes = AUTO_STORE_FROM_BYTES): Promise<boolean> {
+  const root = storeRoot();
+  if (!anyStore(root) || !virtuosoBinaries()) return false;
+  const { files, bases } = filesAndBases(dataFiles, baseIRI);
+  const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
+  if (bytes < fromBytes) return false;
+  return findStore(root, await storeKey(files, bases)) !== undefined;
+}
+
+/** Opens (or first loads) the store, runs the query with the time limit, prints the answer and stops the server. */
+export async function runOnStore(request: StoreQuery): Promise<number> {
+  const [{ SparqlEndpoint, SparqlEndpointError }, { withPrefixes }, { classifySparql, updateRefusal }, { prefixes }] = await Promise.all([
+    import("../sparql/sparql-endpoint.ts"), import("../sparql/sparql-query.ts"), import("../sparql/sparql-form.ts"), import("../rdf/vocab.ts"),
+  ]);
+  const kind = await classifySparql(request.query);
+  if (kind.kind === "update") {
+    warn(`${updateRefusal(kind.operations, "can be run")}\nThe local store is a copy of the files: an update would change nothing.`);
+    return 2;
+  }
+  const { files, bases } = filesAndBases(request.dataFiles, request.baseIRI);
+  const progress = new Progress();
+  let step = "starting the local Virtuoso store";
+  const ticker = setInterval(() => progress.update(`kg sparql: ${step}: ${progress.elapsedSeconds.toFixed(0)} s…`), 250);
+  const store = await openStore({
+    files, bases,
+    onStep: (now) => warn(`kg sparql: ${now}`),
+    onFile: (file) => (step = `Virtuoso is loading ${file}`),
+  }).finally(() => clearInterval(ticker));
+  const cancel = new AbortController();
+  let stoppedBy = "";
+  const onInterrupt = () => {
+    stoppedBy = "(interrupted)";
+    cancel.abort();
+  };
+  process.once("SIGINT", onInterrupt);
+  const timer = setTimeout(() => {
+    stoppedBy = `after ${request.timeoutMs / 1000} s (the time limit; raise it with --timeout SECONDS)`;
+    cancel.abort();
+  }, request.timeoutMs);
+  try {
+    step = "querying the local Virtuoso store";
+    const querying = setInterval(() => progress.update(`kg sparql: ${step}: ${progress.elapsedSeconds.toFixed(0)} s…`), 250);
+    // Virtuoso's own time limit would answer with what it found so far; kg's limit aborts instead (the server is then stopped, which ends the query).
+    const endpoint = new SparqlEndpoint({ url: store.endpoint, defaultGraphs: [STORE_GRAPH], timeoutMs: request.timeoutMs + 60_000 });
+    const answer = await endpoint.query(withPrefixes(request.query, prefixes), { signal: cancel.signal, maxRows: request.limit })
+      .catch((error: unknown) => {
+        if (cancel.signal.aborted) throw new SparqlEndpointError(`kg sparql: the query was stopped ${stoppedBy}`, "usage", store.endpoint);
+        throw error;
+      })
+      .finally(() => {
+        clearInterval(querying);
+        progress.done(`kg sparql: ${store.loadedNow ? "loaded and queried" : "queried"} the local Virtuoso store in ${progress.elapsedSeconds.toFixed(1)} s`);
+      });
+    warn(`kg sparql: answered by a local Virtuoso store of ${files.length} file${files.length === 1 ? "" : "s"} (${(store.record.bytes / 1e6).toFixed(0)} MB) in ${store.folder}`);
+    await printAnswer(answer, request.format, request.limit, {});
+    return 0;
+  } finally {
+    clearTimeout(timer);
+    process.off("SIGINT", onInterrupt);
+    await store.stop();
+  }
+}

@@ -1,0 +1,143 @@
+// kg sparql --engine virtuoso: kg's own local Virtuoso store, loaded once per set of files and reused, answering as the embedded engine does.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Parser } from "n3";
+import { afterAll, describe, expect, it } from "vitest";
+import { storeHolds } from "../../src/cli/sparql-local-store.ts";
+import { STORES_KEPT, openStore, sqlString, storeKey } from "../../src/cli/virtuoso-store.ts";
+import { runKg } from "../cli/run-kg.ts";
+
+const work = mkdtempSync(join(tmpdir(), "kg-local-store-"));
+const cache = join(work, "cache");
+const env = { KG_CACHE_DIR: cache };
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const data = join(work, "data.ttl");
+writeFileSync(data, `@prefix ex: <http://example.org/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+ex:huawei ex:suppliesTo ex:kenya ; ex:label "Huawei"@en , "华为"@zh .
+ex:dahua ex:suppliesTo ex:kenya , ex:ecuador ; ex:founded "2001"^^xsd:gYear .
+ex:kenya ex:label "Kenya; a country"@en .
+`);
+
+const select = "PREFIX ex: <http://example.org/> SELECT ?s ?o ?l WHERE { ?s ex:suppliesTo ?o OPTIONAL { ?s ex:label ?l } } ORDER BY ?s ?o ?l";
+const storesIn = (root: string) => (existsSync(root) ? readdirSync(root).filter((name) => existsSync(join(root, name, "loaded.json"))) : []);
+const triples = (turtle: string) => new Parser().parse(turtle).map((q) => `${q.subject.value} ${q.predicate.value} ${q.object.id}`).sort();
+
+describe("kg sparql --engine virtuoso", () => {
+  it("loads the files into a store once, reuses it later, and answers as Oxigraph does", async () => {
+    const first = await runKg(["--data", data, "sparql", "--engine", "virtuoso", "--format", "json", select], { env });
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toMatch(/loading 1 file \(0 MB\) into a local Virtuoso store in .*cache\/virtuoso\/[0-9a-f]{32}, once/);
+    const embedded = await runKg(["--data", data, "sparql", "--engine", "oxigraph", "--format", "json", select], { env });
+    expect(embedded.code, embedded.stderr).toBe(0);
+    const rows = (stdout: string) => (JSON.parse(stdout) as { results: { bindings: unknown[] } }).results.bindings;
+    expect(rows(first.stdout)).toHaveLength(4);
+    expect(rows(first.stdout)).toEqual(rows(embedded.stdout));
+
+    const again = await runKg(["--data", data, "sparql", "--engine", "virtuoso", "--format", "json", select], { env });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).not.toContain("loading");
+    expect(again.stderr).toContain("answered by a local Virtuoso store of 1 file");
+    expect(again.stdout).toBe(first.stdout);
+    expect(storesIn(join(cache, "virtuoso"))).toHaveLength(1);
+
+    const construct = "PREFIX ex: <http://example.org/> CONSTRUCT { ?o ex:suppliedBy ?s } WHERE { ?s ex:suppliesTo ?o }";
+    const fromStore = await runKg(["--data", data, "sparql", "--engine", "virtuoso", construct], { env });
+    const fromOxigraph = await runKg(["--data", data, "sparql", "--engine", "oxigraph", construct], { env });
+    expect(fromStore.code, fromStore.stderr).toBe(0);
+    expect(triples(fromStore.stdout)).toHaveLength(3);
+    expect(triples(fromStore.stdout)).toEqual(triples(fromOxigraph.stdout));
+    const ask = await runKg(["--data", data, "sparql", "--engine", "virtuoso", "ASK { <http://example.org/dahua> ?p <http://example.org/ecuador> }"], { env });
+    expect(ask.stdout.trim()).toBe("true");
+  }, 120_000);
+
+  it("loads changed files into a new store, refuses a Turtle error at its line and keeps nothing of it", async () => {
+    const other = join(work, "other.ttl");
+    writeFileSync(other, "<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n");
+    const changed = await runKg(["--data", other, "sparql", "--engine", "virtuoso", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"], { env });
+    expect(changed.code, changed.stderr).toBe(0);
+    expect(changed.stdout).toMatch(/^\?n\n-+\n1\n/);
+    expect(changed.stderr).toContain("loading 1 file");
+
+    const bad = join(work, "bad.ttl");
+    writeFileSync(bad, "@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:a ex:b ex:c ex:d .\n");
+    const before = readdirSync(join(cache, "virtuoso")).sort();
+    const refused = await runKg(["--data", bad, "sparql", "--engine", "virtuoso", "ASK {}"], { env });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`kg sparql: ${bad}:3: syntax error (Virtuoso's Turtle loader; nothing was kept)`);
+    expect(readdirSync(join(cache, "virtuoso")).sort()).toEqual(before);
+  }, 120_000);
+
+  it("stops a runaway query at --timeout, stops its server, and refuses updates", async () => {
+    // About 9^9 rows, each through a filter Virtuoso cannot fold into counts: hours.
+    const patterns = Array.from({ length: 9 }, (_, i) => `?s${i} ?p${i} ?o${i} .`).join(" ");
+    const runaway = `SELECT (COUNT(*) AS ?n) WHERE { ${patterns} FILTER(STRLEN(CONCAT(${Array.from({ length: 9 }, (_, i) => `STR(?o${i})`).join(", ")})) > 1) }`;
+    const stopped = await runKg(["--data", data, "sparql", "--engine", "virtuoso", "--timeout", "1", runaway], { env });
+    expect(stopped.code).toBe(2);
+    expect(stopped.stderr.trim().split("\n").at(-1)).toBe("kg sparql: the query was stopped after 1 s (the time limit; raise it with --timeout SECONDS)");
+    const folder = join(cache, "virtuoso", await storeKey([data], [`file://${data}`]));
+    expect(existsSync(join(folder, "virtuoso.lck"))).toBe(false);
+    expect(spawnSync("pgrep", ["-f", folder]).status).toBe(1);
+
+    const update = await runKg(["--data", data, "sparql", "--engine", "virtuoso", "INSERT DATA { <http://example.org/x> <http://example.org/y> 1 }"], { env });
+    expect(update.code).toBe(2);
+    expect(update.stderr).toContain("The local store is a copy of the files: an update would change nothing.");
+  }, 120_000);
+
+  it("refuses a store another kg is using, and takes over one whose server is gone", async () => {
+    const folder = join(cache, "virtuoso", await storeKey([data], [`file://${data}`]));
+    writeFileSync(join(folder, "virtuoso.lck"), `VIRT_PID=${process.pid}\n`);
+    const busy = await runKg(["--data", data, "sparql", "--engine", "virtuoso", "ASK {}"], { env });
+    expect(busy.code).toBe(2);
+    expect(busy.stderr).toContain(`kg sparql: the local Virtuoso store ${folder} is in use by another kg (server process ${process.pid}); wait for it to end`);
+    writeFileSync(join(folder, "virtuoso.lck"), "VIRT_PID=4194303\n");
+    const stale = await runKg(["--data", data, "sparql", "--engine", "virtuoso", "ASK { ?s ?p ?o }"], { env });
+    expect(stale.code, stale.stderr).toBe(0);
+    expect(stale.stdout.trim()).toBe("true");
+  }, 120_000);
+});
+
+describe("the local store's cache", () => {
+  it("is used by auto only when a store holds exactly these files of the size given", async () => {
+    const root = join(work, "auto");
+    const file = join(work, "auto.ttl");
+    writeFileSync(file, "<http://example.org/a> <http://example.org/b> 1 .\n");
+    const previous = process.env.KG_CACHE_DIR;
+    process.env.KG_CACHE_DIR = root;
+    try {
+      expect(await storeHolds([file], undefined, 0)).toBe(false);
+      const store = await openStore({ files: [file], bases: [`file://${file}`], root: join(root, "virtuoso") });
+      await store.stop();
+      expect(await storeHolds([file], undefined, 0)).toBe(true);
+      expect(await storeHolds([file], undefined, 1_000)).toBe(false);
+      expect(await storeHolds([file], "http://example.org/base/", 0)).toBe(false);
+      writeFileSync(file, "<http://example.org/a> <http://example.org/b> 2 .\n");
+      expect(await storeHolds([file], undefined, 0)).toBe(false);
+    } finally {
+      if (previous === undefined) delete process.env.KG_CACHE_DIR;
+      else process.env.KG_CACHE_DIR = previous;
+    }
+  }, 60_000);
+
+  it(`keeps the ${STORES_KEPT} most recently used stores`, async () => {
+    const root = join(work, "kept");
+    const opened: string[] = [];
+    for (let i = 0; i <= STORES_KEPT; i++) {
+      const file = join(work, `kept-${i}.ttl`);
+      writeFileSync(file, `<http://example.org/a> <http://example.org/b> ${i} .\n`);
+      const store = await openStore({ files: [file], bases: [`file://${file}`], root });
+      await store.stop();
+      opened.push(store.folder.split("/").at(-1) ?? "");
+    }
+    expect(storesIn(root).sort()).toEqual(opened.slice(1).sort());
+  }, 60_000);
+
+  it("spells any text as SQL that isql cannot split", () => {
+    expect(sqlString("file:///a/b.ttl")).toBe("'file:///a/b.ttl'");
+    expect(sqlString("a;b'c é")).toBe("'a' || chr(59) || 'b' || chr(39) || 'c' || chr(32) || chr(195) || chr(169)");
+    expect(sqlString("")).toBe("''");
+  });
+});
