@@ -217,9 +217,11 @@ async function main(): Promise<void> {
   const startupOnly = process.argv.includes("--startup");
   // --server: a local Virtuoso over the protocol beside kg sparql's embedded engines (bench/sparql-server.ts), 1M unless --sizes.
   if (process.argv.includes("--server")) return runServerBench(process.argv.slice(2));
-  const args = parseBenchArgs(process.argv.slice(2).filter((arg) => arg !== "--startup" && arg !== "--scale"), { name: "bench", sizes: [10_000, 100_000, 1_000_000], quickSizes: [10_000, 100_000] });
+  const args = parseBenchArgs(process.argv.slice(2).filter((arg) => arg !== "--startup" && arg !== "--scale" && arg !== "--sparql-only"), { name: "bench", sizes: [10_000, 100_000, 1_000_000], quickSizes: [10_000, 100_000] });
   // 5M triples and up (or --scale): each kg command as a process of its own (bench/scale.ts), once; no in-process repetitions.
-  if (process.argv.includes("--scale") || args.sizes.some((size) => size >= 5_000_000)) return runScaleBench(args.sizes, args.seed, args.writeResults);
+  // --sparql-only: of those, the baseline parse and the kg sparql steps.
+  const sparqlOnly = process.argv.includes("--sparql-only");
+  if (process.argv.includes("--scale") || sparqlOnly || args.sizes.some((size) => size >= 5_000_000)) return runScaleBench(args.sizes, args.seed, args.writeResults, sparqlOnly);
   if (!hasGc()) log("bench: run with node --expose-gc (npm run bench does) for stable timings and memory figures");
   const facts = machineFacts();
   const pathEval = await pathEvaluation();

@@ -75,7 +75,8 @@ const dataset = await loadDatasetStream([{ name: "bench.ttl", chunks: chunks() }
 console.log(JSON.stringify({ quads: dataset.size, bytes: used() - before }));
 `;
 
-export async function benchScale(triplesWanted: number, seed: number): Promise<ScaleReport> {
+/** `sparqlOnly`: the baseline parse and the kg sparql steps only (--sparql-only), for a quicker look at the engines. */
+export async function benchScale(triplesWanted: number, seed: number, sparqlOnly = false): Promise<ScaleReport> {
   const label = sizeLabel(triplesWanted);
   log(`\n== scale ${label} triples (total memory ${(totalmem() / 2 ** 30).toFixed(0)} GiB, load ${loadNow()}) ==`);
   const cached = ensureDataset(triplesWanted, seed);
@@ -101,23 +102,39 @@ export async function benchScale(triplesWanted: number, seed: number): Promise<S
   };
   const parsed = step("n3 StreamParser, count quads (baseline)", node, ["-e", n3ParseScript, file], (out) => `${Number(out.stdout.trim()).toLocaleString("en-US")} quads`);
   const kgArgs = (...args: string[]) => [kg, "--progress", "--data", file, ...args];
-  const loadTime = (out: ReturnType<typeof timed>) => /^loaded [\d,]+ quads from 1 file in ([\d.]+) s$/m.exec(out.stderr)?.[1];
-  const stats = step("kg stats (load + stats)", node, kgArgs("stats"), (out) => `load ${loadTime(out) ?? "?"} s`);
-  const loadS = Number(loadTime(stats));
-  if (Number.isFinite(loadS)) rows.push({ step: "&nbsp;&nbsp;of which load (kg's own --progress line)", wallS: loadS, peakRssMB: NaN, load: rows.at(-1)!.load });
-  step(`kg path ${from} ${to}`, node, kgArgs("path", from, to), (out) => `${out.stdout.split("\n").length} lines of output`);
-  step(`kg neighbours ${from}`, node, kgArgs("neighbours", from), (out) => `${out.stdout.split("\n").length} lines of output`);
-  const outTtl = join(benchOutDir, `scale-export-${label}.ttl`), outNt = join(benchOutDir, `scale-export-${label}.nt`);
-  step("kg export --format turtle -o FILE", node, kgArgs("export", "--format", "turtle", "-o", outTtl), () => `${(statSync(outTtl).size / 1e6).toFixed(0)} MB written`);
-  step("kg export --format ntriples -o FILE", node, kgArgs("export", "--format", "ntriples", "-o", outNt), () => `${(statSync(outNt).size / 1e6).toFixed(0)} MB written`);
-  rmSync(outTtl, { force: true });
-  rmSync(outNt, { force: true });
+  if (!sparqlOnly) {
+    const loadTime = (out: ReturnType<typeof timed>) => /^loaded [\d,]+ quads from 1 file in ([\d.]+) s$/m.exec(out.stderr)?.[1];
+    const stats = step("kg stats (load + stats)", node, kgArgs("stats"), (out) => `load ${loadTime(out) ?? "?"} s`);
+    const loadS = Number(loadTime(stats));
+    if (Number.isFinite(loadS)) rows.push({ step: "&nbsp;&nbsp;of which load (kg's own --progress line)", wallS: loadS, peakRssMB: NaN, load: rows.at(-1)!.load });
+    step(`kg path ${from} ${to}`, node, kgArgs("path", from, to), (out) => `${out.stdout.split("\n").length} lines of output`);
+    step(`kg neighbours ${from}`, node, kgArgs("neighbours", from), (out) => `${out.stdout.split("\n").length} lines of output`);
+    const outTtl = join(benchOutDir, `scale-export-${label}.ttl`), outNt = join(benchOutDir, `scale-export-${label}.nt`);
+    step("kg export --format turtle -o FILE", node, kgArgs("export", "--format", "turtle", "-o", outTtl), () => `${(statSync(outTtl).size / 1e6).toFixed(0)} MB written`);
+    step("kg export --format ntriples -o FILE", node, kgArgs("export", "--format", "ntriples", "-o", outNt), () => `${(statSync(outNt).size / 1e6).toFixed(0)} MB written`);
+    rmSync(outTtl, { force: true });
+    rmSync(outNt, { force: true });
+  }
   const count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }";
   const engineOf = (out: ReturnType<typeof timed>) => `${/answered by (\w+)/.exec(out.stderr)?.[1] ?? "?"}: ${out.stdout.match(/\d[\d,]*/)?.[0] ?? "?"}`;
   step("kg sparql COUNT(*) (first query, engine chosen by size)", node, kgArgs("sparql", "--timeout", "7200", count), engineOf);
   if (triplesWanted <= 7_000_000) step("kg sparql COUNT(*) --engine comunica", node, kgArgs("sparql", "--engine", "comunica", "--timeout", "7200", count), engineOf);
+  // kg's local Virtuoso store, in a cache of the bench's own (removed after: ~250 MB a million triples): the first
+  // query loads the file into a new store, the next ones reuse it (and auto chooses it from 100 MB of data files).
+  const storeCache = join(benchOutDir, `virtuoso-store-${process.pid}`);
+  process.env.KG_CACHE_DIR = storeCache;
+  const storeOf = (out: ReturnType<typeof timed>) => `${/answered by a local Virtuoso/.test(out.stderr) ? "Virtuoso store" : engineOf(out).split(":")[0]}: ${out.stdout.match(/\d[\d,]*/)?.[0] ?? "?"}`;
+  try {
+    step("kg sparql COUNT(*) --engine virtuoso (first: loads the file into a new store)", node, kgArgs("sparql", "--engine", "virtuoso", "--timeout", "7200", count), storeOf);
+    step("kg sparql COUNT(*) --engine virtuoso (the store reused)", node, kgArgs("sparql", "--engine", "virtuoso", "--timeout", "7200", count), storeOf);
+    step("kg sparql COUNT(*) (auto, the store there)", node, kgArgs("sparql", "--timeout", "7200", count), storeOf);
+  } finally {
+    delete process.env.KG_CACHE_DIR;
+    rmSync(storeCache, { recursive: true, force: true });
+  }
   for (const row of rows) if (row !== rows[0] && Number.isFinite(parsed.wallS)) row.ratio = row.wallS / parsed.wallS;
   let bytesPerTriple: number | undefined;
+  if (sparqlOnly) return { size: triplesWanted, triples: cached.stats.triples, bytes: cached.bytes, rows };
   log("  retained bytes of the Dataset…");
   const retainedFile = join(root, "bench", `.retained-${process.pid}.ts`);
   writeFileSync(retainedFile, retainedScript);
@@ -150,13 +167,13 @@ export function scaleMarkdown(reports: readonly ScaleReport[]): string {
 }
 
 /** `npm run bench -- --sizes 10M,20M`: every size in turn, the table on stdout and in bench/SCALE-RESULTS.md. */
-export async function runScaleBench(sizes: readonly number[], seed: number, write: boolean): Promise<void> {
+export async function runScaleBench(sizes: readonly number[], seed: number, write: boolean, sparqlOnly = false): Promise<void> {
   const reports: ScaleReport[] = [];
   for (const size of sizes) {
-    reports.push(await benchScale(size, seed));
+    reports.push(await benchScale(size, seed, sparqlOnly));
     console.log("\n" + scaleMarkdown(reports.slice(-1)));
   }
   const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
   const header = `# Scale benchmark\n\nProduced by \`npm run bench -- --sizes ${sizes.map(sizeLabel).join(",")}\` (bench/scale.ts) on ${new Date().toISOString().slice(0, 10)}, code ${commit}, generated data (seed ${seed}).\n\n`;
-  if (write) writeFileSync(join(root, "bench", "SCALE-RESULTS.md"), header + scaleMarkdown(reports));
+  if (write && !sparqlOnly) writeFileSync(join(root, "bench", "SCALE-RESULTS.md"), header + scaleMarkdown(reports));
 }
