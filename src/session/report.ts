@@ -40,6 +40,14 @@ img.view{max-width:100%;border:1px solid #d6dbe1}code{font-size:.85em}`;
 
 /** The whole report as one HTML document. */
 export function renderReport(file: SessionFile, options: ReportOptions): string {
+  return renderReportParts(file, { ...options, turtle: [options.turtle] }).join("");
+}
+
+/**
+ * The report in pieces (for a Blob of parts): the HTML before the Turtle, the Turtle's pieces escaped one by one, the
+ * end; joined, the same text as renderReport's, so a large Turtle never becomes one string.
+ */
+export function renderReportParts(file: SessionFile, options: Omit<ReportOptions, "turtle"> & { turtle: Iterable<string> }): string[] {
   const g = options.graph;
   const labelOf = (iri: string): string => {
     const n = g ? g.nodeByIri(iri) : -1;
@@ -63,17 +71,37 @@ export function renderReport(file: SessionFile, options: ReportOptions): string 
   const lookup = (t: EdgeTriple, isLastPath: boolean) => evidenceOf(file, t, g, isLastPath, options.evidence);
   for (const entry of queries) parts.push(stepSection(entry, recordedWithEdges(file, entry), entry === lastPath, lookup, g, node));
   parts.push(notesSection(file, node));
-  parts.push(`<h2>Turtle of the final subgraph</h2><pre>${html(options.turtle)}</pre>`);
-  return [
+  parts.push(`<h2>Turtle of the final subgraph</h2><pre>`);
+  const head = [
     "<!DOCTYPE html>",
     `<html lang="en"><head><meta charset="utf-8">`,
     // No scripts, no fetches: only inline style and data: images may load, whatever the data says.
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">`,
     `<meta name="viewport" content="width=device-width, initial-scale=1">`,
     `<title>${html(file.name)} — smartcity-kg session report</title><style>${style}</style></head>`,
-    `<body>${parts.join("\n")}</body></html>`,
-    "",
+    `<body>${parts.join("\n")}`,
   ].join("\n");
+  return [head, ...escapedPieces(options.turtle), "</pre></body></html>\n"];
+}
+
+/**
+ * Each piece escaped on its own: html() replaces single characters, so the escaped pieces join to the escaped whole
+ * whatever the boundaries (inside `</script` or `&amp;` too). Only a surrogate pair split between two pieces is held
+ * back to the next, since a Blob encodes each part alone and would write a lone half as U+FFFD.
+ */
+function* escapedPieces(pieces: Iterable<string>): Generator<string> {
+  let carried = "";
+  for (const piece of pieces) {
+    let text = carried + piece;
+    carried = "";
+    const last = text.charCodeAt(text.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) {
+      carried = text.slice(-1);
+      text = text.slice(0, -1);
+    }
+    if (text !== "") yield html(text);
+  }
+  if (carried !== "") yield html(carried);
 }
 
 function sourcesSection(file: SessionFile): string {

@@ -102,11 +102,10 @@ export class ExportMenu {
     this.menu.hidden = !this.menu.hidden;
   }
 
-  /** Turtle of the query result driving the view, else of the view (what the HTML report embeds). */
-  async resultTurtle(): Promise<string> {
+  /** Turtle of the query result driving the view, else of the view (what the HTML report embeds), in pieces. */
+  async resultTurtle(): Promise<string[]> {
     const { nodes, edges } = queryResultSubgraph(this.options.store.get()) ?? this.options.view().visible();
-    // The report embeds the Turtle as text, so here (only) the pieces are joined.
-    return (await this.options.client.request("export", { nodes, edges })).parts.join("");
+    return (await this.options.client.request("export", { nodes, edges })).parts;
   }
 
   async exportTurtle(what: "view" | "selection" | "query" | "paths"): Promise<void> {

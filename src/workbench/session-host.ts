@@ -35,8 +35,8 @@ export interface SessionHost {
   syncWidgets(state: SessionState): void;
   /** Re-runs the path and neighbourhood queries a share link names (it carries questions, not answers). */
   rerunQueries(state: SessionState, chosenPath: number, focus: SessionState["focus"]): Promise<void>;
-  /** Turtle of the current query result, or the view when there is none. */
-  resultTurtle(): Promise<string>;
+  /** Turtle of the current query result, or the view when there is none, in pieces (never one string). */
+  resultTurtle(): Promise<string[]>;
   labelOf(iri: string): string;
   selectNode(iri: string): void;
   download(name: string, blob: Blob): void;

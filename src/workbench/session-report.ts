@@ -1,6 +1,6 @@
 // The session report: one self-contained HTML file with the view's picture, every query with its evidence, the notes and the Turtle.
 import { toBlob } from "@sigma/export-image";
-import { renderReport } from "../session/report.ts";
+import { renderReportParts } from "../session/report.ts";
 import type { GraphView } from "./graph-view.ts";
 import { fileSafe, type SessionPage } from "./session-host.ts";
 
@@ -9,8 +9,9 @@ export async function exportReport(page: SessionPage): Promise<void> {
   const { host } = page;
   try {
     const [png, turtle] = await Promise.all([viewPng(host.view), host.resultTurtle()]);
-    const html = renderReport(page.currentFile(), { imagePng: png, turtle });
-    host.download(`${fileSafe(page.open.name)}.report.html`, new Blob([html], { type: "text/html" }));
+    // A Blob of the report's pieces: the Turtle it embeds, escaped piece by piece, is never one string.
+    const parts = renderReportParts(page.currentFile(), { imagePng: png, turtle });
+    host.download(`${fileSafe(page.open.name)}.report.html`, new Blob(parts, { type: "text/html" }));
   } catch (error) {
     host.showError(error);
   }
