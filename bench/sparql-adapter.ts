@@ -24,6 +24,6 @@ export function embeddedFetch(engine: EmbeddedSparql): typeof fetch {
       return new Response(body, { headers: { "content-type": "application/sparql-results+json" } });
     }
     if (answer.form === "ask") return new Response(JSON.stringify({ head: {}, boolean: answer.value }), { headers: { "content-type": "application/sparql-results+json" } });
-    return new Response(answer.text, { headers: { "content-type": answer.contentType } });
+    return new Response(new Blob(answer.parts), { headers: { "content-type": answer.contentType } });
   }) as typeof fetch;
 }

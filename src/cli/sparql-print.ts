@@ -1,41 +1,61 @@
 // kg sparql's answer printed: SELECT as a table, SPARQL JSON or CSV, ASK as true/false, CONSTRUCT/DESCRIBE as Turtle.
-import { print, printJson, warn } from "./command.ts";
+import { printChunks, warn } from "./command.ts";
 import { UsageError } from "./args.ts";
 import type { SelectResult, SparqlAnswer, SparqlTermJson } from "../sparql/sparql-endpoint.ts";
 
 export const sparqlFormats = ["table", "json", "csv", "turtle"] as const;
 export type SparqlFormat = (typeof sparqlFormats)[number];
 
-/** Prints an answer in the format asked; SELECT rows beyond `limit` were cut by the caller (`truncated`). */
-export async function printAnswer(answer: SparqlAnswer, format: SparqlFormat | undefined, limit: number, dataPrefixes: Readonly<Record<string, string>>, baseIRI?: string): Promise<void> {
+/**
+ * Prints an answer in the format asked, or writes it to the -o file `output` (all or nothing); SELECT rows beyond
+ * `limit` were cut by the caller (`truncated`). Returns the exit code.
+ */
+export async function printAnswer(answer: SparqlAnswer, format: SparqlFormat | undefined, limit: number, dataPrefixes: Readonly<Record<string, string>>, baseIRI?: string, output?: string): Promise<number> {
   const { prefixes } = await import("../rdf/vocab.ts");
   const allPrefixes = { ...prefixes, ...dataPrefixes };
+  const { writeAnswer } = await import("./query-output.ts");
   if (answer.form === "ask") {
     if (format === "turtle") throw new UsageError("kg sparql: ASK answers true or false: use --format table (default) or json", "sparql");
-    if (format === "json") printJson({ head: {}, boolean: answer.value });
-    else print(String(answer.value));
-    return;
+    return await writeAnswer(format === "json" ? JSON.stringify({ head: {}, boolean: answer.value }, null, 2) : String(answer.value), output, "kg sparql");
   }
   if (answer.form === "select") {
     if (format === "turtle") throw new UsageError("kg sparql: SELECT gives rows, not a graph: use --format table, json or csv (or a CONSTRUCT query for Turtle)", "sparql");
     const { result } = answer;
-    if (format === "json") printJson({ head: { vars: result.vars }, results: { bindings: result.bindings } });
-    else if (format === "csv") process.stdout.write(csv(result));
-    else print(await selectTable(result, allPrefixes));
+    let failed: number;
+    if (format === "json") failed = await writeAnswer(JSON.stringify({ head: { vars: result.vars }, results: { bindings: result.bindings } }, null, 2), output, "kg sparql");
+    // Not through print, which would escape CSV's CRLF line ends as it does control characters for a terminal.
+    else if (format === "csv") failed = output === undefined ? writeStdout(csv(result)) : await (await import("./output-file.ts")).writeOutput(output, csv(result), "kg sparql");
+    else failed = await writeAnswer(await selectTable(result, allPrefixes), output, "kg sparql");
     if (result.truncated) warn(`kg sparql: showing the first ${limit} rows; there are more (raise --limit or add LIMIT/OFFSET to the query)`);
-    return;
+    return failed;
   }
   if (format !== undefined && format !== "turtle") {
     throw new UsageError(`kg sparql: ${answer.form.toUpperCase()} gives a graph: use --format turtle (the default)`, "sparql");
   }
-  const [{ loadDataset }, { writeTurtle }] = await Promise.all([import("../rdf/parse.ts"), import("../rdf/serialize.ts")]);
   if (!/(n-triples|turtle|text\/plain|^$)/.test(answer.contentType)) {
     const { SparqlEndpointError } = await import("../sparql/sparql-endpoint.ts");
     throw new SparqlEndpointError(`query/sparql: malformed answer from ${baseIRI ?? "the engine"}: the graph came as ${answer.contentType}, which kg cannot read (it asks for N-Triples or Turtle)`, "malformed", baseIRI ?? "the endpoint");
   }
+  const [{ loadDatasetStream }, { writeChunks }, { withProgress }, { Progress }] = await Promise.all([
+    import("../rdf/parse.ts"), import("../rdf/serialize.ts"), import("./commands/export.ts"), import("./progress.ts"),
+  ]);
   // An endpoint's Turtle may hold relative IRIs: they resolve against the endpoint's URL (its answer's location).
-  const graph = await loadDataset([{ name: "the query's answer", text: answer.text, format: "turtle", baseIRI }]);
-  print(writeTurtle(graph, { prefixes: allPrefixes }));
+  const graph = await loadDatasetStream([{ name: "the query's answer", chunks: answer.parts, format: "turtle", baseIRI }]);
+  // Piece by piece, as kg export writes: an answer of any size never becomes one string.
+  const pieces = withProgress(writeChunks(graph, "turtle", { prefixes: allPrefixes }), "writing turtle", new Progress());
+  if (output === undefined) {
+    await printChunks(pieces);
+    return 0;
+  }
+  const [{ writeOutput }, { plural }] = await Promise.all([import("./output-file.ts"), import("./format.ts")]);
+  const failed = await writeOutput(output, pieces, "kg sparql");
+  if (failed === 0) warn(`wrote ${plural(graph.size, "triple")} as turtle to ${output}`);
+  return failed;
+}
+
+function writeStdout(text: string): number {
+  process.stdout.write(text);
+  return 0;
 }
 
 function termText(term: SparqlTermJson | undefined, prefixes: Readonly<Record<string, string>>, curie: (iri: string, p: Readonly<Record<string, string>>) => string): string {

@@ -1,6 +1,6 @@
 // Replay: re-runs a session's recorded queries (path, neighbourhood, expand, local SPARQL) on a graph and says which results changed.
 import type { GraphIndex } from "../graph/types.ts";
-import { loadDataset } from "../rdf/parse.ts";
+import { loadDatasetStream } from "../rdf/parse.ts";
 import type { Dataset } from "../rdf/dataset.ts";
 import { findPaths, type Path } from "../query/path.ts";
 import { neighbourhood, type Neighbourhood } from "../query/neighbourhood.ts";
@@ -240,7 +240,7 @@ export async function replaySparql(file: SessionFile, dataset: Dataset, engine?:
       const answer = await engine.query(query, { maxRows: SPARQL_REPLAY_MAX_ROWS });
       step.rows = answer.form === "select" ? answer.result.bindings.length
         : answer.form === "ask" ? (answer.value ? 1 : 0)
-        : (await loadDataset([{ name: "answer.nt", text: answer.text, format: "ntriples" }])).size;
+        : (await loadDatasetStream([{ name: "answer.nt", chunks: answer.parts, format: "ntriples" }])).size;
     } catch (error) {
       if (recordedRows !== undefined) step.why.push(`it fails now: ${error instanceof Error ? error.message : String(error)}`);
     }

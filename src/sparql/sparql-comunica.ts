@@ -16,6 +16,9 @@ const XSD_STRING = "http://www.w3.org/2001/XMLSchema#string";
 /** The part of Comunica's results this module reads. */
 interface Stoppable<T> {
   toArray(options?: { limit?: number }): Promise<T[]>;
+  on(event: "data", listener: (item: T) => void): unknown;
+  on(event: "end", listener: () => void): unknown;
+  on(event: "error", listener: (error: Error) => void): unknown;
   destroy(cause?: Error): void;
 }
 type ComunicaResult =
@@ -74,9 +77,7 @@ export function startComunicaRunner(dataset: Dataset, options: { timeoutMs: numb
         if (result.resultType === "quads") {
           const quads = await result.execute();
           stream = quads;
-          const writer = new Writer({ format: "N-Triples" });
-          const lines = (await quads.toArray()).map((q) => writer.quadToString(q.subject as never, q.predicate as never, q.object as never));
-          return { form: form === "describe" ? "describe" : "construct", text: lines.join(""), contentType: "application/n-triples", ...notes };
+          return { form: form === "describe" ? "describe" : "construct", parts: await ntriplesPieces(quads), contentType: "application/n-triples", ...notes };
         }
         throw new SparqlQueryError("query/sparql: the engine gave no answer to this query");
       };
@@ -97,6 +98,36 @@ export function startComunicaRunner(dataset: Dataset, options: { timeoutMs: numb
       stopRunning?.(new SparqlQueryError("query/sparql: the engine was closed"));
     },
   };
+}
+
+/** Characters a piece of a graph answer holds, about (as rdf/serialize.ts writeChunks' pieces). */
+const PIECE_CHARS = 1 << 20;
+
+/**
+ * The quads as N-Triples in pieces of whole lines, written as they arrive: neither all the quads as objects at once
+ * nor one string, which V8 caps at 2^29 - 24 characters (about 3M triples).
+ */
+function ntriplesPieces(quads: Stoppable<RDF.Quad>): Promise<string[]> {
+  const writer = new Writer({ format: "N-Triples" });
+  const parts: string[] = [];
+  let lines: string[] = [];
+  let chars = 0;
+  return new Promise((resolve, reject) => {
+    quads.on("data", (q) => {
+      const line = writer.quadToString(q.subject as never, q.predicate as never, q.object as never);
+      lines.push(line);
+      chars += line.length;
+      if (chars < PIECE_CHARS) return;
+      parts.push(lines.join(""));
+      lines = [];
+      chars = 0;
+    });
+    quads.on("error", reject);
+    quads.on("end", () => {
+      if (lines.length > 0) parts.push(lines.join(""));
+      resolve(parts);
+    });
+  });
 }
 
 /** A term as SPARQL JSON results write it (a plain string literal without its datatype, as Oxigraph writes it). */

@@ -21,11 +21,14 @@ export interface SelectResult {
   truncated: boolean;
 }
 
-/** What a query answers: solutions, a boolean, or a graph as text in the content type the endpoint chose. */
+/**
+ * What a query answers: solutions, a boolean, or a graph as text in the content type the endpoint chose, in pieces
+ * that end at line ends (joined, the whole answer), so a large graph never needs one string.
+ */
 export type SparqlAnswer = (
   | { form: "select"; result: SelectResult }
   | { form: "ask"; value: boolean }
-  | { form: "construct" | "describe"; text: string; contentType: string }
+  | { form: "construct" | "describe"; parts: string[]; contentType: string }
 ) & {
   /** What the user should know about how the query was run (an old predicate name it also matched). */
   notes?: string[];
@@ -134,8 +137,9 @@ export class SparqlEndpoint {
     const form: QueryForm = kind.form;
     if (form === "select") return { form, result: await this.select(query, request) };
     if (form === "ask") return { form, value: await this.ask(query, request) };
+    // One piece: the body is read whole, capped at maxBytes.
     const { text, contentType } = await this.send(query, graphAccept, request.signal);
-    return { form, text, contentType };
+    return { form, parts: [text], contentType };
   }
 
   /**

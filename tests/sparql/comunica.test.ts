@@ -53,7 +53,7 @@ describe("Comunica over the Dataset", () => {
     expect(await comunica.query("ASK { kgr:huawei a kg:Country }")).toEqual({ form: "ask", value: false });
     const built = await comunica.query("CONSTRUCT { ?c a kg:Company } WHERE { ?c a kg:Company }");
     const companies = rows(oxigraph.query("SELECT ?c WHERE { ?c a kg:Company }")).length;
-    expect(built.form === "construct" && built.text.trim().split("\n").length).toBe(companies);
+    expect(built.form === "construct" && built.parts.join("").trim().split("\n").length).toBe(companies);
     const cut = await comunica.query("SELECT ?c WHERE { ?c a kg:Company }", { maxRows: 2 });
     expect(cut.form === "select" && [cut.result.bindings.length, cut.result.truncated]).toEqual([2, true]);
   }, 60_000);

@@ -51,11 +51,11 @@ describe("createEmbeddedSparql over the bundled graph", () => {
     const constructed = engine.query("CONSTRUCT { ?c skos:prefLabel ?l } WHERE { ?c a kg:Company ; skos:prefLabel ?l }");
     expect(constructed.form).toBe("construct");
     if (constructed.form !== "construct") return;
-    const parsed = await loadDataset([{ name: "answer", text: constructed.text, format: "ntriples" }]);
+    const parsed = await loadDataset([{ name: "answer", text: constructed.parts.join(""), format: "ntriples" }]);
     expect(parsed.size).toBe(rowsOf(engine.query("SELECT ?c WHERE { ?c a kg:Company }")).bindings.length);
     const described = engine.query("DESCRIBE kgr:dahua");
     expect(described.form).toBe("describe");
-    if (described.form === "describe") expect(described.text).toContain("<https://w3id.org/smartcity-kg/resource/lebanese-ministry-of-health>");
+    if (described.form === "describe") expect(described.parts.join("")).toContain("<https://w3id.org/smartcity-kg/resource/lebanese-ministry-of-health>");
   });
 
   it("gives the first rows of the ordered answer when maxRows bounds the query", () => {

@@ -41,7 +41,7 @@ describe("old predicate IRIs in SPARQL on the bundled graph", () => {
   it("a CONSTRUCT states what it found in current terms, never the old name for a relation stated under the new one", async () => {
     const answer = engine.query("CONSTRUCT WHERE { ?a kg:proposes ?b }");
     if (answer.form !== "construct") throw new Error(answer.form);
-    const quads = [...(await loadDataset([{ name: "answer", text: answer.text, format: "ntriples" }])).quads()];
+    const quads = [...(await loadDataset([{ name: "answer", text: answer.parts.join(""), format: "ntriples" }])).quads()];
     expect(quads.length).toBeGreaterThan(3);
     expect(new Set(quads.map((q) => q.predicate.value))).toEqual(new Set(["https://w3id.org/smartcity-kg/ontology#promotes"]));
     expect(answer.notes).toHaveLength(1);

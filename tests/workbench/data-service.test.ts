@@ -192,9 +192,9 @@ describe("relative IRIs in the workbench", () => {
   });
 
   it("in an endpoint's Turtle answer resolve against the endpoint's URL", async () => {
-    const reply = await handleSparql(service, { op: "graph", text: "<#s> <#p> <o> .", format: "turtle", form: "construct", baseIRI: "http://example.org/sparql" });
+    const reply = await handleSparql(service, { op: "graph", parts: ["<#s> <#p> <o> ."], format: "turtle", form: "construct", baseIRI: "http://example.org/sparql" });
     if (reply.op !== "graph" || reply.answer.form !== "construct") throw new Error("expected a graph answer");
-    expect(reply.answer.turtle).toContain("<http://example.org/sparql#s> <http://example.org/sparql#p> <http://example.org/o>");
+    expect(reply.answer.turtle.join("")).toContain("<http://example.org/sparql#s> <http://example.org/sparql#p> <http://example.org/o>");
   });
 });
 

@@ -149,7 +149,7 @@ export class EndpointMode {
       if (reply.form === "select") return { form: "select", vars: reply.result.vars, rows: rowViews(reply.result.bindings, this.host.prefixes()), truncated: reply.result.truncated };
       const format = /turtle/.test(reply.contentType) ? "turtle" : "ntriples";
       // A Turtle answer's relative IRIs resolve against the endpoint's address (the answer's location).
-      const graph = await this.host.client.request("sparql", { op: "graph", text: reply.text, format, form: reply.form, baseIRI: baseIriOfUrl(endpoint.displayUrl) });
+      const graph = await this.host.client.request("sparql", { op: "graph", parts: reply.parts, format, form: reply.form, baseIRI: baseIriOfUrl(endpoint.displayUrl) });
       if (graph.op !== "graph") throw new Error("workbench/sparql: unexpected reply");
       return graph.answer;
     }, (message) => (failure = { message }));

@@ -7,7 +7,7 @@ import type { DatasetSummary, ViewGraph } from "../protocol.ts";
 import { QueryEditor } from "./editor.ts";
 import { EndpointMode, type JoinedTriples } from "./endpoint-mode.ts";
 import type { QueryAnswerView, QueryFailure } from "./protocol.ts";
-import { answerSize, resultsTable } from "./results-view.ts";
+import { answerSize, preview, resultsTable } from "./results-view.ts";
 import { downloadBlob } from "../export-menu.ts";
 import "./sparql.css";
 
@@ -55,7 +55,7 @@ export class SparqlPanel {
   private readonly exportButton = h("button", { id: "sparql-export", disabled: true, title: "Download the CONSTRUCT/DESCRIBE answer as Turtle" }, "Export Turtle");
   private readonly endpoint: EndpointMode;
   private prefixes: Record<string, string> = {};
-  private lastTurtle = "";
+  private lastTurtle: string[] = [];
   /** The connected endpoint's URL (the password is never here: it lives in the endpoint client). */
   private endpointUrl: string | null = null;
   private generation = 0;
@@ -241,7 +241,7 @@ export class SparqlPanel {
         { id: "sparql-graph-summary" },
         `${answer.triples} triple${answer.triples === 1 ? "" : "s"}; ${answer.graph.nodes.length} nodes and ${answer.graph.edges.length} relations drawn, ${added} of them new in the view.`,
       ),
-      h("pre", { class: "sparql-turtle" }, answer.turtle.length > 20_000 ? `${answer.turtle.slice(0, 20_000)}\n…` : answer.turtle),
+      h("pre", { class: "sparql-turtle" }, preview(answer.turtle, 20_000)),
     );
     if (answer.graph.nodes.length) requestAnimationFrame(() => this.host.view.fitNodes(answer.graph.nodes.map((n) => n.key)));
   }
@@ -283,8 +283,8 @@ export class SparqlPanel {
   }
 
   private exportTurtle(): void {
-    if (!this.lastTurtle) return;
-    downloadBlob("smartcity-kg-sparql.ttl", new Blob([this.lastTurtle], { type: "text/turtle" }));
+    if (this.lastTurtle.length === 0) return;
+    downloadBlob("smartcity-kg-sparql.ttl", new Blob(this.lastTurtle, { type: "text/turtle" }));
   }
 }
 

@@ -22,7 +22,8 @@ export interface QueryFailure {
 export type QueryAnswerView = (
   | { form: "select"; vars: string[]; rows: Record<string, TermView>[]; truncated: boolean }
   | { form: "ask"; value: boolean }
-  | { form: "construct" | "describe"; turtle: string; triples: number; graph: ViewGraph }
+  /** `turtle` in pieces (rdf/serialize.ts writeChunks), downloaded as a Blob of them: never one string. */
+  | { form: "construct" | "describe"; turtle: string[]; triples: number; graph: ViewGraph }
 ) & {
   /** What the engine says about how it ran the query (an old predicate name it also matched). */
   notes?: string[];
@@ -33,8 +34,8 @@ export type SparqlRequest =
   | { op: "query"; query: string; maxRows: number }
   /** Stops the local query that is running, if any: it then fails with "cancelled". */
   | { op: "cancel" }
-  /** Turns a graph answer (N-Triples text, e.g. from an endpoint) into what the panel shows, without changing the data. */
-  | { op: "graph"; text: string; format: "ntriples" | "turtle"; form: "construct" | "describe"; baseIRI?: string }
+  /** Turns a graph answer (N-Triples or Turtle text in pieces, e.g. from an endpoint) into what the panel shows, without changing the data. */
+  | { op: "graph"; parts: string[]; format: "ntriples" | "turtle"; form: "construct" | "describe"; baseIRI?: string }
   /**
    * Adds triples fetched from an endpoint to the loaded data and returns the view of the given nodes and relations
    * (triples as [subject, predicate, object] IRIs), with each relation's edge key and evidence.

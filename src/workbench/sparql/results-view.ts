@@ -1,4 +1,4 @@
-// How the SPARQL panel shows a SELECT's rows (IRIs as links that reveal their node, literals with language or datatype) and how big an answer was.
+// How the SPARQL panel shows a SELECT's rows (IRIs as links that reveal their node, literals with language or datatype), a graph answer's Turtle and how big an answer was.
 import { h } from "../dom.ts";
 import type { QueryAnswerView, TermView } from "./protocol.ts";
 
@@ -39,4 +39,14 @@ export function answerSize(answer: QueryAnswerView): number {
 function shortDatatype(iri: string, prefixes: Readonly<Record<string, string>>): string {
   for (const [name, namespace] of Object.entries(prefixes)) if (iri.startsWith(namespace)) return `${name}:${iri.slice(namespace.length)}`;
   return `<${iri}>`;
+}
+
+/** The first `max` characters of the pieces, with … when there is more: never the whole answer as one string. */
+export function preview(parts: readonly string[], max: number): string {
+  let shown = "";
+  for (const part of parts) {
+    if (shown.length + part.length > max) return `${shown}${part.slice(0, max - shown.length)}\n…`;
+    shown += part;
+  }
+  return shown;
 }

@@ -1,7 +1,7 @@
 // The data worker's SPARQL side, imported on first use: Oxigraph over the worker's current Dataset, graph answers as views, endpoint joins.
 import type { Dataset } from "../../rdf/dataset.ts";
-import { loadDataset } from "../../rdf/parse.ts";
-import { writeTurtle } from "../../rdf/serialize.ts";
+import { loadDatasetStream } from "../../rdf/parse.ts";
+import { writeChunks } from "../../rdf/serialize.ts";
 import { projectGraph } from "../../graph/project.ts";
 import type { GraphIndex } from "../../graph/types.ts";
 import { embeddedSparqlInput, OXIGRAPH_MAX_QUADS, SparqlQueryError } from "../../sparql/sparql-embedded.ts";
@@ -63,7 +63,7 @@ export async function handleSparql(service: DataService, request: SparqlRequest)
       engine?.runner.cancel();
       return { op: "cancel" };
     case "graph":
-      return { op: "graph", answer: await graphAnswer(service, request.text, request.form, request.format, request.baseIRI) };
+      return { op: "graph", answer: await graphAnswer(service, request.parts, request.form, request.format, request.baseIRI) };
     case "join":
       return join(service, request.name, request.ntriples, request.nodes, request.triples);
   }
@@ -88,7 +88,7 @@ export async function runQuery(service: DataService, query: string, maxRows: num
     });
     return { op: "query", answer: { form: "select", vars: answer.result.vars, rows, truncated: answer.result.truncated, ...notes } };
   }
-  return { op: "query", answer: { ...(await graphAnswer(service, answer.text, answer.form)), ...notes } };
+  return { op: "query", answer: { ...(await graphAnswer(service, answer.parts, answer.form)), ...notes } };
 }
 
 /**
@@ -119,10 +119,10 @@ function termView(term: SparqlTermJson, prefixes: Readonly<Record<string, string
  * A CONSTRUCT or DESCRIBE answer as Turtle (the data's prefixes) and as a view: the relations it states, drawn with
  * the loaded graph's nodes and edges where they are the same (so details and evidence work), new ones otherwise.
  */
-async function graphAnswer(service: DataService, text: string, form: "construct" | "describe", format: "ntriples" | "turtle" = "ntriples", baseIRI?: string): Promise<QueryAnswerView> {
+async function graphAnswer(service: DataService, parts: string[], form: "construct" | "describe", format: "ntriples" | "turtle" = "ntriples", baseIRI?: string): Promise<QueryAnswerView> {
   const { dataset: data, index } = need(service);
-  const result = await loadDataset([{ name: `${form} answer`, text, format, baseIRI }]);
-  const turtle = writeTurtle(result, { prefixes: usedPrefixes(data.prefixes, text) });
+  const result = await loadDatasetStream([{ name: `${form} answer`, chunks: parts, format, baseIRI }]);
+  const turtle = [...writeChunks(result, "turtle", { prefixes: usedPrefixes(data.prefixes, parts) })];
   const projected = projectGraph(result);
   const mainNodes = new Set<string>();
   const mainEdges: string[] = [];
@@ -151,9 +151,12 @@ async function graphAnswer(service: DataService, text: string, form: "construct"
   return { form, turtle, triples: result.size, graph };
 }
 
-/** The data's prefixes whose namespace the text mentions, so the Turtle declares only what it uses. */
-function usedPrefixes(prefixes: Readonly<Record<string, string>>, text: string): Record<string, string> {
-  return Object.fromEntries(Object.entries(prefixes).filter(([, namespace]) => text.includes(namespace)));
+/**
+ * The data's prefixes whose namespace the text mentions, so the Turtle declares only what it uses (pieces end at line
+ * ends, so no IRI is split between two).
+ */
+function usedPrefixes(prefixes: Readonly<Record<string, string>>, parts: readonly string[]): Record<string, string> {
+  return Object.fromEntries(Object.entries(prefixes).filter(([, namespace]) => parts.some((part) => part.includes(namespace))));
 }
 
 /** The edge id of (subject, predicate, object) in the index, or -1. */
