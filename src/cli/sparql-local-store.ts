@@ -21,6 +21,8 @@ export interface StoreQuery {
   format: SparqlFormat | undefined;
   limit: number;
   timeoutMs: number;
+  /** kg sparql -o FILE: the answer goes there instead of stdout. */
+  output?: string;
 }
 
 function filesAndBases(dataFiles: readonly string[] | undefined, baseIRI: string | undefined): { files: string[]; bases: string[] } {
@@ -83,8 +85,7 @@ export async function runOnStore(request: StoreQuery): Promise<number> {
         progress.done(`kg sparql: ${store.loadedNow ? "loaded and queried" : "queried"} the local Virtuoso store in ${progress.elapsedSeconds.toFixed(1)} s`);
       });
     warn(`kg sparql: answered by a local Virtuoso store of ${files.length} file${files.length === 1 ? "" : "s"} (${(store.record.bytes / 1e6).toFixed(0)} MB) in ${store.folder}`);
-    await printAnswer(answer, request.format, request.limit, {});
-    return 0;
+    return await printAnswer(answer, request.format, request.limit, {}, undefined, request.output);
   } finally {
     clearTimeout(timer);
     process.off("SIGINT", onInterrupt);

@@ -6,6 +6,8 @@ import type { SelectResult, SparqlAnswer, SparqlTermJson } from "../sparql/sparq
 export const sparqlFormats = ["table", "json", "csv", "turtle"] as const;
 export type SparqlFormat = (typeof sparqlFormats)[number];
 
+const formatOfExtension: Record<string, SparqlFormat | undefined> = { csv: "csv", json: "json", ttl: "turtle" };
+
 /**
  * Prints an answer in the format asked, or writes it to the -o file `output` (all or nothing); SELECT rows beyond
  * `limit` were cut by the caller (`truncated`). Returns the exit code.
@@ -14,6 +16,8 @@ export async function printAnswer(answer: SparqlAnswer, format: SparqlFormat | u
   const { prefixes } = await import("../rdf/vocab.ts");
   const allPrefixes = { ...prefixes, ...dataPrefixes };
   const { writeAnswer } = await import("./query-output.ts");
+  // As kg export's and kg path's -o: the file's extension chooses when --format is not given.
+  format ??= formatOfExtension[/\.([a-z]+)$/i.exec(output ?? "")?.[1].toLowerCase() ?? ""];
   if (answer.form === "ask") {
     if (format === "turtle") throw new UsageError("kg sparql: ASK answers true or false: use --format table (default) or json", "sparql");
     return await writeAnswer(format === "json" ? JSON.stringify({ head: {}, boolean: answer.value }, null, 2) : String(answer.value), output, "kg sparql");

@@ -75,18 +75,30 @@ describe("kg sparql CONSTRUCT in pieces", () => {
     expect(isomorphic(new Parser().parse(writes.join("")), answered[engine])).toBe(true);
   }, 120_000);
 
-  it("writes the same bytes to an output file, all or nothing, and says how many triples", async () => {
+  it("kg sparql -o FILE writes the same bytes to the file, all or nothing, and says how many triples", async () => {
     const file = join(dir, "answer.ttl");
-    const { code, writes, stderr } = await capture(() => printAnswer(answer, undefined, 1000, dataset.prefixes, undefined, file));
+    const { code, writes, stderr } = await kgInProcess(["--data", dataFile, "sparql", "--engine", "comunica", everything, "-o", file]);
     expect(code).toBe(0);
     expect(writes).toEqual([]);
-    expect(stderr).toContain(`wrote ${dataset.size.toLocaleString("en-US")} triples as turtle to ${file}`);
+    expect(stderr).toContain(`wrote ${answered.comunica.size.toLocaleString("en-US")} triples as turtle to ${file}`);
     expect(readFileSync(file, "utf8")).toBe(expected.comunica);
     const missing = join(dir, "no-such-folder", "answer.ttl");
     const failed = await capture(() => printAnswer(answer, undefined, 1000, dataset.prefixes, undefined, missing));
     expect(failed.code).toBe(2);
     expect(failed.stderr).toContain(`kg sparql: cannot write ${JSON.stringify(missing)}: its folder does not exist`);
-  }, 60_000);
+  }, 120_000);
+
+  it("kg sparql -o rows.csv writes a SELECT as SPARQL CSV (the extension chooses), nothing to stdout", async () => {
+    const file = join(dir, "rows.csv");
+    const query = "SELECT DISTINCT ?s WHERE { ?s a ?class FILTER(isIRI(?s)) } ORDER BY ?s LIMIT 3";
+    const { code, writes } = await kgInProcess(["--data", dataFile, "sparql", "--engine", "oxigraph", query, "-o", file]);
+    expect(code).toBe(0);
+    expect(writes).toEqual([]);
+    const typed = new Set<string>();
+    for (const q of dataset.quads()) if (q.subject.termType === "NamedNode" && q.predicate.value === "http://www.w3.org/1999/02/22-rdf-syntax-ns#type") typed.add(q.subject.value);
+    const subjects = [...typed].sort().slice(0, 3);
+    expect(readFileSync(file, "utf8")).toBe(`s\r\n${subjects.join("\r\n")}\r\n`);
+  }, 120_000);
 });
 
 /** Runs `run` with every write to stdout kept as its own piece, and stderr. */

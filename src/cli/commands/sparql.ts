@@ -36,7 +36,8 @@ SPARQL endpoint with the global --endpoint URL. The data's prefixes (kg:, kgr:,
 kge:, skos:, ...) are declared for you when the query uses them without a PREFIX line.
 SELECT prints a table (--format json: SPARQL JSON results; csv: SPARQL CSV results); ASK prints true or
 false; CONSTRUCT and DESCRIBE print Turtle. At most --limit rows are shown; kg says when it cut.
-@file reads the query from a file (@- from standard input).
+@file reads the query from a file (@- from standard input). -o FILE writes the answer to FILE instead (all or
+nothing); without --format, its extension (.csv .json .ttl) chooses the format.
 The query's form is decided by a SPARQL parser before anything runs or is sent: updates (INSERT, DELETE, LOAD,
 CLEAR, DROP, ...) are refused unless --allow-update is given with --endpoint.
 
@@ -52,6 +53,7 @@ Examples:
   kg --endpoint http://localhost:8890/sparql path Huawei Kenya`,
     options: {
       format: { type: "string", value: "table|json|csv|turtle", help: "output format (default: table for SELECT, Turtle for CONSTRUCT/DESCRIBE)" },
+      output: { type: "string", short: "o", value: "FILE", help: "write the answer to FILE instead of stdout (a .csv, .json or .ttl FILE chooses the format)" },
       limit: { type: "string", value: "N", help: "show at most N rows of a SELECT (default 1000)" },
       timeout: { type: "string", value: "S", help: `stop an embedded query after S seconds (default ${DEFAULT_QUERY_TIMEOUT_S}; 0.001 to 86400)` },
       engine: { type: "string", value: "auto|oxigraph|comunica|virtuoso", help: "engine (default auto: Oxigraph below 500,000 quads, Comunica over the loaded graph from there, a local Virtuoso store when one holds files of 100 MB or more; oxigraph takes at most 6,000,000; virtuoso keeps a store of the files in ~/.cache/smartcity-kg; docs/scale.md)" },
@@ -61,6 +63,7 @@ Examples:
 
   async run(parsed, context) {
     const format = formatOption(parsed);
+    const output = stringOption(parsed, "output");
     const limit = intOption(parsed, "sparql", "limit", 1000);
     if (flag(parsed, "allow-update")) {
       throw new UsageError("kg sparql: --allow-update needs --endpoint URL (the embedded engine works on a copy of the files: an update would change nothing)", "sparql");
@@ -71,7 +74,7 @@ Examples:
     return await reportFailures(async () => {
       const store = await import("../sparql-local-store.ts");
       if (choice === "virtuoso" || (choice === "auto" && (await store.storeHolds(context.dataFiles, context.baseIRI)))) {
-        return await store.runOnStore({ query, dataFiles: context.dataFiles, baseIRI: context.baseIRI, format, limit, timeoutMs });
+        return await store.runOnStore({ query, dataFiles: context.dataFiles, baseIRI: context.baseIRI, format, limit, timeoutMs, output });
       }
       const [{ loadData }, { startSparqlRunner }] = await Promise.all([import("../load.ts"), import("../sparql-runner.ts")]);
       const { dataset } = await loadData(context.dataFiles, context.baseIRI);
@@ -89,11 +92,10 @@ Examples:
         if (engine.advice) warn(`kg sparql: ${engine.advice}`);
         // Said before the answer, so that someone reading a long table sees why it holds relations of another name.
         for (const note of answer.notes ?? []) warn(`kg sparql: ${note.replace(/^query\/sparql: /, "")}`);
-        await printAnswer(answer, format, limit, dataset.prefixes);
+        return await printAnswer(answer, format, limit, dataset.prefixes, undefined, output);
       } finally {
         engine.close();
       }
-      return 0;
     });
   },
 };
@@ -210,8 +212,7 @@ export async function runWithEndpoint(command: Command, parsed: ParsedCommand, a
         }
         const answer = await endpoint.query(withPrefixes(query, prefixes), { signal, maxRows: limit });
         const { baseIriOfUrl } = await import("../../rdf/iri.ts");
-        await printAnswer(answer, format, limit, {}, baseIriOfUrl(endpoint.displayUrl));
-        return 0;
+        return await printAnswer(answer, format, limit, {}, baseIriOfUrl(endpoint.displayUrl), stringOption(parsed, "output"));
       }
       const remote = await import("./remote.ts");
       if (name === "find") return await remote.remoteFind(endpoint, parsed, signal);
