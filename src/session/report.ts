@@ -40,14 +40,15 @@ img.view{max-width:100%;border:1px solid #d6dbe1}code{font-size:.85em}`;
 
 /** The whole report as one HTML document. */
 export function renderReport(file: SessionFile, options: ReportOptions): string {
-  return renderReportParts(file, { ...options, turtle: [options.turtle] }).join("");
+  return [...renderReportParts(file, { ...options, turtle: [options.turtle] })].join("");
 }
 
 /**
- * The report in pieces (for a Blob of parts): the HTML before the Turtle, the Turtle's pieces escaped one by one, the
- * end; joined, the same text as renderReport's, so a large Turtle never becomes one string.
+ * The report in pieces (a Blob of parts, or written one by one): the HTML before the Turtle, the Turtle's pieces
+ * escaped one by one as they are taken, the end; joined, the same text as renderReport's, so a large Turtle never
+ * becomes one string.
  */
-export function renderReportParts(file: SessionFile, options: Omit<ReportOptions, "turtle"> & { turtle: Iterable<string> }): string[] {
+export function* renderReportParts(file: SessionFile, options: Omit<ReportOptions, "turtle"> & { turtle: Iterable<string> }): Generator<string> {
   const g = options.graph;
   const labelOf = (iri: string): string => {
     const n = g ? g.nodeByIri(iri) : -1;
@@ -81,7 +82,9 @@ export function renderReportParts(file: SessionFile, options: Omit<ReportOptions
     `<title>${html(file.name)} — smartcity-kg session report</title><style>${style}</style></head>`,
     `<body>${parts.join("\n")}`,
   ].join("\n");
-  return [head, ...escapedPieces(options.turtle), "</pre></body></html>\n"];
+  yield head;
+  yield* escapedPieces(options.turtle);
+  yield "</pre></body></html>\n";
 }
 
 /**

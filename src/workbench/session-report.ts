@@ -10,7 +10,7 @@ export async function exportReport(page: SessionPage): Promise<void> {
   try {
     const [png, turtle] = await Promise.all([viewPng(host.view), host.resultTurtle()]);
     // A Blob of the report's pieces: the Turtle it embeds, escaped piece by piece, is never one string.
-    const parts = renderReportParts(page.currentFile(), { imagePng: png, turtle });
+    const parts = [...renderReportParts(page.currentFile(), { imagePng: png, turtle })];
     host.download(`${fileSafe(page.open.name)}.report.html`, new Blob(parts, { type: "text/html" }));
   } catch (error) {
     host.showError(error);

@@ -1,6 +1,6 @@
 // kg session: replay a saved workbench session on the current data, diff two sessions, or write its HTML report.
 import type { Command } from "../command.ts";
-import { print, printJson, warn } from "../command.ts";
+import { print, printChunks, printJson, warn } from "../command.ts";
 import { UsageError, flag, secondsOption, stringOption, type ParsedCommand } from "../args.ts";
 import { DEFAULT_QUERY_TIMEOUT_S } from "./sparql.ts";
 import { writeSubgraphTurtle } from "../query-output.ts";
@@ -254,7 +254,7 @@ async function diff(pathA: string, pathB: string, parsed: ParsedCommand): Promis
 
 async function report(path: string, parsed: ParsedCommand, dataFiles: string[] | undefined, baseIRI?: string): Promise<number> {
   const file = await readSession(path);
-  const [{ loadGraph }, { renderReport }, { sessionContent }, { findEdge }, { subgraphQuads }, { writeTurtle }, { readFile }] = await Promise.all([
+  const [{ loadGraph }, { renderReportParts }, { sessionContent }, { findEdge }, { subgraphQuads }, { writeChunks }, { readFile }] = await Promise.all([
     import("../graph.ts"), import("../../session/report.ts"), import("../../session/diff.ts"), import("../../session/replay.ts"),
     import("../../query/subgraph.ts"), import("../../rdf/serialize.ts"), import("node:fs/promises"),
   ]);
@@ -275,10 +275,11 @@ async function report(path: string, parsed: ParsedCommand, dataFiles: string[] |
   const content = sessionContent(file);
   const nodes = content.nodes.map((iri) => graph.nodeByIri(iri)).filter((n) => n >= 0);
   const edges = content.edges.map((t) => findEdge(graph, t)).filter((e) => e >= 0);
-  const turtle = writeTurtle(graph.dataset, { quads: subgraphQuads(graph, { nodes, edges }) });
-  const html = renderReport(file, { turtle, graph, imagePng });
+  // In pieces, as kg export writes: the report's Turtle never becomes one string.
+  const turtle = writeChunks(graph.dataset, "turtle", { quads: subgraphQuads(graph, { nodes, edges }) });
+  const html = renderReportParts(file, { turtle, graph, imagePng });
   const output = stringOption(parsed, "output");
-  if (output === undefined || output === "-") print(html);
+  if (output === undefined || output === "-") await printChunks(html);
   else {
     const { writeOutput } = await import("../output-file.ts");
     const failed = await writeOutput(output, html, "kg session report");
