@@ -1,7 +1,7 @@
 // kg sparql's answer printed: SELECT as a table, SPARQL JSON or CSV, ASK as true/false, CONSTRUCT/DESCRIBE as Turtle.
 import { printChunks, warn } from "./command.ts";
 import { UsageError } from "./args.ts";
-import type { SelectResult, SparqlAnswer, SparqlTermJson } from "../sparql/sparql-endpoint.ts";
+import type { SelectResult, SparqlAnswer, SparqlBinding, SparqlTermJson } from "../sparql/sparql-endpoint.ts";
 
 export const sparqlFormats = ["table", "json", "csv", "turtle"] as const;
 export type SparqlFormat = (typeof sparqlFormats)[number];
@@ -26,7 +26,7 @@ export async function printAnswer(answer: SparqlAnswer, format: SparqlFormat | u
     if (format === "turtle") throw new UsageError("kg sparql: SELECT gives rows, not a graph: use --format table, json or csv (or a CONSTRUCT query for Turtle)", "sparql");
     const { result } = answer;
     let failed: number;
-    if (format === "json") failed = await writeAnswer(JSON.stringify({ head: { vars: result.vars }, results: { bindings: result.bindings } }, null, 2), output, "kg sparql");
+    if (format === "json") failed = await writeAnswer(JSON.stringify({ head: { vars: result.vars }, results: { bindings: result.bindings.map(standardTerms) } }, null, 2), output, "kg sparql");
     // Not through print, which would escape CSV's CRLF line ends as it does control characters for a terminal.
     else if (format === "csv") failed = output === undefined ? writeStdout(csv(result)) : await (await import("./output-file.ts")).writeOutput(output, csv(result), "kg sparql");
     else failed = await writeAnswer(await selectTable(result, allPrefixes), output, "kg sparql");
@@ -89,4 +89,13 @@ export function csv(result: SelectResult): string {
   };
   const lines = [result.vars.join(","), ...result.bindings.map((row) => result.vars.map((v) => cell(row[v])).join(","))];
   return `${lines.join("\r\n")}\r\n`;
+}
+
+/**
+ * A row with SPARQL 1.1's term types: Virtuoso still writes a typed literal as "typed-literal" (the 2007 draft's
+ * name), which tools reading SPARQL 1.1 JSON results do not expect; kg's own engines and the standard say "literal".
+ */
+function standardTerms(row: SparqlBinding): SparqlBinding {
+  if (!Object.values(row).some((term) => term.type === "typed-literal")) return row;
+  return Object.fromEntries(Object.entries(row).map(([name, term]) => [name, term.type === "typed-literal" ? { ...term, type: "literal" } : term]));
 }

@@ -50,6 +50,11 @@ describe("kg sparql --engine virtuoso", () => {
     expect(fromStore.code, fromStore.stderr).toBe(0);
     expect(triples(fromStore.stdout)).toHaveLength(3);
     expect(triples(fromStore.stdout)).toEqual(triples(fromOxigraph.stdout));
+    // A typed literal: Virtuoso writes "typed-literal", kg prints SPARQL 1.1's "literal" as Oxigraph does.
+    const typed = "PREFIX ex: <http://example.org/> SELECT ?s ?year WHERE { ?s ex:founded ?year }";
+    const typedRows = await Promise.all(["virtuoso", "oxigraph"].map(async (engine) => rows((await runKg(["--data", data, "sparql", "--engine", engine, "--format", "json", typed], { env })).stdout)));
+    expect(typedRows[0]).toEqual([{ s: { type: "uri", value: "http://example.org/dahua" }, year: { type: "literal", value: "2001", datatype: "http://www.w3.org/2001/XMLSchema#gYear" } }]);
+    expect(typedRows[0]).toEqual(typedRows[1]);
     const ask = await runKg(["--data", data, "sparql", "--engine", "virtuoso", "ASK { <http://example.org/dahua> ?p <http://example.org/ecuador> }"], { env });
     expect(ask.stdout.trim()).toBe("true");
   }, 120_000);
