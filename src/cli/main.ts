@@ -17,6 +17,8 @@ import { relationCommand } from "./commands/relation.ts";
 import { importCommand } from "./commands/import.ts";
 import { extractEndpointArgs, runWithEndpoint, sparqlCommand } from "./commands/sparql.ts";
 
+export { superviseQueries } from "./supervise.ts";
+
 export const commands: readonly Command[] = [
   pathCommand, connectCommand, neighboursCommand, findCommand, statsCommand, exportCommand, validateCommand, sparqlCommand, sessionCommand, importCommand, sourceCommand, relationCommand,
 ];

@@ -8,9 +8,17 @@ export function setProgressForced(on: boolean): void {
   forced = on;
 }
 
+/**
+ * Whether the stream is a terminal. kg sparql's stderr reaches the terminal through the process that watches it
+ * (supervise.ts), which says so in KG_STDERR_TTY, so progress is drawn in place there too.
+ */
+function isTerminal(stream: NodeJS.WriteStream): boolean {
+  return stream.isTTY === true || (stream === process.stderr && process.env.KG_STDERR_TTY === "1");
+}
+
 /** Whether progress lines are written: stderr is a terminal, or --progress was given. */
 export function showProgress(stream: NodeJS.WriteStream = process.stderr): boolean {
-  return forced || stream.isTTY === true;
+  return forced || isTerminal(stream);
 }
 
 /** Shows progress on stderr for a step that takes over a second, updated in place on a terminal. */
@@ -31,18 +39,18 @@ export class Progress {
     const now = Date.now();
     if (now - this.started < this.delayMs || line === this.lastLine) return;
     // In place on a terminal, a few times a second; in a log, a line a second at most.
-    if (now - this.lastWrite < (this.stream.isTTY ? 100 : 1000)) return;
+    if (now - this.lastWrite < (isTerminal(this.stream) ? 100 : 1000)) return;
     this.shown = true;
     this.lastLine = line;
     this.lastWrite = now;
-    if (this.stream.isTTY) this.stream.write(`\r\x1b[K${line}`);
+    if (isTerminal(this.stream)) this.stream.write(`\r\x1b[K${line}`);
     else this.stream.write(`${line}\n`);
   }
 
   /** Ends the progress line with a summary, when progress was shown at all. */
   done(summary: string): void {
     if (!this.shown) return;
-    if (this.stream.isTTY) this.stream.write(`\r\x1b[K${summary}\n`);
+    if (isTerminal(this.stream)) this.stream.write(`\r\x1b[K${summary}\n`);
     else this.stream.write(`${summary}\n`);
   }
 

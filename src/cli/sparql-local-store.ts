@@ -65,7 +65,8 @@ export async function runOnStore(request: StoreQuery): Promise<number> {
     stoppedBy = "(interrupted)";
     cancel.abort();
   };
-  process.once("SIGINT", onInterrupt);
+  // on, not once: a second Ctrl-C (the terminal's and the one supervise.ts passes on) must not end kg before its server is stopped.
+  process.on("SIGINT", onInterrupt);
   const timer = setTimeout(() => {
     stoppedBy = `after ${request.timeoutMs / 1000} s (the time limit; raise it with --timeout SECONDS)`;
     cancel.abort();
