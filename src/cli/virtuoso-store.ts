@@ -134,7 +134,7 @@ export async function openStore(options: OpenOptions): Promise<OpenStore> {
     for (const [i, link] of links.entries()) {
       options.onFile?.(basename(options.files[i]));
       // Flags 0: strict Turtle (a syntax error stops the load instead of skipping triples); log_enable(2, 1): no transaction log, as the bulk loader does.
-      await server.sql(`log_enable(2, 1); DB.DBA.TTLP_MT(file_open(${sqlString(link)}), ${sqlString(options.bases[i])}, ${sqlString(STORE_GRAPH)}, 0, 2);`, 24 * 3_600_000)
+      await server.sql(`log_enable(2, 1); DB.DBA.TTLP_MT(file_open(${sqlString(link)}), ${sqlString(options.bases[i])}, ${sqlString(STORE_GRAPH)}, 0);`, 24 * 3_600_000)
         .catch((error: Error) => {
           throw new UsageError(loadError(options.files[i], error.message), "sparql");
         });
