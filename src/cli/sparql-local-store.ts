@@ -4,7 +4,7 @@ import { warn } from "./command.ts";
 import { bundledDataFiles, documentBase } from "./load.ts";
 import { Progress } from "./progress.ts";
 import { printAnswer, type SparqlFormat } from "./sparql-print.ts";
-import { anyStore, findStore, openStore, storeKey, storeRoot, STORE_GRAPH } from "./virtuoso-store.ts";
+import { anyStore, findStore, LoadInterrupted, openStore, storeKey, storeRoot, STORE_GRAPH, type OpenStore } from "./virtuoso-store.ts";
 import { virtuosoBinaries } from "./virtuoso-server.ts";
 
 /**
@@ -53,20 +53,34 @@ export async function runOnStore(request: StoreQuery): Promise<number> {
   const { files, bases } = filesAndBases(request.dataFiles, request.baseIRI);
   const progress = new Progress();
   let step = "starting the local Virtuoso store";
-  const ticker = setInterval(() => progress.update(`kg sparql: ${step}: ${progress.elapsedSeconds.toFixed(0)} s…`), 250);
-  const store = await openStore({
-    files, bases,
-    onStep: (now) => warn(`kg sparql: ${now}`),
-    onFile: (file) => (step = `Virtuoso is loading ${file}`),
-  }).finally(() => clearInterval(ticker));
   const cancel = new AbortController();
   let stoppedBy = "";
-  const onInterrupt = () => {
-    stoppedBy = "(interrupted)";
+  const onSignal = (signal: NodeJS.Signals) => {
+    stoppedBy = signal === "SIGINT" ? "(interrupted)" : "(terminated)";
     cancel.abort();
   };
-  // on, not once: a second Ctrl-C (the terminal's and the one supervise.ts passes on) must not end kg before its server is stopped.
-  process.on("SIGINT", onInterrupt);
+  // on, not once: a repeated Ctrl-C (the terminal's and the one supervise.ts passes on) must not end kg before its
+  // server is stopped; a server left running would hold the store's lock.
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  const ticker = setInterval(() => progress.update(`kg sparql: ${step}: ${progress.elapsedSeconds.toFixed(0)} s…`), 250);
+  let store: OpenStore;
+  try {
+    store = await openStore({
+      files, bases, signal: cancel.signal,
+      onStep: (now) => warn(`kg sparql: ${now}`),
+      onFile: (file) => (step = `Virtuoso is loading ${file}`),
+    });
+  } catch (error) {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+    if (!(error instanceof LoadInterrupted)) throw error;
+    warn(`kg sparql: stopped ${stoppedBy} while opening the local Virtuoso store; nothing of a store being loaded was kept`);
+    return 130;
+  } finally {
+    clearInterval(ticker);
+  }
+  // The time limit is the query's: a first load takes as long as it takes, once.
   const timer = setTimeout(() => {
     stoppedBy = `after ${request.timeoutMs / 1000} s (the time limit; raise it with --timeout SECONDS)`;
     cancel.abort();
@@ -89,7 +103,8 @@ export async function runOnStore(request: StoreQuery): Promise<number> {
     return await printAnswer(answer, request.format, request.limit, {}, undefined, request.output);
   } finally {
     clearTimeout(timer);
-    process.off("SIGINT", onInterrupt);
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
     await store.stop();
   }
 }

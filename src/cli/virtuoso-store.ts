@@ -92,7 +92,12 @@ export interface OpenOptions {
   onStep?: (step: string) => void;
   /** Told the name of each file as Virtuoso starts loading it, for a progress line. */
   onFile?: (name: string) => void;
+  /** Aborted (Ctrl-C): the server is stopped and a store being loaded removed; openStore rejects with LoadInterrupted. */
+  signal?: AbortSignal;
 }
+
+/** An open or a load stopped by OpenOptions.signal; nothing of a store being loaded is kept. */
+export class LoadInterrupted extends Error {}
 
 /** Starts the store for these files, loading them first when no store holds them; refuses formats Virtuoso's Turtle loader cannot read. */
 export async function openStore(options: OpenOptions): Promise<OpenStore> {
@@ -129,9 +134,13 @@ export async function openStore(options: OpenOptions): Promise<OpenStore> {
   });
   const allowed = [...new Set(options.files.map((file) => dirname(resolve(file))))];
   let server: VirtuosoProcess | undefined;
+  // Stopping the server ends the isql session that is loading, whose promise then rejects.
+  const interrupt = () => void server?.stop();
+  options.signal?.addEventListener("abort", interrupt);
   try {
     server = await startVirtuosoProcess(folder, { ...serverOptions, dirsAllowed: allowed });
     for (const [i, link] of links.entries()) {
+      if (options.signal?.aborted) break;
       options.onFile?.(basename(options.files[i]));
       // Flags 0: strict Turtle (a syntax error stops the load instead of skipping triples); log_enable(2, 1): no transaction log, as the bulk loader does.
       await server.sql(`log_enable(2, 1); DB.DBA.TTLP_MT(file_open(${sqlString(link)}), ${sqlString(options.bases[i])}, ${sqlString(STORE_GRAPH)}, 0);`, 24 * 3_600_000)
@@ -139,6 +148,7 @@ export async function openStore(options: OpenOptions): Promise<OpenStore> {
           throw new UsageError(loadError(options.files[i], error.message), "sparql");
         });
     }
+    if (options.signal?.aborted) throw new LoadInterrupted("interrupted");
     await server.sql("checkpoint;", 3_600_000);
     const record: StoreRecord = { files: options.files.map((file) => resolve(file)), bytes, loadSeconds: (performance.now() - started) / 1000, virtuoso: STORE_FORMAT };
     writeFileSync(join(folder, marker), JSON.stringify(record, null, 2));
@@ -148,7 +158,9 @@ export async function openStore(options: OpenOptions): Promise<OpenStore> {
   } catch (error) {
     await server?.stop();
     rmSync(folder, { recursive: true, force: true });
-    throw error;
+    throw options.signal?.aborted ? new LoadInterrupted("interrupted") : error;
+  } finally {
+    options.signal?.removeEventListener("abort", interrupt);
   }
 }
 

@@ -1,5 +1,5 @@
 // kg sparql --engine virtuoso: kg's own local Virtuoso store, loaded once per set of files and reused, answering as the embedded engine does.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,7 +7,7 @@ import { Parser } from "n3";
 import { afterAll, describe, expect, it } from "vitest";
 import { storeHolds } from "../../src/cli/sparql-local-store.ts";
 import { STORES_KEPT, openStore, sqlString, storeKey } from "../../src/cli/virtuoso-store.ts";
-import { runKg } from "../cli/run-kg.ts";
+import { kgBin, repoRoot, runKg } from "../cli/run-kg.ts";
 
 const work = mkdtempSync(join(tmpdir(), "kg-local-store-"));
 const cache = join(work, "cache");
@@ -102,6 +102,30 @@ describe("kg sparql --engine virtuoso", () => {
     const stale = await runKg(["--data", data, "sparql", "--engine", "virtuoso", "ASK { ?s ?p ?o }"], { env });
     expect(stale.code, stale.stderr).toBe(0);
     expect(stale.stdout.trim()).toBe("true");
+  }, 120_000);
+});
+
+describe("Ctrl-C while Virtuoso loads", () => {
+  it("stops the server in the middle of the file, keeps nothing of the store and exits 130", async () => {
+    const big = join(work, "big.nt");
+    writeFileSync(big, Array.from({ length: 600_000 }, (_, i) => `<http://example.org/s${i}> <http://example.org/p> "value ${i}" .\n`).join(""));
+    const root = join(work, "interrupted");
+    const child = spawn(process.execPath, [kgBin, "--progress", "--data", big, "sparql", "--engine", "virtuoso", "ASK { ?s ?p ?o }"], {
+      cwd: repoRoot, env: { ...process.env, KG_CACHE_DIR: root, KG_PROGRESS_DELAY_MS: "0" }, stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    const loading = new Promise<void>((resolve) => child.stderr.setEncoding("utf8").on("data", (text: string) => {
+      stderr += text;
+      // The progress line: Virtuoso is parsing the file now.
+      if (stderr.includes("Virtuoso is loading big.nt")) resolve();
+    }));
+    const closed = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+    await loading;
+    child.kill("SIGINT");
+    expect(await closed, stderr).toBe(130);
+    expect(stderr).toContain("kg sparql: stopped (interrupted) while opening the local Virtuoso store; nothing of a store being loaded was kept");
+    expect(readdirSync(join(root, "virtuoso"))).toEqual([]);
+    expect(spawnSync("pgrep", ["-f", join(root, "virtuoso")]).status).toBe(1);
   }, 120_000);
 });
 
