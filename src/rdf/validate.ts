@@ -65,12 +65,15 @@ export async function validateDataReport(input: ValidationInput): Promise<Valida
   if (problems.length > 0) return { problems, notes: [], files: input.files.length, triples, quotesChecked: 0 };
 
   const data = new DataIndex(parsed);
-  problems.push(...(await shaclProblems(data, (shapes as ParsedFile).quads)));
+  // Appended one by one: push(...list) passes each problem as an argument, and a large graph's hundreds of
+  // thousands overflow the call stack.
+  const append = (list: readonly Problem[]) => { for (const problem of list) problems.push(problem); };
+  append(await shaclProblems(data, (shapes as ParsedFile).quads));
   const quotes = quoteProblems(data, evidenceNodes(data), input.sourceTexts);
-  problems.push(...quotes.problems);
-  problems.push(...undeclaredTermProblems(data));
-  problems.push(...domainRangeProblems(data));
-  problems.push(...evidenceProblems(data));
+  append(quotes.problems);
+  append(undeclaredTermProblems(data));
+  append(domainRangeProblems(data));
+  append(evidenceProblems(data));
   return { problems, notes: [...propertyUsageNotes(data), ...quotes.notes], files: input.files.length, triples, quotesChecked: quotes.checked };
 }
 
