@@ -16,11 +16,12 @@ import { sourceCommand } from "./commands/source.ts";
 import { relationCommand } from "./commands/relation.ts";
 import { importCommand } from "./commands/import.ts";
 import { extractEndpointArgs, runWithEndpoint, sparqlCommand } from "./commands/sparql.ts";
+import { storeCommand } from "./commands/store.ts";
 
 export { superviseQueries } from "./supervise.ts";
 
 export const commands: readonly Command[] = [
-  pathCommand, connectCommand, neighboursCommand, findCommand, statsCommand, exportCommand, validateCommand, sparqlCommand, sessionCommand, importCommand, sourceCommand, relationCommand,
+  pathCommand, connectCommand, neighboursCommand, findCommand, statsCommand, exportCommand, validateCommand, sparqlCommand, storeCommand, sessionCommand, importCommand, sourceCommand, relationCommand,
 ];
 
 /** Other spellings people type for a command. */

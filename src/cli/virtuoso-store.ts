@@ -34,6 +34,8 @@ export interface OpenStore {
   record: StoreRecord;
   /** Milliseconds to start the server and, when loadedNow, to load the files. */
   startMs: number;
+  /** SQL through isql-vt as dba (kg store serve opens the endpoint to the workbench's origins). */
+  sql(statements: string, timeoutMs: number): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -120,7 +122,7 @@ export async function openStore(options: OpenOptions): Promise<OpenStore> {
     const now = new Date();
     utimesSync(join(existing, marker), now, now);
     const record = JSON.parse(readFileSync(join(existing, marker), "utf8")) as StoreRecord;
-    return { endpoint: server.endpoint, folder: existing, loadedNow: false, record, startMs: performance.now() - started, stop: server.stop };
+    return { endpoint: server.endpoint, folder: existing, loadedNow: false, record, startMs: performance.now() - started, sql: server.sql, stop: server.stop };
   }
   const folder = join(root, key);
   rmSync(folder, { recursive: true, force: true });
@@ -154,7 +156,7 @@ export async function openStore(options: OpenOptions): Promise<OpenStore> {
     writeFileSync(join(folder, marker), JSON.stringify(record, null, 2));
     for (const removed of removeOldStores(root, folder)) options.onStep?.(`removed an older store: ${removed}`);
     const ready = server;
-    return { endpoint: ready.endpoint, folder, loadedNow: true, record, startMs: performance.now() - started, stop: ready.stop };
+    return { endpoint: ready.endpoint, folder, loadedNow: true, record, startMs: performance.now() - started, sql: ready.sql, stop: ready.stop };
   } catch (error) {
     await server?.stop();
     rmSync(folder, { recursive: true, force: true });
@@ -168,7 +170,7 @@ export async function openStore(options: OpenOptions): Promise<OpenStore> {
  * Refuses a store another kg is using (loading or querying): two servers cannot share a database, and a second load
  * would remove the first one's work. A lock left by a server that no longer runs (killed) is removed.
  */
-function checkNotInUse(folder: string): void {
+export function checkNotInUse(folder: string): void {
   const lock = join(folder, "virtuoso.lck");
   let text: string;
   try {
@@ -193,6 +195,34 @@ function loadError(file: string, isqlOutput: string): string {
   if (found) return `kg sparql: ${file}:${found[1]}: ${found[2]} (Virtuoso's Turtle loader; nothing was kept)`;
   const error = /\*\*\* Error[^\n]*/.exec(isqlOutput)?.[0] ?? isqlOutput.trim().split("\n").at(-1) ?? "";
   return `kg sparql: Virtuoso could not load ${file}: ${error} (nothing was kept)`;
+}
+
+export interface ListedStore {
+  folder: string;
+  record: StoreRecord;
+  /** Bytes the database takes on disk. */
+  diskBytes: number;
+  lastUsed: Date;
+}
+
+/** The complete stores under root, most recently used first. */
+export function listStores(root: string): ListedStore[] {
+  let names: string[];
+  try {
+    names = readdirSync(root);
+  } catch {
+    return [];
+  }
+  return names
+    .map((name) => join(root, name))
+    .filter((folder) => existsSync(join(folder, marker)))
+    .map((folder) => ({
+      folder,
+      record: JSON.parse(readFileSync(join(folder, marker), "utf8")) as StoreRecord,
+      diskBytes: readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isFile()).reduce((sum, entry) => sum + statSync(join(folder, entry.name)).size, 0),
+      lastUsed: statSync(join(folder, marker)).mtime,
+    }))
+    .sort((a, b) => b.lastUsed.getTime() - a.lastUsed.getTime());
 }
 
 /** Removes complete stores beyond STORES_KEPT, least recently used first, never `keep`; returns their folders. */

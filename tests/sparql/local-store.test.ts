@@ -170,3 +170,46 @@ describe("the local store's cache", () => {
     expect(sqlString("")).toBe("''");
   });
 });
+
+describe("kg store", () => {
+  it("serves the store to kg --endpoint and the workbench's origins until Ctrl-C, lists it and removes it", async () => {
+    const server = spawn(process.execPath, [kgBin, "--data", data, "store", "serve", "--origin", "https://kg.example.org"], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    server.stderr.setEncoding("utf8").on("data", (text: string) => (stderr += text));
+    const url = await new Promise<string>((resolve) => server.stdout.setEncoding("utf8").on("data", (text: string) => {
+      stdout += text;
+      if (stdout.includes("\n")) resolve(stdout.split("\n")[0]);
+    }));
+    const closed = new Promise<number | null>((resolve) => server.on("close", (code) => resolve(code)));
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/sparql\?default-graph-uri=urn%3Ax-smartcity-kg%3Adata$/);
+
+    const viaEndpoint = await runKg(["--endpoint", url, "sparql", "--format", "json", select], { env });
+    const embedded = await runKg(["--data", data, "sparql", "--engine", "oxigraph", "--format", "json", select], { env });
+    expect(viaEndpoint.code, viaEndpoint.stderr).toBe(0);
+    expect(JSON.parse(viaEndpoint.stdout)).toEqual(JSON.parse(embedded.stdout));
+    const origin = async (from: string) => (await fetch(`${url}&query=${encodeURIComponent("ASK {}")}`, { headers: { origin: from } })).headers.get("access-control-allow-origin");
+    expect(await origin("http://localhost:5173")).toBe("http://localhost:5173");
+    expect(await origin("https://kg.example.org")).toBe("https://kg.example.org");
+    expect(await origin("https://elsewhere.example")).toBeNull();
+
+    const listed = await runKg(["store", "list"], { env });
+    expect(listed.stdout).toContain(`${data}: 0 MB of data,`);
+    const busy = await runKg(["--data", data, "store", "remove"], { env });
+    expect(busy.code).toBe(2);
+    expect(busy.stderr).toContain("is in use by another kg");
+
+    server.kill("SIGINT");
+    expect(await closed, stderr).toBe(0);
+    expect(stderr).toContain("kg store: stopping the server");
+    const removed = await runKg(["--data", data, "store", "remove"], { env });
+    expect(removed.code, removed.stderr).toBe(0);
+    expect(removed.stdout).toMatch(/^removed .*cache\/virtuoso\/[0-9a-f]{32}\n$/);
+    const again = await runKg(["--data", data, "store", "remove"], { env });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("kg store: no store holds these files (kg store list shows the stores)");
+    const refused = await runKg(["store", "serve", "--origin", "https://kg.example.org/path"], { env });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('kg store serve: --origin must be an origin like https://kg.example.org, got "https://kg.example.org/path"');
+  }, 120_000);
+});
