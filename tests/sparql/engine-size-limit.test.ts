@@ -22,7 +22,7 @@ describe("workbench SPARQL over a graph too big for Oxigraph", () => {
     const reply = await runQuery(service, "SELECT * WHERE { ?s ?p ?o } LIMIT 1", 10);
     expect(reply).toEqual({
       op: "query",
-      error: { message: "query/sparql: the loaded graph has 6,000,001 quads; the workbench's SPARQL engine (Oxigraph, in WASM memory) takes at most 6,000,000. Run the query with kg sparql, which reads a graph of any size in place, or open an endpoint." },
+      error: { message: "query/sparql: the loaded graph has 6,000,001 quads; the workbench's SPARQL engine (Oxigraph, in WASM memory) takes at most 6,000,000. Run the query with kg sparql, which reads a graph of any size in place, or serve the files with kg store serve and connect to the endpoint it prints (docs/scale.md)." },
     });
   });
 });

@@ -25,7 +25,7 @@ let engine: { dataset: Dataset; runner: EngineRunner } | null = null;
 function engineFor(dataset: Dataset): EngineRunner {
   if (dataset.size > OXIGRAPH_MAX_QUADS) {
     // Refused before the copy: past its 4 GiB WASM memory Oxigraph would fail midway (docs/scale.md).
-    throw new SparqlQueryError(`query/sparql: the loaded graph has ${dataset.size.toLocaleString("en")} quads; the workbench's SPARQL engine (Oxigraph, in WASM memory) takes at most ${OXIGRAPH_MAX_QUADS.toLocaleString("en")}. Run the query with kg sparql, which reads a graph of any size in place, or open an endpoint.`);
+    throw new SparqlQueryError(`query/sparql: the loaded graph has ${dataset.size.toLocaleString("en")} quads; the workbench's SPARQL engine (Oxigraph, in WASM memory) takes at most ${OXIGRAPH_MAX_QUADS.toLocaleString("en")}. Run the query with kg sparql, which reads a graph of any size in place, or serve the files with kg store serve and connect to the endpoint it prints (docs/scale.md).`);
   }
   if (engine?.dataset !== dataset) {
     engine?.runner.close();
