@@ -85,6 +85,15 @@ export function embeddedSparqlInput(dataset: Dataset): EmbeddedSparqlInput {
   return { nquads, prefixes: { ...dataset.prefixes }, size: dataset.size, replaced: Object.fromEntries(datasetReplacements(dataset)) };
 }
 
+/** What V8 says when a string would pass its limit (Oxigraph hands a graph answer over as one string). */
+export function tooLongForOneString(message: string): boolean {
+  return /Cannot create a string longer than|Invalid string length/.test(message);
+}
+
+/** Said when Oxigraph's graph answer passes V8's string limit, with the engines that write one in pieces. */
+export const ANSWER_TOO_LARGE =
+  "the answer is too large for Oxigraph, which gives a graph as one text, and V8's strings stop at 536,870,888 characters (about 3M triples of N-Triples): add a LIMIT, or run the query with kg sparql --engine comunica or --engine virtuoso, which write a graph answer in pieces";
+
 /** An engine over quads given as N-Quads text (in a worker, where no Dataset exists). */
 export async function createEmbeddedSparqlFrom({ nquads, prefixes, size, replaced = {} }: EmbeddedSparqlInput): Promise<EmbeddedSparql> {
   const [{ Store }, classify, migrate] = await Promise.all([loadOxigraph(), loadSparqlClassifier(), loadSparqlMigrator(replaced)]);
@@ -98,6 +107,7 @@ export async function createEmbeddedSparqlFrom({ nquads, prefixes, size, replace
     } catch (error) {
       const message = (error as Error).message ?? String(error);
       const unknown = /Prefix not found/.test(message) ? undeclaredPrefixes(query) : [];
+      if (tooLongForOneString(message)) throw new SparqlQueryError(`query/sparql: ${ANSWER_TOO_LARGE}`);
       if (unknown.length > 0) {
         throw new SparqlQueryError(`query/sparql: unknown prefix ${unknown.map((p) => `${p}:`).join(", ")} (declare it with PREFIX ${unknown[0]}: <...>; the data's prefixes are ${Object.keys(prefixes).sort().map((p) => `${p}:`).join(" ")})`);
       }

@@ -7,7 +7,7 @@ import { resolveNode } from "../../src/query/names.ts";
 import { loadDataset } from "../../src/rdf/parse.ts";
 import type { Dataset } from "../../src/rdf/dataset.ts";
 import { prefixes } from "../../src/rdf/vocab.ts";
-import { createEmbeddedSparql, SparqlQueryError, type EmbeddedSparql } from "../../src/sparql/sparql-embedded.ts";
+import { ANSWER_TOO_LARGE, createEmbeddedSparql, SparqlQueryError, tooLongForOneString, type EmbeddedSparql } from "../../src/sparql/sparql-embedded.ts";
 import type { SparqlAnswer } from "../../src/sparql/sparql-endpoint.ts";
 import { fixture, runKg } from "../cli/run-kg.ts";
 
@@ -164,5 +164,15 @@ describe("kg sparql", () => {
     const file = await runKg([...data, "sparql", "@no-such-query.rq"]);
     expect(file.code).toBe(2);
     expect(file.stderr).toMatch(/cannot read "no-such-query.rq"/);
+  });
+});
+
+describe("a graph answer past V8's string limit", () => {
+  it("is told as too large for Oxigraph, with the engines that write in pieces", () => {
+    // Node 20's words when Oxigraph's CONSTRUCT over the 1M generated graph (5 triples a match) became one string.
+    expect(tooLongForOneString("Cannot create a string longer than 0x1fffffe8 characters")).toBe(true);
+    expect(tooLongForOneString("Invalid string length")).toBe(true);
+    expect(tooLongForOneString("Parser error at line 1")).toBe(false);
+    expect(ANSWER_TOO_LARGE).toContain("kg sparql --engine comunica or --engine virtuoso");
   });
 });
