@@ -10,7 +10,7 @@ import { virtuosoBinaries } from "./virtuoso-server.ts";
 /**
  * From this many bytes of data files, auto uses a store that already holds them: its server starts in 2–4 s and
  * answers whole-graph queries in seconds, where an embedded engine first reads the files (at 10M triples, 450 MB:
- * 26 s) and Comunica then takes a minute or more (docs/scale.md). Below it the embedded engines answer sooner.
+ * 29 s) and Comunica then takes a minute or more (docs/scale.md). Below it the embedded engines answer sooner.
  */
 export const AUTO_STORE_FROM_BYTES = 100_000_000;
 

@@ -37,7 +37,7 @@ export function startSparqlRunner(dataset: Dataset, timeoutMs: number, choice: E
 
 /**
  * Past Oxigraph's limit only Comunica is embedded, and kg's local Virtuoso store beat it (at 10M triples: loading a
- * new store and its first COUNT(*) 79.3 s against Comunica's 111.0 s; with the store there 4.8 s, load average 2–6),
+ * new store and its first COUNT(*) 52.4 s against Comunica's 95.4 s, with the store there 4.6 s, on a quiet machine),
  * so the user is told about it.
  */
 function serverAdvice(size: number): string | undefined {
