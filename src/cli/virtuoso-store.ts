@@ -10,7 +10,7 @@ import { startVirtuosoProcess, virtuosoBinaries, virtuosoInstallHint, type Virtu
 /** The graph the files are loaded into; queries name it as their default graph, so Virtuoso's own system graphs stay out. */
 export const STORE_GRAPH = "urn:x-smartcity-kg:data";
 
-/** Stores kept: opening a new one removes the least recently used beyond this many (each takes ~250 MB a million triples). */
+/** Stores kept: opening a new one removes the least recently used beyond this many (each took ~82 MB of disk a million triples at 10M). */
 export const STORES_KEPT = 3;
 
 /** Bumped when the way a store is built changes, so older stores are not reused. */
@@ -22,7 +22,8 @@ export interface StoreRecord {
   files: string[];
   bytes: number;
   loadSeconds: number;
-  virtuoso: string;
+  /** STORE_FORMAT when it was built. */
+  format: string;
 }
 
 export interface OpenStore {
@@ -152,7 +153,7 @@ export async function openStore(options: OpenOptions): Promise<OpenStore> {
     }
     if (options.signal?.aborted) throw new LoadInterrupted("interrupted");
     await server.sql("checkpoint;", 3_600_000);
-    const record: StoreRecord = { files: options.files.map((file) => resolve(file)), bytes, loadSeconds: (performance.now() - started) / 1000, virtuoso: STORE_FORMAT };
+    const record: StoreRecord = { files: options.files.map((file) => resolve(file)), bytes, loadSeconds: (performance.now() - started) / 1000, format: STORE_FORMAT };
     writeFileSync(join(folder, marker), JSON.stringify(record, null, 2));
     for (const removed of removeOldStores(root, folder)) options.onStep?.(`removed an older store: ${removed}`);
     const ready = server;
