@@ -23,6 +23,8 @@ export interface StoreQuery {
   timeoutMs: number;
   /** kg sparql -o FILE: the answer goes there instead of stdout. */
   output?: string;
+  /** The store's key when the caller already hashed the files (heldStoreKey). */
+  key?: string;
 }
 
 function filesAndBases(dataFiles: readonly string[] | undefined, baseIRI: string | undefined): { files: string[]; bases: string[] } {
@@ -30,14 +32,23 @@ function filesAndBases(dataFiles: readonly string[] | undefined, baseIRI: string
   return { files, bases: files.map((file) => documentBase(file, baseIRI)) };
 }
 
-/** Whether auto should answer from an existing store: Virtuoso installed, the files this large, and a store holding exactly their bytes. */
-export async function storeHolds(dataFiles: readonly string[] | undefined, baseIRI: string | undefined, fromBytes = AUTO_STORE_FROM_BYTES): Promise<boolean> {
+/**
+ * The key of the store auto should answer from, if any: Virtuoso installed, the files this large, and a store holding
+ * exactly their bytes. The key goes on to runOnStore, so large files are hashed once.
+ */
+export async function heldStoreKey(dataFiles: readonly string[] | undefined, baseIRI: string | undefined, fromBytes = AUTO_STORE_FROM_BYTES): Promise<string | undefined> {
   const root = storeRoot();
-  if (!anyStore(root) || !virtuosoBinaries()) return false;
+  if (!anyStore(root) || !virtuosoBinaries()) return undefined;
   const { files, bases } = filesAndBases(dataFiles, baseIRI);
   const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
-  if (bytes < fromBytes) return false;
-  return findStore(root, await storeKey(files, bases)) !== undefined;
+  if (bytes < fromBytes) return undefined;
+  const key = await storeKey(files, bases);
+  return findStore(root, key) ? key : undefined;
+}
+
+/** Whether auto should answer from an existing store (heldStoreKey found one). */
+export async function storeHolds(dataFiles: readonly string[] | undefined, baseIRI: string | undefined, fromBytes = AUTO_STORE_FROM_BYTES): Promise<boolean> {
+  return (await heldStoreKey(dataFiles, baseIRI, fromBytes)) !== undefined;
 }
 
 /** Opens (or first loads) the store, runs the query with the time limit, prints the answer and stops the server. */
@@ -67,7 +78,7 @@ export async function runOnStore(request: StoreQuery): Promise<number> {
   let store: OpenStore;
   try {
     store = await openStore({
-      files, bases, signal: cancel.signal,
+      files, bases, key: request.key, signal: cancel.signal,
       onStep: (now) => warn(`kg sparql: ${now}`),
       onFile: (file) => (step = `Virtuoso is loading ${file}`),
     });

@@ -95,6 +95,8 @@ export interface OpenOptions {
   onStep?: (step: string) => void;
   /** Told the name of each file as Virtuoso starts loading it, for a progress line. */
   onFile?: (name: string) => void;
+  /** storeKey(files, bases) when the caller has it already (hashing gigabytes twice costs seconds). */
+  key?: string;
   /** Aborted (Ctrl-C): the server is stopped and a store being loaded removed; openStore rejects with LoadInterrupted. */
   signal?: AbortSignal;
 }
@@ -110,7 +112,7 @@ export async function openStore(options: OpenOptions): Promise<OpenStore> {
     if (format !== "turtle" && format !== "ntriples") throw new UsageError(`kg sparql: --engine virtuoso loads Turtle and N-Triples files; ${file} is ${format}: use --engine auto`, "sparql");
   }
   const root = options.root ?? storeRoot();
-  const key = await storeKey(options.files, options.bases);
+  const key = options.key ?? (await storeKey(options.files, options.bases));
   const bytes = options.files.reduce((sum, file) => sum + statSync(file).size, 0);
   const serverOptions = { buffers: storeBuffers(bytes), maxQuerySeconds: 0, resultSetMaxRows: 2_147_483_647, who: "kg sparql" };
   const started = performance.now();

@@ -19,8 +19,6 @@ export interface EndpointArgs {
   timeoutMs?: number;
 }
 
-const formats = sparqlFormats;
-type Format = SparqlFormat;
 
 export const sparqlCommand: Command = {
   spec: {
@@ -73,8 +71,9 @@ Examples:
     const choice = engineOption(parsed);
     return await reportFailures(async () => {
       const store = await import("../sparql-local-store.ts");
-      if (choice === "virtuoso" || (choice === "auto" && (await store.storeHolds(context.dataFiles, context.baseIRI)))) {
-        return await store.runOnStore({ query, dataFiles: context.dataFiles, baseIRI: context.baseIRI, format, limit, timeoutMs, output });
+      const key = choice === "auto" ? await store.heldStoreKey(context.dataFiles, context.baseIRI) : undefined;
+      if (choice === "virtuoso" || key !== undefined) {
+        return await store.runOnStore({ query, dataFiles: context.dataFiles, baseIRI: context.baseIRI, format, limit, timeoutMs, output, key });
       }
       const [{ loadData }, { startSparqlRunner }] = await Promise.all([import("../load.ts"), import("../sparql-runner.ts")]);
       const { dataset } = await loadData(context.dataFiles, context.baseIRI);
@@ -106,12 +105,12 @@ function engineOption(parsed: ParsedCommand): EngineChoice | "virtuoso" {
   return engine as EngineChoice | "virtuoso";
 }
 
-function formatOption(parsed: ParsedCommand): Format | undefined {
+function formatOption(parsed: ParsedCommand): SparqlFormat | undefined {
   const format = stringOption(parsed, "format");
-  if (format !== undefined && !(formats as readonly string[]).includes(format)) {
-    throw new UsageError(`kg sparql: --format must be one of ${formats.join(", ")}, got ${JSON.stringify(format)}`, "sparql");
+  if (format !== undefined && !(sparqlFormats as readonly string[]).includes(format)) {
+    throw new UsageError(`kg sparql: --format must be one of ${sparqlFormats.join(", ")}, got ${JSON.stringify(format)}`, "sparql");
   }
-  return format as Format | undefined;
+  return format as SparqlFormat | undefined;
 }
 
 async function readQuery(argument: string): Promise<string> {
