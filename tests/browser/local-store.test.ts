@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { kgBin, repoRoot } from "../cli/run-kg.ts";
+import { connectToEndpoint, pathOnEndpoint } from "./endpoint-steps.ts";
 import { useWorkbenchSite } from "./harness.ts";
 
 const KGR = "https://w3id.org/smartcity-kg/resource/";
@@ -41,16 +42,8 @@ describe("the workbench on kg store serve (Chromium, Virtuoso's own CORS)", () =
   it("connects to the served store and finds the path Huawei → Kenya there, with its evidence", async () => {
     const url = await serveStore(new URL(workbench.site.url).origin);
     const { page } = await workbench.open();
-    await page.click("#sparql-open");
-    await page.click("#sparql-connect");
-    await page.fill("#ep-url", url);
-    await page.click("#ep-connect");
-    await page.waitForSelector("#ep-tools", { state: "visible", timeout: 30_000 });
-    await page.fill("#ep-from", "Huawei");
-    await page.fill("#ep-to", "Kenya");
-    await page.click("#ep-path-run");
-    await page.waitForFunction(() => /path(s)? found on the endpoint/.test(document.querySelector("#ep-status")?.textContent ?? ""), undefined, { timeout: 60_000 });
-    const state = await page.evaluate(() => window.workbench!.store.get().path);
+    await connectToEndpoint(page, url);
+    const state = await pathOnEndpoint(page, "Huawei", "Kenya");
     expect(state.status).toBe("done");
     const first = state.results[0];
     expect(first.nodes[0]).toBe(`${KGR}huawei`);

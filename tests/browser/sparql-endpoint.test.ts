@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { bundledDataFiles } from "../../src/cli/load.ts";
 import { startVirtuoso, type VirtuosoServer } from "../sparql/virtuoso.ts";
+import { connectToEndpoint, pathOnEndpoint } from "./endpoint-steps.ts";
 import { useWorkbenchSite } from "./harness.ts";
 
 const KGR = "https://w3id.org/smartcity-kg/resource/";
@@ -107,14 +108,7 @@ afterAll(async () => {
 
 async function connect(url: string, options: { timeout?: number; user?: string; password?: string } = {}): Promise<Page> {
   const { page } = await workbench.open();
-  await page.click("#sparql-open");
-  await page.click("#sparql-connect");
-  await page.fill("#ep-url", url);
-  if (options.user) await page.fill("#ep-user", options.user);
-  if (options.password) await page.fill("#ep-password", options.password);
-  if (options.timeout) await page.fill("#ep-timeout", String(options.timeout));
-  await page.click("#ep-connect");
-  await page.waitForSelector("#ep-tools", { state: "visible", timeout: 30_000 });
+  await connectToEndpoint(page, url, options);
   return page;
 }
 
@@ -182,11 +176,7 @@ describe("SPARQL endpoint mode (Chromium, Virtuoso behind a CORS proxy)", () => 
 
   it("finds the path Huawei → Kenya on the endpoint, with the quotes as evidence", async () => {
     const page = await connect(proxy.url);
-    await page.fill("#ep-from", "Huawei");
-    await page.fill("#ep-to", "Kenya");
-    await page.click("#ep-path-run");
-    await page.waitForFunction(() => /path(s)? found on the endpoint/.test(document.querySelector("#ep-status")?.textContent ?? ""), undefined, { timeout: 60_000 });
-    const state = await page.evaluate(() => window.workbench!.store.get().path);
+    const state = await pathOnEndpoint(page, "Huawei", "Kenya");
     expect(state.status).toBe("done");
     const first = state.results[0];
     expect(first.nodes[0]).toBe(`${KGR}huawei`);
