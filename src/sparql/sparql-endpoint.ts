@@ -1,53 +1,13 @@
 // A client for any SPARQL 1.1 protocol endpoint over fetch: timeouts, cancellation, size limits and clear errors.
+import { SparqlEndpointError, type GraphStream, type SelectResult, type SparqlAnswer } from "./sparql-answer.ts";
 import { classifySparql, SparqlSyntaxError, updateRefusal, type QueryForm } from "./sparql-form.ts";
-import { base64, bodyStart, formatSeconds, networkReason, readBody } from "./sparql-http.ts";
+import { base64, bodyStart, formatBytes, formatSeconds, networkReason, readBody } from "./sparql-http.ts";
 import { limitSelect } from "./sparql-query.ts";
+import { readAsk, readSelect } from "./sparql-results-json.ts";
 import { blankSecrets, redactUrl, urlSecrets } from "../query/redact-url.ts";
 
-/** One RDF term of a SPARQL JSON result ("typed-literal" is what older stores such as Virtuoso write). */
-export interface SparqlTermJson {
-  type: "uri" | "literal" | "typed-literal" | "bnode" | "triple";
-  value: string;
-  "xml:lang"?: string;
-  datatype?: string;
-}
-
-export type SparqlBinding = Record<string, SparqlTermJson>;
-
-export interface SelectResult {
-  vars: string[];
-  bindings: SparqlBinding[];
-  /** True when more solutions existed than the row limit let through. */
-  truncated: boolean;
-}
-
-/**
- * What a query answers: solutions, a boolean, or a graph as text in the content type the endpoint chose, in pieces
- * that end at line ends (joined, the whole answer), so a large graph never needs one string.
- */
-export type SparqlAnswer = (
-  | { form: "select"; result: SelectResult }
-  | { form: "ask"; value: boolean }
-  | { form: "construct" | "describe"; parts: string[]; contentType: string }
-) & {
-  /** What the user should know about how the query was run (an old predicate name it also matched). */
-  notes?: string[];
-};
-
-export type SparqlErrorKind = "network" | "timeout" | "aborted" | "http" | "malformed" | "too-large" | "usage";
-
-/** A failed exchange with an endpoint; the message names the endpoint (never its credentials or query-string values) and what to do. */
-export class SparqlEndpointError extends Error {
-  constructor(
-    message: string,
-    readonly kind: SparqlErrorKind,
-    readonly endpoint: string,
-    readonly status?: number,
-  ) {
-    super(message);
-    this.name = "SparqlEndpointError";
-  }
-}
+export { SparqlEndpointError } from "./sparql-answer.ts";
+export type { GraphStream, SelectResult, SparqlAnswer, SparqlBinding, SparqlErrorKind, SparqlTermJson } from "./sparql-answer.ts";
 
 export interface EndpointOptions {
   url: string;
@@ -63,7 +23,7 @@ export interface EndpointOptions {
    * Virtuoso refuses to sort more than 10 000 rows).
    */
   maxRows?: number;
-  /** Largest response body read; default 64 MiB. */
+  /** Largest response body read whole (query, select, ask); default 64 MiB. queryStreaming's graphs have none. */
   maxBytes?: number;
   /** default-graph-uri parameters, when the store should answer from particular graphs. */
   defaultGraphs?: readonly string[];
@@ -128,18 +88,34 @@ export class SparqlEndpoint {
 
   /**
    * Runs query text of any read form, refusing updates and unparsable text before anything is sent; SELECT results
-   * are bounded by the row limit (a LIMIT is added when the query has none). Text from people goes through here:
-   * select() and ask() send the queries the project builds itself without parsing them.
+   * are bounded by the row limit (a LIMIT is added when the query has none), a graph is read whole, capped at
+   * maxBytes. Text from people goes through here: select() and ask() send the queries the project builds itself
+   * without parsing them.
    */
   async query(query: string, request: RequestOptions = {}): Promise<SparqlAnswer> {
-    const kind = await this.classify(query);
-    if (kind.kind === "update") throw new SparqlEndpointError(updateRefusal(kind.operations, "can be sent"), "usage", this.displayUrl);
-    const form: QueryForm = kind.form;
+    const form = await this.readForm(query);
     if (form === "select") return { form, result: await this.select(query, request) };
     if (form === "ask") return { form, value: await this.ask(query, request) };
-    // One piece: the body is read whole, capped at maxBytes.
     const { text, contentType } = await this.send(query, graphAccept, request.signal);
     return { form, parts: [text], contentType };
+  }
+
+  /**
+   * As query(), but a graph (CONSTRUCT, DESCRIBE) comes as its text arrives, with no size limit: for a reader that
+   * writes it on (kg sparql) rather than keeping it. The time limit and the signal still end it.
+   */
+  async queryStreaming(query: string, request: RequestOptions = {}): Promise<SparqlAnswer | GraphStream> {
+    const form = await this.readForm(query);
+    if (form === "select") return { form, result: await this.select(query, request) };
+    if (form === "ask") return { form, value: await this.ask(query, request) };
+    const exchange = await this.open(query, graphAccept, request.signal, "query");
+    return { form, contentType: exchange.contentType, chunks: this.stream(exchange), cancel: exchange.close };
+  }
+
+  private async readForm(query: string): Promise<QueryForm> {
+    const kind = await this.classify(query);
+    if (kind.kind === "update") throw new SparqlEndpointError(updateRefusal(kind.operations, "can be sent"), "usage", this.displayUrl);
+    return kind.form;
   }
 
   /**
@@ -166,8 +142,7 @@ export class SparqlEndpoint {
     const maxRows = request.maxRows ?? this.maxRows;
     // One row more than allowed tells "exactly maxRows" from "more than maxRows".
     const { text } = await this.send(limitSelect(query, maxRows + 1), selectAccept, request.signal);
-    const json = this.parseJson(text);
-    const result = this.readSelect(json, text);
+    const result = readSelect(text, this.malformed);
     if (result.bindings.length > maxRows) {
       result.bindings.length = maxRows;
       result.truncated = true;
@@ -177,19 +152,26 @@ export class SparqlEndpoint {
 
   async ask(query: string, request: RequestOptions = {}): Promise<boolean> {
     const { text } = await this.send(query, selectAccept, request.signal);
-    const json = this.parseJson(text) as { boolean?: unknown; head?: { vars?: unknown }; results?: { bindings?: SparqlBinding[] } };
-    if (typeof json.boolean === "boolean") return json.boolean;
-    // Virtuoso answers ASK with a variable __ASK_RETVAL instead of "boolean": one row holding 1 when true, no rows when false.
-    if (Array.isArray(json.head?.vars) && json.head.vars.includes("__ASK_RETVAL") && Array.isArray(json.results?.bindings)) {
-      const only = json.results.bindings[0]?.["__ASK_RETVAL"];
-      if (only === undefined || only.value === "0") return false;
-      if (only.value === "1") return true;
-    }
-    throw this.malformed("an ASK result without a boolean", text);
+    return readAsk(text, this.malformed);
   }
 
-  /** Sends the query (or, as `update`, an update) and returns the body; every failure becomes a SparqlEndpointError. */
+  /** Sends the query (or, as `update`, an update) and returns the body, read whole; every failure becomes a SparqlEndpointError. */
   async send(query: string, accept: string, signal?: AbortSignal, parameter: "query" | "update" = "query"): Promise<{ text: string; contentType: string }> {
+    const exchange = await this.open(query, accept, signal, parameter);
+    try {
+      return { text: await readBody(exchange.response, this.maxBytes, () => this.tooLarge()), contentType: exchange.contentType };
+    } catch (error) {
+      return exchange.fail(error);
+    } finally {
+      exchange.close();
+    }
+  }
+
+  /**
+   * Sends the request and waits for the response's head, under the time limit and the caller's signal, which go on
+   * until close(); an HTTP error status is read (capped) and thrown here.
+   */
+  private async open(query: string, accept: string, signal: AbortSignal | undefined, parameter: "query" | "update"): Promise<Exchange> {
     if (signal?.aborted) throw this.aborted();
     const controller = new AbortController();
     let timedOut = false;
@@ -199,30 +181,59 @@ export class SparqlEndpoint {
     }, this.timeoutMs);
     const onAbort = () => controller.abort();
     signal?.addEventListener("abort", onAbort, { once: true });
-    const fail = (error: unknown): never => {
-      if (error instanceof SparqlEndpointError) throw error;
-      if (timedOut) throw new SparqlEndpointError(`query/sparql: ${this.displayUrl} did not answer within ${formatSeconds(this.timeoutMs)} (timeout); try a smaller query or a longer timeout`, "timeout", this.displayUrl);
-      if (signal?.aborted) throw this.aborted();
-      throw new SparqlEndpointError(`query/sparql: cannot reach ${this.displayUrl}: ${blankSecrets(networkReason(error), this.secrets)}`, "network", this.displayUrl);
-    };
-    try {
-      let response: Response;
-      try {
-        response = await (this.options.fetch ?? fetch)(...this.request(query, accept, controller.signal, parameter));
-      } catch (error) {
-        return fail(error);
-      }
-      let text: string;
-      try {
-        text = await readBody(response, this.maxBytes, () => this.tooLarge());
-      } catch (error) {
-        return fail(error);
-      }
-      if (!response.ok) throw this.httpError(response, text);
-      return { text, contentType: (response.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase() };
-    } finally {
+    let closed = false;
+    const close = () => {
+      if (closed) return;
+      closed = true;
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
+      // Ends a body nobody reads on; after a whole read it changes nothing.
+      controller.abort();
+    };
+    /** `received`: bytes of a streamed answer read before the failure. */
+    const fail = (error: unknown, received?: number): never => {
+      if (error instanceof SparqlEndpointError) throw error;
+      const after = received === undefined ? "" : ` after ${formatBytes(received)} of the answer`;
+      if (timedOut) throw new SparqlEndpointError(`query/sparql: ${this.displayUrl} did not answer within ${formatSeconds(this.timeoutMs)} (timeout)${after}; try a smaller query or a longer timeout`, "timeout", this.displayUrl);
+      if (signal?.aborted) throw this.aborted(after);
+      const reason = blankSecrets(networkReason(error), this.secrets);
+      if (received !== undefined) throw new SparqlEndpointError(`query/sparql: the answer of ${this.displayUrl} broke off${after}: ${reason}`, "network", this.displayUrl);
+      throw new SparqlEndpointError(`query/sparql: cannot reach ${this.displayUrl}: ${reason}`, "network", this.displayUrl);
+    };
+    try {
+      const response = await (this.options.fetch ?? fetch)(...this.request(query, accept, controller.signal, parameter));
+      if (!response.ok) throw this.httpError(response, await readBody(response, this.maxBytes, () => this.tooLarge()));
+      return { response, contentType: (response.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase(), close, fail };
+    } catch (error) {
+      close();
+      return fail(error);
+    }
+  }
+
+  /** The body's text as it arrives; the exchange is closed when it ends, fails or is left. */
+  private async *stream(exchange: Exchange): AsyncGenerator<string> {
+    try {
+      const body = exchange.response.body;
+      if (body === null) return;
+      const reader = body.getReader();
+      const decoder = new TextDecoder();
+      let received = 0;
+      for (;;) {
+        let read: Awaited<ReturnType<typeof reader.read>>;
+        try {
+          read = await reader.read();
+        } catch (error) {
+          return exchange.fail(error, received);
+        }
+        if (read.done) break;
+        received += read.value.byteLength;
+        const text = decoder.decode(read.value, { stream: true });
+        if (text !== "") yield text;
+      }
+      const rest = decoder.decode();
+      if (rest !== "") yield rest;
+    } finally {
+      exchange.close();
     }
   }
 
@@ -242,35 +253,7 @@ export class SparqlEndpoint {
     return [this.url.href, { method: "POST", headers, body: params.toString(), signal, redirect: "follow" }];
   }
 
-  private parseJson(text: string): unknown {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch (error) {
-      throw this.malformed(`not JSON (${(error as Error).message})`, text);
-    }
-  }
-
-  private readSelect(json: unknown, text: string): SelectResult {
-    const value = json as { head?: { vars?: unknown }; results?: { bindings?: unknown } };
-    const vars = value?.head?.vars;
-    const bindings = value?.results?.bindings;
-    if (!Array.isArray(vars) || !vars.every((v) => typeof v === "string")) throw this.malformed("no head.vars list", text);
-    if (!Array.isArray(bindings)) throw this.malformed("no results.bindings list", text);
-    for (const row of bindings) {
-      if (row === null || typeof row !== "object") throw this.malformed("a binding that is not an object", text);
-      for (const term of Object.values(row as Record<string, unknown>)) {
-        const t = term as Partial<SparqlTermJson> | null;
-        if (t === null || typeof t !== "object" || typeof t.type !== "string" || typeof t.value !== "string") {
-          throw this.malformed("a bound value without type and value", text);
-        }
-      }
-    }
-    return { vars: vars as string[], bindings: bindings as SparqlBinding[], truncated: false };
-  }
-
-  private malformed(what: string, text: string): SparqlEndpointError {
-    return new SparqlEndpointError(`query/sparql: malformed results from ${this.displayUrl}: ${what}; the body starts ${JSON.stringify(blankSecrets(bodyStart(text), this.secrets))}`, "malformed", this.displayUrl);
-  }
+  private readonly malformed = (what: string, text: string): SparqlEndpointError => new SparqlEndpointError(`query/sparql: malformed results from ${this.displayUrl}: ${what}; the body starts ${JSON.stringify(blankSecrets(bodyStart(text), this.secrets))}`, "malformed", this.displayUrl);
 
   private httpError(response: Response, text: string): SparqlEndpointError {
     const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;
@@ -285,7 +268,16 @@ export class SparqlEndpoint {
     return new SparqlEndpointError(`query/sparql: the answer of ${this.displayUrl} is larger than ${Math.round(this.maxBytes / 1024)} KiB; add a LIMIT or narrow the query`, "too-large", this.displayUrl);
   }
 
-  private aborted(): SparqlEndpointError {
-    return new SparqlEndpointError(`query/sparql: the query to ${this.displayUrl} was cancelled`, "aborted", this.displayUrl);
+  private aborted(after = ""): SparqlEndpointError {
+    return new SparqlEndpointError(`query/sparql: the query to ${this.displayUrl} was cancelled${after}`, "aborted", this.displayUrl);
   }
+}
+
+/** One request under way: its response (head read), its time limit and cancel until close(). */
+interface Exchange {
+  response: Response;
+  contentType: string;
+  close(): void;
+  /** Throws the SparqlEndpointError for a failure of this exchange: timeout, cancel, network (or as it is). */
+  fail(error: unknown, received?: number): never;
 }

@@ -1,4 +1,4 @@
-// Helpers for the endpoint client's HTTP exchange: a size-capped body read, short excerpts, durations, network failure reasons, basic-auth encoding.
+// Helpers for the endpoint client's HTTP exchange: a size-capped body read, short excerpts, durations and sizes, network failure reasons, basic-auth encoding.
 
 export function bodyStart(text: string): string {
   const flat = text.replace(/\s+/g, " ").trim();
@@ -7,6 +7,12 @@ export function bodyStart(text: string): string {
 
 export function formatSeconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** A byte count as people read it: 812 bytes, 3.4 MB, 1.2 GB. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1e6) return bytes < 1e3 ? `${bytes} bytes` : `${(bytes / 1e3).toFixed(1)} kB`;
+  return bytes < 1e9 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e9).toFixed(2)} GB`;
 }
 
 /** Why fetch failed, from the error's cause (Node puts the system error code there). */
