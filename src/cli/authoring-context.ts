@@ -4,7 +4,7 @@ import { UsageError } from "./args.ts";
 import type { CommandContext } from "./command.ts";
 import { loadWithStore, readSourceText, storeAt, textDirectories, type Store } from "./source-store.ts";
 import { documentBase, packageRoot, readText } from "./load.ts";
-import type { NamedText } from "../rdf/validate.ts";
+import type * as RDF from "@rdfjs/types";
 import type { AuthoredValidation } from "../session/authoring-validate.ts";
 import type { GraphIndex } from "../graph/types.ts";
 import { curie } from "../rdf/curie.ts";
@@ -60,19 +60,20 @@ export function predicateNamed(graph: GraphIndex, schema: PredicateSchema, name:
   return (schema.properties.find((p) => normaliseText(p.label) === key) ?? schema.properties.find((p) => local(p.iri) === key))?.iri;
 }
 
-/** The data as kg validate reads it (shapes.ttl apart), and every source text it names, for validating an addition. */
-export async function validationInput(ctx: AuthoringContext): Promise<AuthoredValidation> {
-  const { cleanedTextPaths } = await import("../rdf/validate.ts");
-  const shapesPath = join(packageRoot, "ontology", "shapes.ttl");
-  const files: NamedText[] = [];
-  for (const path of ctx.files.filter((file) => !(basename(file) === "shapes.ttl" && file.includes("ontology")))) {
-    files.push({ name: path, text: await readText(path), baseIRI: documentBase(path) });
-  }
+/**
+ * What validating an addition reads: the part of the loaded graph its checks need (session/authoring-subgraph.ts),
+ * shapes.ttl and the source texts that part names; never every data file as text nor the whole graph re-validated.
+ */
+export async function validationInput(ctx: AuthoringContext, added: readonly RDF.Quad[]): Promise<AuthoredValidation> {
+  const { subgraphDocuments } = await import("../session/authoring-subgraph.ts");
+  const dataFiles = ctx.files.filter((file) => !(basename(file) === "shapes.ttl" && file.includes("ontology")));
+  const { files, textPaths } = subgraphDocuments(ctx.graph.dataset, added, { ontologyApart: dataFiles.length > 1 });
   const sourceTexts: Record<string, string> = {};
   const directories = textDirectories(ctx.store, ctx.files);
-  for (const textPath of await cleanedTextPaths(files)) {
+  for (const textPath of textPaths) {
     const found = await readSourceText(textPath, directories);
     if (found) sourceTexts[textPath] = found.text;
   }
+  const shapesPath = join(packageRoot, "ontology", "shapes.ttl");
   return { files, shapes: { name: "ontology/shapes.ttl", text: await readText(shapesPath), baseIRI: documentBase(shapesPath) }, sourceTexts };
 }

@@ -41,7 +41,7 @@ export async function importChanges(ctx: AuthoringContext, file: string): Promis
 
   // The text lives in the store's sources/, not in the graph.
   const quads = changes.filter((q) => q.predicate.value !== prefixes.prov + "value") as RDF.Quad[];
-  const input = await validationInput(ctx);
+  const input = await validationInput(ctx, quads);
   const { validateAddition } = await import("../session/authoring-validate.ts");
   const problems = await validateAddition({ ...input, sourceTexts: { ...input.sourceTexts, ...Object.fromEntries(texts.map((t) => [t.path, t.text])) } }, quads);
   if (problems.length > 0) return refuse(problems.map((p) => `${p.kind}: ${p.message}`));

@@ -1,7 +1,9 @@
 // The part of a loaded graph that checking an authored addition reads, so a check never writes or re-validates the whole graph.
 import type * as RDF from "@rdfjs/types";
 import type { Dataset } from "../rdf/dataset.ts";
-import { owl, rdf, rdfs } from "../rdf/vocab.ts";
+import { writeTurtle } from "../rdf/serialize.ts";
+import type { NamedText } from "../rdf/validate.ts";
+import { kg, owl, rdf, rdfs } from "../rdf/vocab.ts";
 
 /**
  * The quads (indices into `dataset`) that validateAddition needs besides the added quads to report, for the
@@ -91,4 +93,25 @@ export function additionSubgraph(dataset: Dataset, added: readonly RDF.Quad[]): 
   let unique = 0;
   for (let k = 0; k < out.length; k++) if (k === 0 || out[k] !== out[k - 1]) out[unique++] = out[k];
   return out.subarray(0, unique);
+}
+
+/**
+ * The subgraph as the documents validateAddition reads, and the kg:cleanedText paths it names (the source texts
+ * its evidence quotes are compared with). The checks on terms, domains and evidence skip a document declaring
+ * owl:Ontology. The workbench validated its data as one document, so the declaration stays with the subgraph. The
+ * CLI validated its files one by one: ontology files skipped, data files checked, a new subject's existing triples
+ * among them; `ontologyApart` puts the declaration in a document of its own so that they are checked as before.
+ */
+export function subgraphDocuments(dataset: Dataset, added: readonly RDF.Quad[], options: { ontologyApart?: boolean } = {}): { files: NamedText[]; textPaths: string[] } {
+  const quads = additionSubgraph(dataset, added);
+  const { terms, predicates: P, objects: O } = dataset;
+  const [type, ontology, cleanedText] = [rdf.type, owl.Ontology, kg.cleanedText].map((iri) => terms.iriId(iri));
+  const textPaths = new Set<string>();
+  for (const i of quads) if (P[i] === cleanedText) textPaths.add(terms.value(O[i]));
+  if (!options.ontologyApart) return { files: [{ name: "data", text: writeTurtle(dataset, { quads }) }], textPaths: [...textPaths] };
+  const declares = (i: number) => P[i] === type && O[i] === ontology;
+  const declarations = quads.filter(declares);
+  const files = [{ name: "data", text: writeTurtle(dataset, { quads: quads.filter((i) => !declares(i)) }) }];
+  if (declarations.length > 0) files.push({ name: "ontology", text: writeTurtle(dataset, { quads: declarations }) });
+  return { files, textPaths: [...textPaths] };
 }

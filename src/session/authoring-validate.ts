@@ -4,7 +4,7 @@ import { validateDataReport, type NamedText, type Problem } from "../rdf/validat
 import { quadsToTurtle } from "./authoring.ts";
 
 export interface AuthoredValidation {
-  /** The data as it is (ontology and graph data files). */
+  /** The data as it is, or the part of it the checks read (authoring-subgraph.ts subgraphDocuments). */
   files: readonly NamedText[];
   shapes: NamedText;
   /** Cleaned texts by kg:cleanedText path, the new source's among them. */

@@ -8,7 +8,7 @@ import { nodeClassIris, predicateSchema, rankPredicates, type PredicateSchema } 
 import { loadDataset } from "../rdf/parse.ts";
 import { writeTurtle } from "../rdf/serialize.ts";
 import { prefixes, rdf, owl } from "../rdf/vocab.ts";
-import { additionSubgraph } from "../session/authoring-subgraph.ts";
+import { subgraphDocuments } from "../session/authoring-subgraph.ts";
 import { draftProblems, entityIri, evidenceIri, placeAt, quadsToTurtle, relationQuads, type NewEntity } from "../session/authoring.ts";
 import { tripleLabel } from "../session/authored.ts";
 import { dateDatatype, newSource, readSources, slugify, sourceQuads } from "../session/source-model.ts";
@@ -113,7 +113,7 @@ const taken = (index: GraphIndex) => (iri: string) => index.dataset.terms.iriId(
 
 /** The part of the data the checks read about the addition (never the whole graph), for the validator. */
 async function validate(index: GraphIndex, added: readonly RDF.Quad[], texts: Record<string, string>): Promise<string[]> {
-  const files = [{ name: "data", text: writeTurtle(index.dataset, { quads: additionSubgraph(index.dataset, added) }) }];
+  const { files } = subgraphDocuments(index.dataset, added);
   // The validator (shacl-engine) is loaded when the first addition is checked, not when the worker starts.
   const { validateAddition } = await import("../session/authoring-validate.ts");
   const problems = await validateAddition({ files, shapes: { name: "ontology/shapes.ttl", text: shapesText }, sourceTexts: texts }, added);

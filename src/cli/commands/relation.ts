@@ -110,7 +110,7 @@ Examples:
     const evidence = authoring.evidenceIri(draft, taken);
     const quads = authoring.relationQuads(draft, evidence, entities);
     const { validateAddition } = await import("../../session/authoring-validate.ts");
-    const problems = await validateAddition(await validationInput(ctx), quads);
+    const problems = await validateAddition(await validationInput(ctx, quads), quads);
     if (problems.length > 0) return refused(problems.map((p) => `${p.kind}: ${p.message}`));
     const written = await writeToStore(ctx.store, quads);
     const label = (iri: string) => entities.find((e) => e.iri === iri)?.label ?? graph.label(graph.nodeByIri(iri));

@@ -123,7 +123,7 @@ async function addSource(ctx: AuthoringContext, file: string, values: Record<str
     return 1;
   }
   const quads = sourceQuads(source);
-  const input = await validationInput(ctx);
+  const input = await validationInput(ctx, quads);
   const problems = await validateAddition({ ...input, sourceTexts: { ...input.sourceTexts, [source.textPath]: source.text } }, quads);
   if (problems.length > 0) {
     for (const problem of problems) print(`${problem.kind}: ${problem.message}`);
