@@ -24,7 +24,7 @@ const reasons: Record<string, [string, number]> = {
  * existing file as it was. Something that exists but is not a regular file (/dev/stdout, a pipe) is written
  * directly. Returns 0, or prints `who: cannot write "path": reason` and returns the exit code.
  */
-export async function writeOutput(path: string, text: string | Iterable<string>, who: string): Promise<number> {
+export async function writeOutput(path: string, text: string | Iterable<string> | AsyncIterable<string>, who: string): Promise<number> {
   let target = path;
   let existing: Awaited<ReturnType<typeof stat>> | undefined;
   let temporary: string | undefined;

@@ -101,7 +101,7 @@ export async function runOnStore(request: StoreQuery): Promise<number> {
     const querying = setInterval(() => progress.update(`kg sparql: ${step}: ${progress.elapsedSeconds.toFixed(0)} s…`), 250);
     // Virtuoso's own time limit would answer with what it found so far; kg's limit aborts instead (the server is then stopped, which ends the query).
     const endpoint = new SparqlEndpoint({ url: store.endpoint, defaultGraphs: [STORE_GRAPH], timeoutMs: request.timeoutMs + 60_000 });
-    const answer = await endpoint.query(withPrefixes(request.query, prefixes), { signal: cancel.signal, maxRows: request.limit })
+    const answer = await endpoint.queryStreaming(withPrefixes(request.query, prefixes), { signal: cancel.signal, maxRows: request.limit })
       .catch((error: unknown) => {
         if (cancel.signal.aborted) throw new SparqlEndpointError(`kg sparql: the query was stopped ${stoppedBy}`, "usage", store.endpoint);
         throw error;
@@ -111,7 +111,8 @@ export async function runOnStore(request: StoreQuery): Promise<number> {
         progress.done(`kg sparql: ${store.loadedNow ? "loaded and queried" : "queried"} the local Virtuoso store in ${progress.elapsedSeconds.toFixed(1)} s`);
       });
     warn(`kg sparql: answered by a local Virtuoso store of ${files.length} file${files.length === 1 ? "" : "s"} (${(store.record.bytes / 1e6).toFixed(0)} MB) in ${store.folder}`);
-    return await printAnswer(answer, request.format, request.limit, {}, undefined, request.output);
+    // A graph is written as it arrives: kg's time limit and Ctrl-C can still stop it, and say so.
+    return await printAnswer(answer, request.format, request.limit, {}, undefined, request.output, () => (cancel.signal.aborted ? `kg sparql: the query was stopped ${stoppedBy}` : undefined));
   } finally {
     clearTimeout(timer);
     process.off("SIGINT", onSignal);

@@ -1,29 +1,39 @@
-// kg sparql's answer printed: SELECT as a table, SPARQL JSON or CSV, ASK as true/false, CONSTRUCT/DESCRIBE as Turtle.
+// kg sparql's answer printed: SELECT as a table, SPARQL JSON or CSV, ASK as true/false, CONSTRUCT/DESCRIBE as Turtle or N-Triples.
 import { printChunks, warn } from "./command.ts";
 import { UsageError } from "./args.ts";
-import type { SelectResult, SparqlAnswer, SparqlBinding, SparqlTermJson } from "../sparql/sparql-endpoint.ts";
+import type { GraphStream, SelectResult, SparqlAnswer, SparqlBinding, SparqlTermJson } from "../sparql/sparql-endpoint.ts";
 
-export const sparqlFormats = ["table", "json", "csv", "turtle"] as const;
+export const sparqlFormats = ["table", "json", "csv", "turtle", "ntriples"] as const;
 export type SparqlFormat = (typeof sparqlFormats)[number];
 
-const formatOfExtension: Record<string, SparqlFormat | undefined> = { csv: "csv", json: "json", ttl: "turtle" };
+const formatOfExtension: Record<string, SparqlFormat | undefined> = { csv: "csv", json: "json", ttl: "turtle", nt: "ntriples" };
 
 /**
  * Prints an answer in the format asked, or writes it to the -o file `output` (all or nothing); SELECT rows beyond
- * `limit` were cut by the caller (`truncated`). Returns the exit code.
+ * `limit` were cut by the caller (`truncated`). A graph from an endpoint (GraphStream) is written as it arrives,
+ * with `stopReason` saying why it stopped when the caller stopped it. Returns the exit code.
  */
-export async function printAnswer(answer: SparqlAnswer, format: SparqlFormat | undefined, limit: number, dataPrefixes: Readonly<Record<string, string>>, baseIRI?: string, output?: string): Promise<number> {
+export async function printAnswer(answer: SparqlAnswer | GraphStream, format: SparqlFormat | undefined, limit: number, dataPrefixes: Readonly<Record<string, string>>, baseIRI?: string, output?: string, stopReason?: () => string | undefined): Promise<number> {
   const { prefixes } = await import("../rdf/vocab.ts");
   const allPrefixes = { ...prefixes, ...dataPrefixes };
-  const { writeAnswer } = await import("./query-output.ts");
   // As kg export's and kg path's -o: the file's extension chooses when --format is not given.
   format ??= formatOfExtension[/\.([a-z]+)$/i.exec(output ?? "")?.[1].toLowerCase() ?? ""];
+  if ("chunks" in answer) {
+    try {
+      const graphFormat = await checkGraphAnswer(answer, format, baseIRI);
+      const { printGraphStream } = await import("./sparql-graph-stream.ts");
+      return await printGraphStream(answer, { format: graphFormat, prefixes: allPrefixes, source: baseIRI ?? "the endpoint", baseIRI, output, stopReason });
+    } finally {
+      answer.cancel();
+    }
+  }
+  const { writeAnswer } = await import("./query-output.ts");
   if (answer.form === "ask") {
-    if (format === "turtle") throw new UsageError("kg sparql: ASK answers true or false: use --format table (default) or json", "sparql");
+    if (format === "turtle" || format === "ntriples") throw new UsageError("kg sparql: ASK answers true or false: use --format table (default) or json", "sparql");
     return await writeAnswer(format === "json" ? JSON.stringify({ head: {}, boolean: answer.value }, null, 2) : String(answer.value), output, "kg sparql");
   }
   if (answer.form === "select") {
-    if (format === "turtle") throw new UsageError("kg sparql: SELECT gives rows, not a graph: use --format table, json or csv (or a CONSTRUCT query for Turtle)", "sparql");
+    if (format === "turtle" || format === "ntriples") throw new UsageError("kg sparql: SELECT gives rows, not a graph: use --format table, json or csv (or a CONSTRUCT query for Turtle or N-Triples)", "sparql");
     const { result } = answer;
     let failed: number;
     if (format === "json") failed = await writeAnswer(JSON.stringify({ head: { vars: result.vars }, results: { bindings: result.bindings.map(standardTerms) } }, null, 2), output, "kg sparql");
@@ -33,28 +43,34 @@ export async function printAnswer(answer: SparqlAnswer, format: SparqlFormat | u
     if (result.truncated) warn(`kg sparql: showing the first ${limit} rows; there are more (raise --limit or add LIMIT/OFFSET to the query)`);
     return failed;
   }
-  if (format !== undefined && format !== "turtle") {
-    throw new UsageError(`kg sparql: ${answer.form.toUpperCase()} gives a graph: use --format turtle (the default)`, "sparql");
-  }
-  if (!/(n-triples|turtle|text\/plain|^$)/.test(answer.contentType)) {
-    const { SparqlEndpointError } = await import("../sparql/sparql-endpoint.ts");
-    throw new SparqlEndpointError(`query/sparql: malformed answer from ${baseIRI ?? "the engine"}: the graph came as ${answer.contentType}, which kg cannot read (it asks for N-Triples or Turtle)`, "malformed", baseIRI ?? "the endpoint");
-  }
+  const graphFormat = await checkGraphAnswer(answer, format, baseIRI);
   const [{ loadDatasetStream }, { writeChunks }, { withProgress }, { Progress }] = await Promise.all([
     import("../rdf/parse.ts"), import("../rdf/serialize.ts"), import("./commands/export.ts"), import("./progress.ts"),
   ]);
   // An endpoint's Turtle may hold relative IRIs: they resolve against the endpoint's URL (its answer's location).
   const graph = await loadDatasetStream([{ name: "the query's answer", chunks: answer.parts, format: "turtle", baseIRI }]);
   // Piece by piece, as kg export writes: an answer of any size never becomes one string.
-  const pieces = withProgress(writeChunks(graph, "turtle", { prefixes: allPrefixes }), "writing turtle", new Progress());
+  const pieces = withProgress(writeChunks(graph, graphFormat, { prefixes: allPrefixes }), `writing ${graphFormat}`, new Progress());
   if (output === undefined) {
     await printChunks(pieces);
     return 0;
   }
   const [{ writeOutput }, { plural }] = await Promise.all([import("./output-file.ts"), import("./format.ts")]);
   const failed = await writeOutput(output, pieces, "kg sparql");
-  if (failed === 0) warn(`wrote ${plural(graph.size, "triple")} as turtle to ${output}`);
+  if (failed === 0) warn(`wrote ${plural(graph.size, "triple")} as ${graphFormat} to ${output}`);
   return failed;
+}
+
+/** The graph format to write (Turtle unless N-Triples was asked for), after checking that kg can read the answer's. */
+async function checkGraphAnswer(answer: { form: "construct" | "describe"; contentType: string }, format: SparqlFormat | undefined, baseIRI: string | undefined): Promise<"turtle" | "ntriples"> {
+  if (format !== undefined && format !== "turtle" && format !== "ntriples") {
+    throw new UsageError(`kg sparql: ${answer.form.toUpperCase()} gives a graph: use --format turtle (the default) or ntriples`, "sparql");
+  }
+  if (!/(n-triples|turtle|text\/plain|^$)/.test(answer.contentType)) {
+    const { SparqlEndpointError } = await import("../sparql/sparql-endpoint.ts");
+    throw new SparqlEndpointError(`query/sparql: malformed answer from ${baseIRI ?? "the engine"}: the graph came as ${answer.contentType}, which kg cannot read (it asks for N-Triples or Turtle)`, "malformed", baseIRI ?? "the endpoint");
+  }
+  return format ?? "turtle";
 }
 
 function writeStdout(text: string): number {

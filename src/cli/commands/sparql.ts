@@ -33,9 +33,10 @@ local Virtuoso store of the files (--engine virtuoso: loaded once, reused by lat
 SPARQL endpoint with the global --endpoint URL. The data's prefixes (kg:, kgr:,
 kge:, skos:, ...) are declared for you when the query uses them without a PREFIX line.
 SELECT prints a table (--format json: SPARQL JSON results; csv: SPARQL CSV results); ASK prints true or
-false; CONSTRUCT and DESCRIBE print Turtle. At most --limit rows are shown; kg says when it cut.
+false; CONSTRUCT and DESCRIBE print Turtle (--format ntriples: N-Triples), from an endpoint or the local
+store as the answer arrives, of any size. At most --limit rows are shown; kg says when it cut.
 @file reads the query from a file (@- from standard input). -o FILE writes the answer to FILE instead (all or
-nothing); without --format, its extension (.csv .json .ttl) chooses the format.
+nothing); without --format, its extension (.csv .json .ttl .nt) chooses the format.
 The query's form is decided by a SPARQL parser before anything runs or is sent: updates (INSERT, DELETE, LOAD,
 CLEAR, DROP, ...) are refused unless --allow-update is given with --endpoint.
 
@@ -50,8 +51,8 @@ Examples:
   kg sparql @query.rq --format csv
   kg --endpoint http://localhost:8890/sparql path Huawei Kenya`,
     options: {
-      format: { type: "string", value: "table|json|csv|turtle", help: "output format (default: table for SELECT, Turtle for CONSTRUCT/DESCRIBE)" },
-      output: { type: "string", short: "o", value: "FILE", help: "write the answer to FILE instead of stdout (a .csv, .json or .ttl FILE chooses the format)" },
+      format: { type: "string", value: "table|json|csv|turtle|ntriples", help: "output format (default: table for SELECT, Turtle for CONSTRUCT/DESCRIBE)" },
+      output: { type: "string", short: "o", value: "FILE", help: "write the answer to FILE instead of stdout (a .csv, .json, .ttl or .nt FILE chooses the format)" },
       limit: { type: "string", value: "N", help: "show at most N rows of a SELECT (default 1000)" },
       timeout: { type: "string", value: "S", help: `stop an embedded query after S seconds (default ${DEFAULT_QUERY_TIMEOUT_S}; 0.001 to 86400)` },
       engine: { type: "string", value: "auto|oxigraph|comunica|virtuoso", help: "engine (default auto: Oxigraph below 500,000 quads, Comunica over the loaded graph from there, a local Virtuoso store when one holds files of 100 MB or more; oxigraph takes at most 6,000,000; virtuoso keeps a store of the files in ~/.cache/smartcity-kg; docs/scale.md)" },
@@ -209,7 +210,8 @@ export async function runWithEndpoint(command: Command, parsed: ParsedCommand, a
           print(`Update sent to ${endpoint.displayUrl}: ${operations.join("; ")}.`);
           return 0;
         }
-        const answer = await endpoint.query(withPrefixes(query, prefixes), { signal, maxRows: limit });
+        // A graph answer is written as it arrives, of any size; rows and booleans are read whole (capped).
+        const answer = await endpoint.queryStreaming(withPrefixes(query, prefixes), { signal, maxRows: limit });
         const { baseIriOfUrl } = await import("../../rdf/iri.ts");
         return await printAnswer(answer, format, limit, {}, baseIriOfUrl(endpoint.displayUrl), stringOption(parsed, "output"));
       }

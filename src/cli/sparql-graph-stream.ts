@@ -1,0 +1,154 @@
+// kg sparql's graph answer from an endpoint written as it arrives: parsed with n3 and written again as Turtle or N-Triples piece by piece, to stdout or an -o file (all or nothing), so its size has no cap.
+import { EventEmitter, once } from "node:events";
+import { Parser, Writer, type Quad } from "n3";
+import { SparqlEndpointError, type GraphStream } from "../sparql/sparql-answer.ts";
+import { warn } from "./command.ts";
+import { plural, thousands } from "./format.ts";
+import { Progress } from "./progress.ts";
+import { visibleText } from "./visible.ts";
+
+export type GraphFormat = "turtle" | "ntriples";
+
+export interface GraphStreamOptions {
+  format: GraphFormat;
+  /** Names to abbreviate IRIs with (Turtle); only those the answer uses are declared, each before its first use. */
+  prefixes: Readonly<Record<string, string>>;
+  /** The endpoint as shown in messages. */
+  source: string;
+  /** What relative IRIs in a Turtle answer resolve against (the endpoint's URL). */
+  baseIRI?: string;
+  /** -o FILE: written whole or not at all. */
+  output?: string;
+  /** Why the answer stopped when the caller stopped it (its time limit, Ctrl-C): said instead of "cancelled". */
+  stopReason?: () => string | undefined;
+}
+
+const xsdString = "http://www.w3.org/2001/XMLSchema#string";
+const langString = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString";
+const rdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+
+/** Writes the answer as it arrives; returns the exit code, or throws a SparqlEndpointError that says what became of the output. */
+export async function printGraphStream(answer: GraphStream, options: GraphStreamOptions): Promise<number> {
+  const counts = { triples: 0 };
+  const progress = new Progress();
+  const pieces = convert(answer, options, counts, progress);
+  try {
+    if (options.output === undefined) await toStdout(pieces);
+    else {
+      const { writeOutput } = await import("./output-file.ts");
+      const failed = await writeOutput(options.output, pieces, "kg sparql");
+      if (failed !== 0) return failed;
+    }
+  } catch (error) {
+    if (!(error instanceof SparqlEndpointError)) throw error;
+    const outcome = options.output === undefined
+      ? counts.triples > 0 ? `; the ${plural(counts.triples, "triple")} printed above are not the whole answer` : ""
+      : `; nothing was written to ${JSON.stringify(options.output)}`;
+    const stopped = options.stopReason?.();
+    throw new SparqlEndpointError(`${stopped ?? error.message}${outcome}`, stopped ? "usage" : error.kind, error.endpoint, error.status);
+  } finally {
+    answer.cancel();
+  }
+  progress.done(`kg sparql: ${plural(counts.triples, "triple")} received in ${progress.elapsedSeconds.toFixed(1)} s`);
+  if (options.output !== undefined) warn(`wrote ${plural(counts.triples, "triple")} as ${options.format} to ${options.output}`);
+  return 0;
+}
+
+async function toStdout(pieces: AsyncIterable<string>): Promise<void> {
+  for await (const piece of pieces) {
+    if (piece !== "" && !process.stdout.write(visibleText(piece))) await once(process.stdout, "drain");
+  }
+}
+
+/**
+ * The answer's text parsed (N-Triples, or Turtle, which covers text/plain's N-Triples too) and written in the format
+ * asked, one output piece for each piece that arrived: nothing is kept but the writer's current statement.
+ */
+async function* convert(answer: GraphStream, options: GraphStreamOptions, counts: { triples: number }, progress: Progress): AsyncGenerator<string> {
+  const out: string[] = [];
+  const sink = {
+    write(text: string, _encoding?: string, done?: () => void) {
+      out.push(text);
+      done?.();
+    },
+    end(done?: () => void) {
+      done?.();
+    },
+  };
+  const writer = new Writer(sink as never, { format: options.format === "turtle" ? "Turtle" : "N-Triples" });
+  const prefixes = options.format === "turtle" ? new PrefixDeclarer(writer, options.prefixes) : undefined;
+  const input = new EventEmitter();
+  let failure: Error | undefined;
+  const format = /n-triples/.test(answer.contentType) ? "N-Triples" : "Turtle";
+  new Parser({ format, baseIRI: options.baseIRI }).parse(
+    input as never,
+    (error: Error | null, quad: Quad | null) => {
+      if (failure !== undefined) return;
+      if (error) failure = error;
+      else if (quad) {
+        prefixes?.declareFor(quad);
+        writer.addQuad(quad);
+        counts.triples++;
+      }
+    },
+    (name: string, iri: { value: string }) => prefixes?.offer(name, iri.value),
+  );
+  const malformed = (error: Error) => new SparqlEndpointError(`query/sparql: malformed answer from ${options.source}: ${error.message.replace(/\.$/, "")}`, "malformed", options.source);
+  for await (const text of answer.chunks) {
+    input.emit("data", text);
+    // The triples before a bad one go out first, so the count in the message is what was printed.
+    if (out.length > 0) yield out.splice(0).join("");
+    if (failure !== undefined) throw malformed(failure);
+    progress.update(`kg sparql: ${thousands(counts.triples)} triples received${progress.rate(counts.triples, "triples")}…`);
+  }
+  input.emit("end");
+  if (failure === undefined) writer.end();
+  if (out.length > 0) yield out.splice(0).join("");
+  if (failure !== undefined) throw malformed(failure);
+}
+
+/**
+ * Declares a prefix just before the first triple that uses it, so a streamed Turtle answer names only the prefixes
+ * it needs without being read twice. Only namespaces ending in / or # are offered: the writer abbreviates a name only
+ * when its local part holds neither, so the IRI up to its last / or # finds the one prefix that can apply.
+ */
+class PrefixDeclarer {
+  /** Namespace IRI → name, not declared yet. */
+  private readonly pending = new Map<string, string>();
+  private readonly names = new Set<string>();
+
+  constructor(private readonly writer: Writer, prefixes: Readonly<Record<string, string>>) {
+    for (const [name, iri] of Object.entries(prefixes)) this.offer(name, iri);
+  }
+
+  /** A prefix the writer may use, unless its name or namespace is taken (kg's own come first; then the answer's). */
+  offer(name: string, iri: string): void {
+    if (!/^([A-Za-z][\w.-]*)?$/.test(name) || !/[/#]$/.test(iri) || this.names.has(name) || this.pending.has(iri)) return;
+    this.names.add(name);
+    this.pending.set(iri, name);
+  }
+
+  declareFor(quad: Quad): void {
+    if (this.pending.size === 0) return;
+    const found: Record<string, string> = {};
+    this.check(quad.subject.termType === "NamedNode" ? quad.subject.value : undefined, found);
+    // rdf:type is written "a".
+    if (quad.predicate.value !== rdfType) this.check(quad.predicate.value, found);
+    const object = quad.object;
+    if (object.termType === "NamedNode") this.check(object.value, found);
+    else if (object.termType === "Literal" && object.datatype.value !== xsdString && object.datatype.value !== langString) this.check(object.datatype.value, found);
+    for (const _ in found) {
+      this.writer.addPrefixes(found);
+      break;
+    }
+  }
+
+  private check(iri: string | undefined, found: Record<string, string>): void {
+    if (iri === undefined) return;
+    const namespace = iri.slice(0, Math.max(iri.lastIndexOf("/"), iri.lastIndexOf("#")) + 1);
+    const name = this.pending.get(namespace);
+    if (name === undefined) return;
+    this.pending.delete(namespace);
+    found[name] = namespace;
+  }
+}
