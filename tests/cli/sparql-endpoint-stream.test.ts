@@ -144,6 +144,9 @@ describe("kg --endpoint URL sparql CONSTRUCT, streamed", () => {
     expect(result.stdout).toMatch(/^@prefix xsd: <http:\/\/www\.w3\.org\/2001\/XMLSchema#>\.$/m);
     expect(result.stdout).not.toMatch(/@prefix (skos|owl|prov):/);
     expect(result.stdout).toContain('"1902"^^xsd:gYear');
+    // Sorted before writing (the whole answer is one batch): each subject once, its type first, as "a".
+    expect(result.stdout.match(/^<http:\/\/example\.org\/entity\/e7> /gm)).toHaveLength(1);
+    expect(result.stdout).toMatch(/^<http:\/\/example\.org\/entity\/e7> a <http:\/\/example\.org\/ontology#Company>;$/m);
   }, 60_000);
 
   it("reads the endpoint's Turtle (its prefixes, blank nodes, a relative IRI against the endpoint's URL) and writes N-Triples", async () => {
