@@ -53,8 +53,9 @@ export async function storeHolds(dataFiles: readonly string[] | undefined, baseI
 
 /** Opens (or first loads) the store, runs the query with the time limit, prints the answer and stops the server. */
 export async function runOnStore(request: StoreQuery): Promise<number> {
-  const [{ SparqlEndpoint, SparqlEndpointError }, { withPrefixes }, { classifySparql, updateRefusal }, { prefixes }] = await Promise.all([
-    import("../sparql/sparql-endpoint.ts"), import("../sparql/sparql-query.ts"), import("../sparql/sparql-form.ts"), import("../rdf/vocab.ts"),
+  const [{ SparqlEndpoint, SparqlEndpointError }, { classifySparql, loadSparqlClassifier, updateRefusal }, { prefixes }, { queryPlanner, undeclaredPrefixes, unknownPrefixError }, { loadSparqlMigrator }, { remoteReplacements }] = await Promise.all([
+    import("../sparql/sparql-endpoint.ts"), import("../sparql/sparql-form.ts"), import("../rdf/vocab.ts"), import("../sparql/sparql-embedded.ts"),
+    import("../sparql/sparql-migrate.ts"), import("../sparql/sparql-remote-replacements.ts"),
   ]);
   const kind = await classifySparql(request.query);
   if (kind.kind === "update") {
@@ -98,21 +99,30 @@ export async function runOnStore(request: StoreQuery): Promise<number> {
   }, request.timeoutMs);
   try {
     step = "querying the local Virtuoso store";
-    const querying = setInterval(() => progress.update(`kg sparql: ${step}: ${progress.elapsedSeconds.toFixed(0)} s…`), 250);
     // Virtuoso's own time limit would answer with what it found so far; kg's limit aborts instead (the server is then stopped, which ends the query).
     const endpoint = new SparqlEndpoint({ url: store.endpoint, defaultGraphs: [STORE_GRAPH], timeoutMs: request.timeoutMs + 60_000 });
-    const answer = await endpoint.queryStreaming(withPrefixes(request.query, prefixes), { signal: cancel.signal, maxRows: request.limit })
-      .catch((error: unknown) => {
-        if (cancel.signal.aborted) throw new SparqlEndpointError(`kg sparql: the query was stopped ${stoppedBy}`, "usage", store.endpoint);
-        throw error;
-      })
+    const stopped = (error: unknown) => {
+      if (cancel.signal.aborted) throw new SparqlEndpointError(`kg sparql: the query was stopped ${stoppedBy}`, "usage", store.endpoint);
+      throw error;
+    };
+    // Planned as the embedded engines plan it: the files' prefixes (over kg's own) declared where used, old names
+    // migrated with a note; a syntax error is refused (SparqlQueryError) before anything is sent.
+    const [classify, migrate] = await Promise.all([loadSparqlClassifier(), remoteReplacements(endpoint, cancel.signal).then(loadSparqlMigrator).catch(stopped)]);
+    const dataPrefixes = { ...prefixes, ...store.record.prefixes };
+    const planned = queryPlanner({ prefixes: dataPrefixes, classify, migrate })(request.query);
+    const unknown = undeclaredPrefixes(planned.query);
+    if (unknown.length > 0) throw unknownPrefixError(unknown, dataPrefixes);
+    for (const note of planned.notes.notes ?? []) warn(`kg sparql: ${note.replace(/^query\/sparql: /, "")}`);
+    const querying = setInterval(() => progress.update(`kg sparql: ${step}: ${progress.elapsedSeconds.toFixed(0)} s…`), 250);
+    const answer = await endpoint.queryStreaming(planned.query, { signal: cancel.signal, maxRows: request.limit })
+      .catch(stopped)
       .finally(() => {
         clearInterval(querying);
         progress.done(`kg sparql: ${store.loadedNow ? "loaded and queried" : "queried"} the local Virtuoso store in ${progress.elapsedSeconds.toFixed(1)} s`);
       });
     warn(`kg sparql: answered by a local Virtuoso store of ${files.length} file${files.length === 1 ? "" : "s"} (${(store.record.bytes / 1e6).toFixed(0)} MB) in ${store.folder}`);
     // A graph is written as it arrives: kg's time limit and Ctrl-C can still stop it, and say so.
-    return await printAnswer(answer, request.format, request.limit, {}, undefined, request.output, () => (cancel.signal.aborted ? `kg sparql: the query was stopped ${stoppedBy}` : undefined));
+    return await printAnswer(answer, request.format, request.limit, store.record.prefixes ?? {}, undefined, request.output, () => (cancel.signal.aborted ? `kg sparql: the query was stopped ${stoppedBy}` : undefined));
   } finally {
     clearTimeout(timer);
     process.off("SIGINT", onSignal);

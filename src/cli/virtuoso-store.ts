@@ -4,6 +4,7 @@ import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmS
 import { homedir, totalmem } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { formatFromFileName } from "../rdf/parse.ts";
+import { prefixesOfDirectives, TurtleDirectiveScanner } from "../rdf/turtle-directives.ts";
 import { UsageError } from "./args.ts";
 import { startVirtuosoProcess, virtuosoBinaries, virtuosoInstallHint, type VirtuosoProcess } from "./virtuoso-server.ts";
 
@@ -24,6 +25,11 @@ export interface StoreRecord {
   loadSeconds: number;
   /** STORE_FORMAT when it was built. */
   format: string;
+  /**
+   * The prefixes the files declare (first declaration of a name wins), which a query may use undeclared as with the
+   * embedded engines; absent in stores built before kg recorded them.
+   */
+  prefixes?: Record<string, string>;
 }
 
 export interface OpenStore {
@@ -142,6 +148,10 @@ export async function openStore(options: OpenOptions): Promise<OpenStore> {
   // Stopping the server ends the isql session that is loading, whose promise then rejects.
   const interrupt = () => void server?.stop();
   options.signal?.addEventListener("abort", interrupt);
+  // Virtuoso keeps no record of a file's @prefix lines, so kg reads them itself while the server loads.
+  const stopScan = new AbortController();
+  const scanning = declaredPrefixes(options.files, options.bases, stopScan.signal);
+  scanning.catch(() => undefined);
   try {
     server = await startVirtuosoProcess(folder, { ...serverOptions, dirsAllowed: allowed });
     for (const [i, link] of links.entries()) {
@@ -155,18 +165,31 @@ export async function openStore(options: OpenOptions): Promise<OpenStore> {
     }
     if (options.signal?.aborted) throw new LoadInterrupted("interrupted");
     await server.sql("checkpoint;", 3_600_000);
-    const record: StoreRecord = { files: options.files.map((file) => resolve(file)), bytes, loadSeconds: (performance.now() - started) / 1000, format: STORE_FORMAT };
+    const prefixes = await scanning;
+    const record: StoreRecord = { files: options.files.map((file) => resolve(file)), bytes, loadSeconds: (performance.now() - started) / 1000, format: STORE_FORMAT, prefixes };
     writeFileSync(join(folder, marker), JSON.stringify(record, null, 2));
     for (const removed of removeOldStores(root, folder)) options.onStep?.(`removed an older store: ${removed}`);
     const ready = server;
     return { endpoint: ready.endpoint, folder, loadedNow: true, record, startMs: performance.now() - started, sql: ready.sql, stop: ready.stop };
   } catch (error) {
+    stopScan.abort();
     await server?.stop();
     rmSync(folder, { recursive: true, force: true });
     throw options.signal?.aborted ? new LoadInterrupted("interrupted") : error;
   } finally {
     options.signal?.removeEventListener("abort", interrupt);
   }
+}
+
+/** The prefixes the files' directives declare, the first declaration of a name winning across files as in kg's loader. */
+async function declaredPrefixes(files: readonly string[], bases: readonly string[], signal: AbortSignal): Promise<Record<string, string>> {
+  const prefixes: Record<string, string> = {};
+  for (const [i, file] of files.entries()) {
+    const scanner = new TurtleDirectiveScanner();
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 22, signal })) scanner.push(chunk as Buffer);
+    for (const [name, iri] of Object.entries(prefixesOfDirectives(scanner.end(), bases[i]))) prefixes[name] ??= iri;
+  }
+  return prefixes;
 }
 
 /**

@@ -58,7 +58,11 @@ function readReplacements(dataset: Dataset): ReadonlyMap<string, Replacement> {
       }
     }
   }
-  // Follow chains (a -> b -> c) so that one lookup gives the current term.
+  return resolveChains(direct);
+}
+
+/** Direct replacements (old -> what it names) followed through chains (a -> b -> c), so one lookup gives the current term. */
+export function resolveChains(direct: ReadonlyMap<string, Replacement>): ReadonlyMap<string, Replacement> {
   const resolved = new Map<string, Replacement>();
   for (const [old, first] of direct) {
     let current = first;

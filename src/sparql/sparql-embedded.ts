@@ -108,9 +108,7 @@ export async function createEmbeddedSparqlFrom({ nquads, prefixes, size, replace
       const message = (error as Error).message ?? String(error);
       const unknown = /Prefix not found/.test(message) ? undeclaredPrefixes(query) : [];
       if (tooLongForOneString(message)) throw new SparqlQueryError(`query/sparql: ${ANSWER_TOO_LARGE}`);
-      if (unknown.length > 0) {
-        throw new SparqlQueryError(`query/sparql: unknown prefix ${unknown.map((p) => `${p}:`).join(", ")} (declare it with PREFIX ${unknown[0]}: <...>; the data's prefixes are ${Object.keys(prefixes).sort().map((p) => `${p}:`).join(" ")})`);
-      }
+      if (unknown.length > 0) throw unknownPrefixError(unknown, prefixes);
       throw new SparqlQueryError(`query/sparql: ${message}`);
     }
   };
@@ -168,8 +166,13 @@ export function queryPlanner({ prefixes, classify, migrate }: {
   };
 }
 
+/** A query naming prefixes neither it nor the data declare, refused with the data's prefixes listed. */
+export function unknownPrefixError(unknown: readonly string[], prefixes: Readonly<Record<string, string>>): SparqlQueryError {
+  return new SparqlQueryError(`query/sparql: unknown prefix ${unknown.map((p) => `${p}:`).join(", ")} (declare it with PREFIX ${unknown[0]}: <...>; the data's prefixes are ${Object.keys(prefixes).sort().map((p) => `${p}:`).join(" ")})`);
+}
+
 /** Prefix names the query uses (`name:` outside IRIs and strings) without declaring them. */
-function undeclaredPrefixes(query: string): string[] {
+export function undeclaredPrefixes(query: string): string[] {
   const declared = declaredPrefixes(query);
   const blanked = query.replace(/<[^<>"{}|^`\\\s]*>|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|#[^\n]*/g, " ");
   const used = new Set<string>();

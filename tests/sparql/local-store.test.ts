@@ -59,6 +59,30 @@ describe("kg sparql --engine virtuoso", () => {
     expect(ask.stdout.trim()).toBe("true");
   }, 120_000);
 
+  it("declares the files' prefixes wherever the files declare them and migrates old names, as the embedded engine does", async () => {
+    const file = join(work, "prefixed.ttl");
+    writeFileSync(file, `@prefix ex: <http://example.org/> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+ex:oldSupplies owl:deprecated true ; dcterms:isReplacedBy ex:suppliesTo .
+ex:huawei ex:suppliesTo ex:kenya ; ex:note "x. @prefix fake: <http://fake.example/> ." .
+PREFIX late: <http://late.example/ns#>
+late:dji ex:suppliesTo ex:kenya .
+`);
+    const query = "SELECT ?s WHERE { ?s ex:oldSupplies ex:kenya FILTER(?s != late:nobody) } ORDER BY ?s";
+    const [store, embedded] = await Promise.all(["virtuoso", "oxigraph"].map((engine) => runKg(["--data", file, "sparql", "--engine", engine, "--format", "csv", query], { env })));
+    expect(store.code, store.stderr).toBe(0);
+    expect(store.stdout.split(/\r?\n/).filter(Boolean)).toEqual(["s", "http://example.org/huawei", "http://late.example/ns#dji"]);
+    expect(store.stdout).toBe(embedded.stdout);
+    const note = (stderr: string) => stderr.split("\n").filter((line) => line.includes("is an old name"));
+    expect(note(store.stderr)).toEqual(["kg sparql: ex:oldSupplies is an old name (ontology/migration.ttl), replaced by ex:suppliesTo; the query matched either (ex:oldSupplies|ex:suppliesTo)"]);
+    expect(note(store.stderr)).toEqual(note(embedded.stderr));
+    // A prefix written inside a literal is not one; the refusal names the data's prefixes, the late one among them.
+    const unknown = await runKg(["--data", file, "sparql", "--engine", "virtuoso", "SELECT * WHERE { fake:a ?p ?o }"], { env });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown prefix fake: \(declare it with PREFIX fake: <\.\.\.>; the data's prefixes are [^)]*\blate: /);
+  }, 120_000);
+
   it("loads changed files into a new store, refuses a Turtle error at its line and keeps nothing of it", async () => {
     const other = join(work, "other.ttl");
     writeFileSync(other, "<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n");
