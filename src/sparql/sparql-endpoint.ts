@@ -261,7 +261,10 @@ export class SparqlEndpoint {
       ? this.authorization ? " (the credentials were refused)" : " (the endpoint wants credentials: a user name and a password)"
       : response.status === 404 ? " (is this the SPARQL endpoint's URL? e.g. http://host:8890/sparql)" : "";
     const body = blankSecrets(bodyStart(text), this.secrets);
-    return new SparqlEndpointError(`query/sparql: ${this.displayUrl} answered HTTP ${status}${hint}${body ? `: ${JSON.stringify(body)}` : ""}`, "http", this.displayUrl, response.status);
+    // Virtuoso builds a CONSTRUCT/DESCRIBE answer whole, in one array of at most MaxVectorSize (default 1,000,000) triples.
+    const vector = /FRVEC: array in for vectored over max vector length \d+ > (\d+)/.exec(text)?.[1];
+    const advice = vector ? `; Virtuoso builds this answer whole and holds at most ${Number(vector).toLocaleString("en-US")} triples in it: narrow the query or page it with ORDER BY, LIMIT and OFFSET` : "";
+    return new SparqlEndpointError(`query/sparql: ${this.displayUrl} answered HTTP ${status}${hint}${body ? `: ${JSON.stringify(body)}` : ""}${advice}`, "http", this.displayUrl, response.status);
   }
 
   private tooLarge(): SparqlEndpointError {

@@ -74,7 +74,13 @@ async function send(res: ServerResponse, plan: Plan): Promise<void> {
 
 beforeAll(async () => {
   server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const plan = plans[new URL(req.url ?? "/", "http://localhost").pathname];
+    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    if (path === "/vector") {
+      // What Virtuoso 7.2 answered (run by hand) to CONSTRUCT WHERE { ?s ?p ?o } over a store of 1,000,003 triples.
+      res.writeHead(500, "SPARQL Request Failed", { "content-type": "text/plain" });
+      return void res.end("Virtuoso 42000 Error FRVEC: array in for vectored over max vector length 1000003 > 1000000\n\nSPARQL query:\nCONSTRUCT WHERE { ?s ?p ?o }");
+    }
+    const plan = plans[path];
     if (plan === undefined) {
       res.writeHead(404);
       return void res.end();
@@ -118,6 +124,12 @@ describe("SparqlEndpoint.queryStreaming", () => {
     expect(error).toBeInstanceOf(SparqlEndpointError);
     expect((error as SparqlEndpointError).kind).toBe("network");
     expect((error as Error).message).toMatch(new RegExp(`^query/sparql: the answer of ${base}/broken broke off after [\\d.]+ (kB|MB) of the answer: `));
+  });
+
+  it("explains Virtuoso's refusal of a graph answer past its vector size", async () => {
+    const failure = await new SparqlEndpoint({ url: `${base}/vector` }).queryStreaming(everything).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(SparqlEndpointError);
+    expect((failure as Error).message).toMatch(/answered HTTP 500 SPARQL Request Failed: ".*FRVEC.*"; Virtuoso builds this answer whole and holds at most 1,000,000 triples in it: narrow the query or page it with ORDER BY, LIMIT and OFFSET$/);
   });
 });
 
