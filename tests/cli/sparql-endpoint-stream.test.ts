@@ -1,4 +1,5 @@
 // A graph answer from an endpoint is written as it arrives, with no size cap: a real HTTP server sends large N-Triples/Turtle bodies in pieces, breaks off, stalls or sends nonsense.
+import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -8,7 +9,7 @@ import { join } from "node:path";
 import { Parser, type Quad } from "n3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SparqlEndpoint, SparqlEndpointError } from "../../src/sparql/sparql-endpoint.ts";
-import { runKg } from "./run-kg.ts";
+import { kgBin, repoRoot, runKg } from "./run-kg.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "kg-endpoint-stream-"));
 const ex = "http://example.org/";
@@ -53,6 +54,8 @@ const plans: Record<string, Plan> = {
   "/nonsense": { body: `${small}<${ex}x> this is not a triple .\n${small}`, type: "application/n-triples" },
 };
 
+/** Told when a stalling answer has sent its part. */
+let onStall: (() => void) | undefined;
 let server: Server;
 let base: string;
 const open = new Set<ServerResponse>();
@@ -68,7 +71,10 @@ async function send(res: ServerResponse, plan: Plan): Promise<void> {
     if (res.destroyed) return;
   }
   if (plan.then === "break") res.destroy();
-  else if (plan.then === "stall") open.add(res);
+  else if (plan.then === "stall") {
+    open.add(res);
+    onStall?.();
+  }
   else res.end();
 }
 
@@ -194,6 +200,24 @@ describe("kg --endpoint URL sparql CONSTRUCT, streamed", () => {
     const result = await runKg(["--endpoint", `${base}/stalls`, "--endpoint-timeout", "1", "sparql", everything, "-o", file]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/did not answer within 1 s \(timeout\) after [\d.]+ (kB|MB) of the answer; .*nothing was written to/);
+    expect(existsSync(file)).toBe(false);
+    expect(leftovers()).toEqual([]);
+  }, 60_000);
+
+  it("Ctrl-C mid-answer stops it, says so, and writes no -o file", async () => {
+    const file = join(dir, "interrupted.nt");
+    const stalled = new Promise<void>((resolve) => (onStall = resolve));
+    const child = spawn(process.execPath, [kgBin, "--endpoint", `${base}/stalls`, "sparql", everything, "-o", file], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (text: string) => (stderr += text));
+    const closed = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+    await stalled;
+    // The part sent has reached kg once the server has written it all; a little later kg has read it.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    child.kill("SIGINT");
+    const code = await closed;
+    expect(code, stderr).toBe(1);
+    expect(stderr).toMatch(/the query to http:\/\/127\.0\.0\.1:\d+\/stalls was cancelled after [\d.]+ (kB|MB) of the answer; nothing was written to/);
     expect(existsSync(file)).toBe(false);
     expect(leftovers()).toEqual([]);
   }, 60_000);
