@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Parser, type Quad } from "n3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { printAnswer } from "../../src/cli/sparql-print.ts";
 import { SparqlEndpoint, SparqlEndpointError } from "../../src/sparql/sparql-endpoint.ts";
 import { kgBin, repoRoot, runKg } from "./run-kg.ts";
 
@@ -221,6 +222,23 @@ describe("kg --endpoint URL sparql CONSTRUCT, streamed", () => {
     expect(existsSync(file)).toBe(false);
     expect(leftovers()).toEqual([]);
   }, 60_000);
+
+  it("a stop by the caller mid-answer (the local store's time limit) is said in the caller's words", async () => {
+    const file = join(dir, "stopped.nt");
+    const stalled = new Promise<void>((resolve) => (onStall = resolve));
+    const cancel = new AbortController();
+    const answer = await new SparqlEndpoint({ url: `${base}/stalls` }).queryStreaming(everything, { signal: cancel.signal });
+    const stopReason = () => (cancel.signal.aborted ? "kg sparql: the query was stopped after 1 s (the time limit; raise it with --timeout SECONDS)" : undefined);
+    const printing = printAnswer(answer, undefined, 1000, {}, base, file, stopReason).catch((error: unknown) => error);
+    await stalled;
+    cancel.abort();
+    const failure = await printing;
+    expect(failure).toBeInstanceOf(SparqlEndpointError);
+    expect((failure as SparqlEndpointError).kind).toBe("usage");
+    expect((failure as Error).message).toBe(`kg sparql: the query was stopped after 1 s (the time limit; raise it with --timeout SECONDS); nothing was written to ${JSON.stringify(file)}`);
+    expect(existsSync(file)).toBe(false);
+    expect(leftovers()).toEqual([]);
+  });
 
   it("a malformed line mid-answer is named with its line, and nothing is written", async () => {
     const file = join(dir, "nonsense.nt");
