@@ -8,7 +8,7 @@ import { documentBase, readText } from "./load.ts";
 import { writeToStore } from "./source-store.ts";
 import { loadDataset } from "../rdf/parse.ts";
 import { kg, prefixes } from "../rdf/vocab.ts";
-import { changesetIssues, inlineTexts } from "../session/changeset.ts";
+import { changesetData, changesetIssues, inlineTexts } from "../session/changeset.ts";
 
 /**
  * Reads the changeset (the workbench's Export changes, or another store's authored.ttl with its sources/ beside it),
@@ -17,8 +17,8 @@ import { changesetIssues, inlineTexts } from "../session/changeset.ts";
 export async function importChanges(ctx: AuthoringContext, file: string): Promise<number> {
   const dataset = await loadDataset([{ name: file, text: await readText(file), baseIRI: documentBase(file) }]);
   const changes = [...dataset.quads()];
-  const data = [...ctx.graph.dataset.quads()];
-  const { duplicates, conflicts } = changesetIssues(data, changes);
+  // Only the part of the graph the check reads becomes quad objects: at millions of triples the whole is gigabytes.
+  const { duplicates, conflicts } = changesetIssues(changesetData(ctx.graph.dataset, changes), changes);
 
   // Each source's text: inline (prov:value, as the workbench exports it) or a file beside the changeset.
   const inline = inlineTexts(changes);

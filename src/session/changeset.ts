@@ -1,5 +1,7 @@
 // A changeset (an analyst's exported additions) against the data: the evidence it repeats, the IRIs it describes differently.
 import type * as RDF from "@rdfjs/types";
+import type { Dataset } from "../rdf/dataset.ts";
+import type { TermTable } from "../rdf/terms.ts";
 import { kg, oa, prefixes, prov, rdf, skos } from "../rdf/vocab.ts";
 
 /** Values an IRI has once: two descriptions that differ in one of them describe two different things. */
@@ -74,4 +76,52 @@ export function changesetIssues(data: readonly RDF.Quad[], changes: readonly RDF
     conflicts.push(`${subject}: ${predicate} is ${[...there].join(", ")} in the data, ${[...values].join(", ")} in the changeset`);
   }
   return { duplicates, conflicts };
+}
+
+/**
+ * The quads of `data` that changesetIssues reads for `changes`, in the data's order, so that a check against a large
+ * graph makes quad objects of a small part of it: every quad of each IRI the changeset describes (the single values
+ * it may contradict), and each evidence node whose rdf:subject names a subject that the changeset's rdf:subject
+ * names (a duplicate may have any IRI), with its selectors' quads (the quote). Candidates are found by one pass over
+ * the predicate column, since the dataset indexes subjects only; taking every one, the last-listed duplicate wins
+ * as in the whole data, and a node missing from this part cannot match.
+ */
+export function changesetData(data: Dataset, changes: readonly RDF.Quad[]): RDF.Quad[] {
+  const { terms, subjects: S, predicates: P, objects: O } = data;
+  const chosen: number[] = [];
+  const take = (id: number) => {
+    const [from, to] = data.subjectRange(id);
+    for (let i = from; i < to; i++) chosen.push(i);
+  };
+  const described = new Set<string>(), stated = new Set<string>();
+  for (const q of changes) {
+    if (q.subject.termType === "NamedNode") described.add(q.subject.value);
+    if (q.predicate.value === rdf.subject) stated.add(q.object.value);
+  }
+  for (const iri of described) take(terms.iriId(iri));
+  const [rdfSubject, hasSelector] = [rdf.subject, oa.hasSelector].map((iri) => terms.iriId(iri));
+  // evidenceKeys compares values whatever the term type: 1 marks an object whose value is stated, 2 one that is not.
+  const names = new Uint8Array(rdfSubject >= 0 && stated.size > 0 ? terms.size : 0);
+  const evidence = new Set<number>();
+  for (let i = 0; names.length > 0 && i < data.size; i++) {
+    if (P[i] !== rdfSubject) continue;
+    const o = O[i];
+    if (names[o] === 0) names[o] = stated.has(terms.value(o)) ? 1 : 2;
+    if (names[o] === 1) evidence.add(S[i]);
+  }
+  for (const id of evidence) {
+    take(id);
+    for (const i of data.match(id, hasSelector)) take(subjectKeyed(terms, O[i]));
+  }
+  const indices = Uint32Array.from(chosen).sort();
+  const quads: RDF.Quad[] = [];
+  for (let k = 0; k < indices.length; k++) if (k === 0 || indices[k] !== indices[k - 1]) quads.push(data.quad(indices[k]));
+  return quads;
+}
+
+/** The subject evidenceKeys looks a selector up as: a blank node is `_:label`, any other term its value. */
+function subjectKeyed(terms: TermTable, id: number): number {
+  if (terms.isBlank(id)) return id;
+  const value = terms.value(id);
+  return value.startsWith("_:") ? terms.idOfKey(value) : terms.iriId(value);
 }
