@@ -16,6 +16,8 @@ export interface VirtuosoServerOptions {
   maxQuerySeconds: number;
   /** The largest SELECT answer the endpoint returns; past it Virtuoso cuts silently. */
   resultSetMaxRows: number;
+  /** The most rows an ORDER BY with a LIMIT may sort (Virtuoso's own default, 10,000, refuses a larger LIMIT). */
+  maxSortedTopRows?: number;
   /** Prefix of error messages, e.g. "tests/sparql" or "kg sparql". */
   who: string;
 }
@@ -111,6 +113,7 @@ function writeIni(dir: string, sqlPort: number, httpPort: number, options: Virtu
     `NumberOfBuffers = ${options.buffers}`,
     `MaxDirtyBuffers = ${Math.round(options.buffers * 0.6)}`,
     "ThreadsPerQuery = 2",
+    ...(options.maxSortedTopRows === undefined ? [] : [`MaxSortedTopRows = ${options.maxSortedTopRows}`]),
     "[HTTPServer]",
     `ServerPort = 127.0.0.1:${httpPort}`,
     `ServerRoot = ${dir}`,

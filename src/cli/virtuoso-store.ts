@@ -120,7 +120,8 @@ export async function openStore(options: OpenOptions): Promise<OpenStore> {
   const root = options.root ?? storeRoot();
   const key = options.key ?? (await storeKey(options.files, options.bases));
   const bytes = options.files.reduce((sum, file) => sum + statSync(file).size, 0);
-  const serverOptions = { buffers: storeBuffers(bytes), maxQuerySeconds: 0, resultSetMaxRows: 2_147_483_647, who: "kg sparql" };
+  // kg sparql asks for --limit + 1 rows, ordered or not, and kg's own limits apply; the server adds none.
+  const serverOptions = { buffers: storeBuffers(bytes), maxQuerySeconds: 0, resultSetMaxRows: 2_147_483_647, maxSortedTopRows: 2_147_483_647, who: "kg sparql" };
   const started = performance.now();
   const existing = findStore(root, key);
   checkNotInUse(join(root, key));
