@@ -42,7 +42,7 @@ export async function printGraphStream(answer: GraphStream, options: GraphStream
   } catch (error) {
     if (!(error instanceof SparqlEndpointError)) throw error;
     const outcome = options.output === undefined
-      ? counts.triples > 0 ? `; the ${plural(counts.triples, "triple")} printed above are not the whole answer` : ""
+      ? counts.triples > 0 ? `; the ${plural(counts.triples, "triple")} printed above ${counts.triples === 1 ? "is" : "are"} not the whole answer` : ""
       : `; nothing was written to ${JSON.stringify(options.output)}`;
     const stopped = options.stopReason?.();
     throw new SparqlEndpointError(`${stopped ?? error.message}${outcome}`, stopped ? "usage" : error.kind, error.endpoint, error.status);
