@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Parser } from "n3";
 import { afterAll, describe, expect, it } from "vitest";
-import { storeHolds } from "../../src/cli/sparql-local-store.ts";
+import { AUTO_NEW_STORE_FROM_BYTES, autoStoreRoute, newStoreFromBytes, storeHolds } from "../../src/cli/sparql-local-store.ts";
 import { STORES_KEPT, openStore, sqlString, storeKey } from "../../src/cli/virtuoso-store.ts";
 import { kgBin, repoRoot, runKg } from "../cli/run-kg.ts";
 
@@ -206,6 +206,58 @@ describe("the local store's cache", () => {
       else process.env.KG_CACHE_DIR = previous;
     }
   }, 60_000);
+
+  it("lets auto load a new store for files of KG_AUTO_STORE_MB or more, where Virtuoso reads them, and fall back when it cannot", async () => {
+    expect(newStoreFromBytes({})).toBe(AUTO_NEW_STORE_FROM_BYTES);
+    expect(newStoreFromBytes({ KG_AUTO_STORE_MB: "never" })).toBe(Infinity);
+    expect(newStoreFromBytes({ KG_AUTO_STORE_MB: "0.5" })).toBe(500_000);
+    expect(() => newStoreFromBytes({ KG_AUTO_STORE_MB: "lots" })).toThrow('KG_AUTO_STORE_MB must be a number of megabytes or "never", got "lots"');
+
+    const root = join(work, "auto-new");
+    const file = join(work, "auto-new.ttl");
+    writeFileSync(file, "@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\n");
+    const query = "SELECT ?o WHERE { ex:a ex:b ?o }";
+    const first = await runKg(["--data", file, "sparql", query], { env: { KG_CACHE_DIR: root, KG_AUTO_STORE_MB: "0" } });
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toContain("kg sparql: the files are 0 MB, so auto loads them into a local Virtuoso store for this query and later ones");
+    expect(first.stderr).toContain("answered by a local Virtuoso store of 1 file");
+    expect(first.stdout).toContain("ex:c");
+    const again = await runKg(["--data", file, "sparql", query], { env: { KG_CACHE_DIR: root, KG_AUTO_STORE_MB: "0" } });
+    expect(again.stderr).not.toContain("auto loads them");
+    expect(again.stderr).toContain("answered by a local Virtuoso store of 1 file");
+    expect(again.stdout).toBe(first.stdout);
+    // Below the size, or with "never", auto answers over the loaded files and leaves the disk alone.
+    const other = join(work, "auto-other.ttl");
+    writeFileSync(other, "@prefix ex: <http://example.org/> .\nex:a ex:b ex:d .\n");
+    for (const setting of ["1", "never"]) {
+      const embedded = await runKg(["--data", other, "sparql", query], { env: { KG_CACHE_DIR: root, KG_AUTO_STORE_MB: setting } });
+      expect(embedded.code, embedded.stderr).toBe(0);
+      expect(embedded.stderr).not.toContain("Virtuoso");
+      expect(embedded.stdout).toContain("ex:d");
+    }
+    expect(storesIn(join(root, "virtuoso"))).toHaveLength(1);
+    // N-Quads is not for Virtuoso's Turtle loader.
+    const quads = join(work, "auto.nq");
+    writeFileSync(quads, "<http://example.org/a> <http://example.org/b> <http://example.org/c> <http://example.org/g> .\n");
+    const previous = process.env.KG_CACHE_DIR;
+    process.env.KG_CACHE_DIR = root;
+    try {
+      expect(await autoStoreRoute([quads], undefined, 0, 0)).toBeUndefined();
+      expect(await autoStoreRoute([other], undefined, 0, Infinity)).toBeUndefined();
+      expect(await autoStoreRoute([other], undefined, 0, 0)).toMatchObject({ exists: false });
+      expect(await autoStoreRoute([file], undefined, 0, Infinity)).toMatchObject({ exists: true });
+    } finally {
+      if (previous === undefined) delete process.env.KG_CACHE_DIR;
+      else process.env.KG_CACHE_DIR = previous;
+    }
+    // A cache folder that cannot be made: auto says so and the embedded engine answers.
+    const blocked = join(work, "not-a-folder");
+    writeFileSync(blocked, "");
+    const fellBack = await runKg(["--data", other, "sparql", query], { env: { KG_CACHE_DIR: blocked, KG_AUTO_STORE_MB: "0" } });
+    expect(fellBack.code, fellBack.stderr).toBe(0);
+    expect(fellBack.stderr).toMatch(/kg sparql: the local Virtuoso store could not be used \(.*\); answering over the loaded files instead/);
+    expect(fellBack.stdout).toContain("ex:d");
+  }, 120_000);
 
   it(`keeps the ${STORES_KEPT} most recently used stores`, async () => {
     const root = join(work, "kept");

@@ -55,7 +55,7 @@ Examples:
       output: { type: "string", short: "o", value: "FILE", help: "write the answer to FILE instead of stdout (a .csv, .json, .ttl or .nt FILE chooses the format)" },
       limit: { type: "string", value: "N", help: "show at most N rows of a SELECT (default 1000)" },
       timeout: { type: "string", value: "S", help: `stop an embedded query after S seconds (default ${DEFAULT_QUERY_TIMEOUT_S}; 0.001 to 86400)` },
-      engine: { type: "string", value: "auto|oxigraph|comunica|virtuoso", help: "engine (default auto: Oxigraph below 500,000 quads, Comunica over the loaded graph from there, a local Virtuoso store when one holds files of 100 MB or more; oxigraph takes at most 6,000,000; virtuoso keeps a store of the files in ~/.cache/smartcity-kg; docs/scale.md)" },
+      engine: { type: "string", value: "auto|oxigraph|comunica|virtuoso", help: "engine (default auto: Oxigraph below 500,000 quads, Comunica over the loaded graph from there; a local Virtuoso store when one holds files of 100 MB or more, or, when Virtuoso is installed, a new one for files of 200 MB or more ($KG_AUTO_STORE_MB, or never); oxigraph takes at most 6,000,000; virtuoso keeps a store of the files in ~/.cache/smartcity-kg; docs/scale.md)" },
       "allow-update": { type: "boolean", help: "with --endpoint: send a SPARQL update (INSERT, DELETE, LOAD, CLEAR, ...), which changes the endpoint's data; refused without it" },
     },
   },
@@ -72,9 +72,15 @@ Examples:
     const choice = engineOption(parsed);
     return await reportFailures(async () => {
       const store = await import("../sparql-local-store.ts");
-      const key = choice === "auto" ? await store.heldStoreKey(context.dataFiles, context.baseIRI) : undefined;
-      if (choice === "virtuoso" || key !== undefined) {
-        return await store.runOnStore({ query, dataFiles: context.dataFiles, baseIRI: context.baseIRI, format, limit, timeoutMs, output, key });
+      const route = choice === "auto" ? await store.autoStoreRoute(context.dataFiles, context.baseIRI) : undefined;
+      if (route && !route.exists) {
+        warn(`kg sparql: the files are ${(route.bytes / 1e6).toFixed(0)} MB, so auto loads them into a local Virtuoso store for this query and later ones (about twice their size on disk: kg store remove frees it; --engine comunica or KG_AUTO_STORE_MB=never answers over the loaded files instead)`);
+      }
+      if (choice === "virtuoso") return (await store.runOnStore({ query, dataFiles: context.dataFiles, baseIRI: context.baseIRI, format, limit, timeoutMs, output })) ?? 1;
+      if (route) {
+        // auto falls back to the embedded engines when the store cannot be used (it says why).
+        const answered = await store.runOnStore({ query, dataFiles: context.dataFiles, baseIRI: context.baseIRI, format, limit, timeoutMs, output, key: route.key, fallBack: true });
+        if (answered !== undefined) return answered;
       }
       const [{ loadData }, { startSparqlRunner }] = await Promise.all([import("../load.ts"), import("../sparql-runner.ts")]);
       const { dataset } = await loadData(context.dataFiles, context.baseIRI);
