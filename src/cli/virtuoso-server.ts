@@ -18,6 +18,8 @@ export interface VirtuosoServerOptions {
   resultSetMaxRows: number;
   /** The most rows an ORDER BY with a LIMIT may sort (Virtuoso's own default, 10,000, refuses a larger LIMIT). */
   maxSortedTopRows?: number;
+  /** The most triples a CONSTRUCT or DESCRIBE answer may hold: Virtuoso builds one whole, in memory (default 1,000,000). */
+  maxVectorSize?: number;
   /** Prefix of error messages, e.g. "tests/sparql" or "kg sparql". */
   who: string;
 }
@@ -114,6 +116,7 @@ function writeIni(dir: string, sqlPort: number, httpPort: number, options: Virtu
     `MaxDirtyBuffers = ${Math.round(options.buffers * 0.6)}`,
     "ThreadsPerQuery = 2",
     ...(options.maxSortedTopRows === undefined ? [] : [`MaxSortedTopRows = ${options.maxSortedTopRows}`]),
+    ...(options.maxVectorSize === undefined ? [] : [`MaxVectorSize = ${options.maxVectorSize}`]),
     "[HTTPServer]",
     `ServerPort = 127.0.0.1:${httpPort}`,
     `ServerRoot = ${dir}`,

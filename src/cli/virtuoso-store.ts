@@ -83,6 +83,15 @@ export function storeBuffers(bytes: number, memory = totalmem()): number {
   return Math.min(1_360_000, ceiling, Math.max(20_000, Math.round(bytes / 900)));
 }
 
+/**
+ * The largest graph answer the store builds: Virtuoso holds one whole, about 1.8 KB a triple (1.76 GB resident for
+ * 1,002,499 triples), so a third of memory's worth, at least Virtuoso's own 1,000,000; past it Virtuoso refuses and
+ * kg says to page the query, where more would swap.
+ */
+export function graphAnswerTriples(memory = totalmem()): number {
+  return Math.max(1_000_000, Math.floor(memory / 3 / 1800));
+}
+
 const plain = /^[A-Za-z0-9:/._~%#?=&+@!$*,()-]+$/;
 
 /** A string as a Virtuoso SQL expression: other characters become chr(byte) of their UTF-8, since isql splits statements at ';'. */
@@ -121,7 +130,7 @@ export async function openStore(options: OpenOptions): Promise<OpenStore> {
   const key = options.key ?? (await storeKey(options.files, options.bases));
   const bytes = options.files.reduce((sum, file) => sum + statSync(file).size, 0);
   // kg sparql asks for --limit + 1 rows, ordered or not, and kg's own limits apply; the server adds none.
-  const serverOptions = { buffers: storeBuffers(bytes), maxQuerySeconds: 0, resultSetMaxRows: 2_147_483_647, maxSortedTopRows: 2_147_483_647, who: "kg sparql" };
+  const serverOptions = { buffers: storeBuffers(bytes), maxQuerySeconds: 0, resultSetMaxRows: 2_147_483_647, maxSortedTopRows: 2_147_483_647, maxVectorSize: graphAnswerTriples(), who: "kg sparql" };
   const started = performance.now();
   const existing = findStore(root, key);
   checkNotInUse(join(root, key));
