@@ -1,4 +1,4 @@
-// kg sparql over kg's local Virtuoso store: chosen by --engine virtuoso, or by auto when a store already holds large files; the query goes over the SPARQL protocol on 127.0.0.1.
+// kg sparql over kg's local Virtuoso store: chosen by --engine virtuoso, or by auto for large files (a store that holds them, or a new one); the query goes over the SPARQL protocol on 127.0.0.1.
 import { existsSync, statfsSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { formatFromFileName } from "../rdf/parse.ts";
