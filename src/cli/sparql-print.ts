@@ -1,7 +1,9 @@
 // kg sparql's answer printed: SELECT as a table, SPARQL JSON or CSV, ASK as true/false, CONSTRUCT/DESCRIBE as Turtle or N-Triples.
 import { printChunks, warn } from "./command.ts";
 import { UsageError } from "./args.ts";
-import type { GraphStream, SelectResult, SparqlAnswer, SparqlBinding, SparqlTermJson } from "../sparql/sparql-endpoint.ts";
+import type { GraphStream, SelectResult, SelectStream, SparqlAnswer, SparqlBinding, SparqlTermJson } from "../sparql/sparql-endpoint.ts";
+import { SparqlEndpointError } from "../sparql/sparql-answer.ts";
+import { csvRow, standardTerms } from "./sparql-select-stream.ts";
 
 export const sparqlFormats = ["table", "json", "csv", "turtle", "ntriples"] as const;
 export type SparqlFormat = (typeof sparqlFormats)[number];
@@ -10,10 +12,11 @@ const formatOfExtension: Record<string, SparqlFormat | undefined> = { csv: "csv"
 
 /**
  * Prints an answer in the format asked, or writes it to the -o file `output` (all or nothing); SELECT rows beyond
- * `limit` were cut by the caller (`truncated`). A graph from an endpoint (GraphStream) is written as it arrives,
- * with `stopReason` saying why it stopped when the caller stopped it. Returns the exit code.
+ * `limit` were cut by the caller (`truncated`). A graph or rows from an endpoint (GraphStream, SelectStream) are
+ * written as they arrive (a table's rows gathered first, to align them), with `stopReason` saying why it stopped
+ * when the caller stopped it. Returns the exit code.
  */
-export async function printAnswer(answer: SparqlAnswer | GraphStream, format: SparqlFormat | undefined, limit: number, dataPrefixes: Readonly<Record<string, string>>, baseIRI?: string, output?: string, stopReason?: () => string | undefined): Promise<number> {
+export async function printAnswer(answer: SparqlAnswer | GraphStream | SelectStream, format: SparqlFormat | undefined, limit: number, dataPrefixes: Readonly<Record<string, string>>, baseIRI?: string, output?: string, stopReason?: () => string | undefined): Promise<number> {
   const { prefixes } = await import("../rdf/vocab.ts");
   const allPrefixes = { ...prefixes, ...dataPrefixes };
   // As kg export's and kg path's -o: the file's extension chooses when --format is not given.
@@ -26,6 +29,13 @@ export async function printAnswer(answer: SparqlAnswer | GraphStream, format: Sp
     } finally {
       answer.cancel();
     }
+  }
+  if ("rows" in answer) {
+    if (format === "json" || format === "csv") {
+      const { printSelectStream } = await import("./sparql-select-stream.ts");
+      return await printSelectStream(answer, { format, limit, output, stopReason });
+    }
+    answer = await gatherRows(answer, stopReason);
   }
   const { writeAnswer } = await import("./query-output.ts");
   if (answer.form === "ask") {
@@ -67,10 +77,24 @@ async function checkGraphAnswer(answer: { form: "construct" | "describe"; conten
     throw new UsageError(`kg sparql: ${answer.form.toUpperCase()} gives a graph: use --format turtle (the default) or ntriples`, "sparql");
   }
   if (!/(n-triples|turtle|text\/plain|^$)/.test(answer.contentType)) {
-    const { SparqlEndpointError } = await import("../sparql/sparql-endpoint.ts");
     throw new SparqlEndpointError(`query/sparql: malformed answer from ${baseIRI ?? "the engine"}: the graph came as ${answer.contentType}, which kg cannot read (it asks for N-Triples or Turtle)`, "malformed", baseIRI ?? "the endpoint");
   }
   return format ?? "turtle";
+}
+
+/** A table's rows (at most the row limit) gathered from the stream; a failure on the way says what stopped it. */
+async function gatherRows(answer: SelectStream, stopReason?: () => string | undefined): Promise<SparqlAnswer> {
+  const bindings: SparqlBinding[] = [];
+  try {
+    for await (const row of answer.rows) bindings.push(row);
+  } catch (error) {
+    const stopped = stopReason?.();
+    if (stopped === undefined || !(error instanceof SparqlEndpointError)) throw error;
+    throw new SparqlEndpointError(stopped, "usage", error.endpoint);
+  } finally {
+    answer.cancel();
+  }
+  return { form: "select", result: { vars: answer.vars, bindings, truncated: answer.truncated } };
 }
 
 function writeStdout(text: string): number {
@@ -99,19 +123,6 @@ async function selectTable(result: SelectResult, prefixes: Readonly<Record<strin
 
 /** SPARQL 1.1 CSV results: IRIs and lexical forms, blank nodes as _:label, quoted when needed, CRLF lines. */
 export function csv(result: SelectResult): string {
-  const cell = (term: SparqlTermJson | undefined) => {
-    const text = term === undefined ? "" : term.type === "bnode" ? `_:${term.value}` : term.value;
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const lines = [result.vars.join(","), ...result.bindings.map((row) => result.vars.map((v) => cell(row[v])).join(","))];
+  const lines = [result.vars.join(","), ...result.bindings.map((row) => csvRow(result.vars, row))];
   return `${lines.join("\r\n")}\r\n`;
-}
-
-/**
- * A row with SPARQL 1.1's term types: Virtuoso still writes a typed literal as "typed-literal" (the 2007 draft's
- * name), which tools reading SPARQL 1.1 JSON results do not expect; kg's own engines and the standard say "literal".
- */
-function standardTerms(row: SparqlBinding): SparqlBinding {
-  if (!Object.values(row).some((term) => term.type === "typed-literal")) return row;
-  return Object.fromEntries(Object.entries(row).map(([name, term]) => [name, term.type === "typed-literal" ? { ...term, type: "literal" } : term]));
 }

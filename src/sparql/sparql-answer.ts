@@ -46,6 +46,24 @@ export interface GraphStream {
   cancel(): void;
 }
 
+/**
+ * A SELECT answer read as it arrives (SparqlEndpoint.queryStreaming): its variables, then its rows, at most the row
+ * limit, with no size limit, so the reader must not keep them all. The time limit and signal still end it.
+ */
+export interface SelectStream {
+  form: "select";
+  vars: string[];
+  /**
+   * The solutions as they arrive; iterate once. A failure on the way throws a SparqlEndpointError (a break says how
+   * much had arrived, a bad row is "malformed").
+   */
+  rows: AsyncIterable<SparqlBinding>;
+  /** True when more solutions came than the row limit let through: known once the rows are read to the end. */
+  truncated: boolean;
+  /** Ends the exchange when the rows are not read to the end; safe to call twice. */
+  cancel(): void;
+}
+
 export type SparqlErrorKind = "network" | "timeout" | "aborted" | "http" | "malformed" | "too-large" | "usage";
 
 /** A failed exchange with an endpoint; the message names the endpoint (never its credentials or query-string values) and what to do. */

@@ -1,5 +1,5 @@
 // A client for any SPARQL 1.1 protocol endpoint over fetch: timeouts, cancellation, size limits and clear errors.
-import { SparqlEndpointError, type GraphStream, type SelectResult, type SparqlAnswer } from "./sparql-answer.ts";
+import { SparqlEndpointError, type GraphStream, type SelectResult, type SelectStream, type SparqlAnswer } from "./sparql-answer.ts";
 import { classifySparql, SparqlSyntaxError, updateRefusal, type QueryForm } from "./sparql-form.ts";
 import { base64, bodyStart, formatBytes, formatSeconds, networkReason, readBody } from "./sparql-http.ts";
 import { limitSelect } from "./sparql-query.ts";
@@ -7,7 +7,7 @@ import { readAsk, readSelect } from "./sparql-results-json.ts";
 import { blankSecrets, redactUrl, urlSecrets } from "../query/redact-url.ts";
 
 export { SparqlEndpointError } from "./sparql-answer.ts";
-export type { GraphStream, SelectResult, SparqlAnswer, SparqlBinding, SparqlErrorKind, SparqlTermJson } from "./sparql-answer.ts";
+export type { GraphStream, SelectResult, SelectStream, SparqlAnswer, SparqlBinding, SparqlErrorKind, SparqlTermJson } from "./sparql-answer.ts";
 
 export interface EndpointOptions {
   url: string;
@@ -23,7 +23,7 @@ export interface EndpointOptions {
    * Virtuoso refuses to sort more than 10 000 rows).
    */
   maxRows?: number;
-  /** Largest response body read whole (query, select, ask); default 64 MiB. queryStreaming's graphs have none. */
+  /** Largest response body read whole (query, select, ask); default 64 MiB. queryStreaming's graphs and rows have none. */
   maxBytes?: number;
   /** default-graph-uri parameters, when the store should answer from particular graphs. */
   defaultGraphs?: readonly string[];
@@ -101,12 +101,18 @@ export class SparqlEndpoint {
   }
 
   /**
-   * As query(), but a graph (CONSTRUCT, DESCRIBE) comes as its text arrives, with no size limit: for a reader that
-   * writes it on (kg sparql) rather than keeping it. The time limit and the signal still end it.
+   * As query(), but a graph (CONSTRUCT, DESCRIBE) comes as its text arrives and a SELECT's rows as they are read,
+   * with no size limit: for a reader that writes them on (kg sparql) rather than keeping them. The row limit, the
+   * time limit and the signal still end it.
    */
-  async queryStreaming(query: string, request: RequestOptions = {}): Promise<SparqlAnswer | GraphStream> {
+  async queryStreaming(query: string, request: RequestOptions = {}): Promise<SparqlAnswer | GraphStream | SelectStream> {
     const form = await this.readForm(query);
-    if (form === "select") return { form, result: await this.select(query, request) };
+    if (form === "select") {
+      const maxRows = request.maxRows ?? this.maxRows;
+      const { readSelectStream } = await import("./sparql-select-stream.ts");
+      const exchange = await this.open(limitSelect(query, maxRows + 1), selectAccept, request.signal, "query");
+      return await readSelectStream(this.stream(exchange), maxRows, this.malformed, exchange.close);
+    }
     if (form === "ask") return { form, value: await this.ask(query, request) };
     const exchange = await this.open(query, graphAccept, request.signal, "query");
     return { form, contentType: exchange.contentType, chunks: this.stream(exchange), cancel: exchange.close };

@@ -216,7 +216,7 @@ export async function runWithEndpoint(command: Command, parsed: ParsedCommand, a
           print(`Update sent to ${endpoint.displayUrl}: ${operations.join("; ")}.`);
           return 0;
         }
-        // A graph answer is written as it arrives, of any size; rows and booleans are read whole (capped).
+        // A graph answer or rows are written as they arrive, of any size; a boolean is read whole (capped).
         const answer = await endpoint.queryStreaming(withPrefixes(query, prefixes), { signal, maxRows: limit });
         const { baseIriOfUrl } = await import("../../rdf/iri.ts");
         return await printAnswer(answer, format, limit, {}, baseIriOfUrl(endpoint.displayUrl), stringOption(parsed, "output"));
