@@ -67,11 +67,11 @@ export function newStoreFromBytes(env: NodeJS.ProcessEnv = process.env): number 
  * The key goes on to runOnStore, so large files are hashed once.
  */
 export async function autoStoreRoute(dataFiles: readonly string[] | undefined, baseIRI: string | undefined, fromBytes = AUTO_STORE_FROM_BYTES, newFromBytes = newStoreFromBytes()): Promise<StoreRoute | undefined> {
-  if (!virtuosoBinaries()) return undefined;
-  const root = storeRoot();
   const { files, bases } = filesAndBases(dataFiles, baseIRI);
   const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
-  if (bytes < Math.min(fromBytes, newFromBytes)) return undefined;
+  // Sizes first: looking for Virtuoso's binaries starts two shells, which every small query would pay.
+  if (bytes < Math.min(fromBytes, newFromBytes) || !virtuosoBinaries()) return undefined;
+  const root = storeRoot();
   const mayLoad = bytes >= newFromBytes && files.every(storeReads) && roomFor(bytes, root);
   if (!mayLoad && !anyStore(root)) return undefined;
   const key = await storeKey(files, bases);
