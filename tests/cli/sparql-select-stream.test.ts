@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { printAnswer } from "../../src/cli/sparql-print.ts";
 import { SparqlEndpoint, SparqlEndpointError, type SparqlBinding } from "../../src/sparql/sparql-endpoint.ts";
 import { runKg } from "./run-kg.ts";
 
@@ -50,18 +51,23 @@ function expectedCsv(vars: string[], bound: SparqlBinding[]): string {
 
 interface Plan {
   body: string;
-  /** Bytes sent before the connection is broken off. */
+  /** Bytes sent before the connection is broken off, or left open with nothing more (stall). */
   breakAt?: number;
+  then?: "break" | "stall";
 }
 
 const badRow = body.replace(`{"type":"uri","value":"${ex}entity/e30000"}`, `{"type":"uri","valeur":"${ex}entity/e30000"}`);
 const plans: Record<string, Plan> = {
   "/select": { body },
   "/broken": { body, breakAt: Math.floor(Buffer.byteLength(body) / 2) },
+  "/stalls": { body, breakAt: Math.floor(Buffer.byteLength(body) / 2), then: "stall" },
   "/bad-row": { body: badRow },
   "/not-json": { body: "<html><body>Service unavailable</body></html>" },
 };
 
+/** Told when a stalling answer has sent its part. */
+let onStall: (() => void) | undefined;
+const open = new Set<ServerResponse>();
 let server: Server;
 let base: string;
 /** The query text of the last request. */
@@ -81,7 +87,10 @@ beforeAll(async () => {
         if (!res.write(bytes.subarray(at, Math.min(at + piece, end)))) await new Promise((resolve) => res.once("drain", resolve));
         if (res.destroyed) return;
       }
-      if (plan.breakAt !== undefined) res.destroy();
+      if (plan.then === "stall") {
+        open.add(res);
+        onStall?.();
+      } else if (plan.breakAt !== undefined) res.destroy();
       else res.end();
     })();
   });
@@ -90,6 +99,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  for (const res of open) res.destroy();
   await new Promise((resolve) => server.close(resolve));
   rmSync(dir, { recursive: true, force: true });
 });
@@ -194,6 +204,29 @@ describe("kg --endpoint URL sparql SELECT, streamed", () => {
     expect(count).toBeGreaterThan(1000);
     // What was printed is the answer's first rows, each whole.
     expect(printed.stdout).toBe(expectedCsv(["s", "p", "o"], rows.slice(0, count)));
+  }, 60_000);
+
+  it("a stop by the caller mid-answer (the local store's time limit, Ctrl-C) is said in the caller's words, and nothing is written", async () => {
+    const file = join(dir, "stopped.json");
+    const stalled = new Promise<void>((resolve) => (onStall = resolve));
+    const cancel = new AbortController();
+    const answer = await new SparqlEndpoint({ url: `${base}/stalls` }).queryStreaming(everything, { signal: cancel.signal, maxRows: 100_000 });
+    const stopReason = () => (cancel.signal.aborted ? "kg sparql: the query was stopped after 1 s (the time limit; raise it with --timeout SECONDS)" : undefined);
+    const printing = printAnswer(answer, "json", 100_000, {}, base, file, stopReason).catch((error: unknown) => error);
+    await stalled;
+    cancel.abort();
+    const failure = await printing;
+    expect(failure).toBeInstanceOf(SparqlEndpointError);
+    expect((failure as SparqlEndpointError).kind).toBe("usage");
+    expect((failure as Error).message).toBe(`kg sparql: the query was stopped after 1 s (the time limit; raise it with --timeout SECONDS); nothing was written to ${JSON.stringify(file)}`);
+    expect(existsSync(file)).toBe(false);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it("an endpoint that stalls mid-answer is stopped by --endpoint-timeout, saying how much had come", async () => {
+    const result = await runKg(["--endpoint", `${base}/stalls`, "--endpoint-timeout", "1", "sparql", "--format", "csv", "--limit", "100000", everything]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/did not answer within 1 s \(timeout\) after [\d.]+ (kB|MB) of the answer; .*the [\d,]+ rows printed above are not the whole answer/);
   }, 60_000);
 
   it("a bad row mid-answer is malformed, after the rows before it", async () => {
