@@ -1,15 +1,15 @@
 // kg sparql's graph answer from an endpoint written as it arrives: parsed with n3 and written again as Turtle or N-Triples piece by piece, to stdout or an -o file (all or nothing), so its size has no cap.
-import { EventEmitter, once } from "node:events";
+import { EventEmitter } from "node:events";
 import { Parser, Writer, type Quad } from "n3";
 import { SparqlEndpointError, type GraphStream } from "../sparql/sparql-answer.ts";
 import { warn } from "./command.ts";
 import { plural, thousands } from "./format.ts";
 import { Progress } from "./progress.ts";
-import { visibleText } from "./visible.ts";
+import { writeStreamedAnswer, type StreamedOutput } from "./streamed-answer-output.ts";
 
 export type GraphFormat = "turtle" | "ntriples";
 
-export interface GraphStreamOptions {
+export interface GraphStreamOptions extends Pick<StreamedOutput, "output" | "stopReason"> {
   format: GraphFormat;
   /** Names to abbreviate IRIs with (Turtle); only those the answer uses are declared, each before its first use. */
   prefixes: Readonly<Record<string, string>>;
@@ -17,10 +17,6 @@ export interface GraphStreamOptions {
   source: string;
   /** What relative IRIs in a Turtle answer resolve against (the endpoint's URL). */
   baseIRI?: string;
-  /** -o FILE: written whole or not at all. */
-  output?: string;
-  /** Why the answer stopped when the caller stopped it (its time limit, Ctrl-C): said instead of "cancelled". */
-  stopReason?: () => string | undefined;
 }
 
 const xsdString = "http://www.w3.org/2001/XMLSchema#string";
@@ -32,32 +28,11 @@ export async function printGraphStream(answer: GraphStream, options: GraphStream
   const counts = { triples: 0 };
   const progress = new Progress();
   const pieces = convert(answer, options, counts, progress);
-  try {
-    if (options.output === undefined) await toStdout(pieces);
-    else {
-      const { writeOutput } = await import("./output-file.ts");
-      const failed = await writeOutput(options.output, pieces, "kg sparql");
-      if (failed !== 0) return failed;
-    }
-  } catch (error) {
-    if (!(error instanceof SparqlEndpointError)) throw error;
-    const outcome = options.output === undefined
-      ? counts.triples > 0 ? `; the ${plural(counts.triples, "triple")} printed above ${counts.triples === 1 ? "is" : "are"} not the whole answer` : ""
-      : `; nothing was written to ${JSON.stringify(options.output)}`;
-    const stopped = options.stopReason?.();
-    throw new SparqlEndpointError(`${stopped ?? error.message}${outcome}`, stopped ? "usage" : error.kind, error.endpoint, error.status);
-  } finally {
-    answer.cancel();
-  }
+  const failed = await writeStreamedAnswer(pieces, { ...options, visible: true, written: () => ({ count: counts.triples, noun: "triple" }), cancel: answer.cancel });
+  if (failed !== 0) return failed;
   progress.done(`kg sparql: ${plural(counts.triples, "triple")} received in ${progress.elapsedSeconds.toFixed(1)} s`);
   if (options.output !== undefined) warn(`wrote ${plural(counts.triples, "triple")} as ${options.format} to ${options.output}`);
   return 0;
-}
-
-async function toStdout(pieces: AsyncIterable<string>): Promise<void> {
-  for await (const piece of pieces) {
-    if (piece !== "" && !process.stdout.write(visibleText(piece))) await once(process.stdout, "drain");
-  }
 }
 
 /**

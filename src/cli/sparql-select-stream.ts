@@ -1,19 +1,14 @@
 // kg sparql's SELECT answer from an endpoint written as its rows arrive: SPARQL JSON (the text JSON.stringify gives whole) or CSV, to stdout or an -o file (all or nothing), so its size has no cap.
-import { once } from "node:events";
-import { SparqlEndpointError, type SelectStream, type SparqlBinding, type SparqlTermJson } from "../sparql/sparql-answer.ts";
+import { type SelectStream, type SparqlBinding, type SparqlTermJson } from "../sparql/sparql-answer.ts";
 import { warn } from "./command.ts";
 import { plural, thousands } from "./format.ts";
 import { Progress } from "./progress.ts";
-import { visibleText } from "./visible.ts";
+import { writeStreamedAnswer, type StreamedOutput } from "./streamed-answer-output.ts";
 
-export interface SelectStreamOptions {
+export interface SelectStreamOptions extends Pick<StreamedOutput, "output" | "stopReason"> {
   format: "json" | "csv";
   /** The row limit, for the message when there were more. */
   limit: number;
-  /** -o FILE: written whole or not at all. */
-  output?: string;
-  /** Why the answer stopped when the caller stopped it (its time limit, Ctrl-C): said instead of "cancelled". */
-  stopReason?: () => string | undefined;
 }
 
 /** Writes the rows as they arrive; returns the exit code, or throws a SparqlEndpointError that says what became of the output. */
@@ -21,33 +16,11 @@ export async function printSelectStream(answer: SelectStream, options: SelectStr
   const counts = { rows: 0 };
   const progress = new Progress();
   const pieces = batched(options.format === "json" ? jsonText(answer, counts) : csvText(answer, counts), counts, progress);
-  try {
-    if (options.output === undefined) await toStdout(pieces, options.format === "json");
-    else {
-      const { writeOutput } = await import("./output-file.ts");
-      const failed = await writeOutput(options.output, pieces, "kg sparql");
-      if (failed !== 0) return failed;
-    }
-  } catch (error) {
-    if (!(error instanceof SparqlEndpointError)) throw error;
-    const outcome = options.output === undefined
-      ? counts.rows > 0 ? `; the ${plural(counts.rows, "row")} printed above ${counts.rows === 1 ? "is" : "are"} not the whole answer` : ""
-      : `; nothing was written to ${JSON.stringify(options.output)}`;
-    const stopped = options.stopReason?.();
-    throw new SparqlEndpointError(`${stopped ?? error.message}${outcome}`, stopped ? "usage" : error.kind, error.endpoint, error.status);
-  } finally {
-    answer.cancel();
-  }
+  const failed = await writeStreamedAnswer(pieces, { ...options, visible: options.format === "json", written: () => ({ count: counts.rows, noun: "row" }), cancel: answer.cancel });
+  if (failed !== 0) return failed;
   progress.done(`kg sparql: ${plural(counts.rows, "row")} received in ${progress.elapsedSeconds.toFixed(1)} s`);
   if (answer.truncated) warn(`kg sparql: showing the first ${options.limit} rows; there are more (raise --limit or add LIMIT/OFFSET to the query)`);
   return 0;
-}
-
-/** JSON as print writes it (control characters made visible); CSV raw, as its CRLF line ends must stay. */
-async function toStdout(pieces: AsyncIterable<string>, visible: boolean): Promise<void> {
-  for await (const piece of pieces) {
-    if (!process.stdout.write(visible ? visibleText(piece) : piece)) await once(process.stdout, "drain");
-  }
 }
 
 /** Rows' text gathered into pieces of about 64 kB, so a million rows are not a million writes. */
