@@ -47,6 +47,8 @@ export interface StoreQuery {
   fallBack?: boolean;
 }
 
+const megabytes = (bytes: number) => (bytes / 1e6).toFixed(0);
+
 function filesAndBases(dataFiles: readonly string[] | undefined, baseIRI: string | undefined): { files: string[]; bases: string[] } {
   const files = dataFiles ? [...dataFiles] : bundledDataFiles();
   return { files, bases: files.map((file) => documentBase(file, baseIRI)) };
@@ -115,6 +117,8 @@ export async function runOnStore(request: StoreQuery): Promise<number | undefine
   const { files, bases } = filesAndBases(request.dataFiles, request.baseIRI);
   const progress = new Progress();
   let step = "starting the local Virtuoso store";
+  let loading = "";
+  let fileStarted = Date.now();
   const cancel = new AbortController();
   let stoppedBy = "";
   const onSignal = (signal: NodeJS.Signals) => {
@@ -131,7 +135,15 @@ export async function runOnStore(request: StoreQuery): Promise<number | undefine
     store = await openStore({
       files, bases, key: request.key, signal: cancel.signal,
       onStep: (now) => warn(`kg sparql: ${now}`),
-      onFile: (file) => (step = `Virtuoso is loading ${file}`),
+      onFile: (file) => {
+        step = loading = `Virtuoso is loading ${file}`;
+        fileStarted = Date.now();
+      },
+      onRead: (read, bytes) => {
+        const rate = read / 1e6 / Math.max(0.001, (Date.now() - fileStarted) / 1000);
+        step = `${loading}: ${megabytes(read)} of ${megabytes(bytes)} MB read (${Math.floor((100 * read) / bytes)} %, ${rate.toFixed(1)} MB/s)`;
+      },
+      onCheckpoint: () => (step = "Virtuoso is writing the loaded store to disk"),
     });
   } catch (error) {
     process.off("SIGINT", onSignal);

@@ -1,6 +1,6 @@
 // kg sparql --engine virtuoso: kg's own local Virtuoso store, loaded once per set of files and reused, answering as the embedded engine does.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Parser } from "n3";
@@ -162,7 +162,7 @@ late:dji ex:suppliesTo ex:kenya .
 });
 
 describe("Ctrl-C while Virtuoso loads", () => {
-  it("stops the server in the middle of the file, keeps nothing of the store and exits 130", async () => {
+  it("shows how far Virtuoso has read, stops the server in the middle of the file, keeps nothing of the store and exits 130", async () => {
     const big = join(work, "big.nt");
     writeFileSync(big, Array.from({ length: 600_000 }, (_, i) => `<http://example.org/s${i}> <http://example.org/p> "value ${i}" .\n`).join(""));
     const root = join(work, "interrupted");
@@ -172,12 +172,15 @@ describe("Ctrl-C while Virtuoso loads", () => {
     let stderr = "";
     const loading = new Promise<void>((resolve) => child.stderr.setEncoding("utf8").on("data", (text: string) => {
       stderr += text;
-      // The progress line: Virtuoso is parsing the file now.
-      if (stderr.includes("Virtuoso is loading big.nt")) resolve();
+      // The progress line with how far Virtuoso has read the file (Linux's /proc): it is parsing the file now.
+      if (/Virtuoso is loading big\.nt: \d+ of \d+ MB read/.test(stderr)) resolve();
     }));
     const closed = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
     await loading;
     child.kill("SIGINT");
+    const [, read, total] = /Virtuoso is loading big\.nt: (\d+) of (\d+) MB read \((\d+) %, [\d.]+ MB\/s\)/.exec(stderr) ?? [];
+    expect(Number(total), stderr).toBe(Math.round(statSync(big).size / 1e6));
+    expect(Number(read)).toBeLessThanOrEqual(Number(total));
     expect(await closed, stderr).toBe(130);
     expect(stderr).toContain("kg sparql: stopped (interrupted) while opening the local Virtuoso store; nothing of a store being loaded was kept");
     expect(readdirSync(join(root, "virtuoso"))).toEqual([]);
