@@ -5,8 +5,8 @@ import { formatFromFileName } from "../rdf/parse.ts";
 import { UsageError } from "./args.ts";
 import { warn } from "./command.ts";
 import { bundledDataFiles, documentBase } from "./load.ts";
-import { Progress } from "./progress.ts";
 import { printAnswer, type SparqlFormat } from "./sparql-print.ts";
+import { StoreProgress } from "./store-progress.ts";
 import { anyStore, findStore, LoadInterrupted, openStore, storeKey, storeRoot, STORE_GRAPH, type OpenStore } from "./virtuoso-store.ts";
 import { virtuosoBinaries } from "./virtuoso-server.ts";
 
@@ -46,8 +46,6 @@ export interface StoreQuery {
   /** auto's choice: when the store cannot be opened or loaded, say why and return undefined (the embedded engines answer). */
   fallBack?: boolean;
 }
-
-const megabytes = (bytes: number) => (bytes / 1e6).toFixed(0);
 
 function filesAndBases(dataFiles: readonly string[] | undefined, baseIRI: string | undefined): { files: string[]; bases: string[] } {
   const files = dataFiles ? [...dataFiles] : bundledDataFiles();
@@ -115,10 +113,7 @@ export async function runOnStore(request: StoreQuery): Promise<number | undefine
     return 2;
   }
   const { files, bases } = filesAndBases(request.dataFiles, request.baseIRI);
-  const progress = new Progress();
-  let step = "starting the local Virtuoso store";
-  let loading = "";
-  let fileStarted = Date.now();
+  const shown = new StoreProgress("kg sparql", "starting the local Virtuoso store");
   const cancel = new AbortController();
   let stoppedBy = "";
   const onSignal = (signal: NodeJS.Signals) => {
@@ -129,21 +124,13 @@ export async function runOnStore(request: StoreQuery): Promise<number | undefine
   // server is stopped; a server left running would hold the store's lock.
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
-  const ticker = setInterval(() => progress.update(`kg sparql: ${step}: ${progress.elapsedSeconds.toFixed(0)} s…`), 250);
+  shown.start();
   let store: OpenStore;
   try {
     store = await openStore({
       files, bases, key: request.key, signal: cancel.signal,
       onStep: (now) => warn(`kg sparql: ${now}`),
-      onFile: (file) => {
-        step = loading = `Virtuoso is loading ${file}`;
-        fileStarted = Date.now();
-      },
-      onRead: (read, bytes) => {
-        const rate = read / 1e6 / Math.max(0.001, (Date.now() - fileStarted) / 1000);
-        step = `${loading}: ${megabytes(read)} of ${megabytes(bytes)} MB read (${Math.floor((100 * read) / bytes)} %, ${rate.toFixed(1)} MB/s)`;
-      },
-      onCheckpoint: () => (step = "Virtuoso is writing the loaded store to disk"),
+      ...shown.loadSteps,
     });
   } catch (error) {
     process.off("SIGINT", onSignal);
@@ -156,7 +143,7 @@ export async function runOnStore(request: StoreQuery): Promise<number | undefine
     warn(`kg sparql: stopped ${stoppedBy} while opening the local Virtuoso store; nothing of a store being loaded was kept`);
     return 130;
   } finally {
-    clearInterval(ticker);
+    shown.stop();
   }
   // The time limit is the query's: a first load takes as long as it takes, once.
   const timer = setTimeout(() => {
@@ -164,7 +151,6 @@ export async function runOnStore(request: StoreQuery): Promise<number | undefine
     cancel.abort();
   }, request.timeoutMs);
   try {
-    step = "querying the local Virtuoso store";
     // Virtuoso's own time limit would answer with what it found so far; kg's limit aborts instead (the server is then stopped, which ends the query).
     const endpoint = new SparqlEndpoint({ url: store.endpoint, defaultGraphs: [STORE_GRAPH], timeoutMs: request.timeoutMs + 60_000 });
     const stopped = (error: unknown) => {
@@ -179,12 +165,12 @@ export async function runOnStore(request: StoreQuery): Promise<number | undefine
     const unknown = undeclaredPrefixes(planned.query);
     if (unknown.length > 0) throw unknownPrefixError(unknown, dataPrefixes);
     for (const note of planned.notes.notes ?? []) warn(`kg sparql: ${note.replace(/^query\/sparql: /, "")}`);
-    const querying = setInterval(() => progress.update(`kg sparql: ${step}: ${progress.elapsedSeconds.toFixed(0)} s…`), 250);
+    shown.start("querying the local Virtuoso store");
     const answer = await endpoint.queryStreaming(planned.query, { signal: cancel.signal, maxRows: request.limit })
       .catch(stopped)
       .finally(() => {
-        clearInterval(querying);
-        progress.done(`kg sparql: ${store.loadedNow ? "loaded and queried" : "queried"} the local Virtuoso store in ${progress.elapsedSeconds.toFixed(1)} s`);
+        shown.stop();
+        shown.progress.done(`kg sparql: ${store.loadedNow ? "loaded and queried" : "queried"} the local Virtuoso store in ${shown.progress.elapsedSeconds.toFixed(1)} s`);
       });
     warn(`kg sparql: answered by a local Virtuoso store of ${files.length} file${files.length === 1 ? "" : "s"} (${(store.record.bytes / 1e6).toFixed(0)} MB) in ${store.folder}`);
     // A graph is written as it arrives: kg's time limit and Ctrl-C can still stop it, and say so.

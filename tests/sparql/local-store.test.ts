@@ -284,7 +284,7 @@ describe("the local store's cache", () => {
 
 describe("kg store", () => {
   it("serves the store to kg --endpoint and the workbench's origins until Ctrl-C, lists it and removes it", async () => {
-    const server = spawn(process.execPath, [kgBin, "--data", data, "store", "serve", "--origin", "https://kg.example.org"], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const server = spawn(process.execPath, [kgBin, "--progress", "--data", data, "store", "serve", "--origin", "https://kg.example.org"], { cwd: repoRoot, env: { ...process.env, ...env, KG_PROGRESS_DELAY_MS: "0" }, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     server.stderr.setEncoding("utf8").on("data", (text: string) => (stderr += text));
@@ -294,6 +294,9 @@ describe("kg store", () => {
     }));
     const closed = new Promise<number | null>((resolve) => server.on("close", (code) => resolve(code)));
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/sparql\?default-graph-uri=urn%3Ax-smartcity-kg%3Adata$/);
+    // The same progress as kg sparql's while the store opens, ended by what it did.
+    expect(stderr).toMatch(/^kg store: starting the local Virtuoso store: \d+ s…$/m);
+    expect(stderr).toMatch(new RegExp(`^kg store: ${stderr.includes("kg store: loading 1 file") ? "loaded and started" : "started"} the local Virtuoso store in [\\d.]+ s$`, "m"));
 
     const viaEndpoint = await runKg(["--endpoint", url, "sparql", "--format", "json", select], { env });
     const embedded = await runKg(["--data", data, "sparql", "--engine", "oxigraph", "--format", "json", select], { env });

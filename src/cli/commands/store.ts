@@ -89,19 +89,23 @@ async function serve(parsed: ParsedCommand, dataFiles: readonly string[] | undef
     // The list goes into Virtuoso's SQL and the CORS header: an origin is a scheme, a host and perhaps a port, nothing else.
     if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(origin)) throw new UsageError(`kg store serve: --origin must be an origin like https://kg.example.org, got ${JSON.stringify(origin)}`, "store");
   }
-  const [{ LoadInterrupted, openStore, sqlString, STORE_GRAPH }, { bundledDataFiles, documentBase }] = await Promise.all([import("../virtuoso-store.ts"), import("../load.ts")]);
+  const [{ LoadInterrupted, openStore, sqlString, STORE_GRAPH }, { bundledDataFiles, documentBase }, { StoreProgress }] = await Promise.all([import("../virtuoso-store.ts"), import("../load.ts"), import("../store-progress.ts")]);
   const files = dataFiles ? [...dataFiles] : bundledDataFiles();
   // Ctrl-C while the store loads stops the load (nothing of it kept); once served, it stops the server.
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
+  const shown = new StoreProgress("kg store", "starting the local Virtuoso store");
+  shown.start();
   try {
-    const store = await openStore({ files, bases: files.map((file) => documentBase(file, baseIRI)), signal: stop.signal, onStep: (step) => warn(`kg store: ${step}`) })
+    const store = await openStore({ files, bases: files.map((file) => documentBase(file, baseIRI)), signal: stop.signal, onStep: (step) => warn(`kg store: ${step}`), ...shown.loadSteps })
       .catch((error: unknown) => {
         if (error instanceof LoadInterrupted) return undefined;
         throw error;
-      });
+      })
+      .finally(() => shown.stop());
+    if (store) shown.progress.done(`kg store: ${store.loadedNow ? "loaded and started" : "started"} the local Virtuoso store in ${shown.progress.elapsedSeconds.toFixed(1)} s`);
     if (!store) {
       warn("kg store: stopped while opening the store; nothing of a store being loaded was kept");
       return 130;
