@@ -178,7 +178,7 @@ describe("Ctrl-C while Virtuoso loads", () => {
     const closed = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
     await loading;
     child.kill("SIGINT");
-    const [, read, total] = /Virtuoso is loading big\.nt: (\d+) of (\d+) MB read \((\d+) %, [\d.]+ MB\/s\)/.exec(stderr) ?? [];
+    const [, read, total] = /Virtuoso is loading big\.nt: (\d+) of (\d+) MB read \(\d+ %, [\d.]+ MB\/s\)/.exec(stderr) ?? [];
     expect(Number(total), stderr).toBe(Math.round(statSync(big).size / 1e6));
     expect(Number(read)).toBeLessThanOrEqual(Number(total));
     expect(await closed, stderr).toBe(130);

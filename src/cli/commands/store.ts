@@ -105,11 +105,11 @@ async function serve(parsed: ParsedCommand, dataFiles: readonly string[] | undef
         throw error;
       })
       .finally(() => shown.stop());
-    if (store) shown.progress.done(`kg store: ${store.loadedNow ? "loaded and started" : "started"} the local Virtuoso store in ${shown.progress.elapsedSeconds.toFixed(1)} s`);
     if (!store) {
       warn("kg store: stopped while opening the store; nothing of a store being loaded was kept");
       return 130;
     }
+    shown.progress.done(`kg store: ${store.loadedNow ? "loaded and started" : "started"} the local Virtuoso store in ${shown.progress.elapsedSeconds.toFixed(1)} s`);
     try {
       await store.sql(`DB.DBA.VHOST_REMOVE(lpath=>'/sparql'); DB.DBA.VHOST_DEFINE(lpath=>'/sparql', ppath=>'/!sparql/', is_dav=>1, vsp_user=>'dba', opts=>vector('cors', ${sqlString(origins.join(" "))}, 'browse_sheet', '', 'noinherit', 'yes'));`, 60_000);
       const url = `${store.endpoint}?default-graph-uri=${encodeURIComponent(STORE_GRAPH)}`;
