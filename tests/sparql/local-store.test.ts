@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Parser } from "n3";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, onTestFinished } from "vitest";
 import { AUTO_NEW_STORE_FROM_BYTES, autoStoreRoute, newStoreFromBytes, storeHolds } from "../../src/cli/sparql-local-store.ts";
 import { STORES_KEPT, openStore, sqlString, storeKey } from "../../src/cli/virtuoso-store.ts";
 import { kgBin, repoRoot, runKg } from "../cli/run-kg.ts";
@@ -169,6 +169,8 @@ describe("Ctrl-C while Virtuoso loads", () => {
     const child = spawn(process.execPath, [kgBin, "--progress", "--data", big, "sparql", "--engine", "virtuoso", "ASK { ?s ?p ?o }"], {
       cwd: repoRoot, env: { ...process.env, KG_CACHE_DIR: root, KG_PROGRESS_DELAY_MS: "0" }, stdio: ["ignore", "pipe", "pipe"],
     });
+    // A failed assertion must not leave kg and its server running: Ctrl-C is how kg stops them (a no-op once it has exited).
+    onTestFinished(() => void child.kill("SIGINT"));
     let stderr = "";
     const loading = new Promise<void>((resolve) => child.stderr.setEncoding("utf8").on("data", (text: string) => {
       stderr += text;
@@ -285,6 +287,7 @@ describe("the local store's cache", () => {
 describe("kg store", () => {
   it("serves the store to kg --endpoint and the workbench's origins until Ctrl-C, lists it and removes it", async () => {
     const server = spawn(process.execPath, [kgBin, "--progress", "--data", data, "store", "serve", "--origin", "https://kg.example.org"], { cwd: repoRoot, env: { ...process.env, ...env, KG_PROGRESS_DELAY_MS: "0" }, stdio: ["ignore", "pipe", "pipe"] });
+    onTestFinished(() => void server.kill("SIGINT"));
     let stdout = "";
     let stderr = "";
     server.stderr.setEncoding("utf8").on("data", (text: string) => (stderr += text));
