@@ -226,7 +226,8 @@ const globalHelp = `Global options:
   --progress           progress of long steps (load, export, SPARQL load) on stderr also when it
                        is not a terminal (on a terminal it is always shown)
   --endpoint URL       ask a SPARQL endpoint instead (find, path, neighbours, sparql);
-                       --user NAME with the password in KG_ENDPOINT_PASSWORD, --endpoint-timeout S
+                       --user NAME with the password in KG_ENDPOINT_PASSWORD, --endpoint-timeout S,
+                       --endpoint-rows N (most rows fetched for a path or neighbourhood)
   -h, --help           show help`;
 
 /** The help of one command. */

@@ -4,6 +4,7 @@ import { neighbourhood, type Direction, type Neighbourhood } from "../query/neig
 import type { SparqlEndpoint } from "./sparql-endpoint.ts";
 import { noneMatches, type RemoteOptions } from "./sparql-remote-common.ts";
 import { remoteTermIds } from "./sparql-remote-names.ts";
+import { fetchDetails } from "./sparql-remote-details.ts";
 import { RemoteSubgraph } from "./sparql-remote-subgraph.ts";
 
 export interface RemoteNeighbourhoodOptions extends RemoteOptions {
@@ -26,9 +27,11 @@ export interface RemoteNeighbourhood {
 }
 
 /**
- * The neighbourhood of the centers (IRIs) to a depth: the frontier is expanded level by level (all triples of its
- * nodes, in the direction asked, with their evidence), the last level is only described (labels, classes), and
- * the core's neighbourhood runs on what was fetched, so depth, limit and filters mean what they mean locally.
+ * The neighbourhood of the centers (IRIs) to a depth: the frontier is expanded level by level (only the links of its
+ * nodes, in the direction asked; with a class filter, the classes of every node reached), the core's neighbourhood
+ * runs on what was fetched, so depth, limit and filters mean what they mean locally, and then the nodes and
+ * relations it keeps get their labels, classes and evidence (solved again if a class takes a node out). At a hub
+ * of thousands of relations, fetching evidence and labels for all of them spent the row budget at the first hop.
  */
 export async function remoteNeighbourhood(endpoint: SparqlEndpoint, centers: readonly string[], options: RemoteNeighbourhoodOptions = {}): Promise<RemoteNeighbourhood> {
   const depth = options.depth ?? 1;
@@ -38,22 +41,27 @@ export async function remoteNeighbourhood(endpoint: SparqlEndpoint, centers: rea
   const seen = new Set<string>(centers);
   let frontier = [...seen];
   for (let level = 0; level < depth && frontier.length > 0 && !sub.truncated; level++) {
-    const reached = await sub.expand(frontier, direction);
+    const reached = await sub.expandLinks(frontier, direction);
     frontier = [...reached].filter((iri) => !seen.has(iri));
     for (const iri of frontier) seen.add(iri);
     // The core stops at `limit` nodes; going further would fetch what it cannot show.
     if (seen.size > limit) break;
   }
   await sub.describe(centers);
-  await sub.describeMentioned();
-  const graph = sub.graph();
-  const centerIds = centers.map((iri) => graph.nodeByIri(iri)).filter((n) => n >= 0);
-  const result = neighbourhood(graph, centerIds, {
-    depth,
-    direction,
-    limit,
-    classes: noneMatches(remoteTermIds(graph, options.classes ?? [], "class")),
-    predicates: noneMatches(remoteTermIds(graph, options.predicates ?? [], "predicate")),
-  });
-  return { graph, result, fetchTruncated: sub.truncated, rows: sub.rows };
+  if ((options.classes ?? []).length > 0) await sub.types(seen);
+  for (;;) {
+    const graph = sub.graph();
+    const centerIds = centers.map((iri) => graph.nodeByIri(iri)).filter((n) => n >= 0);
+    const result = neighbourhood(graph, centerIds, {
+      depth,
+      direction,
+      limit,
+      classes: noneMatches(remoteTermIds(graph, options.classes ?? [], "class")),
+      predicates: noneMatches(remoteTermIds(graph, options.predicates ?? [], "predicate")),
+    });
+    // Once the budget is spent nothing more can come; else what came may change the answer, which is then solved again.
+    if (sub.truncated || !(await fetchDetails(sub, graph, result.nodes.map((n) => n.node), result.edges))) {
+      return { graph, result, fetchTruncated: sub.truncated, rows: sub.rows };
+    }
+  }
 }

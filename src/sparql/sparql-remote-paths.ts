@@ -6,6 +6,7 @@ import { isEvent } from "../query/explain-event.ts";
 import type { SparqlEndpoint } from "./sparql-endpoint.ts";
 import { noneMatches, type RemoteOptions } from "./sparql-remote-common.ts";
 import { remoteTermIds } from "./sparql-remote-names.ts";
+import { fetchDetails } from "./sparql-remote-details.ts";
 import { RemoteSubgraph } from "./sparql-remote-subgraph.ts";
 
 export interface RemotePathOptions extends RemoteOptions, Omit<PathOptions, "predicates" | "excludePredicates" | "excludeClasses" | "excludeNodes"> {
@@ -22,15 +23,17 @@ export interface RemotePaths {
   /** Whether the row budget stopped the search before the answer was certain to be complete. */
   fetchTruncated: boolean;
   rows: number;
-  /** Hops expanded from each end. */
+  /** Hops fetched in full around each end: every path of r1 + r2 hops or fewer is in `graph`. */
   radii: [number, number];
 }
 
 /**
  * Paths between two IRIs by bidirectional frontier expansion: each round expands the smaller frontier by one hop
- * (bounded, paged queries) and runs the core's findPaths on what was fetched. With radii r1 and r2 fetched around
- * the ends, every path of length <= r1 + r2 is present, so the search stops once the k-th path found (or the
- * shortest, for all shortest) is that short, when the lengths reach maxLength, or when a side has nowhere to go.
+ * (bounded, paged queries for the links alone) and runs the core's findPaths on what was fetched. With radii r1 and
+ * r2 fetched around the ends, every path of length <= r1 + r2 is present, so the search stops once the k-th path
+ * found (or the shortest, for all shortest) is that short, when the lengths reach maxLength, or when a side has
+ * nowhere to go. Labels, classes and evidence are fetched only for the nodes and relations the paths take: at the
+ * hubs of a large store, fetching them for every node reached spent the row budget before the second hop.
  */
 export async function remotePaths(endpoint: SparqlEndpoint, from: string, to: string, options: RemotePathOptions = {}): Promise<RemotePaths> {
   const k = options.k ?? 1;
@@ -42,7 +45,7 @@ export async function remotePaths(endpoint: SparqlEndpoint, from: string, to: st
     { seen: new Set([to]), frontier: [to], radius: 0, direction: (directed ? "in" : "both") as Direction },
   ];
   await sub.describe([from, to]);
-  let answer: { graph: GraphIndex; paths: Path[] } = solve(sub, from, to, options);
+  let answer = await settled(sub, from, to, options, false);
   const complete = () => {
     const covered = sides[0].radius + sides[1].radius;
     if (answer.paths.length === 0) return false;
@@ -53,15 +56,32 @@ export async function remotePaths(endpoint: SparqlEndpoint, from: string, to: st
     if (sides[0].radius + sides[1].radius >= maxLength) break;
     if (sides.some((side) => side.frontier.length === 0)) break;
     const side = sides[0].frontier.length <= sides[1].frontier.length ? sides[0] : sides[1];
-    const reached = await sub.expand(side.frontier, side.direction);
+    const reached = await sub.expandLinks(side.frontier, side.direction);
     side.frontier = [...reached].filter((iri) => !side.seen.has(iri));
     for (const iri of side.frontier) side.seen.add(iri);
-    side.radius++;
-    await sub.describeMentioned();
-    answer = solve(sub, from, to, options);
+    // A hop cut short by the row budget is not counted: the radii say how far every path is known.
+    if (!sub.truncated) side.radius++;
+    answer = await settled(sub, from, to, options, false);
   }
-  if (answer.paths.length > 0 && (await fetchEvents(sub, answer))) answer = solve(sub, from, to, options);
+  answer = await settled(sub, from, to, options, true);
+  if (answer.paths.length > 0 && (await fetchEvents(sub, answer))) answer = await settled(sub, from, to, options, true);
   return { ...answer, fetchTruncated: sub.truncated, rows: sub.rows, radii: [sides[0].radius, sides[1].radius] };
+}
+
+/**
+ * The core's paths on what was fetched, once every node they take is described (its classes decide whether a class
+ * filter lets it pass, and whether it is a node at all) and, with `details`, every relation they take has its
+ * evidence and its predicate its label. What is fetched may change the answer, so it is solved again until nothing
+ * new comes.
+ */
+async function settled(sub: RemoteSubgraph, from: string, to: string, options: RemotePathOptions, details: boolean): Promise<{ graph: GraphIndex; paths: Path[] }> {
+  for (;;) {
+    const answer = solve(sub, from, to, options);
+    const { graph, paths } = answer;
+    if (sub.truncated) return answer;
+    const edges = details ? paths.flatMap((path) => path.steps.map((step) => step.edge)) : undefined;
+    if (!(await fetchDetails(sub, graph, paths.flatMap((path) => path.nodes), edges))) return answer;
+  }
 }
 
 /**

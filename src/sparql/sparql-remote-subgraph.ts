@@ -22,7 +22,12 @@ export class RemoteSubgraph {
   private readonly quadKeys = new Set<string>();
   private readonly expandedOut = new Set<string>();
   private readonly expandedIn = new Set<string>();
+  private readonly linkedOut = new Set<string>();
+  private readonly linkedIn = new Set<string>();
+  /** Triples (s p o keys) whose evidence was asked for by evidenceOf. */
+  private readonly evidenceAsked = new Set<string>();
   private readonly described = new Set<string>();
+  private readonly typed = new Set<string>();
   /** IRIs met as subjects or objects of relations, as predicates, classes or evidence sources: to describe. */
   private readonly mentioned = new Set<string>();
   private readonly blanks = new Map<string, RDF.BlankNode>();
@@ -109,13 +114,18 @@ export class RemoteSubgraph {
     }
   }
 
-  private add(s: RDF.Term | undefined, p: RDF.Term | undefined, o: RDF.Term | undefined): void {
+  /** `mention`: false for the links a walk fetches, whose nodes are described only when the answer keeps them. */
+  private add(s: RDF.Term | undefined, p: RDF.Term | undefined, o: RDF.Term | undefined, mention = true): void {
     if (s === undefined || p === undefined || o === undefined) return;
     if (s.termType === "Literal" || p.termType !== "NamedNode") return;
     const key = `${s.termType}:${s.value}|${p.value}|${o.termType}:${o.value}:${(o as RDF.Literal).language ?? ""}:${(o as RDF.Literal).datatype?.value ?? ""}`;
     if (this.quadKeys.has(key)) return;
     this.quadKeys.add(key);
     this.quads.push(DataFactory.quad(s as RDF.Quad_Subject, p as RDF.Quad_Predicate, o as RDF.Quad_Object));
+    if (!mention) {
+      if (p.value === rdf.type && o.termType === "NamedNode") this.classes.add(o.value);
+      return;
+    }
     if (o.termType === "NamedNode") {
       if (p.value === rdf.type || p.value === rdfs.subClassOf) {
         this.mentioned.add(o.value);
@@ -127,6 +137,18 @@ export class RemoteSubgraph {
     this.mentioned.add(p.value);
   }
 
+  /** Keeps fetched ?s ?p ?o rows, noting in `reached` the nodes at their far end (`far`) that relations lead to. */
+  private keeper(reached: Set<string>, mention: boolean) {
+    return (rows: SparqlBinding[], scope: string, far: "s" | "o") => {
+      for (const row of rows) {
+        const p = row.p?.value;
+        this.add(this.term(row.s, scope), this.term(row.p, scope), this.term(row.o, scope), mention);
+        const other = row[far];
+        if (other?.type === "uri" && p !== rdf.type && !linkPredicates.has(p ?? "")) reached.add(other.value);
+      }
+    };
+  }
+
   /**
    * Fetches every triple of the nodes in the given direction (out: the node is the subject; in: the object, evidence
    * statements excepted), and the evidence of those triples. Returns the IRIs of the nodes they lead to.
@@ -135,14 +157,7 @@ export class RemoteSubgraph {
     const reached = new Set<string>();
     const out = direction !== "in" ? [...nodes].filter((n) => !this.expandedOut.has(n)) : [];
     const into = direction !== "out" ? [...nodes].filter((n) => !this.expandedIn.has(n)) : [];
-    const keep = (rows: SparqlBinding[], scope: string, far: "s" | "o") => {
-      for (const row of rows) {
-        const p = row.p?.value;
-        this.add(this.term(row.s, scope), this.term(row.p, scope), this.term(row.o, scope));
-        const other = row[far];
-        if (other?.type === "uri" && p !== rdf.type && !linkPredicates.has(p ?? "")) reached.add(other.value);
-      }
-    };
+    const keep = this.keeper(reached, true);
     await this.inBatches(out, async (batch) => {
       for (const n of batch) this.expandedOut.add(n);
       await this.selectPaged("?s ?p ?o", `VALUES ?s { ${iris(batch)} }\n?s ?p ?o .`, (rows) => keep(rows, "out", "o"));
@@ -158,10 +173,48 @@ export class RemoteSubgraph {
     return reached;
   }
 
+  /**
+   * Only the links of the nodes in the given direction: their triples whose object is not a literal (rdf:type
+   * included, which class filters and schema nodes need), no evidence and no labels: what path and neighbourhood
+   * walks fetch, where expand's evidence (a reified statement and its selector for each relation) and the labels of
+   * every node reached spent the row budget at a hub. Returns the IRIs of the nodes they lead to.
+   */
+  async expandLinks(nodes: Iterable<string>, direction: Direction): Promise<Set<string>> {
+    const reached = new Set<string>();
+    const out = direction !== "in" ? [...nodes].filter((n) => !this.linkedOut.has(n)) : [];
+    const into = direction !== "out" ? [...nodes].filter((n) => !this.linkedIn.has(n)) : [];
+    const keep = this.keeper(reached, false);
+    await this.inBatches(out, async (batch) => {
+      for (const n of batch) this.linkedOut.add(n);
+      await this.selectPaged("?s ?p ?o", `VALUES ?s { ${iris(batch)} }\n?s ?p ?o .\nFILTER(!isLiteral(?o))`, (rows) => keep(rows, "links out", "o"));
+    });
+    await this.inBatches(into, async (batch) => {
+      for (const n of batch) this.linkedIn.add(n);
+      await this.selectPaged("?s ?p ?o", `VALUES ?o { ${iris(batch)} }\n?s ?p ?o .\nFILTER NOT EXISTS { ?s ${iriRef(rdf.subject)} ?statedSubject }`, (rows) => keep(rows, "links in", "s"));
+    });
+    return reached;
+  }
+
+  /** The reified statements (with their selectors) of exactly these triples (IRIs), each asked for once. */
+  async evidenceOf(triples: readonly (readonly [string, string, string])[]): Promise<void> {
+    const pending = triples.filter(([s, p, o]) => !this.evidenceAsked.has(`${s} ${p} ${o}`));
+    for (const [s, p, o] of pending) this.evidenceAsked.add(`${s} ${p} ${o}`);
+    for (let i = 0; i < pending.length && !this.truncated; i += this.batchSize) {
+      const rows = pending.slice(i, i + this.batchSize).map((triple) => `(${triple.map(iriRef).join(" ")})`).join(" ");
+      const stated = `?st ${iriRef(rdf.subject)} ?s ; ${iriRef(rdf.predicate)} ?p ; ${iriRef(rdf.object)} ?o .`;
+      await this.readEvidence(`VALUES (?s ?p ?o) { ${rows} }\n${stated}`);
+    }
+  }
+
   /** The reified statements (with their selectors) whose rdf:subject or rdf:object is one of the nodes. */
   private async fetchEvidence(nodes: string[], role: "subject" | "object"): Promise<void> {
     const link = role === "subject" ? rdf.subject : rdf.object;
-    const body = `VALUES ?n { ${iris(nodes)} }\n?st ${iriRef(link)} ?n .\n{ ?st ?f ?v } UNION { ?st ${iriRef(oa.hasSelector)} ?sel . ?sel ?f ?v }`;
+    await this.readEvidence(`VALUES ?n { ${iris(nodes)} }\n?st ${iriRef(link)} ?n .`);
+  }
+
+  /** The statements `?st` that `match` binds, each with its triples and its selector's. */
+  private async readEvidence(match: string): Promise<void> {
+    const body = `${match}\n{ ?st ?f ?v } UNION { ?st ${iriRef(oa.hasSelector)} ?sel . ?sel ?f ?v }`;
     await this.selectPaged("?st ?sel ?f ?v", body, (rows) => {
       for (const row of rows) {
         // A statement's triples all come here: describing it again would only repeat them.
@@ -182,6 +235,17 @@ export class RemoteSubgraph {
   async describeMentioned(): Promise<void> {
     const pending = [...this.mentioned].filter((iri) => !this.described.has(iri));
     await this.describe(pending);
+  }
+
+  /** Only the rdf:type triples of the nodes not described yet: what a class filter needs of every node reached. */
+  async types(nodes: Iterable<string>): Promise<void> {
+    const pending = [...nodes].filter((iri) => !this.described.has(iri) && !this.typed.has(iri));
+    await this.inBatches(pending, async (batch) => {
+      for (const n of batch) this.typed.add(n);
+      await this.selectPaged("?s ?o", `VALUES ?s { ${iris(batch)} }\n?s ${iriRef(rdf.type)} ?o .`, (rows) => {
+        for (const row of rows) this.add(this.term(row.s, "types"), DataFactory.namedNode(rdf.type), this.term(row.o, "types"), false);
+      });
+    });
   }
 
   async describe(nodes: Iterable<string>): Promise<void> {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundledDataFiles, loadData } from "../../src/cli/load.ts";
 import { projectGraph } from "../../src/graph/project.ts";
 import type { GraphIndex } from "../../src/graph/types.ts";
-import { neighbourhoodToJson, pathsToJson, type PathJson } from "../../src/query/json.ts";
+import { neighbourhoodToJson, pathsToJson, type EdgeJson, type PathJson } from "../../src/query/json.ts";
 import { neighbourhood, type NeighbourhoodOptions } from "../../src/query/neighbourhood.ts";
 import { resolveNode, searchIndexOf } from "../../src/query/names.ts";
 import { findPaths, type PathOptions } from "../../src/query/path.ts";
@@ -241,6 +241,29 @@ describe("neighbourhoods on the endpoint", () => {
     expect(answer.rows).toBeLessThanOrEqual(50);
   });
 
+  it("walks only the links of a hub, so a small row budget still gives the local neighbourhood with its evidence", async () => {
+    // China at depth 2 reaches 190 nodes, cut at 60: fetching the evidence of every relation walked and the labels
+    // of every node reached took 10,043 rows (on a 20M-triple store a hub's first hop passed the 50,000-row budget).
+    const answer = await remoteNeighbourhood(endpoint, [iriOf("China")], { depth: 2, limit: 60, maxRows: 4000 });
+    expect(answer.fetchTruncated).toBe(false);
+    const remote = neighbourhoodToJson(answer.graph, answer.result);
+    expect(remote.nodes.length).toBe(60);
+    expect(remote.truncated).toBe(true);
+    // Which 60 a cut keeps follows node order, which differs from the local graph's: so the same nodes, relations,
+    // labels, classes and evidence as the local graph reads them.
+    const node = (iri: string) => graph.nodeByIri(iri);
+    const edge = (e: EdgeJson) => [...graph.outEdgeIds.subarray(graph.outOffsets[node(e.source)], graph.outOffsets[node(e.source) + 1])]
+      .find((id) => graph.edgeTargets[id] === node(e.target) && graph.dataset.terms.key(graph.edgePredicates[id]) === e.predicate)!;
+    const localReading = neighbourhoodToJson(graph, {
+      centers: remote.center.map(node),
+      nodes: remote.nodes.map((n) => ({ node: node(n.iri), depth: n.depth })),
+      edges: remote.edges.map(edge),
+      truncated: true,
+    });
+    expect(canonicalNeighbourhood(remote)).toEqual(canonicalNeighbourhood(localReading));
+    expect(remote.edges.filter((e) => e.evidence.length > 0).length).toBeGreaterThan(20);
+  });
+
   it("agrees at depth 2, outwards only, and for several centers", async () => {
     for (const [names, options] of [
       [["Dahua"], { depth: 2 }],
@@ -287,6 +310,24 @@ describe("paths on the endpoint", () => {
     }
   });
 
+  it("walks only the links between hubs, so a small row budget still finds the local paths with their evidence", async () => {
+    // Dahua → Kenya takes three hops through hubs (Huawei, China). Fetching every reached node's labels and every
+    // relation's evidence took 6,199 rows; on a 20M-triple store two hubs' second hop passed the 50,000-row budget.
+    for (const [from, to, options] of [["Dahua", "Kenya", { allShortest: true }], ["Huawei", "Kenya", { k: boundaryK("Huawei", "Kenya", {}) }]] as const) {
+      const local = localPaths(from, to, options);
+      const answer = await remotePaths(endpoint, iriOf(from), iriOf(to), { ...options, maxRows: 1500 });
+      const what = `${from} → ${to} ${JSON.stringify(options)}`;
+      expect(answer.fetchTruncated, what).toBe(false);
+      expect(answer.rows, what).toBeLessThanOrEqual(1500);
+      const remote = pathsToJson(answer.graph, answer.paths, await remotePathScores(endpoint, answer.graph, answer.paths)).paths;
+      expect(local.length, what).toBeGreaterThan(0);
+      expect(nodeSequences(remote), what).toEqual(nodeSequences(local));
+      // Labels, classes and quotes of what the paths take, as the local graph reads the same relations.
+      expect(canonicalPaths(remote), what).toEqual(canonicalPaths(remote.map(localReading)));
+      expect(remote.flatMap((p) => p.edges.flatMap((e) => e.evidence)).length, what).toBeGreaterThan(0);
+    }
+  });
+
   it("says no path (an empty list) when the length bound allows none", async () => {
     const local = localPaths("DJI", "Digital Silk Road", { maxLength: 1 });
     expect(local).toEqual([]);
@@ -305,6 +346,22 @@ describe("kg --endpoint", () => {
       if (args[0] === "find") expect(b.hits.map((h: { iri: string }) => h.iri).slice(0, 3)).toEqual(a.hits.map((h: { iri: string }) => h.iri).slice(0, 3));
       else if (args[0] === "path") expect(canonicalPaths(b.paths)).toEqual(canonicalPaths(a.paths));
       else expect(canonicalNeighbourhood(b)).toEqual(canonicalNeighbourhood(a));
+    }
+  });
+
+  it("says how far a path is known when the row budget (--endpoint-rows) stops the search, and refuses a budget that is not a count", async () => {
+    const url = server!.endpoint;
+    const cut = await runKg(["--endpoint", url, "path", "Dahua", "Kenya", "--endpoint-rows", "3"]);
+    expect(cut.code, cut.stderr).toBe(0);
+    expect(cut.stderr).toMatch(/stopped fetching from .* after \d+ rows \(the row budget; --endpoint-rows N raises it\)/);
+    expect(cut.stdout).toMatch(/^No path (of \d hops? or fewer|found) between Dahua and Kenya on .*; the search stopped at its row budget, so (a path|a longer one) \(up to 6 hops\) may exist: raise the budget with --endpoint-rows N\.$/m);
+    const raised = await runKg(["--endpoint", url, "--endpoint-rows=5000", "path", "Dahua", "Kenya", "--json", "--rank", "shortest"]);
+    expect(raised.stderr).toBe("");
+    expect(JSON.parse(raised.stdout).paths.length).toBeGreaterThan(0);
+    for (const bad of ["0", "1e3", "-5", "10000001"]) {
+      const refused = await runKg(["--endpoint", url, "path", "Dahua", "Kenya", `--endpoint-rows=${bad}`]);
+      expect(refused.code, bad).toBe(2);
+      expect(refused.stderr, bad).toContain(`kg: --endpoint-rows must be a whole number from 1 to 10000000, got "${bad}"`);
     }
   });
 

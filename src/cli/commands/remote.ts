@@ -40,7 +40,13 @@ function refuseWholeGraphOptions(parsed: ParsedCommand): void {
   if (given.length > 0) throw new UsageError(`kg path: ${given.join(", ")} ${given.length === 1 ? "is" : "are"} not available with --endpoint yet; run without --endpoint on the loaded data`, "path");
 }
 
-export async function remotePath(endpoint: SparqlEndpoint, parsed: ParsedCommand, signal: AbortSignal): Promise<number> {
+/** How path and neighbours fetch: Ctrl-C's signal, and --endpoint-rows. */
+export interface RemoteFetch {
+  signal: AbortSignal;
+  maxRows?: number;
+}
+
+export async function remotePath(endpoint: SparqlEndpoint, parsed: ParsedCommand, { signal, maxRows }: RemoteFetch): Promise<number> {
   refuseSourceOptions(parsed, "path");
   refuseWholeGraphOptions(parsed);
   const k = intOption(parsed, "path", "k", 3, 1, maxK);
@@ -55,7 +61,7 @@ export async function remotePath(endpoint: SparqlEndpoint, parsed: ParsedCommand
   const excludeNodes: string[] = [];
   for (const name of listOption(parsed, "exclude")) excludeNodes.push(await resolve(name));
   const answer = await remotePaths(endpoint, from, to, {
-    signal, k, limit, maxLength,
+    signal, maxRows, k, limit, maxLength,
     allShortest: flag(parsed, "all"),
     directed: flag(parsed, "directed"),
     predicates: await terms("predicates", "predicate"),
@@ -70,12 +76,21 @@ export async function remotePath(endpoint: SparqlEndpoint, parsed: ParsedCommand
   const output = stringOption(parsed, "output");
   if (form === "turtle") return writeSubgraphTurtle(graph, paths.flatMap((p) => p.nodes), paths.flatMap((p) => p.steps.map((s) => s.edge)), output, "kg path");
   const text = form === "json" ? JSON.stringify(pathsToJson(graph, paths, await remotePathScores(endpoint, graph, paths, { signal })), null, 2)
-    : paths.length === 0 ? `No path within ${maxLength} hop${maxLength === 1 ? "" : "s"} between ${parsed.positionals[0]} and ${parsed.positionals[1]} on ${endpoint.displayUrl}.`
+    : paths.length === 0 ? noPathText(endpoint, parsed, maxLength, answer)
     : render.pathsText(graph, paths);
   return writeAnswer(text, output, "kg path");
 }
 
-export async function remoteNeighbours(endpoint: SparqlEndpoint, parsed: ParsedCommand, signal: AbortSignal): Promise<number> {
+/** No path: certain within maxLength, or, when the row budget stopped the search, only within the hops fetched. */
+function noPathText(endpoint: SparqlEndpoint, parsed: ParsedCommand, maxLength: number, answer: { fetchTruncated: boolean; radii: [number, number] }): string {
+  const [from, to] = parsed.positionals;
+  if (!answer.fetchTruncated) return `No path within ${maxLength} hop${maxLength === 1 ? "" : "s"} between ${from} and ${to} on ${endpoint.displayUrl}.`;
+  const reach = answer.radii[0] + answer.radii[1];
+  const known = reach === 0 ? "No path found" : `No path of ${reach} hop${reach === 1 ? "" : "s"} or fewer`;
+  return `${known} between ${from} and ${to} on ${endpoint.displayUrl}; the search stopped at its row budget, so ${reach === 0 ? "a path" : "a longer one"} (up to ${maxLength} hops) may exist: raise the budget with --endpoint-rows N.`;
+}
+
+export async function remoteNeighbours(endpoint: SparqlEndpoint, parsed: ParsedCommand, { signal, maxRows }: RemoteFetch): Promise<number> {
   refuseSourceOptions(parsed, "neighbours");
   const depth = intOption(parsed, "neighbours", "depth", 1, 0);
   const limit = intOption(parsed, "neighbours", "limit", 500);
@@ -89,7 +104,7 @@ export async function remoteNeighbours(endpoint: SparqlEndpoint, parsed: ParsedC
   const centers: string[] = [];
   for (const name of parsed.positionals) centers.push(await resolveRemoteNode(endpoint, name, undefined, { signal }));
   const answer = await remoteNeighbourhood(endpoint, [...new Set(centers)], {
-    signal, depth, direction, limit,
+    signal, maxRows, depth, direction, limit,
     classes: await resolveRemoteTerms(endpoint, listOption(parsed, "classes"), "class", undefined, { signal }),
     predicates: await resolveRemoteTerms(endpoint, listOption(parsed, "predicates"), "predicate", undefined, { signal }),
   });
@@ -102,6 +117,6 @@ export async function remoteNeighbours(endpoint: SparqlEndpoint, parsed: ParsedC
 }
 
 function warnTruncated(endpoint: SparqlEndpoint, truncated: boolean, rows: number): void {
-  if (truncated) warn(`kg: warning: stopped fetching from ${endpoint.displayUrl} after ${rows} rows; the answer may be incomplete`);
+  if (truncated) warn(`kg: warning: stopped fetching from ${endpoint.displayUrl} after ${rows} rows (the row budget; --endpoint-rows N raises it); the answer may be incomplete`);
 }
 

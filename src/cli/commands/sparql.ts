@@ -17,6 +17,8 @@ export interface EndpointArgs {
   url: string;
   user?: string;
   timeoutMs?: number;
+  /** --endpoint-rows: the most rows path and neighbours fetch for one answer. */
+  maxRows?: number;
 }
 
 
@@ -42,7 +44,8 @@ CLEAR, DROP, ...) are refused unless --allow-update is given with --endpoint.
 
 With --endpoint URL (before or after the command), find, path, neighbours and sparql ask the endpoint
 instead of reading files, fetching only what the answer needs. --user NAME sends HTTP basic credentials
-with the password from the environment variable ${passwordVariable}; --endpoint-timeout S (default 60).
+with the password from the environment variable ${passwordVariable}; --endpoint-timeout S (default 60);
+--endpoint-rows N: the most rows path and neighbours fetch for one answer (default 50000).
 
 Examples:
   kg sparql 'SELECT ?company WHERE { ?company a kg:Company } ORDER BY ?company'
@@ -136,13 +139,13 @@ async function readQuery(argument: string): Promise<string> {
 // --endpoint
 
 /**
- * Removes `--endpoint URL`, `--user NAME` and `--endpoint-timeout S` (also `--name=value`) from anywhere before
+ * Removes `--endpoint URL`, `--user NAME`, `--endpoint-timeout S` and `--endpoint-rows N` (also `--name=value`) from anywhere before
  * `--`; the endpoint is undefined when not given.
  */
 export function extractEndpointArgs(argv: readonly string[]): { endpoint?: EndpointArgs; rest: string[] } {
   const rest: string[] = [];
   const found: Record<string, string> = {};
-  const names = ["endpoint", "user", "endpoint-timeout"];
+  const names = ["endpoint", "user", "endpoint-timeout", "endpoint-rows"];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--") {
@@ -172,7 +175,15 @@ export function extractEndpointArgs(argv: readonly string[]): { endpoint?: Endpo
   const endpoint: EndpointArgs = { url: found.endpoint };
   if (found.user !== undefined) endpoint.user = found.user;
   if (found["endpoint-timeout"] !== undefined) endpoint.timeoutMs = parseSeconds(found["endpoint-timeout"], "--endpoint-timeout");
+  if (found["endpoint-rows"] !== undefined) endpoint.maxRows = parseRowBudget(found["endpoint-rows"]);
   return { endpoint, rest };
+}
+
+/** --endpoint-rows N: a plain whole number from 1 to 10,000,000 (every row fetched is kept in memory). */
+function parseRowBudget(text: string): number {
+  const rows = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!(rows >= 1 && rows <= 10_000_000)) throw new UsageError(`kg: --endpoint-rows must be a whole number from 1 to 10000000, got ${JSON.stringify(text)}`);
+  return rows;
 }
 
 /** The commands --endpoint serves. */
@@ -222,9 +233,10 @@ export async function runWithEndpoint(command: Command, parsed: ParsedCommand, a
         return await printAnswer(answer, format, limit, {}, baseIriOfUrl(endpoint.displayUrl), stringOption(parsed, "output"));
       }
       const remote = await import("./remote.ts");
+      const fetch = { signal, maxRows: args.maxRows };
       if (name === "find") return await remote.remoteFind(endpoint, parsed, signal);
-      if (name === "path") return await remote.remotePath(endpoint, parsed, signal);
-      return await remote.remoteNeighbours(endpoint, parsed, signal);
+      if (name === "path") return await remote.remotePath(endpoint, parsed, fetch);
+      return await remote.remoteNeighbours(endpoint, parsed, fetch);
     } finally {
       process.off("SIGINT", onInterrupt);
     }
