@@ -2,13 +2,14 @@
 import type { Page } from "playwright-core";
 
 /** Opens the SPARQL panel, connects it to `url` and waits for the endpoint's tools. */
-export async function connectToEndpoint(page: Page, url: string, options: { timeout?: number; user?: string; password?: string } = {}): Promise<void> {
+export async function connectToEndpoint(page: Page, url: string, options: { timeout?: number; user?: string; password?: string; rows?: number } = {}): Promise<void> {
   await page.click("#sparql-open");
   await page.click("#sparql-connect");
   await page.fill("#ep-url", url);
   if (options.user) await page.fill("#ep-user", options.user);
   if (options.password) await page.fill("#ep-password", options.password);
   if (options.timeout) await page.fill("#ep-timeout", String(options.timeout));
+  if (options.rows) await page.fill("#ep-rows", String(options.rows));
   await page.click("#ep-connect");
   await page.waitForSelector("#ep-tools", { state: "visible", timeout: 30_000 });
 }

@@ -36,6 +36,8 @@ export interface EndpointModeHost {
 }
 
 const NEIGHBOURHOOD_LIMIT = 300;
+/** RemoteOptions.maxRows by default, as with kg --endpoint-rows. */
+const DEFAULT_ROW_BUDGET = 50_000;
 
 /** Triples an endpoint answer added to the data: the endpoint's address (without credentials) and the N-Triples. */
 export interface JoinedTriples {
@@ -55,6 +57,9 @@ export class EndpointMode {
   private readonly user = h("input", { id: "ep-user", placeholder: "user (optional)", attrs: { autocomplete: "off", "aria-label": "User name" } });
   private readonly password = h("input", { id: "ep-password", type: "password", placeholder: "password", attrs: { autocomplete: "off", "aria-label": "Password" } });
   private readonly timeout = h("input", { id: "ep-timeout", type: "number", value: "30", attrs: { min: "1", max: "600", "aria-label": "Timeout in seconds" } });
+  private readonly rows = h("input", { id: "ep-rows", type: "number", value: String(DEFAULT_ROW_BUDGET), attrs: { min: "100", max: "10000000", step: "1000", "aria-label": "Most rows fetched for a path or neighbourhood" } });
+  /** The rows a path or neighbourhood may fetch, set when connecting (RemoteOptions.maxRows). */
+  private maxRows = DEFAULT_ROW_BUDGET;
   private readonly connectionLabel = h("strong", { id: "ep-connected" });
   private readonly results = h("div", { id: "ep-results", class: "ep-results" });
   private readonly searchInput = h("input", { id: "ep-search", placeholder: "Search names on the endpoint…", attrs: { "aria-label": "Search the endpoint" } });
@@ -74,7 +79,7 @@ export class EndpointMode {
       "div",
       { id: "ep-form", class: "ep-form", hidden: true },
       h("label", { class: "stacked" }, "SPARQL endpoint URL", this.url),
-      h("div", { class: "row" }, this.user, this.password, h("label", {}, "Timeout (s) ", this.timeout)),
+      h("div", { class: "row" }, this.user, this.password, h("label", {}, "Timeout (s) ", this.timeout), h("label", {}, "Row budget ", this.rows)),
       h("p", { class: "muted small" }, "The password is kept in this page's memory only: never saved, shared or exported."),
       h("div", { class: "row" }, h("button", { id: "ep-connect", class: "primary", on: { click: () => void this.connect() } }, "Connect"), h("button", { on: { click: () => (this.form.hidden = true) } }, "Close")),
     );
@@ -117,6 +122,9 @@ export class EndpointMode {
     });
     if (!ok) return;
     this.endpoint = endpoint;
+    // A typed budget is kept within what the page can hold; nonsense falls back to the default.
+    const rows = Math.round(Number(this.rows.value));
+    this.maxRows = rows > 0 ? Math.min(10_000_000, Math.max(100, rows)) : DEFAULT_ROW_BUDGET;
     // The password now lives only in the endpoint object; the field is cleared so it is not left in the page.
     this.password.value = "";
     this.form.hidden = true;
@@ -170,7 +178,7 @@ export class EndpointMode {
   /** Fetches a node's direct neighbourhood from the endpoint, adds it to the view, selects and centres the node. */
   async showNode(iri: string): Promise<void> {
     const endpoint = this.need();
-    const answer = await this.status.guard("Fetching the node and its neighbours…", (signal) => remoteNeighbourhood(endpoint, [iri], { depth: 1, limit: NEIGHBOURHOOD_LIMIT, signal }));
+    const answer = await this.status.guard("Fetching the node and its neighbours…", (signal) => remoteNeighbourhood(endpoint, [iri], { depth: 1, limit: NEIGHBOURHOOD_LIMIT, maxRows: this.maxRows, signal }));
     if (!answer) return;
     const g = answer.graph;
     const joined = await this.join(g, answer.result.nodes.map((e) => g.iri(e.node)), answer.result.edges, iri);
@@ -200,14 +208,17 @@ export class EndpointMode {
         excludePredicates: options.excludePredicates,
         excludeClasses: options.excludeClasses,
         excludeNodes: options.excludeNodes,
+        maxRows: this.maxRows,
         signal,
       });
     });
     if (!answer) return;
     const g = answer.graph;
     if (answer.paths.length === 0) {
-      this.status.say(`No path between “${fromName}” and “${toName}” within ${options.maxLength} steps on the endpoint.`);
-      this.status.result(answer.fetchTruncated, "");
+      const reach = answer.radii[0] + answer.radii[1];
+      // Cut by the budget, "no path" holds only as far as every path was fetched.
+      const known = !answer.fetchTruncated ? `within ${options.maxLength} steps` : reach > 0 ? `of ${reach} step${reach === 1 ? "" : "s"} or fewer` : "found";
+      this.status.result(answer.fetchTruncated, `No path between “${fromName}” and “${toName}” ${known} on the endpoint${answer.fetchTruncated ? ` (${answer.rows} rows fetched; raise the row budget under Connect to endpoint… to look further)` : ""}.`);
       return;
     }
     const edgeIds = [...new Set(answer.paths.flatMap((p) => p.steps.map((s) => s.edge)))];
@@ -231,7 +242,7 @@ export class EndpointMode {
     const depth = Number(this.depthSelect.value);
     const answer = await this.status.guard(`Exploring around “${name}” on the endpoint…`, async (signal) => {
       const centre = await resolveRemoteNode(endpoint, name, this.host.prefixes(), { signal });
-      return remoteNeighbourhood(endpoint, [centre], { depth, limit: NEIGHBOURHOOD_LIMIT, signal });
+      return remoteNeighbourhood(endpoint, [centre], { depth, limit: NEIGHBOURHOOD_LIMIT, maxRows: this.maxRows, signal });
     });
     if (!answer) return;
     const g = answer.graph;
