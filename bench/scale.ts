@@ -1,5 +1,5 @@
 // The scale bench (sizes of 5M triples and up, or --scale): each kg command as its own process on a generated file, wall time and peak RSS against a raw n3 parse of the same file.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { closeSync, openSync, readSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { loadavg, totalmem } from "node:os";
 import { join } from "node:path";
@@ -75,6 +75,43 @@ const dataset = await loadDatasetStream([{ name: "bench.ttl", chunks: chunks() }
 console.log(JSON.stringify({ quads: dataset.size, bytes: used() - before }));
 `;
 
+type Step = (name: string, command: string, args: readonly string[], note?: (out: ReturnType<typeof timed>) => string | undefined) => ReturnType<typeof timed>;
+
+/**
+ * `kg --endpoint URL path` and `neighbours` (each its own process) against the store made above, kept running by
+ * `kg store serve`: what a user past one machine's kg does. Skipped when the store cannot be served.
+ */
+async function endpointSteps(serveArgs: string[], from: string, to: string, step: Step): Promise<void> {
+  const server = spawn(process.execPath, serveArgs, { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+  const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
+  try {
+    const url = await new Promise<string | undefined>((resolve) => {
+      let seen = "";
+      server.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+        seen += chunk;
+        const found = /^http:\/\/127\.0\.0\.1:\d+\/sparql\S*$/m.exec(seen);
+        if (found) resolve(found[0]);
+      });
+      server.stderr.resume();
+      void exited.then(() => resolve(undefined));
+    });
+    if (url === undefined) {
+      log("  kg store serve did not start: the endpoint steps are skipped");
+      return;
+    }
+    // The answer's first line (how many paths, or entities and relations) and whether the row budget cut it.
+    const cut = (out: ReturnType<typeof timed>) => {
+      const budget = /stopped fetching .* after (\d+) rows/.exec(out.stderr)?.[1];
+      return `${out.stdout.split("\n")[0].replace(/\|/g, "/")}${budget ? ` (cut at the ${budget}-row budget)` : ""}`;
+    };
+    step(`kg --endpoint (kg store serve) path ${from} ${to}`, process.execPath, [kg, "--endpoint", url, "path", from, to], cut);
+    step(`kg --endpoint (kg store serve) neighbours ${from}`, process.execPath, [kg, "--endpoint", url, "neighbours", from], cut);
+  } finally {
+    server.kill("SIGINT");
+    await exited;
+  }
+}
+
 /** `sparqlOnly`: the baseline parse and the kg sparql steps only (--sparql-only), for a quicker look at the engines. */
 export async function benchScale(triplesWanted: number, seed: number, sparqlOnly = false): Promise<ScaleReport> {
   const label = sizeLabel(triplesWanted);
@@ -88,7 +125,7 @@ export async function benchScale(triplesWanted: number, seed: number, sparqlOnly
   // kg runs with Node's default heap limit, as a user's `kg` does (4 GiB on this machine); only the measurement
   // of retained bytes, which holds the file's text as well, gets more.
   const heap = ["--max-old-space-size=16384"];
-  const step = (name: string, command: string, args: readonly string[], note?: (out: ReturnType<typeof timed>) => string | undefined) => {
+  const step: Step = (name, command, args, note) => {
     const load = loadNow();
     log(`  ${name}…`);
     const out = timed(command, args);
@@ -126,6 +163,7 @@ export async function benchScale(triplesWanted: number, seed: number, sparqlOnly
     step("kg sparql COUNT(*) --engine comunica (over the loaded graph)", node, kgArgs("sparql", "--engine", "comunica", "--timeout", "7200", count), engineOf);
     step("kg sparql COUNT(*) (first query, auto: engine chosen by size)", node, kgArgs("sparql", "--timeout", "7200", count), storeOf);
     step("kg sparql COUNT(*) (auto again: a store made above is reused)", node, kgArgs("sparql", "--timeout", "7200", count), storeOf);
+    await endpointSteps(kgArgs("store", "serve"), from, to, step);
   } finally {
     delete process.env.KG_CACHE_DIR;
     rmSync(storeCache, { recursive: true, force: true });
