@@ -27,6 +27,17 @@ describe("limitSelect", () => {
     // A trailing VALUES block cannot be followed by LIMIT.
     expect(limitSelect("SELECT * WHERE { ?s ?p ?o } VALUES ?s { <http://x/a> }", 11)).toBe("SELECT * WHERE { ?s ?p ?o } VALUES ?s { <http://x/a> }");
   });
+
+  it("leaves an aggregate with no GROUP BY (one row) unbounded, and bounds grouped ones and plain ones with aggregates inside", () => {
+    const count = "PREFIX x: <http://x/#>\nSELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { ?o ?p ?s } }";
+    expect(limitSelect(count, 11)).toBe(count);
+    expect(limitSelect("select (sum(?v) as ?t) (max(?v) AS ?m) { ?s <http://x/v> ?v }", 11)).toBe("select (sum(?v) as ?t) (max(?v) AS ?m) { ?s <http://x/v> ?v }");
+    expect(limitSelect("SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p", 11)).toBe("SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p\nLIMIT 11");
+    // The aggregate is a subquery's; the outer SELECT gives a row per ?s.
+    expect(limitSelect("SELECT ?s ?n WHERE { ?s ?p ?o { SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c } } }", 11)).toMatch(/\nLIMIT 11$/);
+    // A name that only looks like one: in a string or an IRI.
+    expect(limitSelect('SELECT ?s WHERE { ?s <http://x/COUNT(> "SUM(" }', 11)).toMatch(/\nLIMIT 11$/);
+  });
 });
 
 describe("literals", () => {

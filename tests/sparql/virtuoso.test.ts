@@ -349,6 +349,21 @@ describe("kg --endpoint", () => {
     }
   });
 
+  it("counts over a UNION as the embedded engine does (kg's row limit once cut each branch to 1,001 before Virtuoso counted)", async () => {
+    const url = server!.endpoint;
+    const count = async (query: string, ...where: string[]) => {
+      const result = await runKg([...where, "sparql", "--format", "csv", query]);
+      expect(result.code, result.stderr).toBe(0);
+      return Number(result.stdout.trim().split("\n")[1]);
+    };
+    const triples = await count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--endpoint", url);
+    expect(triples).toBeGreaterThan(2000);
+    const union = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { ?o ?p ?s } }";
+    expect(await count(union, "--endpoint", url)).toBe(2 * triples);
+    const local = await count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }");
+    expect(await count(union)).toBe(2 * local);
+  });
+
   it("says how far a path is known when the row budget (--endpoint-rows) stops the search, and refuses a budget that is not a count", async () => {
     const url = server!.endpoint;
     const cut = await runKg(["--endpoint", url, "path", "Dahua", "Kenya", "--endpoint-rows", "3"]);
