@@ -40,8 +40,15 @@ export async function remoteNeighbourhood(endpoint: SparqlEndpoint, centers: rea
   const sub = new RemoteSubgraph(endpoint, options);
   const seen = new Set<string>(centers);
   let frontier = [...seen];
+  // Unfiltered, the core keeps the first `limit` nodes its walk reaches, so a hub's links past those are not fetched.
+  const filtered = (options.classes ?? []).length > 0 || (options.predicates ?? []).length > 0;
+  const enough = filtered ? undefined : (reached: ReadonlySet<string>) => {
+    let added = 0;
+    for (const iri of reached) if (!seen.has(iri)) added++;
+    return seen.size + added > limit;
+  };
   for (let level = 0; level < depth && frontier.length > 0 && !sub.truncated; level++) {
-    const reached = await sub.expandLinks(frontier, direction);
+    const reached = await sub.expandLinks(frontier, direction, enough);
     frontier = [...reached].filter((iri) => !seen.has(iri));
     for (const iri of frontier) seen.add(iri);
     // The core stops at `limit` nodes; going further would fetch what it cannot show.

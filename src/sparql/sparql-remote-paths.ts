@@ -3,7 +3,9 @@ import type { GraphIndex } from "../graph/types.ts";
 import type { Direction } from "../query/neighbourhood.ts";
 import { findPaths, type Path, type PathOptions } from "../query/path.ts";
 import { isEvent } from "../query/explain-event.ts";
-import type { SparqlEndpoint } from "./sparql-endpoint.ts";
+import { rdf } from "../rdf/vocab.ts";
+import { SparqlEndpointError, type SparqlEndpoint } from "./sparql-endpoint.ts";
+import { iriRef } from "./sparql-query.ts";
 import { noneMatches, type RemoteOptions } from "./sparql-remote-common.ts";
 import { remoteTermIds } from "./sparql-remote-names.ts";
 import { fetchDetails } from "./sparql-remote-details.ts";
@@ -23,8 +25,10 @@ export interface RemotePaths {
   /** Whether the row budget stopped the search before the answer was certain to be complete. */
   fetchTruncated: boolean;
   rows: number;
-  /** Hops fetched in full around each end: every path of r1 + r2 hops or fewer is in `graph`. */
+  /** Hops fetched in full around each end. */
   radii: [number, number];
+  /** Every path of this many hops or fewer is in `graph`: the radii's sum, and one more when the frontiers were joined. */
+  knownHops: number;
 }
 
 /**
@@ -40,32 +44,81 @@ export async function remotePaths(endpoint: SparqlEndpoint, from: string, to: st
   const maxLength = options.maxLength ?? 6;
   const directed = options.directed ?? false;
   const sub = new RemoteSubgraph(endpoint, options);
-  const sides = [
-    { seen: new Set([from]), frontier: [from], radius: 0, direction: (directed ? "out" : "both") as Direction },
-    { seen: new Set([to]), frontier: [to], radius: 0, direction: (directed ? "in" : "both") as Direction },
-  ];
+  const sides = [from, to].map((end, i) => ({
+    seen: new Set([end]),
+    frontier: [end],
+    radius: 0,
+    direction: (directed ? (i === 0 ? "out" : "in") : "both") as Direction,
+    /** Rows this side's hops fetched, and the nodes they expanded: what a frontier node has cost on average. */
+    rows: 0,
+    expanded: 0,
+    /** Links of the end itself, before its first hop. */
+    endLinks: 1,
+  }));
   await sub.describe([from, to]);
+  if (from !== to && maxLength > 0) {
+    const counts = [await linkCount(sub, from, sides[0].direction), await linkCount(sub, to, sides[1].direction)];
+    if (counts.every((count) => count !== undefined)) counts.forEach((count, i) => (sides[i].endLinks = count!));
+  }
+  // Frontiers joined by bridge() since the last hop: every path one hop longer than the radii is then fetched too.
+  let bridged = false;
+  const covered = () => sides[0].radius + sides[1].radius + (bridged ? 1 : 0);
+  // Each round expands the side whose next hop should fetch fewer rows: a hub's end is left for last while the
+  // other side's ball grows toward it (a hub of 60,000 links spent the whole budget when expanded first).
+  const nextCost = (side: (typeof sides)[number]) => (side.expanded === 0 ? side.endLinks : side.frontier.length * (side.rows / side.expanded));
   let answer = await settled(sub, from, to, options, false);
   const complete = () => {
-    const covered = sides[0].radius + sides[1].radius;
     if (answer.paths.length === 0) return false;
     const needed = options.allShortest ? answer.paths[0] : answer.paths[Math.min(k, answer.paths.length) - 1];
-    return answer.paths.length >= (options.allShortest ? 1 : k) && needed.steps.length <= covered;
+    return answer.paths.length >= (options.allShortest ? 1 : k) && needed.steps.length <= covered();
   };
   while (from !== to && !complete() && !sub.truncated) {
-    if (sides[0].radius + sides[1].radius >= maxLength) break;
+    if (covered() >= maxLength) break;
     if (sides.some((side) => side.frontier.length === 0)) break;
-    const side = sides[0].frontier.length <= sides[1].frontier.length ? sides[0] : sides[1];
+    const [small, large] = sides[0].frontier.length <= sides[1].frontier.length ? sides : [sides[1], sides[0]];
+    // A hub's end joined to the other side's frontier in a query or a few, where expanding either costs its links.
+    if (!bridged && small.frontier.length <= BRIDGE_SMALL && large.frontier.length <= BRIDGE_LARGE) {
+      // Directed, the joining link goes from `from`'s frontier to `to`'s.
+      await sub.bridge(small.frontier, large.frontier, !directed ? "both" : small === sides[0] ? "out" : "in");
+      if (!sub.truncated) bridged = true;
+      answer = await settled(sub, from, to, options, false);
+      continue;
+    }
+    const side = nextCost(sides[0]) <= nextCost(sides[1]) ? sides[0] : sides[1];
+    const rowsBefore = sub.rows;
     const reached = await sub.expandLinks(side.frontier, side.direction);
+    side.rows += sub.rows - rowsBefore;
+    side.expanded += side.frontier.length;
     side.frontier = [...reached].filter((iri) => !side.seen.has(iri));
     for (const iri of side.frontier) side.seen.add(iri);
     // A hop cut short by the row budget is not counted: the radii say how far every path is known.
     if (!sub.truncated) side.radius++;
+    bridged = false;
     answer = await settled(sub, from, to, options, false);
   }
   answer = await settled(sub, from, to, options, true);
   if (answer.paths.length > 0 && (await fetchEvents(sub, answer))) answer = await settled(sub, from, to, options, true);
-  return { ...answer, fetchTruncated: sub.truncated, rows: sub.rows, radii: [sides[0].radius, sides[1].radius] };
+  return { ...answer, fetchTruncated: sub.truncated, rows: sub.rows, radii: [sides[0].radius, sides[1].radius], knownHops: covered() };
+}
+
+/** Frontiers joined by one bridge: the smaller named whole in each query, the larger in batches (queries of 40). */
+const BRIDGE_SMALL = 100;
+const BRIDGE_LARGE = 4000;
+
+/** How many links expandLinks would fetch for the node in the direction: one COUNT query (a row); undefined when refused. */
+async function linkCount(sub: RemoteSubgraph, iri: string, direction: Direction): Promise<number | undefined> {
+  const patterns: string[] = [];
+  if (direction !== "in") patterns.push(`{ ${iriRef(iri)} ?p ?o . FILTER(!isLiteral(?o)) }`);
+  if (direction !== "out") patterns.push(`{ ?s ?p ${iriRef(iri)} . FILTER NOT EXISTS { ?s ${iriRef(rdf.subject)} ?statedSubject } }`);
+  try {
+    const result = await sub.endpoint.select(`SELECT (COUNT(*) AS ?n) WHERE { ${patterns.join(" UNION ")} }`, { signal: sub.options.signal, maxRows: 1 });
+    sub.rows += 1;
+    const count = Number(result.bindings[0]?.n?.value);
+    return Number.isFinite(count) ? count : undefined;
+  } catch (error) {
+    if (error instanceof SparqlEndpointError && error.kind === "http") return undefined;
+    throw error;
+  }
 }
 
 /**

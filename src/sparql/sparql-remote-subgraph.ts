@@ -7,9 +7,10 @@ import { defaultProjection } from "../graph/projection-config.ts";
 import { projectGraph } from "../graph/project.ts";
 import type { GraphIndex } from "../graph/types.ts";
 import type { Direction } from "../query/neighbourhood.ts";
-import { SparqlEndpointError, type SparqlBinding, type SparqlEndpoint, type SparqlTermJson } from "./sparql-endpoint.ts";
+import { SparqlEndpointError, type SparqlBinding, type SparqlEndpoint } from "./sparql-endpoint.ts";
 import { iriRef } from "./sparql-query.ts";
 import { iris, type RemoteOptions } from "./sparql-remote-common.ts";
+import { ResponseTerms } from "./sparql-remote-terms.ts";
 
 const linkPredicates = new Set(defaultProjection.linkPredicates);
 
@@ -30,7 +31,7 @@ export class RemoteSubgraph {
   private readonly typed = new Set<string>();
   /** IRIs met as subjects or objects of relations, as predicates, classes or evidence sources: to describe. */
   private readonly mentioned = new Set<string>();
-  private readonly blanks = new Map<string, RDF.BlankNode>();
+  private readonly terms = new ResponseTerms();
   /** Classes met (rdf:type objects, superclasses), and those whose superclasses were asked for. */
   private readonly classes = new Set<string>();
   private readonly classesAsked = new Set<string>();
@@ -51,10 +52,10 @@ export class RemoteSubgraph {
   }
 
   /**
-   * Runs `SELECT vars WHERE { body } ORDER BY vars` page by page (LIMIT/OFFSET), until a short page or the row budget;
-   * the budget sets `truncated`.
+   * Runs `SELECT vars WHERE { body } ORDER BY vars` page by page (LIMIT/OFFSET), until a short page, the row budget
+   * (which sets `truncated`) or `onRows` returning false.
    */
-  async selectPaged(vars: string, body: string, onRows: (rows: SparqlBinding[]) => void): Promise<void> {
+  async selectPaged(vars: string, body: string, onRows: (rows: SparqlBinding[]) => boolean | void): Promise<void> {
     for (let offset = 0; ; offset += this.pageSize) {
       if (this.rows >= this.maxRows) {
         this.truncated = true;
@@ -74,8 +75,7 @@ export class RemoteSubgraph {
         throw error;
       }
       this.rows += result.bindings.length;
-      onRows(result.bindings);
-      if (result.bindings.length < page) return;
+      if (onRows(result.bindings) === false || result.bindings.length < page) return;
       if (page < this.pageSize) {
         this.truncated = true;
         return;
@@ -83,35 +83,9 @@ export class RemoteSubgraph {
     }
   }
 
-  private async inBatches(nodes: Iterable<string>, run: (batch: string[]) => Promise<void>): Promise<void> {
+  private async inBatches(nodes: Iterable<string>, run: (batch: string[]) => Promise<void>, until = () => false): Promise<void> {
     const list = [...nodes];
-    for (let i = 0; i < list.length && !this.truncated; i += this.batchSize) await run(list.slice(i, i + this.batchSize));
-  }
-
-  private term(t: SparqlTermJson, blankScope: string): RDF.Term | undefined {
-    switch (t.type) {
-      case "uri":
-        return DataFactory.namedNode(t.value);
-      case "bnode": {
-        // Stores keep a blank node's label within a response; the scope keeps unrelated responses' labels apart.
-        const key = `${blankScope}|${t.value}`;
-        let node = this.blanks.get(key);
-        if (node === undefined) {
-          node = DataFactory.blankNode(`r${this.blanks.size}`);
-          this.blanks.set(key, node);
-        }
-        return node;
-      }
-      case "literal":
-      case "typed-literal": {
-        const language = t["xml:lang"];
-        if (language) return DataFactory.literal(t.value, language);
-        if (t.datatype) return DataFactory.literal(t.value, DataFactory.namedNode(t.datatype));
-        return DataFactory.literal(t.value);
-      }
-      default:
-        return undefined;
-    }
+    for (let i = 0; i < list.length && !this.truncated && !until(); i += this.batchSize) await run(list.slice(i, i + this.batchSize));
   }
 
   /** `mention`: false for the links a walk fetches, whose nodes are described only when the answer keeps them. */
@@ -142,7 +116,7 @@ export class RemoteSubgraph {
     return (rows: SparqlBinding[], scope: string, far: "s" | "o") => {
       for (const row of rows) {
         const p = row.p?.value;
-        this.add(this.term(row.s, scope), this.term(row.p, scope), this.term(row.o, scope), mention);
+        this.add(this.terms.term(row.s, scope), this.terms.term(row.p, scope), this.terms.term(row.o, scope), mention);
         const other = row[far];
         if (other?.type === "uri" && p !== rdf.type && !linkPredicates.has(p ?? "")) reached.add(other.value);
       }
@@ -179,20 +153,38 @@ export class RemoteSubgraph {
    * walks fetch, where expand's evidence (a reified statement and its selector for each relation) and the labels of
    * every node reached spent the row budget at a hub. Returns the IRIs of the nodes they lead to.
    */
-  async expandLinks(nodes: Iterable<string>, direction: Direction): Promise<Set<string>> {
+  async expandLinks(nodes: Iterable<string>, direction: Direction, enough?: (reached: ReadonlySet<string>) => boolean): Promise<Set<string>> {
     const reached = new Set<string>();
+    const done = () => enough?.(reached) === true;
     const out = direction !== "in" ? [...nodes].filter((n) => !this.linkedOut.has(n)) : [];
     const into = direction !== "out" ? [...nodes].filter((n) => !this.linkedIn.has(n)) : [];
     const keep = this.keeper(reached, false);
-    await this.inBatches(out, async (batch) => {
-      for (const n of batch) this.linkedOut.add(n);
-      await this.selectPaged("?s ?p ?o", `VALUES ?s { ${iris(batch)} }\n?s ?p ?o .\nFILTER(!isLiteral(?o))`, (rows) => keep(rows, "links out", "o"));
-    });
-    await this.inBatches(into, async (batch) => {
-      for (const n of batch) this.linkedIn.add(n);
-      await this.selectPaged("?s ?p ?o", `VALUES ?o { ${iris(batch)} }\n?s ?p ?o .\nFILTER NOT EXISTS { ?s ${iriRef(rdf.subject)} ?statedSubject }`, (rows) => keep(rows, "links in", "s"));
-    });
+    // A batch cut by `enough` is not marked linked: asked again, it is fetched again.
+    const walk = async (batch: string[], linked: Set<string>, body: string, scope: string, far: "s" | "o") => {
+      await this.selectPaged("?s ?p ?o", body, (rows) => {
+        keep(rows, scope, far);
+        return !done();
+      });
+      if (!done()) for (const n of batch) linked.add(n);
+    };
+    await this.inBatches(out, (batch) => walk(batch, this.linkedOut, `VALUES ?s { ${iris(batch)} }\n?s ?p ?o .\nFILTER(!isLiteral(?o))`, "links out", "o"), done);
+    await this.inBatches(into, (batch) => walk(batch, this.linkedIn, `VALUES ?o { ${iris(batch)} }\n?s ?p ?o .\nFILTER NOT EXISTS { ?s ${iriRef(rdf.subject)} ?statedSubject }`, "links in", "s"), done);
     return reached;
+  }
+
+  /**
+   * The links between the nodes of `named` and those of `others`, in `direction` as seen from `named` (out: named
+   * nodes are subjects): what joins two frontiers of a path search without expanding either. `named` is named whole
+   * in each query (keep it small), `others` in batches.
+   */
+  async bridge(named: readonly string[], others: readonly string[], direction: Direction): Promise<void> {
+    const keep = this.keeper(new Set(), false);
+    await this.inBatches(others, async (batch) => {
+      const out = `{ VALUES ?s { ${iris(named)} } VALUES ?o { ${iris(batch)} } ?s ?p ?o . }`;
+      const into = `{ VALUES ?s { ${iris(batch)} } VALUES ?o { ${iris(named)} } ?s ?p ?o . }`;
+      const body = direction === "out" ? out : direction === "in" ? into : `${out} UNION ${into}`;
+      await this.selectPaged("?s ?p ?o", body, (rows) => keep(rows, "bridge", "o"));
+    });
   }
 
   /** The reified statements (with their selectors) of exactly these triples (IRIs), each asked for once. */
@@ -219,13 +211,13 @@ export class RemoteSubgraph {
       for (const row of rows) {
         // A statement's triples all come here: describing it again would only repeat them.
         this.described.add(row.st.value);
-        const statement = this.term(row.st, "evidence");
+        const statement = this.terms.term(row.st, "evidence");
         if (row.sel !== undefined) {
-          const selector = this.term(row.sel, `selector ${row.st.value}`);
+          const selector = this.terms.term(row.sel, `selector ${row.st.value}`);
           this.add(statement, DataFactory.namedNode(oa.hasSelector), selector);
-          this.add(selector, this.term(row.f, "evidence"), this.term(row.v, `selector ${row.st.value}`));
+          this.add(selector, this.terms.term(row.f, "evidence"), this.terms.term(row.v, `selector ${row.st.value}`));
         } else if (!(row.f.value === oa.hasSelector && row.v.type === "bnode")) {
-          this.add(statement, this.term(row.f, "evidence"), this.term(row.v, "evidence"));
+          this.add(statement, this.terms.term(row.f, "evidence"), this.terms.term(row.v, "evidence"));
         }
       }
     });
@@ -243,7 +235,7 @@ export class RemoteSubgraph {
     await this.inBatches(pending, async (batch) => {
       for (const n of batch) this.typed.add(n);
       await this.selectPaged("?s ?o", `VALUES ?s { ${iris(batch)} }\n?s ${iriRef(rdf.type)} ?o .`, (rows) => {
-        for (const row of rows) this.add(this.term(row.s, "types"), DataFactory.namedNode(rdf.type), this.term(row.o, "types"), false);
+        for (const row of rows) this.add(this.terms.term(row.s, "types"), DataFactory.namedNode(rdf.type), this.terms.term(row.o, "types"), false);
       });
     });
   }
@@ -254,7 +246,7 @@ export class RemoteSubgraph {
       for (const n of batch) this.described.add(n);
       const body = `VALUES ?s { ${iris(batch)} }\n?s ?p ?o .\nFILTER(isLiteral(?o) || ?p = ${iriRef(rdf.type)})`;
       await this.selectPaged("?s ?p ?o", body, (rows) => {
-        for (const row of rows) this.add(this.term(row.s, "describe"), this.term(row.p, "describe"), this.term(row.o, "describe"));
+        for (const row of rows) this.add(this.terms.term(row.s, "describe"), this.terms.term(row.p, "describe"), this.terms.term(row.o, "describe"));
       });
     });
   }
@@ -268,7 +260,7 @@ export class RemoteSubgraph {
       for (const c of pending) this.classesAsked.add(c);
       await this.inBatches(pending, async (batch) => {
         await this.selectPaged("?s ?o", `VALUES ?s { ${iris(batch)} }\n?s ${iriRef(rdfs.subClassOf)} ?o .\nFILTER(isIRI(?o))`, (rows) => {
-          for (const row of rows) this.add(this.term(row.s, "classes"), DataFactory.namedNode(rdfs.subClassOf), this.term(row.o, "classes"));
+          for (const row of rows) this.add(this.terms.term(row.s, "classes"), DataFactory.namedNode(rdfs.subClassOf), this.terms.term(row.o, "classes"));
         });
       });
     }

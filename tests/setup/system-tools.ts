@@ -15,7 +15,7 @@ export interface SystemTool {
 export const systemTools: readonly SystemTool[] = [
   { program: "chromium", debianPackage: "chromium", suites: ["tests/browser/**/*.test.ts"] },
   { program: "rapper", debianPackage: "raptor2-utils", suites: ["tests/rdf/rapper.test.ts", "tests/cli/source.test.ts", "tests/browser/authoring.test.ts"] },
-  { program: "virtuoso-t", debianPackage: "virtuoso-opensource", suites: ["tests/sparql/virtuoso.test.ts", "tests/sparql/local-store.test.ts", "tests/sparql/local-store-stream.test.ts", "tests/sparql/local-store-select.test.ts", "tests/browser/sparql-endpoint.test.ts", "tests/browser/local-store.test.ts"] },
+  { program: "virtuoso-t", debianPackage: "virtuoso-opensource", suites: ["tests/sparql/virtuoso.test.ts", "tests/sparql/remote-hubs.test.ts", "tests/sparql/local-store.test.ts", "tests/sparql/local-store-stream.test.ts", "tests/sparql/local-store-select.test.ts", "tests/browser/sparql-endpoint.test.ts", "tests/browser/local-store.test.ts"] },
 ];
 
 function isInstalled(tool: SystemTool): boolean {

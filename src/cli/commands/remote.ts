@@ -82,10 +82,10 @@ export async function remotePath(endpoint: SparqlEndpoint, parsed: ParsedCommand
 }
 
 /** No path: certain within maxLength, or, when the row budget stopped the search, only within the hops fetched. */
-function noPathText(endpoint: SparqlEndpoint, parsed: ParsedCommand, maxLength: number, answer: { fetchTruncated: boolean; radii: [number, number] }): string {
+function noPathText(endpoint: SparqlEndpoint, parsed: ParsedCommand, maxLength: number, answer: { fetchTruncated: boolean; knownHops: number }): string {
   const [from, to] = parsed.positionals;
   if (!answer.fetchTruncated) return `No path within ${maxLength} hop${maxLength === 1 ? "" : "s"} between ${from} and ${to} on ${endpoint.displayUrl}.`;
-  const reach = answer.radii[0] + answer.radii[1];
+  const reach = answer.knownHops;
   const known = reach === 0 ? "No path found" : `No path of ${reach} hop${reach === 1 ? "" : "s"} or fewer`;
   return `${known} between ${from} and ${to} on ${endpoint.displayUrl}; the search stopped at its row budget, so ${reach === 0 ? "a path" : "a longer one"} (up to ${maxLength} hops) may exist: raise the budget with --endpoint-rows N.`;
 }

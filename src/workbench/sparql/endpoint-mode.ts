@@ -215,7 +215,7 @@ export class EndpointMode {
     if (!answer) return;
     const g = answer.graph;
     if (answer.paths.length === 0) {
-      const reach = answer.radii[0] + answer.radii[1];
+      const reach = answer.knownHops;
       // Cut by the budget, "no path" holds only as far as every path was fetched.
       const known = !answer.fetchTruncated ? `within ${options.maxLength} steps` : reach > 0 ? `of ${reach} step${reach === 1 ? "" : "s"} or fewer` : "found";
       this.status.result(answer.fetchTruncated, `No path between “${fromName}” and “${toName}” ${known} on the endpoint${answer.fetchTruncated ? ` (${answer.rows} rows fetched; raise the row budget under Connect to endpoint… to look further)` : ""}.`);
