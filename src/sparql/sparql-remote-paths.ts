@@ -79,7 +79,7 @@ export async function remotePaths(endpoint: SparqlEndpoint, from: string, to: st
     // A hub's end joined to the other side's frontier in a query or a few, where expanding either costs its links.
     if (!bridged && small.frontier.length <= BRIDGE_SMALL && large.frontier.length <= BRIDGE_LARGE) {
       // Directed, the joining link goes from `from`'s frontier to `to`'s.
-      await sub.bridge(small.frontier, large.frontier, !directed ? "both" : small === sides[0] ? "out" : "in");
+      await sub.bridge(small.frontier, large.frontier, !directed ? "both" : small === sides[0] ? "out" : "in", BRIDGE_BATCH);
       if (!sub.truncated) bridged = true;
       answer = await settled(sub, from, to, options, false);
       continue;
@@ -101,9 +101,13 @@ export async function remotePaths(endpoint: SparqlEndpoint, from: string, to: st
   return { ...answer, fetchTruncated: sub.truncated, rows: sub.rows, radii: [sides[0].radius, sides[1].radius], knownHops: covered() };
 }
 
-/** Frontiers joined by one bridge: the smaller named whole in each query, the larger in batches (queries of 40). */
+/**
+ * Frontiers joined by one bridge: the smaller (at most BRIDGE_SMALL) named whole in each query, the larger (at most
+ * BRIDGE_LARGE) BRIDGE_BATCH at a time, which a POST carries: at most 50 queries, each answered by the few links found.
+ */
 const BRIDGE_SMALL = 100;
-const BRIDGE_LARGE = 4000;
+const BRIDGE_LARGE = 20_000;
+const BRIDGE_BATCH = 400;
 
 /** How many links expandLinks would fetch for the node in the direction: one COUNT query (a row); undefined when refused. */
 async function linkCount(sub: RemoteSubgraph, iri: string, direction: Direction): Promise<number | undefined> {

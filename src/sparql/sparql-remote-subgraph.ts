@@ -175,16 +175,17 @@ export class RemoteSubgraph {
   /**
    * The links between the nodes of `named` and those of `others`, in `direction` as seen from `named` (out: named
    * nodes are subjects): what joins two frontiers of a path search without expanding either. `named` is named whole
-   * in each query (keep it small), `others` in batches.
+   * in each query (keep it small), `others` `batch` at a time: few rows answer such a join, so batches can be large.
    */
-  async bridge(named: readonly string[], others: readonly string[], direction: Direction): Promise<void> {
+  async bridge(named: readonly string[], others: readonly string[], direction: Direction, batch = this.batchSize): Promise<void> {
     const keep = this.keeper(new Set(), false);
-    await this.inBatches(others, async (batch) => {
-      const out = `{ VALUES ?s { ${iris(named)} } VALUES ?o { ${iris(batch)} } ?s ?p ?o . }`;
-      const into = `{ VALUES ?s { ${iris(batch)} } VALUES ?o { ${iris(named)} } ?s ?p ?o . }`;
+    for (let i = 0; i < others.length && !this.truncated; i += batch) {
+      const part = iris(others.slice(i, i + batch));
+      const out = `{ VALUES ?s { ${iris(named)} } VALUES ?o { ${part} } ?s ?p ?o . }`;
+      const into = `{ VALUES ?s { ${part} } VALUES ?o { ${iris(named)} } ?s ?p ?o . }`;
       const body = direction === "out" ? out : direction === "in" ? into : `${out} UNION ${into}`;
       await this.selectPaged("?s ?p ?o", body, (rows) => keep(rows, "bridge", "o"));
-    });
+    }
   }
 
   /** The reified statements (with their selectors) of exactly these triples (IRIs), each asked for once. */
