@@ -64,7 +64,7 @@ export async function remotePaths(endpoint: SparqlEndpoint, from: string, to: st
   let bridged = false;
   const covered = () => sides[0].radius + sides[1].radius + (bridged ? 1 : 0);
   // Each round expands the side whose next hop should fetch fewer rows: a hub's end is left for last while the
-  // other side's ball grows toward it (a hub of 60,000 links spent the whole budget when expanded first).
+  // other side's ball grows toward it (a hub of 98,558 links spent the whole budget when expanded first).
   const nextCost = (side: (typeof sides)[number]) => (side.expanded === 0 ? side.endLinks : side.frontier.length * (side.rows / side.expanded));
   let answer = await settled(sub, from, to, options, false);
   const complete = () => {
