@@ -3,13 +3,12 @@ import type { GraphIndex } from "../graph/types.ts";
 import type { Direction } from "../query/neighbourhood.ts";
 import { findPaths, type Path, type PathOptions } from "../query/path.ts";
 import { isEvent } from "../query/explain-event.ts";
-import { rdf } from "../rdf/vocab.ts";
 import { SparqlEndpointError, type SparqlEndpoint } from "./sparql-endpoint.ts";
 import { iriRef } from "./sparql-query.ts";
 import { noneMatches, type RemoteOptions } from "./sparql-remote-common.ts";
 import { remoteTermIds } from "./sparql-remote-names.ts";
 import { fetchDetails } from "./sparql-remote-details.ts";
-import { RemoteSubgraph } from "./sparql-remote-subgraph.ts";
+import { NOT_A_STATEMENT, RemoteSubgraph } from "./sparql-remote-subgraph.ts";
 
 export interface RemotePathOptions extends RemoteOptions, Omit<PathOptions, "predicates" | "excludePredicates" | "excludeClasses" | "excludeNodes"> {
   predicates?: readonly string[];
@@ -113,7 +112,7 @@ const BRIDGE_BATCH = 400;
 async function linkCount(sub: RemoteSubgraph, iri: string, direction: Direction): Promise<number | undefined> {
   const patterns: string[] = [];
   if (direction !== "in") patterns.push(`{ ${iriRef(iri)} ?p ?o . FILTER(!isLiteral(?o)) }`);
-  if (direction !== "out") patterns.push(`{ ?s ?p ${iriRef(iri)} . FILTER NOT EXISTS { ?s ${iriRef(rdf.subject)} ?statedSubject } }`);
+  if (direction !== "out") patterns.push(`{ ?s ?p ${iriRef(iri)} . ${NOT_A_STATEMENT} }`);
   try {
     const result = await sub.endpoint.select(`SELECT (COUNT(*) AS ?n) WHERE { ${patterns.join(" UNION ")} }`, { signal: sub.options.signal, maxRows: 1 });
     sub.rows += 1;

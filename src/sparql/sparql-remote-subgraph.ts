@@ -14,6 +14,9 @@ import { ResponseTerms } from "./sparql-remote-terms.ts";
 
 const linkPredicates = new Set(defaultProjection.linkPredicates);
 
+/** Filters out `?s` that are evidence statements, which point at entities (rdf:subject, rdf:object) without being links. */
+export const NOT_A_STATEMENT = `FILTER NOT EXISTS { ?s ${iriRef(rdf.subject)} ?statedSubject }`;
+
 /**
  * The fetched part of a store: quads gathered by bounded, paged SELECT queries (never CONSTRUCT, whose blank node
  * labels are per response), with the bookkeeping of which nodes were expanded which way and described.
@@ -141,7 +144,7 @@ export class RemoteSubgraph {
     await this.inBatches(into, async (batch) => {
       for (const n of batch) this.expandedIn.add(n);
       // Evidence statements point at entities too (rdf:subject, prov:wasDerivedFrom): they are fetched as evidence.
-      await this.selectPaged("?s ?p ?o", `VALUES ?o { ${iris(batch)} }\n?s ?p ?o .\nFILTER NOT EXISTS { ?s ${iriRef(rdf.subject)} ?statedSubject }`, (rows) => keep(rows, "in", "s"));
+      await this.selectPaged("?s ?p ?o", `VALUES ?o { ${iris(batch)} }\n?s ?p ?o .\n${NOT_A_STATEMENT}`, (rows) => keep(rows, "in", "s"));
       await this.fetchEvidence(batch, "object");
     });
     return reached;
@@ -168,7 +171,7 @@ export class RemoteSubgraph {
       if (!done()) for (const n of batch) linked.add(n);
     };
     await this.inBatches(out, (batch) => walk(batch, this.linkedOut, `VALUES ?s { ${iris(batch)} }\n?s ?p ?o .\nFILTER(!isLiteral(?o))`, "links out", "o"), done);
-    await this.inBatches(into, (batch) => walk(batch, this.linkedIn, `VALUES ?o { ${iris(batch)} }\n?s ?p ?o .\nFILTER NOT EXISTS { ?s ${iriRef(rdf.subject)} ?statedSubject }`, "links in", "s"), done);
+    await this.inBatches(into, (batch) => walk(batch, this.linkedIn, `VALUES ?o { ${iris(batch)} }\n?s ?p ?o .\n${NOT_A_STATEMENT}`, "links in", "s"), done);
     return reached;
   }
 
