@@ -6,13 +6,17 @@ import { noneMatches, type RemoteOptions } from "./sparql-remote-common.ts";
 import { remoteTermIds } from "./sparql-remote-names.ts";
 import { fetchDetails } from "./sparql-remote-details.ts";
 import { RemoteSubgraph } from "./sparql-remote-subgraph.ts";
+import { filterIris } from "./sparql-remote-link-filter.ts";
 
 export interface RemoteNeighbourhoodOptions extends RemoteOptions {
   depth?: number;
   direction?: Direction;
   /** Nodes at most (centers included); default 500. */
   limit?: number;
-  /** Class and predicate IRIs, CURIEs or labels (labels are resolved against the fetched part). */
+  /**
+   * Class and predicate IRIs, CURIEs or labels. IRIs and CURIEs filter the links the store sends; labels are resolved
+   * against the fetched part, so with one of them every link of a node is fetched (resolveRemoteTerms gives IRIs).
+   */
   classes?: readonly string[];
   predicates?: readonly string[];
 }
@@ -37,12 +41,16 @@ export async function remoteNeighbourhood(endpoint: SparqlEndpoint, centers: rea
   const depth = options.depth ?? 1;
   const direction = options.direction ?? "both";
   const limit = options.limit ?? 500;
-  const sub = new RemoteSubgraph(endpoint, options);
+  // Filters given as IRIs (as kg resolves them) are applied by the store: at a hub, the links they drop are not sent.
+  const predicateIris = filterIris(options.predicates);
+  const classIris = filterIris(options.classes);
+  const sub = new RemoteSubgraph(endpoint, options, { predicates: predicateIris, classes: classIris, passing: centers });
   const seen = new Set<string>(centers);
   let frontier = [...seen];
-  // Unfiltered, the core keeps the first `limit` nodes its walk reaches, so a hub's links past those are not fetched.
-  const filtered = (options.classes ?? []).length > 0 || (options.predicates ?? []).length > 0;
-  const enough = filtered ? undefined : (reached: ReadonlySet<string>) => {
+  // The core keeps the first `limit` nodes its walk reaches, so once the links fetched reach more, the rest of a
+  // hub's are not fetched; a filter by label is applied only here, so it lets every link come.
+  const filteredHere = (predicateIris === undefined && (options.predicates ?? []).length > 0) || (classIris === undefined && (options.classes ?? []).length > 0);
+  const enough = filteredHere ? undefined : (reached: ReadonlySet<string>) => {
     let added = 0;
     for (const iri of reached) if (!seen.has(iri)) added++;
     return seen.size + added > limit;
@@ -51,8 +59,9 @@ export async function remoteNeighbourhood(endpoint: SparqlEndpoint, centers: rea
     const reached = await sub.expandLinks(frontier, direction, enough);
     frontier = [...reached].filter((iri) => !seen.has(iri));
     for (const iri of frontier) seen.add(iri);
-    // The core stops at `limit` nodes; going further would fetch what it cannot show.
-    if (seen.size > limit) break;
+    // The core stops at `limit` nodes; going further would fetch what it cannot show. (Filtered only here, `seen`
+    // holds nodes the filter drops, so it says nothing of how many the core keeps.)
+    if (!filteredHere && seen.size > limit) break;
   }
   await sub.describe(centers);
   if ((options.classes ?? []).length > 0) await sub.types(seen);

@@ -9,6 +9,7 @@ import { noneMatches, type RemoteOptions } from "./sparql-remote-common.ts";
 import { remoteTermIds } from "./sparql-remote-names.ts";
 import { fetchDetails } from "./sparql-remote-details.ts";
 import { NOT_A_STATEMENT, RemoteSubgraph } from "./sparql-remote-subgraph.ts";
+import { filterIris, linkFilterClauses } from "./sparql-remote-link-filter.ts";
 
 export interface RemotePathOptions extends RemoteOptions, Omit<PathOptions, "predicates" | "excludePredicates" | "excludeClasses" | "excludeNodes"> {
   predicates?: readonly string[];
@@ -42,7 +43,8 @@ export async function remotePaths(endpoint: SparqlEndpoint, from: string, to: st
   const k = options.k ?? 1;
   const maxLength = options.maxLength ?? 6;
   const directed = options.directed ?? false;
-  const sub = new RemoteSubgraph(endpoint, options);
+  // Predicates given as IRIs (as kg resolves them) are filtered by the store: a hub's other links are not sent.
+  const sub = new RemoteSubgraph(endpoint, options, { predicates: filterIris(options.predicates), excludePredicates: filterIris(options.excludePredicates) });
   const sides = [from, to].map((end, i) => ({
     seen: new Set([end]),
     frontier: [end],
@@ -111,8 +113,8 @@ const BRIDGE_BATCH = 400;
 /** How many links expandLinks would fetch for the node in the direction: one COUNT query (a row); undefined when refused. */
 async function linkCount(sub: RemoteSubgraph, iri: string, direction: Direction): Promise<number | undefined> {
   const patterns: string[] = [];
-  if (direction !== "in") patterns.push(`{ ${iriRef(iri)} ?p ?o . FILTER(!isLiteral(?o)) }`);
-  if (direction !== "out") patterns.push(`{ ?s ?p ${iriRef(iri)} . ${NOT_A_STATEMENT} }`);
+  if (direction !== "in") patterns.push(`{ ${iriRef(iri)} ?p ?o . FILTER(!isLiteral(?o))${linkFilterClauses(sub.walkFilter, "?o")} }`);
+  if (direction !== "out") patterns.push(`{ ?s ?p ${iriRef(iri)} . ${NOT_A_STATEMENT}${linkFilterClauses(sub.walkFilter, "?s")} }`);
   try {
     const result = await sub.endpoint.select(`SELECT (COUNT(*) AS ?n) WHERE { ${patterns.join(" UNION ")} }`, { signal: sub.options.signal, maxRows: 1 });
     sub.rows += 1;

@@ -11,6 +11,7 @@ import { SparqlEndpointError, type SparqlBinding, type SparqlEndpoint } from "./
 import { iriRef } from "./sparql-query.ts";
 import { iris, type RemoteOptions } from "./sparql-remote-common.ts";
 import { ResponseTerms } from "./sparql-remote-terms.ts";
+import { linkFilterClauses, type LinkFilter } from "./sparql-remote-link-filter.ts";
 
 const linkPredicates = new Set(defaultProjection.linkPredicates);
 
@@ -44,7 +45,8 @@ export class RemoteSubgraph {
   rows = 0;
   truncated = false;
 
-  constructor(readonly endpoint: SparqlEndpoint, readonly options: RemoteOptions = {}) {
+  /** `walkFilter`: what expandLinks and bridge fetch, filtered by the store (one filter a subgraph, so "linked" means the same throughout). */
+  constructor(readonly endpoint: SparqlEndpoint, readonly options: RemoteOptions = {}, readonly walkFilter?: LinkFilter) {
     this.pageSize = options.pageSize ?? 1000;
     this.batchSize = options.batchSize ?? 40;
     this.maxRows = options.maxRows ?? 50_000;
@@ -170,8 +172,8 @@ export class RemoteSubgraph {
       });
       if (!done()) for (const n of batch) linked.add(n);
     };
-    await this.inBatches(out, (batch) => walk(batch, this.linkedOut, `VALUES ?s { ${iris(batch)} }\n?s ?p ?o .\nFILTER(!isLiteral(?o))`, "links out", "o"), done);
-    await this.inBatches(into, (batch) => walk(batch, this.linkedIn, `VALUES ?o { ${iris(batch)} }\n?s ?p ?o .\n${NOT_A_STATEMENT}`, "links in", "s"), done);
+    await this.inBatches(out, (batch) => walk(batch, this.linkedOut, `VALUES ?s { ${iris(batch)} }\n?s ?p ?o .\nFILTER(!isLiteral(?o))${linkFilterClauses(this.walkFilter, "?o")}`, "links out", "o"), done);
+    await this.inBatches(into, (batch) => walk(batch, this.linkedIn, `VALUES ?o { ${iris(batch)} }\n?s ?p ?o .\n${NOT_A_STATEMENT}${linkFilterClauses(this.walkFilter, "?s")}`, "links in", "s"), done);
     return reached;
   }
 
@@ -184,8 +186,8 @@ export class RemoteSubgraph {
     const keep = this.keeper(new Set(), false);
     for (let i = 0; i < others.length && !this.truncated; i += batch) {
       const part = iris(others.slice(i, i + batch));
-      const out = `{ VALUES ?s { ${iris(named)} } VALUES ?o { ${part} } ?s ?p ?o . }`;
-      const into = `{ VALUES ?s { ${part} } VALUES ?o { ${iris(named)} } ?s ?p ?o . }`;
+      const out = `{ VALUES ?s { ${iris(named)} } VALUES ?o { ${part} } ?s ?p ?o .${linkFilterClauses(this.walkFilter, "?o")} }`;
+      const into = `{ VALUES ?s { ${part} } VALUES ?o { ${iris(named)} } ?s ?p ?o .${linkFilterClauses(this.walkFilter, "?s")} }`;
       const body = direction === "out" ? out : direction === "in" ? into : `${out} UNION ${into}`;
       await this.selectPaged("?s ?p ?o", body, (rows) => keep(rows, "bridge", "o"));
     }
