@@ -239,6 +239,57 @@ describe("SPARQL endpoint mode (Chromium, Virtuoso behind a CORS proxy)", () => 
   });
 });
 
+describe("the Path and Neighbourhood tabs' options on the endpoint (Chromium, Virtuoso)", () => {
+  const KG = "https://w3id.org/smartcity-kg/ontology#";
+  const lastAction = (page: Page) => page.evaluate(() => window.workbench!.session!.controller.history.entries.at(-1)!.action);
+
+  it("explores with the Neighbourhood tab's direction and class filter: the loaded data's answer, and the company only the endpoint has", async () => {
+    const page = await connect(proxy.url);
+    await page.click("#tab-neighbourhood");
+    await page.locator("details:has(#nb-classes) summary").click();
+    await page.selectOption("#nb-classes", `${KG}Company`);
+    await page.selectOption("#nb-direction", "in");
+    // The loaded data's answer: companies with a relation to Kenya.
+    await page.fill("#nb-centre", "Kenya");
+    await page.locator("#nb-centre + .suggestions li.active").first().waitFor();
+    await page.press("#nb-centre", "Enter");
+    await page.click("#nb-run");
+    await page.waitForFunction(() => window.workbench!.store.get().neighbourhood.status === "done");
+    const nodesOf = () => page.evaluate(() => window.workbench!.store.get().neighbourhood.result!.nodes.map((n) => n.node).sort());
+    const local = await nodesOf();
+    expect(local.length).toBeGreaterThan(2);
+    await page.fill("#ep-centre", "Kenya");
+    await page.click("#ep-nb-run");
+    await page.waitForFunction(() => /relations within depth 1 on the endpoint/.test(document.querySelector("#ep-status")?.textContent ?? ""), undefined, { timeout: 60_000 });
+    expect(await page.textContent("#ep-status")).toContain("as the Neighbourhood tab's direction and filters say");
+    // Before, the endpoint's answer ignored the tab (countries, policies, ... both ways) while the step recorded its filters.
+    expect(await nodesOf()).toEqual([...local, `${KGR}test-meridian-vision`].sort());
+    expect(await lastAction(page)).toMatchObject({ kind: "neighbourhood", params: { direction: "in", classes: [`${KG}Company`] } });
+  });
+
+  it("refuses the Path tab's dates rather than ignore them, and records the paths it finds by fewest hops", async () => {
+    const page = await connect(proxy.url);
+    await page.click("#tab-path");
+    await page.click(".constraints summary");
+    await page.fill("#path-from-date", "2020-03");
+    await page.dispatchEvent("#path-from-date", "change");
+    await page.fill("#ep-from", "Huawei");
+    await page.fill("#ep-to", "Kenya");
+    await page.click("#ep-path-run");
+    await page.waitForSelector("#ep-status.sparql-error");
+    expect(await page.textContent("#ep-status")).toBe("The Path tab keeps to dates, which a search on an endpoint cannot apply yet: clear that constraint in the Path tab, or find the path on the loaded data.");
+    expect(await page.evaluate(() => window.workbench!.store.get().path.results.length)).toBe(0);
+    await page.fill("#path-from-date", "");
+    await page.dispatchEvent("#path-from-date", "change");
+    // A new session orders paths most informative first; the endpoint's come by fewest hops, and say so.
+    expect(await page.locator("#path-rank").inputValue()).toBe("informative");
+    const state = await pathOnEndpoint(page, "Huawei", "Kenya");
+    expect(state.results.length).toBeGreaterThan(0);
+    expect(await page.textContent("#ep-status")).toContain("(by fewest hops: the most informative order weighs the whole graph)");
+    expect(await lastAction(page)).toMatchObject({ kind: "path", params: { options: { rank: "shortest" } } });
+  });
+});
+
 describe("SPARQL panel queries sent to the endpoint (Virtuoso)", () => {
   it("answers a SELECT and draws a CONSTRUCT from the endpoint", async () => {
     const page = await connect(proxy.url);

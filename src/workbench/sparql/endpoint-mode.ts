@@ -17,7 +17,7 @@ import type { DatasetSummary } from "../protocol.ts";
 import { h, replaceChildren } from "../dom.ts";
 import type { GraphView } from "../graph-view.ts";
 import { EndpointStatus } from "./endpoint-status.ts";
-import { hitList, pathView, rowViews } from "./endpoint-views.ts";
+import { hitList, constraintsNotOnEndpoint, pathView, rowViews } from "./endpoint-views.ts";
 import type { QueryAnswerView, QueryFailure } from "./protocol.ts";
 
 export interface EndpointModeHost {
@@ -197,6 +197,11 @@ export class EndpointMode {
       return;
     }
     const options = this.host.store.get().path.options;
+    const refusal = constraintsNotOnEndpoint(options);
+    if (refusal !== undefined) {
+      this.status.fail(new Error(refusal));
+      return;
+    }
     const answer = await this.status.guard(`Finding paths from “${fromName}” to “${toName}” on the endpoint…`, async (signal) => {
       const prefixes = this.host.prefixes();
       const [from, to] = [await resolveRemoteNode(endpoint, fromName, prefixes, { signal }), await resolveRemoteNode(endpoint, toName, prefixes, { signal })];
@@ -227,10 +232,12 @@ export class EndpointMode {
     if (!joined) return;
     const keyOf = new Map(edgeIds.map((e, i) => [e, { key: joined.edges[i], evidence: joined.evidence[i] }]));
     const results = answer.paths.map((p) => pathView(g, p, keyOf));
-    const ends = { from: results[0].nodes[0], to: results[0].nodes[results[0].nodes.length - 1], options };
+    // The endpoint's paths come by fewest hops, whatever the Path tab's order: recorded as they ran.
+    const ends = { from: results[0].nodes[0], to: results[0].nodes[results[0].nodes.length - 1], options: { ...options, rank: "shortest" as const } };
     this.host.store.apply(pathStarted());
     this.host.store.dispatch(actions.runPath(ends, { results }, joined.added));
-    this.status.result(answer.fetchTruncated, `${results.length} path${results.length === 1 ? "" : "s"} found on the endpoint (${answer.rows} rows fetched); see the Path tab for the steps and their evidence.`);
+    const order = options.rank === "informative" ? " (by fewest hops: the most informative order weighs the whole graph)" : "";
+    this.status.result(answer.fetchTruncated, `${results.length} path${results.length === 1 ? "" : "s"} found on the endpoint${order} (${answer.rows} rows fetched); see the Path tab for the steps and their evidence.`);
     replaceChildren(this.results, ...results.map((r) => h("p", { class: "ep-path" }, r.nodeLabels.join(" → "))));
     requestAnimationFrame(() => this.host.view.fitNodes(results[0].nodes));
   }
@@ -240,9 +247,12 @@ export class EndpointMode {
     const name = this.centreInput.value.trim();
     if (!name) return;
     const depth = Number(this.depthSelect.value);
+    const store = this.host.store;
+    // The Neighbourhood tab's direction and filters (IRIs, which the store applies to the links it sends).
+    const { direction, classes, predicates, mode } = store.get().neighbourhood;
     const answer = await this.status.guard(`Exploring around “${name}” on the endpoint…`, async (signal) => {
       const centre = await resolveRemoteNode(endpoint, name, this.host.prefixes(), { signal });
-      return remoteNeighbourhood(endpoint, [centre], { depth, limit: NEIGHBOURHOOD_LIMIT, maxRows: this.maxRows, signal });
+      return remoteNeighbourhood(endpoint, [centre], { depth, direction, classes, predicates, limit: NEIGHBOURHOOD_LIMIT, maxRows: this.maxRows, signal });
     });
     if (!answer) return;
     const g = answer.graph;
@@ -251,13 +261,12 @@ export class EndpointMode {
     const joined = await this.join(g, nodes.map((n) => n.node), answer.result.edges, centres[0]);
     if (!joined) return;
     const edges = joined.edges.filter((key): key is string => key !== null);
-    const store = this.host.store;
     store.apply(setNeighbourhoodCenters(centres));
-    const { direction, classes, predicates, mode } = store.get().neighbourhood;
     const params = { centers: centres, depth, direction, classes, predicates, limit: NEIGHBOURHOOD_LIMIT, mode };
     const relations = answer.result.edges.flatMap((e, i) => (joined.edges[i] === null ? [] : [{ source: g.iri(g.edgeSources[e]), predicate: g.dataset.terms.value(g.edgePredicates[e]), target: g.iri(g.edgeTargets[e]) }]));
     store.dispatch(actions.runNeighbourhood(params, { result: { centers: centres, nodes, edges, truncated: answer.result.truncated }, relations }, joined.added));
-    this.status.result(answer.fetchTruncated, `${nodes.length} nodes and ${edges.length} relations within depth ${depth} on the endpoint (see the Neighbourhood tab).`);
+    const narrowed = classes.length > 0 || predicates.length > 0 || direction !== "both" ? ", as the Neighbourhood tab's direction and filters say" : "";
+    this.status.result(answer.fetchTruncated, `${nodes.length} nodes and ${edges.length} relations within depth ${depth} on the endpoint${narrowed} (see the Neighbourhood tab).`);
     requestAnimationFrame(() => this.host.view.fitNodes(nodes.map((n) => n.node)));
   }
 

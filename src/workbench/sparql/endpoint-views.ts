@@ -4,7 +4,7 @@ import { explainPath } from "../../query/explain.ts";
 import type { Path } from "../../query/path.ts";
 import type { SparqlBinding } from "../../sparql/sparql-endpoint.ts";
 import type { RemoteSearchHit } from "../../sparql/sparql-remote.ts";
-import type { PathResultView } from "../../session/types.ts";
+import type { PathOptions, PathResultView } from "../../session/types.ts";
 import { h } from "../dom.ts";
 import { curieOrUndefined as curie } from "../../rdf/curie.ts";
 import type { TermView } from "./protocol.ts";
@@ -63,4 +63,19 @@ export function pathView(g: GraphIndex, path: Path, keyOf: Map<number, { key: st
     return view;
   });
   return { nodes: path.nodes.map((n) => g.iri(n)), nodeLabels: path.nodes.map((n) => g.label(n)), steps, explanation };
+}
+
+/**
+ * The Path tab's constraints an endpoint search cannot apply (they read the evidence of the whole graph, as kg path
+ * --endpoint refuses too), as a sentence; undefined when there are none. Ignoring them would give paths they rule
+ * out. (The most informative order is not among them: the endpoint's paths come by fewest hops and are recorded so.)
+ */
+export function constraintsNotOnEndpoint(options: PathOptions): string | undefined {
+  const asked: string[] = [];
+  if (options.fromDate || options.toDate) asked.push("dates");
+  if ((options.eventKinds ?? []).length > 0) asked.push("event kinds");
+  if ((options.sources ?? []).length > 0 || (options.minSources ?? 1) > 1) asked.push("sources");
+  if (asked.length === 0) return undefined;
+  const list = asked.length === 1 ? asked[0] : `${asked.slice(0, -1).join(", ")} and ${asked[asked.length - 1]}`;
+  return `The Path tab keeps to ${list}, which a search on an endpoint cannot apply yet: clear ${asked.length === 1 ? "that constraint" : "those constraints"} in the Path tab, or find the path on the loaded data.`;
 }
