@@ -78,7 +78,7 @@ console.log(JSON.stringify({ quads: dataset.size, bytes: used() - before }));
 type Step = (name: string, command: string, args: readonly string[], note?: (out: ReturnType<typeof timed>) => string | undefined) => ReturnType<typeof timed>;
 
 /**
- * `kg --endpoint URL path` and `neighbours` (each its own process) against the store made above, kept running by
+ * `kg --endpoint URL path` and `neighbours` (unfiltered and by class; each its own process) against the store made above, kept running by
  * `kg store serve`: what a user past one machine's kg does. Skipped when the store cannot be served.
  */
 async function endpointSteps(serveArgs: string[], from: string, to: string, step: Step): Promise<void> {
@@ -106,6 +106,8 @@ async function endpointSteps(serveArgs: string[], from: string, to: string, step
     };
     step(`kg --endpoint (kg store serve) path ${from} ${to}`, process.execPath, [kg, "--endpoint", url, "path", from, to], cut);
     step(`kg --endpoint (kg store serve) neighbours ${from}`, process.execPath, [kg, "--endpoint", url, "neighbours", from], cut);
+    // Filtered by class: the store applies the filter to the hub's links (sparql-remote-link-filter.ts).
+    step(`kg --endpoint (kg store serve) neighbours ${from} --classes kg:Company`, process.execPath, [kg, "--endpoint", url, "neighbours", from, "--classes", "kg:Company"], cut);
   } finally {
     server.kill("SIGINT");
     await exited;
