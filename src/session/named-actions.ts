@@ -52,7 +52,10 @@ export const actions = {
       return { action: { kind: "neighbourhood", params }, recorded: { nodes: [], edges: [], message: outcome.error }, state: produce.neighbourhoodFailed(outcome.error) };
     }
     const recorded = recordNeighbourhood(outcome.result.nodes.map((n) => n.node), outcome.relations, outcome.result.truncated);
-    return { action: { kind: "neighbourhood", params }, recorded, state: all(withAdded(added), produce.neighbourhoodFinished(outcome.result, outcome.message)) };
+    // The tab shows the query that ran (an endpoint's Explore has its own centre and depth), with its node cap.
+    const { centers, depth, direction, classes, predicates, mode, limit } = params;
+    const ran = all(produce.setNeighbourhoodCenters([...centers]), produce.setNeighbourhoodOptions({ depth, direction, classes: [...classes], predicates: [...predicates], mode }));
+    return { action: { kind: "neighbourhood", params }, recorded, state: all(ran, withAdded(added), produce.neighbourhoodFinished({ ...outcome.result, limit }, outcome.message)) };
   },
   /**
    * A double-click (or the context menu's Expand): the node's neighbours, or with `predicates` only those joined by

@@ -115,6 +115,8 @@ export interface NeighbourhoodResultView {
   nodes: { node: string; depth: number }[];
   edges: string[];
   truncated: boolean;
+  /** The node cap the answer ran with (an endpoint's is smaller than the loaded data's); absent in older sessions. */
+  limit?: number;
 }
 
 export interface NeighbourhoodQuery {

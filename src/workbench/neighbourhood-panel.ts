@@ -172,7 +172,7 @@ export class NeighbourhoodPanel {
         this.result,
         h("p", { class: "nb-summary" }, `${nb.result.nodes.length} nodes and ${nb.result.edges.length} relations within depth ${nb.depth}.`),
         h("p", { class: "muted" }, [...byDepth].sort(([a], [b]) => a - b).map(([d, n]) => `depth ${d}: ${n}`).join(" · ")),
-        nb.result.truncated ? h("p", { class: "warning" }, `Truncated at ${limit} nodes: lower the depth or filter classes/relations.`) : null,
+        nb.result.truncated ? h("p", { class: "warning" }, `Truncated at ${nb.result.limit ?? limit} nodes: lower the depth or filter classes/relations.`) : null,
         h(
           "ul",
           { class: "nb-list" },

@@ -132,7 +132,8 @@ export class Panels {
     this.unsubscribe = store.subscribe((state, previous) => {
       if (state.selection !== previous.selection) void this.selection.render(state);
       if (state.path !== previous.path || state.focus !== previous.focus) this.paths.render(state);
-      if (state.neighbourhood !== previous.neighbourhood) this.neighbourhoods.render(state);
+      // Synced, not only rendered: a query run elsewhere (an endpoint's Explore) sets the tab's centres and depth.
+      if (state.neighbourhood !== previous.neighbourhood) this.neighbourhoods.sync(state);
       this.filters.update(state, previous);
     });
   }

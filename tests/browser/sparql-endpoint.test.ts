@@ -265,6 +265,12 @@ describe("the Path and Neighbourhood tabs' options on the endpoint (Chromium, Vi
     // Before, the endpoint's answer ignored the tab (countries, policies, ... both ways) while the step recorded its filters.
     expect(await nodesOf()).toEqual([...local, `${KGR}test-meridian-vision`].sort());
     expect(await lastAction(page)).toMatchObject({ kind: "neighbourhood", params: { direction: "in", classes: [`${KG}Company`] } });
+    // The tab shows the query that ran: the endpoint panel's depth, where it said the tab's own before.
+    await page.selectOption("#ep-depth", "2");
+    await page.click("#ep-nb-run");
+    await page.waitForFunction(() => /relations within depth 2 on the endpoint/.test(document.querySelector("#ep-status")?.textContent ?? ""), undefined, { timeout: 60_000 });
+    expect(await page.inputValue("#nb-depth")).toBe("2");
+    expect(await page.textContent("#nb-result .nb-summary")).toMatch(/within depth 2\.$/);
   });
 
   it("refuses the Path tab's dates rather than ignore them, and records the paths it finds by fewest hops", async () => {

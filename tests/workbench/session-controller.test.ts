@@ -234,6 +234,23 @@ describe("workbench session controller", () => {
   });
 });
 
+describe("a neighbourhood run from the endpoint panel", () => {
+  it("leaves the Neighbourhood tab showing the query that ran (centre, depth, direction, filters, node cap), saved with it; undo puts the tab back", () => {
+    const { store, controller } = setup();
+    const company = "https://w3id.org/smartcity-kg/ontology#Company";
+    expect(store.get().neighbourhood).toMatchObject({ centers: [], depth: 1, direction: "both", classes: [] });
+    // The endpoint's Explore has its own centre and depth, and a node cap of 300 where the loaded data's is 1,500.
+    const params = { centers: [kenya], depth: 2, direction: "in" as const, classes: [company], predicates: [], limit: 300, mode: "highlight" as const };
+    const result = { centers: [kenya], nodes: [{ node: kenya, depth: 0 }, { node: huawei, depth: 1 }], edges: ["e7"], truncated: true };
+    store.dispatch(actions.runNeighbourhood(params, { result, relations: [{ source: huawei, predicate: "https://w3id.org/smartcity-kg/ontology#suppliesTo", target: kenya }] }));
+    expect(store.get().neighbourhood).toMatchObject({ centers: [kenya], depth: 2, direction: "in", classes: [company], status: "done", result: { truncated: true, limit: 300 } });
+    const back = parseSessionFile(serializeSession(toSessionFile({ history: controller.history, ...controller.snapshot() })));
+    expect(back.state.neighbourhood.result?.limit).toBe(300);
+    controller.undo();
+    expect(store.get().neighbourhood).toMatchObject({ centers: [], depth: 1, direction: "both", classes: [], result: null });
+  });
+});
+
 describe("layout runs", () => {
   it("the analyst's layout run is one step: undo puts back the positions from before it, redo the run's, and it survives a save", () => {
     const { store, view, controller } = setup();

@@ -4,7 +4,6 @@ import {
   actions,
   pathStarted,
   selectNode,
-  setNeighbourhoodCenters,
   type SessionStore,
 } from "../../session/index.ts";
 import { writeNTriples } from "../../rdf/serialize.ts";
@@ -261,7 +260,6 @@ export class EndpointMode {
     const joined = await this.join(g, nodes.map((n) => n.node), answer.result.edges, centres[0]);
     if (!joined) return;
     const edges = joined.edges.filter((key): key is string => key !== null);
-    store.apply(setNeighbourhoodCenters(centres));
     const params = { centers: centres, depth, direction, classes, predicates, limit: NEIGHBOURHOOD_LIMIT, mode };
     const relations = answer.result.edges.flatMap((e, i) => (joined.edges[i] === null ? [] : [{ source: g.iri(g.edgeSources[e]), predicate: g.dataset.terms.value(g.edgePredicates[e]), target: g.iri(g.edgeTargets[e]) }]));
     store.dispatch(actions.runNeighbourhood(params, { result: { centers: centres, nodes, edges, truncated: answer.result.truncated }, relations }, joined.added));
