@@ -296,6 +296,32 @@ describe("the Path and Neighbourhood tabs' options on the endpoint (Chromium, Vi
   });
 });
 
+describe("names typed in the endpoint panel (Chromium, Virtuoso)", () => {
+  it("offers the entities an ambiguous name means and runs the path with the one chosen; an unknown name gets its nearest", async () => {
+    const page = await connect(proxy.url);
+    await page.fill("#ep-from", "Meridian Twin");
+    await page.fill("#ep-to", "Kenya");
+    await page.click("#ep-path-run");
+    await page.waitForSelector("#ep-status.sparql-error");
+    // Before, a line of IRIs prefixed "query/names:", and nothing to click.
+    expect(await page.textContent("#ep-status")).toBe("“Meridian Twin” names 2 entities on the endpoint: choose one below.");
+    const choices = await page.$$eval("#ep-results .ep-names li", (items) => items.map((li) => li.textContent));
+    expect(choices).toEqual(["Meridian Twin kgr:test-meridian-twin-a", "Meridian Twin kgr:test-meridian-twin-b"]);
+    await page.click("#ep-results .ep-names li:first-child button");
+    await page.waitForFunction(() => /path(s)? found on the endpoint/.test(document.querySelector("#ep-status")?.textContent ?? ""), undefined, { timeout: 60_000 });
+    expect(await page.inputValue("#ep-from")).toBe("kgr:test-meridian-twin-a");
+    const first = await page.evaluate(() => window.workbench!.store.get().path.results[0].nodes);
+    expect(first).toEqual([`${KGR}test-meridian-twin-a`, `${KGR}huawei`, `${KGR}kenya`]);
+
+    await page.fill("#ep-centre", "Kenia");
+    await page.click("#ep-nb-run");
+    await page.waitForFunction(() => /Nothing on the endpoint is named “Kenia”; did you mean one below\?/.test(document.querySelector("#ep-status")?.textContent ?? ""));
+    await page.click('#ep-results .ep-names li:has-text("kgr:kenya") button');
+    await page.waitForFunction(() => /relations within depth 1 on the endpoint/.test(document.querySelector("#ep-status")?.textContent ?? ""), undefined, { timeout: 60_000 });
+    expect(await page.evaluate(() => window.workbench!.store.get().neighbourhood.centers)).toEqual([`${KGR}kenya`]);
+  });
+});
+
 describe("SPARQL panel queries sent to the endpoint (Virtuoso)", () => {
   it("answers a SELECT and draws a CONSTRUCT from the endpoint", async () => {
     const page = await connect(proxy.url);

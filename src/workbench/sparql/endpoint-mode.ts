@@ -1,48 +1,21 @@
 // Endpoint mode: connect to a SPARQL endpoint (credentials in memory only) and run search, path and neighbourhood
 // queries through sparql/sparql-remote (bounded, paged, cancellable); answers join the view with their evidence.
-import {
-  actions,
-  pathStarted,
-  selectNode,
-  type SessionStore,
-} from "../../session/index.ts";
+import { actions, pathStarted, selectNode } from "../../session/index.ts";
+import { NameResolutionError } from "../../query/names.ts";
 import { writeNTriples } from "../../rdf/serialize.ts";
 import type { GraphIndex } from "../../graph/types.ts";
 import { SparqlEndpoint } from "../../sparql/sparql-endpoint.ts";
 import { baseIriOfUrl } from "../../rdf/iri.ts";
 import { remoteNeighbourhood, remotePaths, remoteSearch, resolveRemoteNode } from "../../sparql/sparql-remote.ts";
-import type { DataClient } from "../data-client.ts";
-import type { DatasetSummary } from "../protocol.ts";
 import { h, replaceChildren } from "../dom.ts";
-import type { GraphView } from "../graph-view.ts";
+import type { EndpointModeHost } from "./endpoint-host.ts";
 import { EndpointStatus } from "./endpoint-status.ts";
-import { hitList, constraintsNotOnEndpoint, pathView, rowViews } from "./endpoint-views.ts";
+import { constraintsNotOnEndpoint, hitList, nameChoices, pathView, rowViews } from "./endpoint-views.ts";
 import type { QueryAnswerView, QueryFailure } from "./protocol.ts";
-
-export interface EndpointModeHost {
-  client: DataClient;
-  store: SessionStore;
-  view: GraphView;
-  viewChanged: () => void;
-  /**
-   * The data gained the fetched triples (`joined`: their N-Triples, to keep with the session, whose restore needs
-   * them): the page's sources, legend, filters and counts follow.
-   */
-  dataChanged: (summary: DatasetSummary, joined: JoinedTriples | null) => void;
-  prefixes: () => Readonly<Record<string, string>>;
-  onConnection: (url: string | null) => void;
-  reveal: (iri: string) => Promise<void>;
-}
 
 const NEIGHBOURHOOD_LIMIT = 300;
 /** RemoteOptions.maxRows by default, as with kg --endpoint-rows. */
 const DEFAULT_ROW_BUDGET = 50_000;
-
-/** Triples an endpoint answer added to the data: the endpoint's address (without credentials) and the N-Triples. */
-export interface JoinedTriples {
-  endpoint: string;
-  ntriples: string;
-}
 
 export class EndpointMode {
   readonly element: HTMLElement;
@@ -215,7 +188,7 @@ export class EndpointMode {
         maxRows: this.maxRows,
         signal,
       });
-    });
+    }, (_message, error) => this.offerNames(error, [this.fromInput, this.toInput], () => void this.path()));
     if (!answer) return;
     const g = answer.graph;
     if (answer.paths.length === 0) {
@@ -252,7 +225,7 @@ export class EndpointMode {
     const answer = await this.status.guard(`Exploring around “${name}” on the endpoint…`, async (signal) => {
       const centre = await resolveRemoteNode(endpoint, name, this.host.prefixes(), { signal });
       return remoteNeighbourhood(endpoint, [centre], { depth, direction, classes, predicates, limit: NEIGHBOURHOOD_LIMIT, maxRows: this.maxRows, signal });
-    });
+    }, (_message, error) => this.offerNames(error, [this.centreInput], () => void this.neighbourhood()));
     if (!answer) return;
     const g = answer.graph;
     const nodes = answer.result.nodes.map((e) => ({ node: g.iri(e.node), depth: e.depth }));
@@ -288,6 +261,13 @@ export class EndpointMode {
       this.status.fail(error);
       return undefined;
     }
+  }
+
+  /** A typed name the endpoint found ambiguous or unknown: its candidates, each of which fills the input and runs again. */
+  private offerNames(error: unknown, inputs: readonly HTMLInputElement[], rerun: () => void): void {
+    if (!(error instanceof NameResolutionError) || error.candidates.length === 0) return;
+    const input = inputs.find((i) => i.value.trim() === error.name) ?? inputs[0];
+    replaceChildren(this.results, nameChoices(error.candidates, this.host.prefixes(), (value) => ((input.value = value), rerun())));
   }
 
   private need(): SparqlEndpoint {

@@ -1,6 +1,14 @@
 // The endpoint panel's status line and Cancel button: one operation at a time, its progress, its failure or its result, said in words.
 import { SparqlEndpointError } from "../../sparql/sparql-endpoint.ts";
+import { NameResolutionError } from "../../query/names.ts";
 import { h } from "../dom.ts";
+
+/** A name the endpoint could not resolve, said for a person (the candidates are listed below it as buttons). */
+function nameTrouble(error: NameResolutionError): string {
+  const count = error.candidates.length;
+  if (error.reason === "ambiguous") return `“${error.name}” names ${count} entities on the endpoint: choose one below.`;
+  return `Nothing on the endpoint is named “${error.name}”${count > 0 ? `; did you mean one below?` : "."}`;
+}
 
 export class EndpointStatus {
   readonly line = h("div", { id: "ep-status", class: "ep-status", attrs: { "aria-live": "polite" } });
@@ -15,7 +23,7 @@ export class EndpointStatus {
    * Runs one endpoint operation with a Cancel button (a new one cancels the last); failures (down, slow, HTTP
    * errors, malformed answers) are shown and give undefined, so callers change nothing.
    */
-  async guard<T>(what: string, run: (signal: AbortSignal) => Promise<T>, onFailure?: (message: string) => void): Promise<T | undefined> {
+  async guard<T>(what: string, run: (signal: AbortSignal) => Promise<T>, onFailure?: (message: string, error: unknown) => void): Promise<T | undefined> {
     this.running?.abort();
     const controller = new AbortController();
     this.running = controller;
@@ -25,7 +33,7 @@ export class EndpointStatus {
       return await run(controller.signal);
     } catch (error) {
       const message = this.fail(error);
-      onFailure?.(message);
+      onFailure?.(message, error);
       return undefined;
     } finally {
       if (this.running === controller) {
@@ -39,6 +47,7 @@ export class EndpointStatus {
   fail(error: unknown): string {
     let message = error instanceof Error ? error.message : String(error);
     if (error instanceof SparqlEndpointError && error.kind === "aborted") message = "Cancelled: the view is unchanged.";
+    else if (error instanceof NameResolutionError) message = nameTrouble(error);
     else if (error instanceof SparqlEndpointError && error.kind === "network") {
       message += " — is the endpoint running, and does it allow requests from this page (CORS)?";
     }

@@ -1,6 +1,7 @@
 // What endpoint answers look like in the panel and the session: SELECT rows as term views, search hits as a list, fetched paths as path results.
 import type { GraphIndex } from "../../graph/types.ts";
 import { explainPath } from "../../query/explain.ts";
+import type { NameCandidate } from "../../query/names.ts";
 import type { Path } from "../../query/path.ts";
 import type { SparqlBinding } from "../../sparql/sparql-endpoint.ts";
 import type { RemoteSearchHit } from "../../sparql/sparql-remote.ts";
@@ -8,6 +9,17 @@ import type { PathOptions, PathResultView } from "../../session/types.ts";
 import { h } from "../dom.ts";
 import { curieOrUndefined as curie } from "../../rdf/curie.ts";
 import type { TermView } from "./protocol.ts";
+
+/**
+ * The entities a typed name could mean, as buttons (label and CURIE or IRI, which tells apart equal labels); a
+ * choice gives the CURIE or <IRI> to type instead, which the endpoint resolves exactly.
+ */
+export function nameChoices(candidates: readonly NameCandidate[], prefixes: Readonly<Record<string, string>>, choose: (name: string) => void): HTMLElement {
+  return h("ul", { class: "ep-hits ep-names" }, ...candidates.map((c) => {
+    const name = curie(c.iri, prefixes) ?? `<${c.iri}>`;
+    return h("li", {}, h("button", { class: "link", on: { click: () => choose(name) } }, c.label), " ", h("span", { class: "muted" }, name));
+  }));
+}
 
 /** A SELECT's rows with IRIs as CURIEs where a data prefix fits. */
 export function rowViews(bindings: readonly SparqlBinding[], prefixes: Readonly<Record<string, string>>): Record<string, TermView>[] {
