@@ -100,11 +100,14 @@ async function reportError(error: unknown, command: Command | undefined): Promis
     return 1;
   }
   if (error instanceof NameResolutionError) {
-    // Unknown or ambiguous names are mistakes in the arguments: the message lists candidates.
-    const hint = error.reason === "ambiguous"
-      ? `Name one of them by its IRI or CURIE (e.g. ${curie(error.candidates[0]?.iri ?? "", prefixes)}), or use kg find to see them.\n`
-      : "Use kg find <text> to search labels.\n";
-    warn(`${error.message}\n${hint}`);
+    // Unknown or ambiguous names are mistakes in the arguments: the candidates, one a line, with the CURIE to type
+    // (a store can hold dozens of entities with one label: on one line they could not be told apart).
+    if (error.reason === "ambiguous" && error.candidates.length > 0) {
+      const rows = error.candidates.map((c) => [curie(c.iri, prefixes), c.label] as const);
+      const width = Math.max(...rows.map(([name]) => name.length));
+      const things = error.kind === "node" ? "entities" : error.kind === "class" ? "classes" : "predicates";
+      warn(`kg: "${error.name}" is ambiguous; it names ${rows.length} ${things}:\n${rows.map(([name, label]) => `  ${name.padEnd(width)}  ${label}`).join("\n")}\nName one of them by its CURIE or IRI, e.g. ${rows[0][0]} (kg find shows their classes).\n`);
+    } else warn(`${error.message}\nUse kg find <text> to search labels.\n`);
     return 2;
   }
   // A term no syntax can carry (rdf/serialize.ts, not imported here): the message says which; nothing was written.

@@ -249,9 +249,11 @@ describe("kg path on the fixture graph", () => {
   it("an ambiguous name exits 2 listing the candidates", async () => {
     const result = await runKg(["path", "Ministry of Health", "Huawei", ...miniData]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('"Ministry of Health" is ambiguous');
-    expect(result.stderr).toContain(iri("ministry-of-health-pakistan"));
-    expect(result.stderr).toContain(iri("ministry-of-health-lebanon"));
+    expect(result.stderr).toContain('"Ministry of Health" is ambiguous; it names 2 entities:');
+    // One a line, with the CURIE to type instead.
+    expect(result.stderr).toMatch(/^ {2}kgr:ministry-of-health-lebanon {2,}Ministry of Health of Lebanon$/m);
+    expect(result.stderr).toMatch(/^ {2}kgr:ministry-of-health-pakistan {2,}Ministry of Health of Pakistan$/m);
+    expect(result.stderr).toMatch(/^Name one of them by its CURIE or IRI, e\.g\. kgr:ministry-of-health-(lebanon|pakistan) \(kg find shows their classes\)\.$/m);
   });
 
   it("a bad option value exits 2", async () => {
