@@ -38,7 +38,8 @@ export const actions = {
   runPath(query: { from: string; to: string; options: PathOptions }, outcome: PathOutcome, added: Added = none): NamedAction {
     const finish = "error" in outcome ? produce.pathFailed(outcome.error) : produce.pathFinished(outcome.results, outcome.message);
     const recorded = "error" in outcome ? recordPaths([], outcome.error) : recordPaths(outcome.results, outcome.message);
-    return { action: { kind: "path", params: { from: query.from, to: query.to, options: query.options } }, recorded, state: all(withAdded(added), finish) };
+    // The tab's ends are the query's (an endpoint's path is typed in its own panel).
+    return { action: { kind: "path", params: { from: query.from, to: query.to, options: query.options } }, recorded, state: all(produce.setPathEnds(query.from, query.to), withAdded(added), finish) };
   },
   /** Several entities joined by one tree of relations (issue 18), kept in the path state as one result. */
   runConnect(query: { terminals: readonly string[]; options: PathOptions }, outcome: PathOutcome, added: Added = none): NamedAction {

@@ -131,6 +131,7 @@ export class Panels {
     });
     this.unsubscribe = store.subscribe((state, previous) => {
       if (state.selection !== previous.selection) void this.selection.render(state);
+      if (state.path.from !== previous.path.from || state.path.to !== previous.path.to) this.paths.syncEnds(state);
       if (state.path !== previous.path || state.focus !== previous.focus) this.paths.render(state);
       // Synced, not only rendered: a query run elsewhere (an endpoint's Explore) sets the tab's centres and depth.
       if (state.neighbourhood !== previous.neighbourhood) this.neighbourhoods.sync(state);

@@ -119,19 +119,24 @@ export class PathPanel {
 
   /** Puts the widgets in line with a restored or undone state. */
   sync(state: SessionState): void {
-    const { labelOf } = this.options;
-    this.fromBox.set(state.path.from ? hitFor(state.path.from, labelOf(state.path.from)) : null);
-    this.toBox.set(state.path.to ? hitFor(state.path.to, labelOf(state.path.to)) : null);
+    this.syncEnds(state);
     this.kInput.value = String(state.path.options.k);
     this.maxInput.value = String(state.path.options.maxLength);
     this.directedBox.checked = state.path.options.directed;
     selectOptions(this.excludePredicates, state.path.options.excludePredicates);
     selectOptions(this.excludeClasses, state.path.options.excludeClasses);
     this.excludedNodes.clear();
-    for (const iri of state.path.options.excludeNodes) this.excludedNodes.set(iri, labelOf(iri));
+    for (const iri of state.path.options.excludeNodes) this.excludedNodes.set(iri, this.options.labelOf(iri));
     this.renderExcludedNodes();
     this.extras.sync(state);
     this.render(state);
+  }
+
+  /** The From and To fields show the state's ends (a path run elsewhere, an endpoint's, sets them). */
+  syncEnds(state: SessionState): void {
+    const { labelOf } = this.options;
+    this.fromBox.set(state.path.from ? hitFor(state.path.from, labelOf(state.path.from)) : null);
+    this.toBox.set(state.path.to ? hitFor(state.path.to, labelOf(state.path.to)) : null);
   }
 
   async run(): Promise<void> {

@@ -293,6 +293,8 @@ describe("the Path and Neighbourhood tabs' options on the endpoint (Chromium, Vi
     expect(state.results.length).toBeGreaterThan(0);
     expect(await page.textContent("#ep-status")).toContain("(by fewest hops: the most informative order weighs the whole graph)");
     expect(await lastAction(page)).toMatchObject({ kind: "path", params: { options: { rank: "shortest" } } });
+    // The Path tab names the ends of the paths it lists, as after a local search.
+    expect([await page.inputValue("#path-from"), await page.inputValue("#path-to")]).toEqual(["Huawei", "Kenya"]);
   });
 });
 
