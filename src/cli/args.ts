@@ -223,7 +223,7 @@ const globalHelp = `Global options:
                        before or after the command, repeatable
   --base IRI           resolve relative IRIs in the files against IRI (absolute) instead of
                        each file's own file: URL
-  --progress           progress of long steps (load, export, SPARQL load) on stderr also when it
+  --progress           progress of long steps (load, export, SPARQL load, endpoint walks) on stderr also when it
                        is not a terminal (on a terminal it is always shown)
   --endpoint URL       ask a SPARQL endpoint instead (find, path, neighbours, sparql);
                        --user NAME with the password in KG_ENDPOINT_PASSWORD, --endpoint-timeout S,

@@ -10,6 +10,8 @@ export interface RemoteOptions {
   batchSize?: number;
   /** Most rows fetched for one answer; when reached, the answer is marked truncated; default 50 000. */
   maxRows?: number;
+  /** Told the rows fetched so far for the answer, after each page: a walk at a hub takes seconds. */
+  onRows?: (rows: number) => void;
 }
 
 export const iris = (list: Iterable<string>) => [...list].map(iriRef).join(" ");

@@ -80,6 +80,7 @@ export class RemoteSubgraph {
         throw error;
       }
       this.rows += result.bindings.length;
+      this.options.onRows?.(this.rows);
       if (onRows(result.bindings) === false || result.bindings.length < page) return;
       if (page < this.pageSize) {
         this.truncated = true;

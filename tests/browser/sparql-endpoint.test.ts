@@ -261,7 +261,7 @@ describe("the Path and Neighbourhood tabs' options on the endpoint (Chromium, Vi
     await page.fill("#ep-centre", "Kenya");
     await page.click("#ep-nb-run");
     await page.waitForFunction(() => /relations within depth 1 on the endpoint/.test(document.querySelector("#ep-status")?.textContent ?? ""), undefined, { timeout: 60_000 });
-    expect(await page.textContent("#ep-status")).toContain("as the Neighbourhood tab's direction and filters say");
+    expect(await page.textContent("#ep-status")).toMatch(/as the Neighbourhood tab's direction and filters say \([\d,]+ rows fetched; see the Neighbourhood tab\)\.$/);
     // Before, the endpoint's answer ignored the tab (countries, policies, ... both ways) while the step recorded its filters.
     expect(await nodesOf()).toEqual([...local, `${KGR}test-meridian-vision`].sort());
     expect(await lastAction(page)).toMatchObject({ kind: "neighbourhood", params: { direction: "in", classes: [`${KG}Company`] } });

@@ -65,6 +65,14 @@ describe("a hub on the endpoint", () => {
     expect(answer.knownHops).toBeGreaterThanOrEqual(2);
   });
 
+  it("tells the rows fetched so far after each page, ending at the answer's count", async () => {
+    const seen: number[] = [];
+    const answer = await remoteNeighbourhood(endpoint, [`${EX}hub`], { depth: 1, limit: 50, maxRows: 1000, pageSize: 100, onRows: (rows) => seen.push(rows) });
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(seen.at(-1)).toBe(answer.rows);
+  });
+
   it("gives a hub's neighbourhood cut at its node limit, not at the row budget", async () => {
     // Pages of 100 rows: the walk stops after the page that reaches more than 50 nodes.
     const answer = await remoteNeighbourhood(endpoint, [`${EX}hub`], { depth: 1, limit: 50, maxRows: 1000, pageSize: 100 });

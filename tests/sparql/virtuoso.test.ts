@@ -380,6 +380,15 @@ describe("kg --endpoint", () => {
     }
   });
 
+  it("shows the rows a walk has fetched on stderr with --progress, and its total at the end", async () => {
+    const url = server!.endpoint;
+    const shown = await runKg(["--endpoint", url, "--progress", "neighbours", "China", "--depth", "2"], { env: { KG_PROGRESS_DELAY_MS: "0" } });
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stderr).toMatch(/^fetching from http:\/\/127\.0\.0\.1:\d+\/sparql: [\d,]+ rows/m);
+    const total = /^fetched ([\d,]+) rows from http:\/\/127\.0\.0\.1:\d+\/sparql in \d+\.\d s$/m.exec(shown.stderr);
+    expect(Number(total?.[1].replace(/,/g, ""))).toBeGreaterThan(1000);
+  });
+
   it("runs SPARQL on the endpoint: a table, Turtle for DESCRIBE, true for ASK", async () => {
     const url = server!.endpoint;
     const table = await runKg(["--endpoint", url, "sparql", "SELECT ?l WHERE { kgr:huawei skos:prefLabel ?l }"]);

@@ -5,6 +5,8 @@ import type { Direction } from "../../query/neighbourhood.ts";
 import type { SparqlEndpoint } from "../../sparql/sparql-endpoint.ts";
 import { maxK } from "./path.ts";
 import { answerForm, writeAnswer, writeSubgraphTurtle } from "../query-output.ts";
+import { Progress } from "../progress.ts";
+import { thousands } from "../format.ts";
 
 export async function remoteFind(endpoint: SparqlEndpoint, parsed: ParsedCommand, signal: AbortSignal): Promise<number> {
   const limit = intOption(parsed, "find", "limit", 10);
@@ -46,6 +48,15 @@ export interface RemoteFetch {
   maxRows?: number;
 }
 
+/** The rows a walk has fetched so far, on stderr (a terminal, or --progress): at a hub it takes seconds. */
+function fetchProgress(endpoint: SparqlEndpoint) {
+  const progress = new Progress();
+  return {
+    onRows: (rows: number) => progress.update(`fetching from ${endpoint.displayUrl}: ${thousands(rows)} rows${progress.rate(rows, "rows")}`),
+    done: (rows: number) => progress.done(`fetched ${thousands(rows)} rows from ${endpoint.displayUrl} in ${progress.elapsedSeconds.toFixed(1)} s`),
+  };
+}
+
 export async function remotePath(endpoint: SparqlEndpoint, parsed: ParsedCommand, { signal, maxRows }: RemoteFetch): Promise<number> {
   refuseSourceOptions(parsed, "path");
   refuseWholeGraphOptions(parsed);
@@ -60,8 +71,9 @@ export async function remotePath(endpoint: SparqlEndpoint, parsed: ParsedCommand
   const [from, to] = [await resolve(parsed.positionals[0]), await resolve(parsed.positionals[1])];
   const excludeNodes: string[] = [];
   for (const name of listOption(parsed, "exclude")) excludeNodes.push(await resolve(name));
+  const progress = fetchProgress(endpoint);
   const answer = await remotePaths(endpoint, from, to, {
-    signal, maxRows, k, limit, maxLength,
+    signal, maxRows, k, limit, maxLength, onRows: progress.onRows,
     allShortest: flag(parsed, "all"),
     directed: flag(parsed, "directed"),
     predicates: await terms("predicates", "predicate"),
@@ -69,6 +81,7 @@ export async function remotePath(endpoint: SparqlEndpoint, parsed: ParsedCommand
     excludeClasses: await terms("exclude-classes", "class"),
     excludeNodes,
   });
+  progress.done(answer.rows);
   warnTruncated(endpoint, answer.fetchTruncated, answer.rows);
   const { graph, paths } = answer;
   // The scores count degrees and predicate uses in the whole store, not in the part fetched.
@@ -103,11 +116,13 @@ export async function remoteNeighbours(endpoint: SparqlEndpoint, parsed: ParsedC
   ]);
   const centers: string[] = [];
   for (const name of parsed.positionals) centers.push(await resolveRemoteNode(endpoint, name, undefined, { signal }));
+  const progress = fetchProgress(endpoint);
   const answer = await remoteNeighbourhood(endpoint, [...new Set(centers)], {
-    signal, maxRows, depth, direction, limit,
+    signal, maxRows, depth, direction, limit, onRows: progress.onRows,
     classes: await resolveRemoteTerms(endpoint, listOption(parsed, "classes"), "class", undefined, { signal }),
     predicates: await resolveRemoteTerms(endpoint, listOption(parsed, "predicates"), "predicate", undefined, { signal }),
   });
+  progress.done(answer.rows);
   warnTruncated(endpoint, answer.fetchTruncated, answer.rows);
   const { graph, result } = answer;
   const form = answerForm(parsed, "neighbours");

@@ -174,7 +174,8 @@ export class EndpointMode {
       this.status.fail(new Error(refusal));
       return;
     }
-    const answer = await this.status.guard(`Finding paths from “${fromName}” to “${toName}” on the endpoint…`, async (signal) => {
+    const finding = `Finding paths from “${fromName}” to “${toName}” on the endpoint…`;
+    const answer = await this.status.guard(finding, async (signal) => {
       const prefixes = this.host.prefixes();
       const [from, to] = [await resolveRemoteNode(endpoint, fromName, prefixes, { signal }), await resolveRemoteNode(endpoint, toName, prefixes, { signal })];
       // The Path tab's exclusions are IRIs, which the endpoint search takes as they are.
@@ -186,6 +187,7 @@ export class EndpointMode {
         excludeClasses: options.excludeClasses,
         excludeNodes: options.excludeNodes,
         maxRows: this.maxRows,
+        onRows: this.status.counting(finding),
         signal,
       });
     }, (_message, error) => this.offerNames(error, [this.fromInput, this.toInput], () => void this.path()));
@@ -195,7 +197,7 @@ export class EndpointMode {
       const reach = answer.knownHops;
       // Cut by the budget, "no path" holds only as far as every path was fetched.
       const known = !answer.fetchTruncated ? `within ${options.maxLength} steps` : reach > 0 ? `of ${reach} step${reach === 1 ? "" : "s"} or fewer` : "found";
-      this.status.result(answer.fetchTruncated, `No path between “${fromName}” and “${toName}” ${known} on the endpoint${answer.fetchTruncated ? ` (${answer.rows} rows fetched; raise the row budget under Connect to endpoint… to look further)` : ""}.`);
+      this.status.result(answer.fetchTruncated, `No path between “${fromName}” and “${toName}” ${known} on the endpoint${answer.fetchTruncated ? ` (${answer.rows.toLocaleString("en-US")} rows fetched; raise the row budget under Connect to endpoint… to look further)` : ""}.`);
       return;
     }
     const edgeIds = [...new Set(answer.paths.flatMap((p) => p.steps.map((s) => s.edge)))];
@@ -209,7 +211,7 @@ export class EndpointMode {
     this.host.store.apply(pathStarted());
     this.host.store.dispatch(actions.runPath(ends, { results }, joined.added));
     const order = options.rank === "informative" ? " (by fewest hops: the most informative order weighs the whole graph)" : "";
-    this.status.result(answer.fetchTruncated, `${results.length} path${results.length === 1 ? "" : "s"} found on the endpoint${order} (${answer.rows} rows fetched); see the Path tab for the steps and their evidence.`);
+    this.status.result(answer.fetchTruncated, `${results.length} path${results.length === 1 ? "" : "s"} found on the endpoint${order} (${answer.rows.toLocaleString("en-US")} rows fetched); see the Path tab for the steps and their evidence.`);
     replaceChildren(this.results, ...results.map((r) => h("p", { class: "ep-path" }, r.nodeLabels.join(" → "))));
     requestAnimationFrame(() => this.host.view.fitNodes(results[0].nodes));
   }
@@ -222,9 +224,11 @@ export class EndpointMode {
     const store = this.host.store;
     // The Neighbourhood tab's direction and filters (IRIs, which the store applies to the links it sends).
     const { direction, classes, predicates, mode } = store.get().neighbourhood;
-    const answer = await this.status.guard(`Exploring around “${name}” on the endpoint…`, async (signal) => {
+    const exploring = `Exploring around “${name}” on the endpoint…`;
+    const answer = await this.status.guard(exploring, async (signal) => {
       const centre = await resolveRemoteNode(endpoint, name, this.host.prefixes(), { signal });
-      return remoteNeighbourhood(endpoint, [centre], { depth, direction, classes, predicates, limit: NEIGHBOURHOOD_LIMIT, maxRows: this.maxRows, signal });
+      const onRows = this.status.counting(exploring);
+      return remoteNeighbourhood(endpoint, [centre], { depth, direction, classes, predicates, limit: NEIGHBOURHOOD_LIMIT, maxRows: this.maxRows, onRows, signal });
     }, (_message, error) => this.offerNames(error, [this.centreInput], () => void this.neighbourhood()));
     if (!answer) return;
     const g = answer.graph;
@@ -237,7 +241,7 @@ export class EndpointMode {
     const relations = answer.result.edges.flatMap((e, i) => (joined.edges[i] === null ? [] : [{ source: g.iri(g.edgeSources[e]), predicate: g.dataset.terms.value(g.edgePredicates[e]), target: g.iri(g.edgeTargets[e]) }]));
     store.dispatch(actions.runNeighbourhood(params, { result: { centers: centres, nodes, edges, truncated: answer.result.truncated }, relations }, joined.added));
     const narrowed = classes.length > 0 || predicates.length > 0 || direction !== "both" ? ", as the Neighbourhood tab's direction and filters say" : "";
-    this.status.result(answer.fetchTruncated, `${nodes.length} nodes and ${edges.length} relations within depth ${depth} on the endpoint${narrowed} (see the Neighbourhood tab).`);
+    this.status.result(answer.fetchTruncated, `${nodes.length} nodes and ${edges.length} relations within depth ${depth} on the endpoint${narrowed} (${answer.rows.toLocaleString("en-US")} rows fetched; see the Neighbourhood tab).`);
     requestAnimationFrame(() => this.host.view.fitNodes(nodes.map((n) => n.node)));
   }
 

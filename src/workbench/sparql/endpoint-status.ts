@@ -56,6 +56,11 @@ export class EndpointStatus {
     return message;
   }
 
+  /** Updates the running operation's line with the rows its walk has fetched (a walk at a hub takes seconds). */
+  counting(what: string): (rows: number) => void {
+    return (rows) => this.say(`${what} ${rows.toLocaleString("en-US")} rows fetched.`);
+  }
+
   say(text: string): void {
     this.line.classList.remove("sparql-error", "warning");
     this.line.textContent = text;
