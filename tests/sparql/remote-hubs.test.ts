@@ -35,6 +35,13 @@ function hubTurtle(): string {
   lines.push(`ex:hub rdfs:label "Hub" .`, `ex:hub ex:links ex:via .`, `ex:via rdfs:label "Via" .`, `ex:via ex:reaches ex:leaf .`);
   lines.push(`ex:leaf rdfs:label "Leaf" .`, `ex:leaf ex:near ex:spoke7 .`);
   lines.push(`ex:leaf2 rdfs:label "Leaf 2" .`, `ex:leaf2 ex:near ex:spoke151 .`);
+  // ex:start links to 16 nodes, one of them a second hub (3,000 links), ex:goal to 20 cheap ones. Two paths of 3
+  // hops (start → sI → gI ← goal) and one of 4 (start → s3 → mid → g3 ← goal) join them.
+  lines.push(`ex:start rdfs:label "Start" .`, `ex:goal rdfs:label "Goal" .`, `ex:start ex:links ex:hub2 .`);
+  for (let i = 0; i < SPOKES; i++) lines.push(`ex:hub2 ex:links ex:far${i} .`);
+  for (let i = 1; i <= 15; i++) lines.push(`ex:start ex:links ex:s${i} .`, `ex:s${i} rdfs:label "S${i}" .`);
+  for (let i = 1; i <= 20; i++) lines.push(`ex:goal ex:links ex:g${i} .`, `ex:g${i} rdfs:label "G${i}" .`, `ex:g${i} ex:links ex:end${i} .`);
+  lines.push(`ex:s1 ex:near ex:g1 .`, `ex:s2 ex:near ex:g2 .`, `ex:s3 ex:near ex:mid .`, `ex:mid rdfs:label "Mid" .`, `ex:mid ex:near ex:g3 .`);
   return lines.join("\n") + "\n";
 }
 
@@ -71,6 +78,17 @@ describe("a hub on the endpoint", () => {
     expect(seen.length).toBeGreaterThan(1);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
     expect(seen.at(-1)).toBe(answer.rows);
+  });
+
+  it("counts the links of a frontier that holds a hub before expanding it, and expands the cheaper side", async () => {
+    // After one hop on each side, 16 nodes cost 16 rows a node on average and 20 nodes 20: the estimate chose the
+    // 16, whose hub took the whole budget before the third path (of 4 hops) could be known.
+    const answer = await remotePaths(endpoint, `${EX}start`, `${EX}goal`, { k: 3, maxRows: 1000 });
+    expect(answer.fetchTruncated).toBe(false);
+    const expected = findPaths(local, local.nodeByIri(`${EX}start`), local.nodeByIri(`${EX}goal`), { k: 3 });
+    const shown = (graph: GraphIndex, paths: typeof expected) => paths.map((path) => path.nodes.map((n) => graph.label(n)).join(" → "));
+    expect(shown(answer.graph, answer.paths)).toEqual(shown(local, expected));
+    expect(shown(local, expected)).toEqual(["Start → S1 → G1 → Goal", "Start → S2 → G2 → Goal", "Start → S3 → Mid → G3 → Goal"]);
   });
 
   it("gives a hub's neighbourhood cut at its node limit, not at the row budget", async () => {
