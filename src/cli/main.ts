@@ -3,6 +3,7 @@ import { closest, commandHelp, extractGlobalArgs, mainHelp, parseCommand, UsageE
 import { prefixes } from "../rdf/vocab.ts";
 import { curie } from "./format.ts";
 import { warn, type Command } from "./command.ts";
+import { visibleCell } from "./visible.ts";
 import { setProgressForced } from "./progress.ts";
 import { statsCommand } from "./commands/stats.ts";
 import { findCommand } from "./commands/find.ts";
@@ -103,7 +104,8 @@ async function reportError(error: unknown, command: Command | undefined): Promis
     // Unknown or ambiguous names are mistakes in the arguments: the candidates, one a line, with the CURIE to type
     // (a store can hold dozens of entities with one label: on one line they could not be told apart).
     if (error.reason === "ambiguous" && error.candidates.length > 0) {
-      const rows = error.candidates.map((c) => [curie(c.iri, prefixes), c.label] as const);
+      // Each on its own line: a line feed in a label stays escaped in it.
+      const rows = error.candidates.map((c) => [visibleCell(curie(c.iri, prefixes)), visibleCell(c.label)] as const);
       const width = Math.max(...rows.map(([name]) => name.length));
       const things = error.kind === "node" ? "entities" : error.kind === "class" ? "classes" : "predicates";
       warn(`kg: "${error.name}" is ambiguous; it names ${rows.length} ${things}:\n${rows.map(([name, label]) => `  ${name.padEnd(width)}  ${label}`).join("\n")}\nName one of them by its CURIE or IRI, e.g. ${rows[0][0]} (kg find shows their classes).\n`);
