@@ -47,11 +47,14 @@ function hubTurtle(): string {
 
 /** The same file read locally: what the endpoint's answers must equal. */
 let local: GraphIndex;
+/** Paths as their nodes' labels, to compare the endpoint's with the local ones. */
+const shown = (graph: GraphIndex, paths: readonly { nodes: readonly number[] }[]) => paths.map((path) => path.nodes.map((n) => graph.label(n)).join(" → "));
 
 beforeAll(async () => {
   const file = join(folder, "hubs.ttl");
-  writeFileSync(file, hubTurtle());
-  local = projectGraph(await loadDataset([{ text: hubTurtle(), name: "hubs.ttl", format: "turtle" }]));
+  const turtle = hubTurtle();
+  writeFileSync(file, turtle);
+  local = projectGraph(await loadDataset([{ text: turtle, name: "hubs.ttl", format: "turtle" }]));
   server = await startVirtuoso([file], { graph: `${EX}graph` });
   endpoint = new SparqlEndpoint({ url: `${server.endpoint}?default-graph-uri=${encodeURIComponent(`${EX}graph`)}`, timeoutMs: 30_000 });
 }, 120_000);
@@ -86,7 +89,6 @@ describe("a hub on the endpoint", () => {
     const answer = await remotePaths(endpoint, `${EX}start`, `${EX}goal`, { k: 3, maxRows: 1000 });
     expect(answer.fetchTruncated).toBe(false);
     const expected = findPaths(local, local.nodeByIri(`${EX}start`), local.nodeByIri(`${EX}goal`), { k: 3 });
-    const shown = (graph: GraphIndex, paths: typeof expected) => paths.map((path) => path.nodes.map((n) => graph.label(n)).join(" → "));
     expect(shown(answer.graph, answer.paths)).toEqual(shown(local, expected));
     expect(shown(local, expected)).toEqual(["Start → S1 → G1 → Goal", "Start → S2 → G2 → Goal", "Start → S3 → Mid → G3 → Goal"]);
   });
@@ -142,7 +144,6 @@ describe("filters the store applies to a hub's links", () => {
     expect(answer.fetchTruncated).toBe(false);
     const ids = predicates.map((iri) => local.dataset.terms.iriId(iri));
     const expected = findPaths(local, local.nodeByIri(hub), local.nodeByIri(`${EX}leaf2`), { k: 3, predicates: ids });
-    const shown = (graph: GraphIndex, paths: typeof expected) => paths.map((path) => path.nodes.map((n) => graph.label(n)).join(" → "));
     expect(shown(answer.graph, answer.paths)).toEqual(shown(local, expected));
     expect(shown(local, expected)).toEqual(["Hub → Spoke 151 → Leaf 2"]);
   });
